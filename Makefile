@@ -1,0 +1,38 @@
+# The two set-up commands a newcomer needs are `make run` and `make test`;
+# both create the virtual environment on first use.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DB     ?= sitrep.duckdb
+
+.PHONY: run test lint bench eval clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip==25.3
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/sitrep ingest examples/articles --db $(DB)
+	$(BIN)/sitrep summary --db $(DB)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not slow" -x --durations=10
+
+test-all: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
+
+bench: $(STAMP)
+	$(BIN)/python bench/throughput.py
+
+eval: $(STAMP)
+	$(BIN)/sitrep eval report --data examples
+
+clean:
+	rm -rf $(VENV) $(DB) $(DB).wal build src/*.egg-info

@@ -1,0 +1,1 @@
+"""Per-document extraction stages: one module per stage, registered in ``registry``."""

@@ -14,7 +14,7 @@ import json
 import types
 import typing
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal, TypeVar, get_args, get_origin, get_type_hints
 
 PlaceKind = Literal["city", "town", "village", "region", "country", "water", "other"]
@@ -184,7 +184,6 @@ class Report:
     events: tuple[Event, ...] = ()
     # Warnings about the report as a whole, e.g. "non-english", "empty-after-cleaning".
     flags: tuple[str, ...] = ()
-    raw_sha256: str | None = field(default=None, compare=False)
 
 
 def content_id(text: str) -> str:

@@ -13,8 +13,15 @@ MAX_YEAR = 2100
 _EPOCH_MS_THRESHOLD = 100_000_000_000
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])")
 _ISO_COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:$|T)")
-_WRITTEN_FORMATS = ("%d %B %Y", "%B %d, %Y", "%B %d %Y", "%d %b %Y", "%b %d, %Y", "%b %d %Y",
-                    "%Y/%m/%d")
+_WRITTEN_FORMATS = (
+    "%d %B %Y",
+    "%B %d, %Y",
+    "%B %d %Y",
+    "%d %b %Y",
+    "%b %d, %Y",
+    "%b %d %Y",
+    "%Y/%m/%d",
+)
 
 
 def normalise_date(value: object) -> str | None:

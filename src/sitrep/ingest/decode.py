@@ -34,6 +34,21 @@ class NotText(ValueError):
     """The bytes are not a usable text; the message is the reason for the user."""
 
 
+class EmptyText(NotText):
+    def __init__(self) -> None:
+        super().__init__("empty file")
+
+
+class BinaryData(NotText):
+    def __init__(self) -> None:
+        super().__init__("binary file")
+
+
+class Undecodable(NotText):
+    def __init__(self, detail: str = "not valid text in any known encoding") -> None:
+        super().__init__(detail)
+
+
 def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
     """Decode ``data`` as text, with ``\\r\\n`` normalised to ``\\n``.
 
@@ -41,14 +56,14 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
     an HTML page's own ``<meta>`` is found here. Raises ``NotText`` with the reason.
     """
     if not data.strip():
-        raise NotText("empty file")
+        raise EmptyText()
     text = _decode_with_bom(data)
     if text is None:
         if looks_binary(data):
-            raise NotText("binary file")
+            raise BinaryData()
         text = _decode_guessing(data, declared or _meta_charset(data))
     if not text.strip():
-        raise NotText("empty file")
+        raise EmptyText()
     return normalise_newlines(text)
 
 
@@ -69,7 +84,9 @@ def _decode_with_bom(data: bytes) -> str | None:
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError as error:
-                raise NotText(f"not valid {encoding} despite its byte-order mark: {error}") from None
+                raise Undecodable(
+                    f"not valid {encoding} despite its byte-order mark: {error}"
+                ) from None
     return None
 
 
@@ -80,7 +97,7 @@ def _decode_guessing(data: bytes, declared: str | None) -> str:
             return text
     best = from_bytes(data).best()
     if best is None:
-        raise NotText("not valid text in any known encoding")
+        raise Undecodable()
     western = _strict_decode(data, _WESTERN)
     if western is not None and mess_ratio(western, 1.0) <= best.chaos:
         return western

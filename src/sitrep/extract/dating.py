@@ -1,0 +1,284 @@
+"""The dating stage: when was the report published?
+
+A date from metadata or the user is kept. Otherwise the date is estimated from the
+content as a window of days the report must have appeared in, built from constraints:
+
+* a past date the report states: published on or after it ("in September 2022");
+* a date said of the future: published before it, and for a year in the year before
+  it ("hope for 2024": 2023-01-01 .. 2024-01-31, January allowed for new-year pieces);
+* elapsed time since a well-known event ("nearly two years since the start of Moscow's
+  invasion": 2022-02-24 + 2 years, "nearly" = up to a third of a year less);
+* a day-month written without its year, dated by the event it names ("Feb. 24" in a
+  report on the invasion): journalists omit the year of dates in the current year, so
+  published in that year (until mid-January of the next);
+* "this winter" (and other seasons): published during the season or a month either side.
+
+Constraints are applied strongest first; one that contradicts those already applied is
+set aside (and named in the evidence) rather than narrowing the window to nothing:
+a correct wide window beats a wrong narrow one. Seasons and year-less day-months recur
+every year, so they only narrow a window the others have already bounded.
+
+Afterwards the relative time expressions are re-resolved against the window: a value
+is given only when every day of the window yields the same one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from sitrep.extract.dating_anchors import AnchorEvent, context_event, named_event
+from sitrep.extract.registry import stage
+from sitrep.extract.state import DocState
+from sitrep.extract.times import PARSED_KEY, publication_reference
+from sitrep.extract.times_rules import (
+    NUMBER_WORDS,
+    ParsedTime,
+    resolve,
+    resolve_in_window,
+    season_bounds,
+    value_bounds,
+)
+from sitrep.records import Published, TimeExpression
+from sitrep.resources import Resources
+
+# A window at most this wide also gets a point estimate (its middle) in Published.date.
+MAX_POINT_ESTIMATE_DAYS = 124
+UNIT_DAYS: dict[str, float] = {"day": 1, "week": 7, "month": 30.44, "year": 365.25}
+# "nearly two years" may be said up to a third of a unit early ("nearly" = a bit less).
+HEDGE_FRACTION = 1 / 3
+STRONG, MEDIUM, WEAK = 3, 2, 1
+
+_ELAPSED = re.compile(
+    r"\b(?P<mod>nearly|almost|about|around|some|over|more than|roughly|just over|just under|"
+    r"at least|close to|approximately)?\s*(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve|fifteen|twenty|thirty)\s+(?P<u>day|week|month|year)s?\s+"
+    r"(?P<rel>since|after|into|on from)\s+(?P<rest>[^.;!?]{0,120})",
+    re.IGNORECASE,
+)
+_AGO = re.compile(
+    r"\b(?P<mod>nearly|almost|about|around|some|over|more than|roughly|just over|"
+    r"just under)?\s*(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve)\s+(?P<u>day|week|month|year)s?\s+ago\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Constraint:
+    """The report was published within ``lo..hi`` (either end may be open)."""
+
+    lo: date | None
+    hi: date | None
+    strength: int
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Recurring:
+    """The report was published within ``stretch(year)`` for some year."""
+
+    stretch: Callable[[int], tuple[date, date]]
+    evidence: str
+
+
+@stage("dating", requires=("times",), assigns=("published",))
+def date_report(state: DocState, resources: Resources) -> None:
+    """Keep a stated publication date, or estimate one; then re-resolve relative times."""
+    if state.published.date:
+        return
+    event = context_event(state.text)
+    times = list(state.times)
+    parses: list[ParsedTime] = state.scratch.get(PARSED_KEY, [])
+    constraints = list(time_constraints(times, parses))
+    constraints += elapsed_constraints(state.text, event)
+    recurring = list(recurring_constraints(times, parses))
+    estimate = estimate_publication(constraints, recurring)
+    if estimate.window is None and not estimate.evidence:
+        return
+    state.published = estimate
+    if estimate.window is not None:
+        lo, hi = (date.fromisoformat(d) for d in estimate.window)
+        state.times = reresolve(times, parses, lo, hi)
+
+
+def estimate_publication(constraints: list[Constraint], recurring: list[Recurring]) -> Published:
+    lo: date | None = None
+    hi: date | None = None
+    evidence: list[str] = []
+    for c in sorted(constraints, key=lambda c: -c.strength):
+        new_lo = max(filter(None, (lo, c.lo)), default=None)
+        new_hi = min(filter(None, (hi, c.hi)), default=None)
+        if new_lo and new_hi and new_lo > new_hi:
+            evidence.append(f"set aside (contradicts stronger evidence): {c.evidence}")
+            continue
+        lo, hi = new_lo, new_hi
+        evidence.append(c.evidence)
+    if lo is not None and hi is not None:
+        for r in recurring:
+            narrowed = _narrow(lo, hi, r)
+            if narrowed is not None:
+                lo, hi = narrowed
+                evidence.append(r.evidence)
+    if lo is None and hi is None:
+        return Published(estimated=True, basis="content", evidence=tuple(evidence))
+    if lo is None or hi is None:
+        bound = f"on or after {lo}" if lo else f"on or before {hi}"
+        return Published(
+            estimated=True, basis="content", evidence=(f"published {bound}", *evidence)
+        )
+    middle = lo + (hi - lo) / 2
+    point = middle.isoformat() if (hi - lo).days <= MAX_POINT_ESTIMATE_DAYS else None
+    return Published(
+        date=point,
+        estimated=True,
+        window=(lo.isoformat(), hi.isoformat()),
+        basis="content",
+        evidence=tuple(evidence),
+    )
+
+
+def _narrow(lo: date, hi: date, r: Recurring) -> tuple[date, date] | None:
+    pieces = []
+    for year in range(lo.year - 1, hi.year + 1):
+        start, end = r.stretch(year)
+        if start <= hi and end >= lo:
+            pieces.append((max(start, lo), min(end, hi)))
+    if not pieces:
+        return None
+    return min(p[0] for p in pieces), max(p[1] for p in pieces)
+
+
+# --------------------------------------------------------------------------- evidence
+
+
+def time_constraints(times: list[TimeExpression], parses: list[ParsedTime]) -> Iterator[Constraint]:
+    """What the report's resolved dates say about when it appeared."""
+    for time, parsed in zip(times, parses, strict=False):
+        if time.kind != "date" or time.value is None:
+            continue
+        bounds = value_bounds(time.value)
+        if bounds is None:
+            continue
+        start, end = bounds
+        phrase = repr(time.span.text)
+        if parsed.future:
+            yield from _future_constraints(phrase, time.value, start, end)
+            continue
+        yield Constraint(
+            start, None, STRONG, f"{phrase} ({time.value}) is past: on or after {start}"
+        )
+        if parsed.anchor == "context" and parsed.day is not None:
+            hi = date(start.year + 1, 1, 15)
+            yield Constraint(
+                None, hi, MEDIUM,
+                f"{phrase} written without its year: published in {start.year} (by {hi})",
+            )  # fmt: skip
+
+
+def _future_constraints(phrase: str, value: str, start: date, end: date) -> Iterator[Constraint]:
+    if len(value) == 4:
+        # A year looked forward to: published in the year before (or its first weeks).
+        hi = date(start.year, 1, 31)
+        yield Constraint(
+            date(start.year - 1, 1, 1), hi, WEAK,
+            f"{phrase} looked forward to: published in {start.year - 1} (or by {hi})",
+        )  # fmt: skip
+        return
+    margin = timedelta(days=7 if (end - start).days > 0 else 0)
+    yield Constraint(None, start + margin, WEAK, f"{phrase} ({value}) is ahead: before {start}")
+
+
+def elapsed_constraints(text: str, event: AnchorEvent | None) -> list[Constraint]:
+    """ "nearly two years since the start of Moscow's invasion" -> around 2024-02-24."""
+    found = []
+    for m in _ELAPSED.finditer(text):
+        named = named_event(m["rest"], event)
+        if named is not None:
+            found.append(_elapsed(m, named, m[0].strip()))
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        named = named_event(sentence, None)
+        for m in _AGO.finditer(sentence):
+            if named is not None:
+                found.append(_elapsed(m, named, sentence.strip()))
+    return found
+
+
+def _elapsed(m: re.Match[str], event: AnchorEvent, phrase: str) -> Constraint:
+    count = int(m["n"]) if m["n"].isdigit() else NUMBER_WORDS[m["n"].lower()]
+    unit_days = UNIT_DAYS[m["u"].lower()]
+    target = event.date + timedelta(days=round(count * unit_days))
+    hedge = timedelta(days=max(1, round(unit_days * HEDGE_FRACTION)))
+    mod = (m["mod"] or "").lower()
+    if mod in ("nearly", "almost", "just under", "close to"):
+        lo, hi = target - hedge, target
+    elif mod in ("over", "more than", "just over", "at least"):
+        lo, hi = target, target + timedelta(days=round(unit_days)) - timedelta(days=1)
+    else:
+        lo, hi = target - hedge, target + hedge
+    return Constraint(
+        lo, hi, STRONG, f"{phrase!r}: {event.name} ({event.date}) + {count} {m['u']}(s)"
+    )
+
+
+def recurring_constraints(
+    times: list[TimeExpression], parses: list[ParsedTime]
+) -> Iterator[Recurring]:
+    for time, parsed in zip(times, parses, strict=False):
+        phrase = repr(time.span.text)
+        if parsed.rule == "season" and parsed.shift == 0 and parsed.season:
+            yield Recurring(
+                _season_stretch(parsed.season), f"{phrase}: published in that season (±1 month)"
+            )
+        elif parsed.rule == "monthday" and not parsed.future and parsed.month and parsed.day:
+            yield Recurring(
+                _same_year_after(parsed.month, parsed.day),
+                f"{phrase} written without its year: published later that year",
+            )
+
+
+def _season_stretch(code: str) -> Callable[[int], tuple[date, date]]:
+    def stretch(year: int) -> tuple[date, date]:
+        start, end = season_bounds(year, code)
+        return start - timedelta(days=30), end + timedelta(days=31)
+
+    return stretch
+
+
+def _same_year_after(month: int, day: int) -> Callable[[int], tuple[date, date]]:
+    def stretch(year: int) -> tuple[date, date]:
+        start = date(year, month, min(day, 28 if month == 2 else day))
+        return start, date(year + 1, 1, 15)
+
+    return stretch
+
+
+# --------------------------------------------------------------------------- re-resolving
+
+
+def reresolve(
+    times: list[TimeExpression], parses: list[ParsedTime], lo: date, hi: date
+) -> list[TimeExpression]:
+    """Relative times resolved against the estimated window (see module docstring)."""
+    result = []
+    for time, parsed in zip(times, parses, strict=False):
+        if parsed.rule in ("fixed", "vague"):
+            result.append(time)
+        else:
+            result.append(replace(time, value=resolve_in_window(parsed, lo, hi)))
+    return result + times[len(result) :]
+
+
+def resolve_against(parsed: ParsedTime, published: Published) -> str | None:
+    """The value of ``parsed`` given what is known of the publication date."""
+    if published.date and not published.estimated:
+        return resolve(parsed, date.fromisoformat(published.date))
+    if published.window:
+        lo, hi = (date.fromisoformat(d) for d in published.window)
+        return resolve_in_window(parsed, lo, hi)
+    return resolve(parsed, None)
+
+
+__all__ = ["date_report", "estimate_publication", "publication_reference", "resolve_against"]

@@ -1,0 +1,474 @@
+"""The events stage: what happened, where, when, by whom — rule-based over the parse.
+
+A trigger word (``events_rules``) makes an event of its type. Its date is a time
+expression attached to the trigger's clause or to a clause above it (never the
+publication date); its place a literal (non-metonymic) place of the clause — the
+patient of a passive ("Izyum was reclaimed"), an object, a locative ("In Izyum, ..."),
+or the settlement that "the city" refers back to; its actors the agent or subject,
+normalised to sides ("Ukrainian forces" -> "Ukraine: military", "Moscow" ->
+"Russia: government"). Modality: "may"/"might"/"could" -> hypothetical, "plans to" /
+"threatens" -> plan, "denied" -> denial, reported speech -> claim with its speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from sitrep.extract import events_rules as rules
+from sitrep.extract.figures import last_settlement_before
+from sitrep.extract.registry import stage
+from sitrep.extract.state import DocState
+from sitrep.extract.times import PARSED_KEY
+from sitrep.extract.times_rules import ParsedTime, precision
+from sitrep.records import (
+    Event,
+    Modality,
+    Organization,
+    Person,
+    Place,
+    Span,
+    TimeExpression,
+)
+from sitrep.resources import Resources
+
+# Confidence: a trigger alone is a guess; each thing the clause confirms adds to it.
+BASE_CONFIDENCE = 0.5
+CONFIRMATION_BONUS = 0.1
+MAX_CONFIDENCE = 0.95
+_SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "settlement"})
+_PEOPLE_SUBJECTS = frozenset(
+    {"people", "person", "resident", "civilian", "family", "refugee", "child", "woman",
+     "man", "villager", "inhabitant", "citizen", "thousand", "hundred", "dozen", "many"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    token: Token
+    type: str
+
+
+@stage("events", requires=("doc", "places", "people", "times", "figures"), assigns=("events",))
+def extract_events(state: DocState, resources: Resources) -> None:
+    """Fill ``state.events``."""
+    events: list[Event] = []
+    seen: set[tuple[object, ...]] = set()
+    for trigger in find_triggers(state):
+        event = _event(state, trigger, f"E{len(events) + 1}")
+        # "energy cuts and internet disruptions": one event, not one per noun.
+        key = (event.type, event.date, event.place, event.actors, event.modality,
+               event.evidence)  # fmt: skip
+        if key not in seen:
+            seen.add(key)
+            events.append(event)
+    state.events = events
+
+
+# --------------------------------------------------------------------------- triggers
+
+
+def find_triggers(state: DocState) -> Iterator[Trigger]:
+    for token in state.doc:
+        kind = trigger_type(token)
+        if kind is not None:
+            yield Trigger(token, kind)
+
+
+def trigger_type(token: Token) -> str | None:
+    lemma = token.lemma_.lower()
+    text = token.doc.text
+    if _in_hyphen_compound(text, token.idx, token.idx + len(token.text)):
+        return None  # "war-struck" describes a place; it reports no strike
+    if token.pos_ == "VERB" and lemma not in rules.VERB_TRIGGERS:
+        lemma = token.lower_  # the small model leaves some irregular forms ("retook") as is
+    if token.pos_ == "VERB" and lemma in rules.VERB_TRIGGERS:
+        if any(c.dep_ == "neg" for c in token.children):
+            return None
+        kind = rules.VERB_TRIGGERS[lemma]
+        if kind == "infrastructure_damage" and not _names_infrastructure(token):
+            return None
+        if kind in rules.MOVEMENT_TYPES and not _people_move(token):
+            return None
+        return kind
+    if token.pos_ in ("NOUN", "PROPN"):
+        return _noun_type(token, lemma)
+    return None
+
+
+def _in_hyphen_compound(text: str, start: int, end: int) -> bool:
+    return (start > 0 and text[start - 1] == "-") or (end < len(text) and text[end] == "-")
+
+
+def _noun_type(token: Token, lemma: str) -> str | None:
+    det_no = any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+    if lemma in rules.UTILITIES and det_no:
+        return "infrastructure_damage"
+    modifiers = [c for c in token.children if c.dep_ in ("compound", "amod")]
+    if lemma in rules.OUTAGE_NOUNS and any(c.lemma_.lower() in rules.UTILITIES for c in modifiers):
+        return "infrastructure_damage"
+    if lemma in rules.AID_ACCESS_NOUNS and (
+        det_no or token.head.lemma_.lower() in rules.BLOCKING_VERBS
+    ):
+        return "humanitarian_access_blocked"
+    kind = rules.NOUN_TRIGGERS.get(lemma)
+    if lemma in ("strike", "attack") and any(
+        c.lemma_.lower() in rules.AIR_MODIFIERS for c in token.children
+    ):
+        return "airstrike"
+    return kind
+
+
+def _names_infrastructure(verb: Token) -> bool:
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            heads = [child, *(c for c in child.conjuncts)]
+            if any(h.lemma_.lower() in rules.INFRASTRUCTURE for h in heads):
+                return True
+    return False
+
+
+def _people_move(verb: Token) -> bool:
+    subject = _subject(verb)
+    if subject is None:
+        return True
+    return (
+        subject.pos_ == "PRON"
+        or subject.ent_type_ in ("PERSON", "NORP", "CARDINAL")
+        or subject.lemma_.lower() in _PEOPLE_SUBJECTS
+    )
+
+
+# --------------------------------------------------------------------------- one event
+
+
+def _event(state: DocState, trigger: Trigger, event_id: str) -> Event:
+    token = trigger.token
+    sentence = token.sent
+    modality, claimed_by = event_modality(state, token)
+    date = event_date(state, token, future_ok=modality in ("plan", "hypothetical"))
+    place = event_place(state, token)
+    actors = event_actors(token)
+    killed = _count(state, sentence, "killed")
+    injured = _count(state, sentence, "injured")
+    confirmed = sum(x is not None and x != () for x in (date, place, actors))
+    confidence = BASE_CONFIDENCE + CONFIRMATION_BONUS * (confirmed + (token.pos_ == "VERB"))
+    if modality == "hypothetical":
+        confidence -= CONFIRMATION_BONUS
+    first, last = paragraph_bounds(state.text, token.idx)
+    start, end = max(sentence.start_char, first), min(sentence.end_char, last)
+    while end > start and state.text[end - 1].isspace():
+        end -= 1
+    while start < end and state.text[start].isspace():
+        start += 1
+    return Event(
+        id=event_id,
+        type=trigger.type,
+        date=date,
+        date_precision=precision(date),
+        place=place,
+        actors=actors,
+        killed=killed,
+        injured=injured,
+        modality=modality,
+        claimed_by=claimed_by,
+        evidence=(Span.of(state.text, start, end),),
+        confidence=round(min(MAX_CONFIDENCE, confidence), 2),
+    )
+
+
+def _clause_chain(token: Token) -> list[Token]:
+    """The trigger and the tokens above it, up to the sentence root or the paragraph's
+    edge (the model's sentences sometimes run across paragraphs)."""
+    start, end = paragraph_bounds(token.doc.text, token.idx)
+    chain = [token]
+    node = token
+    while node.head != node and start <= node.head.idx < end:
+        if node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            break  # "... but Kyiv's forces pushed them back": a clause of its own
+        node = node.head
+        chain.append(node)
+    return chain
+
+
+def paragraph_bounds(text: str, char: int) -> tuple[int, int]:
+    """The line of ``text`` around ``char`` (reports put one paragraph on a line)."""
+    start = text.rfind("\n", 0, char) + 1
+    end = text.find("\n", char)
+    return start, len(text) if end < 0 else end
+
+
+def _time_root(state: DocState, time: TimeExpression) -> Token | None:
+    span = state.doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def event_date(state: DocState, trigger: Token, *, future_ok: bool = False) -> str | None:
+    """A date attached to the trigger's clause, or else to the nearest clause above it.
+    Dates said of the future ("hope for an end to fighting in the year ahead") date
+    only planned or hypothetical events."""
+    chain = _clause_chain(trigger)
+    best: tuple[int, str] | None = None
+    parses: list[ParsedTime] = state.scratch.get(PARSED_KEY, [])
+    future = {i for i, p in enumerate(parses) if p.future}
+    for index, time in enumerate(state.times):
+        if time.kind not in ("date", "time") or precision(time.value) is None:
+            continue
+        if index in future and not future_ok:
+            continue
+        root = _time_root(state, time)
+        if root is None or root.sent != trigger.sent:
+            continue
+        level = _attachment_level(root, trigger, chain)
+        if level is not None and (best is None or level < best[0]):
+            best = (level, str(time.value))
+    return best[1] if best else None
+
+
+def _attachment_level(root: Token, trigger: Token, chain: list[Token]) -> int | None:
+    head = root
+    while head.head != head:
+        head = head.head
+        if head == trigger or head.pos_ in ("VERB", "AUX"):
+            break
+    return chain.index(head) if head in chain else None
+
+
+def _mentions_in_sentence(state: DocState, sentence: SpacySpan) -> list[tuple[Token, Place]]:
+    found = []
+    for place in state.places:
+        if place.metonymy:
+            continue
+        for mention in place.mentions:
+            if sentence.start_char <= mention.start < sentence.end_char:
+                span = state.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is not None:
+                    found.append((span.root, place))
+    return found
+
+
+def event_place(state: DocState, trigger: Token) -> str | None:
+    """A literal place of the trigger's clause (see module docstring), or None."""
+    mentions = _mentions_in_sentence(state, trigger.sent)
+    in_clause = [(abs(t.i - trigger.i), p.id) for t, p in mentions if _in_own_clause(t, trigger)]
+    if in_clause:
+        return min(in_clause)[1]
+    patient = _patient(trigger)
+    for token, place in mentions:
+        if patient is not None and token in patient.subtree:
+            return place.id
+    chain = _clause_chain(trigger)
+    for token, place in mentions:
+        if _locative_of(token, chain):
+            return place.id
+    anaphor = _settlement_anaphor(trigger, patient)
+    if anaphor is not None:
+        literal = [p for p in state.places if not p.metonymy]
+        return last_settlement_before(literal, anaphor.idx)
+    return None
+
+
+def _in_own_clause(token: Token, trigger: Token) -> bool:
+    """In the trigger's subtree, but not in its actor or in a clause below it."""
+    if token == trigger:
+        return False
+    node = token
+    while node != trigger:
+        if node.dep_ in ("agent", "nsubj", "poss") or (node.pos_ in ("VERB", "AUX")):
+            return False
+        if node.head == node:
+            return False
+        node = node.head
+    return True
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, or the one it shares with the clause above ("started to return")."""
+    for node in (verb, *verb.ancestors):
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects[0]
+        if node.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "prep"):
+            return None
+    return None
+
+
+def _patient(trigger: Token) -> Token | None:
+    """What a passive trigger acts on: its subject, or its clause's ("after being occupied")."""
+    own = [c for c in trigger.children if c.dep_ == "nsubjpass"]
+    if own:
+        return own[0]
+    passive = any(c.dep_ == "auxpass" for c in trigger.children)
+    if passive and not any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):
+        for ancestor in trigger.ancestors:
+            subjects = [c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                return subjects[0]
+    return None
+
+
+def _locative_of(token: Token, chain: list[Token]) -> bool:
+    prep = token.head
+    return (
+        token.dep_ == "pobj"
+        and prep.lower_ in ("in", "near", "at", "around", "outside", "inside")
+        and prep.head in chain
+    )
+
+
+def _settlement_anaphor(trigger: Token, patient: Token | None) -> Token | None:
+    scope = list(trigger.subtree) + (list(patient.subtree) if patient is not None else [])
+    for token in scope:
+        if token.lemma_.lower() in _SETTLEMENT_NOUNS and any(
+            c.lower_ in ("the", "this", "that") for c in token.children
+        ):
+            return token
+    return None
+
+
+# --------------------------------------------------------------------------- actors
+
+
+def event_actors(trigger: Token) -> tuple[str, ...]:
+    actors: list[str] = []
+    for head, tokens in _actor_phrases(trigger):
+        side = normalise_actor(head, tokens)
+        if side and side not in actors:
+            actors.append(side)
+    return tuple(actors)
+
+
+def _actor_phrases(trigger: Token) -> list[tuple[Token, list[Token]]]:
+    """(head, tokens) of each actor phrase: the agent or subject; for a noun trigger its
+    modifiers ("Russian attacks"), else the subject of the verb it hangs from."""
+    own: list[Token] = []
+    for child in trigger.children:
+        if child.dep_ == "agent":
+            own += [c for c in child.children if c.dep_ == "pobj"]
+        elif (child.dep_ == "nsubj" and trigger.pos_ == "VERB") or (
+            child.dep_ in ("poss", "amod", "compound") and trigger.pos_ == "NOUN"
+        ):
+            own.append(child)
+    governing: list[Token] = []
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "pobj"):
+        # "troops stepping up attacks", "forces pushed them back in an offensive"
+        verb = trigger.head if trigger.dep_ == "dobj" else trigger.head.head
+        governing = [c for c in verb.children if c.dep_ == "nsubj"]
+    phrases = []
+    for heads in (own, governing):
+        for head in heads:
+            for member in (head, *head.conjuncts):
+                others = {t.i for c in member.conjuncts for t in c.subtree if c.i > member.i}
+                tokens = [t for t in member.subtree if t.i not in others]
+                phrases.append((member, tokens))
+        if any(normalise_actor(h, t) for h, t in phrases):
+            break
+    return phrases
+
+
+def normalise_actor(head: Token, tokens: list[Token]) -> str | None:
+    """ "Ukrainian forces" -> "Ukraine: military"; "Moscow" -> "Russia: government"."""
+    lemmas = [t.lemma_.lower() for t in tokens]
+    # The side word nearest the head: "Russian troops", not "Ukraine's" further off.
+    by_distance = sorted(tokens, key=lambda t: abs(t.i - head.i))
+    side = next((rules.SIDES[t.lower_] for t in by_distance if t.lower_ in rules.SIDES), None)
+    capital = next(
+        (rules.CAPITALS[t.lower_] for t in by_distance if t.lower_ in rules.CAPITALS), None
+    )
+    country = side or capital
+    if country is not None:
+        if any(lemma in rules.MILITARY_NOUNS for lemma in lemmas):
+            return f"{country}: military"
+        if any(lemma in rules.POLICE_NOUNS for lemma in lemmas):
+            return f"{country}: police"
+        if capital is not None or any(lemma in rules.GOVERNMENT_NOUNS for lemma in lemmas):
+            return f"{country}: government"
+        return country
+    named = [t for t in tokens if t.ent_type_ in ("ORG", "NORP", "PERSON")]
+    if named:
+        return " ".join(t.text for t in named)
+    return None
+
+
+# --------------------------------------------------------------------------- modality
+
+
+def event_modality(state: DocState, trigger: Token) -> tuple[Modality, str | None]:
+    chain = _clause_chain(trigger)
+    near = chain[:3]
+    for node in near:
+        if any(c.dep_ == "aux" and c.lower_ in rules.HYPOTHETICAL_AUX for c in node.children):
+            return "hypothetical", None
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
+            return "hypothetical", None
+    for node in chain[1:]:
+        lemma = node.lemma_.lower()
+        if lemma in rules.DENIAL_VERBS:
+            return "denial", _speaker_id(state, node)
+        if lemma in rules.PLAN_VERBS:
+            return "plan", None
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in near[0].children):
+        return "plan", None
+    quoted = _enclosing_quote_speaker(state, trigger)
+    if quoted is not None:
+        return "claim", quoted or None
+    start, end = paragraph_bounds(state.text, trigger.idx)
+    below = trigger
+    for node in trigger.ancestors:
+        if not start <= node.idx < end:
+            break
+        # Reported speech: the event sits in what the verb reports ("..., he added").
+        if (
+            node.lemma_.lower() in rules.SPEECH_VERBS
+            and node.pos_ == "VERB"
+            and below.dep_ in ("ccomp", "parataxis")
+        ):
+            return "claim", _speaker_id(state, node)
+        below = node
+    sentence = state.text[max(start, trigger.sent.start_char) : min(end, trigger.sent.end_char)]
+    if "according to" in sentence.lower():
+        return "claim", None
+    return "fact", None
+
+
+def _enclosing_quote_speaker(state: DocState, trigger: Token) -> str | None:
+    """The speaker ('' when unknown) of a quote that contains the trigger, else None."""
+    for quote in state.quotes:
+        if quote.span.start <= trigger.idx < quote.span.end:
+            return quote.speaker or ""
+    return None
+
+
+def _speaker_id(state: DocState, verb: Token) -> str | None:
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return None
+    subject = subjects[0]
+    start = min(t.idx for t in subject.subtree)
+    end = max(t.idx + len(t.text) for t in subject.subtree)
+    records: list[Person | Organization] = [*state.people, *state.organizations]
+    for record in records:
+        if any(m.start < end and start < m.end for m in record.mentions):
+            return record.id
+    if subject.pos_ == "PRON":
+        return _last_person_before(state, subject.idx)
+    return None
+
+
+def _last_person_before(state: DocState, char: int) -> str | None:
+    mentions = [(m.start, p.id) for p in state.people for m in p.mentions if m.start < char]
+    return max(mentions)[1] if mentions else None
+
+
+def _count(state: DocState, sentence: SpacySpan, quantity: str) -> int | None:
+    for figure in state.figures:
+        if (
+            figure.quantity == quantity
+            and figure.value is not None
+            and sentence.start_char <= figure.span.start < sentence.end_char
+        ):
+            return round(figure.value)
+    return None

@@ -1,0 +1,318 @@
+"""The figures stage: every number the report states about the situation.
+
+A figure is a number (digits, words, "thousands", "almost half") with what it counts:
+its unit ("people", "km", "percent", or the counted noun) and its quantity, one of
+``QUANTITIES``. Not figures: ages ("41-year-old", "both 21"), years and other parts of
+time expressions, ordinals, phone numbers, "one" used as an article ("one message"),
+anaphoric "the two", and the parenthetical conversion of a figure already counted
+("60 kilometers (nearly 40 miles)").
+
+``place`` is the literal place the sentence names (or, for "the town", the settlement
+last named before it); ``time`` the value of a date in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from sitrep.extract.registry import stage
+from sitrep.extract.state import DocState
+from sitrep.records import Figure, Place, Span, TimeExpression
+from sitrep.resources import Resources
+
+QUANTITIES: tuple[str, ...] = (
+    "killed", "injured", "missing", "displaced", "returned", "evacuated", "population",
+    "buildings_damaged", "buildings_destroyed", "distance", "duration", "people", "other",
+)  # fmt: skip
+
+# Lemmas that say what a number in their sentence counts; the nearest one wins.
+QUANTITY_CUES: dict[str, str] = {
+    "kill": "killed", "dead": "killed", "die": "killed", "death": "killed", "toll": "killed",
+    "fatality": "killed", "injure": "injured", "wound": "injured", "hurt": "injured",
+    "injury": "injured", "missing": "missing", "miss": "missing", "disappear": "missing",
+    "displace": "displaced", "flee": "displaced", "refugee": "displaced",
+    "homeless": "displaced", "uproot": "displaced", "return": "returned",
+    "evacuate": "evacuated", "evacuation": "evacuated", "population": "population",
+    "inhabitant": "population", "populace": "population",
+    "destroy": "destroyed", "ruin": "destroyed", "raze": "destroyed", "flatten": "destroyed",
+    "demolish": "destroyed", "damage": "damaged",
+}  # fmt: skip
+BUILDING_WORDS = frozenset(
+    {"building", "structure", "home", "house", "apartment", "residential", "dwelling",
+     "residence", "school", "hospital", "housing", "block", "property"}
+)  # fmt: skip
+PEOPLE_NOUNS = frozenset(
+    {"people", "person", "resident", "civilian", "child", "soldier", "troop", "refugee",
+     "family", "woman", "man", "inhabitant", "worker", "patient", "student", "fighter",
+     "casualty", "victim", "hostage", "prisoner", "migrant", "villager", "citizen"}
+)  # fmt: skip
+UNITS: dict[str, tuple[str, str]] = {  # word -> (unit, quantity)
+    "km": ("km", "distance"), "kilometer": ("km", "distance"), "kilometre": ("km", "distance"),
+    "mile": ("mi", "distance"), "meter": ("m", "distance"), "metre": ("m", "distance"),
+    "percent": ("percent", "other"), "per cent": ("percent", "other"), "%": ("percent", "other"),
+    "hour": ("hour", "duration"), "minute": ("minute", "duration"),
+}  # fmt: skip
+APPROXIMATE_MODIFIERS = (
+    "some", "around", "about", "approximately", "roughly", "nearly", "almost", "over",
+    "more than", "at least", "up to", "less than", "fewer than", "just under", "just over",
+    "an estimated", "upwards of", "close to", "well over", "estimated",
+)  # fmt: skip
+WORD_NUMBERS: dict[str, float] = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "hundred": 100, "a hundred": 100, "one": 1, "a dozen": 12, "dozen": 12,
+}  # fmt: skip
+# Plural round numbers: the least they can mean ("thousands" = at least two thousand).
+VAGUE_PLURALS: dict[str, float] = {
+    "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000,
+    "tens of thousands": 20_000, "hundreds of thousands": 200_000, "millions": 2_000_000,
+}  # fmt: skip
+FRACTIONS: dict[str, float] = {
+    "half": 50, "a third": 100 / 3, "one third": 100 / 3, "one-third": 100 / 3,
+    "a quarter": 25, "one quarter": 25, "two-thirds": 200 / 3, "two thirds": 200 / 3,
+    "three-quarters": 75, "three quarters": 75,
+}  # fmt: skip
+SCALES: dict[str, float] = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+SETTLEMENT_NOUNS = ("town", "city", "village", "settlement", "community")
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first so that it matches greedily."""
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+_NUMBER = re.compile(
+    rf"(?:(?P<mod>(?i:{_alternatives(APPROXIMATE_MODIFIERS)}|just|only))\s+)?"
+    rf"(?P<cur>[$€£])?(?P<num>(?<![\w.,-])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?![\w-]|[.,]\d)"
+    rf"|(?i:\b(?:{_alternatives(VAGUE_PLURALS)}|{_alternatives(FRACTIONS)}|"
+    rf"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|"
+    rf"six|seven|eight|nine)|{_alternatives(WORD_NUMBERS)})\b))"
+    rf"(?:\s+(?P<scale>(?i:thousand|million|billion))\b)?"
+    rf"(?:\s*(?P<unit>%|(?i:per cent|percent|km|kilometers?|kilometres?|miles?|meters?|metres?|"
+    rf"hours?|minutes?)\b))?"
+)
+_AGE_AFTER = re.compile(r"^[\s-]*(?:years?[\s-]*olds?\b|-?year-old|months?[\s-]*old)", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:aged?|ages|both|all|each)\s*$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class _Number:
+    start: int
+    end: int
+    value: float
+    approximate: bool
+    unit: str | None
+    quantity: str | None
+    words: bool
+
+
+@stage("figures", requires=("doc", "times", "places"), assigns=("figures",))
+def extract_figures(state: DocState, resources: Resources) -> None:
+    """Fill ``state.figures``."""
+    text, doc = state.text, state.doc
+    numbers = [n for n in _numbers(text) if not _inside_time(n, state.times)]
+    kept: list[_Number] = []
+    for n in numbers:
+        if _is_age(text, n) or _is_year(text, n) or _is_phone(text, n):
+            continue
+        if _is_article_or_anaphor(doc, n) or _is_conversion(text, n, kept):
+            continue
+        kept.append(n)
+    state.figures = [_figure(state, n) for n in kept]
+
+
+def _numbers(text: str) -> Iterator[_Number]:
+    for m in _NUMBER.finditer(text):
+        raw = m["num"].lower()
+        value, _ = _value(raw)
+        if value is None:
+            continue
+        if m["scale"]:
+            value *= SCALES[m["scale"].lower()]
+        mod = (m["mod"] or "").lower()
+        approximate = mod in APPROXIMATE_MODIFIERS or raw in VAGUE_PLURALS
+        unit, quantity = _unit_of(m["unit"], m["cur"])
+        if raw in FRACTIONS:
+            unit = "percent"
+        start = m.start("mod") if m["mod"] and mod not in ("just", "only") else m.start("num")
+        if m["cur"]:
+            start = min(start, m.start("cur"))
+        yield _Number(start, m.end(), value, approximate, unit, quantity, not raw[0].isdigit())
+
+
+def _value(raw: str) -> tuple[float | None, bool]:
+    if raw[0].isdigit():
+        return float(raw.replace(",", "")), False
+    if raw in VAGUE_PLURALS:
+        return float(VAGUE_PLURALS[raw]), True
+    if raw in FRACTIONS:
+        return float(round(FRACTIONS[raw], 1)), True
+    if "-" in raw:
+        tens, ones = raw.split("-")
+        return float(WORD_NUMBERS[tens] + WORD_NUMBERS[ones]), True
+    word = WORD_NUMBERS.get(raw)
+    return (float(word) if word is not None else None), True
+
+
+def _unit_of(unit: str | None, currency: str | None) -> tuple[str | None, str | None]:
+    if currency:
+        return {"$": "USD", "€": "EUR", "£": "GBP"}[currency], "other"
+    if not unit:
+        return None, None
+    word = unit.lower()
+    word = word if word in UNITS else word.rstrip("s")
+    return UNITS.get(word, (word, "other"))
+
+
+def _inside_time(n: _Number, times: list[TimeExpression]) -> bool:
+    return any(t.span.start <= n.start < t.span.end or n.start <= t.span.start < n.end
+               for t in times)  # fmt: skip
+
+
+def _is_age(text: str, n: _Number) -> bool:
+    # "41-year-old", "both 21", "Anton, 21," (a number between commas after a name).
+    if _AGE_AFTER.match(text[n.end : n.end + 14]) or _AGE_BEFORE.search(text[: n.start]):
+        return True
+    return (
+        bool(re.search(r"[A-Z][a-z]+,\s*$", text[max(0, n.start - 30) : n.start]))
+        and bool(re.match(r"\s*,", text[n.end :]))
+        and n.value < 120
+        and not n.words
+    )
+
+
+def _is_year(text: str, n: _Number) -> bool:
+    raw = text[n.start : n.end]
+    return n.unit is None and bool(re.fullmatch(r"(?:1[89]|20)\d\d", raw.strip()))
+
+
+def _is_phone(text: str, n: _Number) -> bool:
+    before, after = text[max(0, n.start - 2) : n.start], text[n.end : n.end + 2]
+    return bool(re.search(r"\d[-./]$", before) or re.match(r"[-./]\d", after))
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _is_article_or_anaphor(doc: Doc, n: _Number) -> bool:
+    """ "one message" (an article), "the two, who ..." (pronoun-like), "first": not counts."""
+    if not n.words or n.unit is not None:
+        return False
+    token = _token_at(doc, n.end - 1)
+    if token is None:
+        return False
+    if n.value == 1:
+        return True
+    previous = doc[token.i - 1] if token.i > 0 else None
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    anaphoric = previous is not None and previous.lower_ in ("the", "these", "those", "all")
+    return anaphoric and (following is None or following.pos_ not in ("NOUN", "ADJ"))
+
+
+def _is_conversion(text: str, n: _Number, kept: list[_Number]) -> bool:
+    # "60 kilometers (nearly 40 miles)": the same distance in other units.
+    if not kept or n.unit is None:
+        return False
+    previous = kept[-1]
+    between = text[previous.end : n.start]
+    return previous.unit is not None and bool(re.fullmatch(r"\s*\(\s*(?:\w+\s+)?", between))
+
+
+# --------------------------------------------------------------------------- describing
+
+
+def _figure(state: DocState, n: _Number) -> Figure:
+    doc = state.doc
+    token = _token_at(doc, n.end - 1) or _token_at(doc, n.start)
+    sentence = token.sent if token is not None else doc[:]
+    unit, quantity = n.unit, n.quantity
+    counted = _counted_noun(token) if token is not None else None
+    if unit is None and counted is not None:
+        unit = "people" if counted in PEOPLE_NOUNS else counted
+    if quantity in (None, "other") and token is not None:
+        quantity = _quantity(sentence, token, unit) or quantity
+    if quantity is None:
+        quantity = "people" if unit == "people" else "other"
+    if quantity in ("returned", "displaced", "evacuated", "killed", "injured", "missing",
+                    "population") and unit is None:  # fmt: skip
+        unit = "people"
+    return Figure(
+        span=Span.of(state.text, n.start, n.end),
+        value=n.value,
+        approximate=n.approximate,
+        unit=unit,
+        quantity=quantity,
+        place=sentence_place(state, sentence),
+        time=sentence_time(state.times, sentence, n.start),
+    )
+
+
+def _counted_noun(token: Token) -> str | None:
+    # "7,000 people" (nummod) or "thousands of people" (of-phrase).
+    if token.dep_ in ("nummod", "quantmod", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
+        return token.head.lemma_.lower()
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects and objects[0].pos_ == "NOUN":
+                return objects[0].lemma_.lower()
+    return None
+
+
+def _quantity(sentence: SpacySpan, token: Token, unit: str | None) -> str | None:
+    lemmas = {t.lemma_.lower() for t in sentence} | {t.lower_ for t in sentence}
+    cues = sorted(
+        ((abs(t.i - token.i), QUANTITY_CUES[t.lemma_.lower()]) for t in sentence
+         if t.lemma_.lower() in QUANTITY_CUES and t.i != token.i),
+        key=lambda c: c[0],
+    )  # fmt: skip
+    if not cues:
+        return None
+    cue = cues[0][1]
+    if cue in ("destroyed", "damaged"):
+        return f"buildings_{cue}" if lemmas & BUILDING_WORDS else "other"
+    return cue
+
+
+def sentence_place(state: DocState, sentence: SpacySpan) -> str | None:
+    """The literal place the sentence names, or the settlement "the town" refers back to."""
+    literal = [p for p in state.places if not p.metonymy]
+    inside = [
+        (m.start, p) for p in literal for m in p.mentions
+        if sentence.start_char <= m.start < sentence.end_char
+    ]  # fmt: skip
+    if inside:
+        return min(inside, key=lambda item: item[0])[1].id
+    lowered = sentence.text.lower()
+    if any(f"the {noun}" in lowered for noun in SETTLEMENT_NOUNS):
+        return last_settlement_before(literal, sentence.start_char)
+    return None
+
+
+def last_settlement_before(places: list[Place], char: int) -> str | None:
+    candidates = [
+        (m.start, p) for p in places for m in p.mentions
+        if m.start < char and p.kind in ("city", "town", "village")
+    ]  # fmt: skip
+    return max(candidates, key=lambda item: item[0])[1].id if candidates else None
+
+
+def sentence_time(times: list[TimeExpression], sentence: SpacySpan, near: int) -> str | None:
+    """The value of the date in the sentence nearest to character ``near``."""
+    dated = [
+        t for t in times
+        if t.kind in ("date", "time") and t.value and not t.value.endswith("_REF")
+        and sentence.start_char <= t.span.start < sentence.end_char
+    ]  # fmt: skip
+    if not dated:
+        return None
+    return min(dated, key=lambda t: abs(t.span.start - near)).value

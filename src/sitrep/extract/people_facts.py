@@ -1,0 +1,164 @@
+"""What the words right around a person's name say about them.
+
+"Twenty-six-year-old Anastasia", "Andriy, a 62-year-old who … as a soldier",
+"the mayor of Izyum, Valery Marchenko", "her brother, Nikita Onishchuk",
+"Volodymyr, a resident of the town". Only the apposition touching the name is
+read, so one person's age never leaks onto a neighbour in the same sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sitrep.extract.people_lexicon import (
+    AGE_WORDS,
+    FAMILY,
+    OFFICES,
+    PERSON_NOUNS,
+    RESIDENCE_ROLES,
+    ROLE_NOUNS,
+    Gender,
+    parse_age,
+)
+from sitrep.extract.people_names import NameCandidate
+from sitrep.records import Span
+
+_AGE_PREMODIFIER = re.compile(r"\b(" + AGE_WORDS + r")[\s-]+years?[\s-]+old\s+$", re.IGNORECASE)
+_DESCRIPTOR_BEFORE = re.compile(
+    r"(?P<desc>\b(?P<det>(?i:the|a|an|his|her|their|its|my|our)|[A-Z][\w'’-]*['’]s)\s+"
+    r"(?P<mods>(?:[\w'’-]+\s+){0,3}?)(?P<noun>[a-z]+)"
+    r"(?P<of>\s+(?:of|for|at|in)\s+[^,.;:“”\"\n]{1,90}?)?)\s*,\s*$"
+)
+_ROLE_PREMODIFIER = re.compile(r"\b(?P<noun>[a-z]+)\s+$")
+_APPOSITION = re.compile(r"\s*,\s*(?P<body>[^,.;:“”\"]{1,160})")
+_AGE_ALONE = re.compile(r"^(?:aged\s+)?(?P<age>" + AGE_WORDS + r")\s*$", re.IGNORECASE)
+_AGE_PHRASE = re.compile(
+    r"^(?:(?:a|an)\s+)?(?P<age>" + AGE_WORDS + r")[\s-]+years?[\s-]+old\b", re.IGNORECASE
+)
+_AS_ROLE = re.compile(r"\bas\s+an?\s+(?P<noun>[a-z]+)\b")
+_FROM_PLACE = re.compile(r"^(?:from|of)\s+(?P<place>.+)$")
+_DETERMINERS = ("a", "an", "the", "his", "her", "their", "my", "our", "its")
+# Words that end a role phrase: what follows is a clause about the person, not the role.
+_ROLE_STOP = re.compile(r"\s+(?:who|that|which|whose|when|where|near|since)\b.*$")
+
+
+@dataclass(slots=True)
+class LocalFacts:
+    """Facts about one named person read from the words touching the name."""
+
+    age: int | None = None
+    role: str | None = None
+    gender: Gender | None = None
+    # A description that is another mention of the person ("the lady, Anastasia …").
+    descriptor: Span | None = None
+    # (relation type, possessor word): "her brother, X" -> ("brother", "her").
+    relation: tuple[str, str] | None = None
+    # Where the text says the place of residence/origin is ("of the town", "from Kharkiv").
+    place_text: Span | None = None
+    # Where an office's organisation is named ("leader of the … administration").
+    affiliation_text: Span | None = None
+
+
+def local_facts(text: str, candidate: NameCandidate) -> LocalFacts:
+    facts = LocalFacts()
+    _read_before(text, candidate, facts)
+    _read_apposition(text, candidate, facts)
+    return facts
+
+
+def _read_before(text: str, candidate: NameCandidate, facts: LocalFacts) -> None:
+    window_start = _sentence_window_start(text, candidate.mention.start)
+    before = text[window_start : candidate.mention.start]
+    age = _AGE_PREMODIFIER.search(before)
+    if age is not None:
+        facts.age = parse_age(age.group(1))
+    premodifier = _ROLE_PREMODIFIER.search(before)
+    if premodifier is not None and premodifier.group("noun") in ROLE_NOUNS - RESIDENCE_ROLES:
+        facts.role = premodifier.group("noun")
+    match = _DESCRIPTOR_BEFORE.search(before)
+    if match is None:
+        return
+    det, noun = match.group("det"), match.group("noun")
+    desc_start = window_start + match.start("desc")
+    desc_end = window_start + match.end("desc")
+    if noun in FAMILY and det.lower() not in ("the", "a", "an"):
+        relation_type, gender = FAMILY[noun]
+        facts.relation = (relation_type, det)
+        facts.gender = facts.gender or gender
+    elif noun in PERSON_NOUNS:
+        facts.gender = facts.gender or PERSON_NOUNS[noun]
+        if det.lower() == "the":
+            facts.descriptor = Span.of(text, desc_start, window_start + match.end("noun"))
+    elif noun in ROLE_NOUNS:
+        first_word = "mods" if match.group("mods") else "noun"
+        role_start = window_start + match.start(first_word)
+        _set_role(text, facts, noun, role_start, desc_end, window_start + match.end("noun"))
+        if det.lower() == "the":
+            facts.descriptor = Span.of(text, desc_start, desc_end)
+
+
+def _sentence_window_start(text: str, offset: int) -> int:
+    """At most 160 characters back, and never into the previous paragraph."""
+    start = max(0, offset - 160)
+    newline = text.rfind("\n", start, offset)
+    return newline + 1 if newline >= 0 else start
+
+
+def _set_role(text: str, facts: LocalFacts, noun: str, start: int, end: int, noun_end: int) -> None:
+    """Offices keep modifiers and their "of X"; residents get X as their place."""
+    phrase = text[start:end]
+    trimmed = _ROLE_STOP.sub("", phrase).rstrip()
+    complement = text[noun_end : start + len(trimmed)]
+    if noun in RESIDENCE_ROLES:
+        facts.role = facts.role or noun
+        place = re.match(r"^\s+(?:of|in|from)\s+", complement)
+        if place is not None:
+            facts.place_text = Span.of(text, noun_end + place.end(), start + len(trimmed))
+    elif noun in OFFICES:
+        facts.role = facts.role or trimmed
+        of = re.match(r"^\s+(?:of|for|at)\s+", complement)
+        if of is not None:
+            facts.affiliation_text = Span.of(text, noun_end + of.end(), start + len(trimmed))
+    else:
+        facts.role = facts.role or noun
+
+
+def _read_apposition(text: str, candidate: NameCandidate, facts: LocalFacts) -> None:
+    match = _APPOSITION.match(text, candidate.name.end)
+    if match is None:
+        return
+    body = match.group("body")
+    body_start = match.start("body")
+    stripped = body.strip()
+    alone = _AGE_ALONE.match(stripped)
+    if alone is not None:
+        facts.age = facts.age or parse_age(alone.group("age"))
+        return
+    phrase = _AGE_PHRASE.match(stripped)
+    if phrase is not None:
+        facts.age = facts.age or parse_age(phrase.group("age"))
+    words = re.finditer(r"[\w'’-]+", body)
+    tokens = [(w.group().lower(), body_start + w.start(), body_start + w.end()) for w in words]
+    if not tokens:
+        return
+    origin = _FROM_PLACE.match(stripped)
+    if origin is not None and len(tokens) <= 5:
+        offset = body_start + body.index(stripped) + origin.start("place")
+        facts.place_text = Span.of(text, offset, offset + len(origin.group("place")))
+        return
+    if tokens[0][0] not in _DETERMINERS:
+        return
+    for word, _, end in tokens[1:5]:
+        if word in FAMILY and tokens[0][0] not in ("a", "an", "the"):
+            relation_type, _ = FAMILY[word]
+            facts.relation = facts.relation or (relation_type, tokens[0][0])
+            return
+        if word in PERSON_NOUNS:
+            facts.gender = facts.gender or PERSON_NOUNS[word]
+        if word in ROLE_NOUNS:
+            _set_role(text, facts, word, tokens[1][1], body_start + len(body.rstrip()), end)
+            return
+    as_role = _AS_ROLE.search(body)
+    if as_role is not None and as_role.group("noun") in ROLE_NOUNS:
+        facts.role = facts.role or as_role.group("noun")

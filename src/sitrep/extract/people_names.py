@@ -1,0 +1,219 @@
+"""Names in a report and whether each names a person, an organisation or neither.
+
+spaCy's PERSON/ORG labels are the starting point; rules fix its usual errors: first
+names tagged ORG ("Volodymyr"), place names tagged PERSON ("Kryvyi Rih") and
+keyboard shortcuts tagged PERSON ("Ctrl + Enter"). A name is judged by its shape,
+by person cues around it (title, age, role or family apposition, a speech verb)
+and, for a name without a cue, by whether the gazetteer knows it as a sizeable place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Doc
+
+from sitrep.extract.people_lexicon import (
+    AGE_WORDS,
+    FAMILY,
+    KNOWN_ORGS,
+    NOT_NAMES,
+    PERSON_NOUNS,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    TITLES,
+    Gender,
+)
+from sitrep.records import Place, Span
+
+Verdict = Literal["person", "org", "neither"]
+PlaceLookup = Callable[[str], Sequence[object]]
+
+# A place the gazetteer knows with at least this many people (or a region/country)
+# is what a bare name most likely means when nothing marks it as a person: small
+# towns share their names with many people ("Anton", "Nikita").
+KNOWN_PLACE_MIN_POPULATION = 50_000
+
+_TITLE_ALTERNATION = "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))
+_TITLE_BEFORE = re.compile(r"\b(" + _TITLE_ALTERNATION + r")\.?\s+$", re.IGNORECASE)
+_TITLED_NAME = re.compile(
+    r"\b(Mr|Ms|Mrs|Miss|Dr|Prof)\.?\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+)
+_NAME_WORD = re.compile(r"^[A-Z][a-zà-ÿ'’-]*[a-zà-ÿ]$|^[A-Z]\.$|^[A-Z][a-z]*[A-Z][a-z]+$")
+_AGE_BEFORE = re.compile(r"\b(" + AGE_WORDS + r")[\s-]+years?[\s-]+old\s+$", re.IGNORECASE)
+_SPEECH_ALTERNATION = "|".join(sorted(SPEECH_VERBS))
+_SPEECH_BEFORE = re.compile(r"\b(?:" + _SPEECH_ALTERNATION + r"|according to)\s+$", re.IGNORECASE)
+_SPEECH_AFTER = re.compile(
+    r"^\s+(?:(?:has|had|have|also|then|later)\s+)?(?:" + _SPEECH_ALTERNATION + r")\b"
+)
+_APPOSITION_AFTER = re.compile(r"\s*,\s*([^,.;:“”\"]{1,160})")
+_DESCRIPTOR_BEFORE = re.compile(
+    r"(?P<desc>\b(?P<det>(?i:the|a|an|his|her|their|its|my|our)|[A-Z][\w'’-]*['’]s)\s+"
+    r"(?P<mods>(?:[\w'’-]+\s+){0,3}?)(?P<noun>[a-z]+)"
+    r"(?P<of>\s+(?:of|for|at|in)\s+[^,.;:“”\"\n]{1,90}?)?)\s*,\s*$"
+)
+_ROLE_BEFORE = re.compile(r"\b(?P<noun>[a-z]+)\s+$")
+
+
+@dataclass(frozen=True, slots=True)
+class NameCandidate:
+    """A name in the text: ``name`` without title, ``mention`` as recorded."""
+
+    name: Span
+    mention: Span
+    label: str
+    title: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """What the words around a name say about its bearer."""
+
+    title: str | None = None
+    strong: bool = False  # title, age, a person noun in apposition, family noun
+    speech: bool = False  # next to a speech verb (organisations speak too)
+    gender: Gender | None = None
+
+    @property
+    def any(self) -> bool:
+        return self.strong or self.speech
+
+
+def find_name_candidates(doc: Doc, text: str) -> list[NameCandidate]:
+    """PERSON/ORG entities and titled names spaCy missed, in text order, without overlaps."""
+    found: list[NameCandidate] = []
+    for ent in doc.ents:
+        if ent.label_ in ("PERSON", "ORG"):
+            candidate = _candidate(text, ent.start_char, ent.end_char, ent.label_)
+            if candidate is not None:
+                found.append(candidate)
+    for match in _TITLED_NAME.finditer(text):
+        start, end = match.span(2)
+        if not any(c.name.start < end and start < c.name.end for c in found):
+            candidate = _candidate(text, start, end, "TITLE")
+            if candidate is not None:
+                found.append(candidate)
+    found.sort(key=lambda c: c.name.start)
+    return found
+
+
+def _candidate(text: str, start: int, end: int, label: str) -> NameCandidate | None:
+    """Trim a leading article and a trailing possessive; attach a title standing before."""
+    if text[start:end].lower().startswith("the "):
+        start += 4
+    for suffix in ("'s", "’s", "'", "’"):
+        if text[start:end].endswith(suffix):
+            end -= len(suffix)
+            break
+    if start >= end:
+        return None
+    title_match = _TITLE_BEFORE.search(text, max(0, start - 20), start)
+    title = None
+    mention_start = start
+    if title_match is not None and title_match.end() == start:
+        title = title_match.group(1).lower()
+        mention_start = title_match.start()
+    return NameCandidate(Span.of(text, start, end), Span.of(text, mention_start, end), label, title)
+
+
+def looks_like_personal_name(name: str) -> bool:
+    """Capitalised words only: no symbols ("Ctrl + Enter"), months, or all-caps acronyms."""
+    words = name.split()
+    if not words or len(words) > 5:
+        return False
+    if any(w.lower().strip(".") in NOT_NAMES for w in words):
+        return False
+    return all(_NAME_WORD.match(w) for w in words)
+
+
+def person_cues(text: str, candidate: NameCandidate) -> Cues:
+    """The cues around one name; see the module docstring."""
+    before = text[max(0, candidate.mention.start - 160) : candidate.mention.start]
+    after = text[candidate.name.end : candidate.name.end + 200]
+    gender: Gender | None = TITLES.get(candidate.title) if candidate.title else None
+    strong = candidate.title is not None and candidate.title in TITLES
+    if _AGE_BEFORE.search(before):
+        strong = True
+    descriptor = _DESCRIPTOR_BEFORE.search(before)
+    if descriptor is not None:
+        noun = descriptor.group("noun")
+        noun_gender = _noun_gender(noun)
+        if noun in FAMILY or noun in PERSON_NOUNS or noun in ROLE_NOUNS:
+            strong = True
+            gender = gender or noun_gender
+    role_before = _ROLE_BEFORE.search(before)
+    if role_before is not None and role_before.group("noun") in ROLE_NOUNS:
+        strong = True
+    apposition = _APPOSITION_AFTER.match(after)
+    if apposition is not None and _describes_person(apposition.group(1)):
+        strong = True
+    speech = bool(_SPEECH_BEFORE.search(before) or _SPEECH_AFTER.match(after))
+    return Cues(title=candidate.title, strong=strong, speech=speech, gender=gender)
+
+
+def _noun_gender(noun: str) -> Gender | None:
+    if noun in FAMILY:
+        return FAMILY[noun][1]
+    return PERSON_NOUNS.get(noun)
+
+
+_AGE_APPOSITION = re.compile(
+    r"^(?:(?:a|an)\s+)?(?:" + AGE_WORDS + r")(?:[\s-]+years?[\s-]+old\b|\s*$)|^aged\s+\d",
+    re.IGNORECASE,
+)
+
+
+def _describes_person(apposition: str) -> bool:
+    """ "a resident of the town", "a 62-year-old who…", "21", "her brother"."""
+    words = apposition.strip().lower().split()
+    if not words:
+        return False
+    if _AGE_APPOSITION.match(apposition.strip()):
+        return True
+    head_window = [w.strip("'’") for w in words[:4]]
+    if words[0] in ("a", "an", "the", "his", "her", "their", "my", "our"):
+        return any(w in ROLE_NOUNS or w in FAMILY or w in PERSON_NOUNS for w in head_window)
+    return False
+
+
+def is_known_place(name: str, lookup: PlaceLookup) -> bool:
+    """Whether the gazetteer knows ``name`` as a country, region or sizeable place."""
+    for candidate in lookup(name):
+        kind = getattr(candidate, "kind", None)
+        population = getattr(candidate, "population", 0) or 0
+        if kind in ("country", "region", "water") or population >= KNOWN_PLACE_MIN_POPULATION:
+            return True
+    return False
+
+
+def is_known_org(name: str) -> bool:
+    return name.lower() in KNOWN_ORGS
+
+
+def overlaps_place(span: Span, places: Sequence[Place]) -> bool:
+    """Whether a place mention already claims these characters."""
+    return any(m.overlaps(span) for p in places for m in p.mentions)
+
+
+def classify(text: str, candidate: NameCandidate, cues: Cues, lookup: PlaceLookup) -> Verdict:
+    """Person, organisation or neither, from the label, the cues and the gazetteer."""
+    name = candidate.name.text
+    if is_known_org(name):
+        return "org"
+    personal = looks_like_personal_name(name)
+    if candidate.label in ("PERSON", "TITLE"):
+        if not personal:
+            return "neither"
+        if cues.any:
+            return "person"
+        return "neither" if is_known_place(name, lookup) else "person"
+    # ORG-tagged: a single capitalised word with a strong cue, or a speech cue when the
+    # name is not an acronym and has no organisation-like word in it.
+    if personal and (cues.strong or cues.speech):
+        return "person"
+    if is_known_place(name, lookup):
+        return "neither"
+    return "org"

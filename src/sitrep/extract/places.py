@@ -1,0 +1,448 @@
+"""The places stage: find place names, decide they are places, resolve them.
+
+Recognition combines three sources, because spaCy's small model alone tags
+"Kyiv" or "Kharkiv" as PERSON and "Mariupol" as ORG:
+
+1. spaCy's GPE/LOC/FAC entities (and entities of other labels whose whole text
+   is a gazetteer name);
+2. gazetteer matches over runs of capitalised words the model left untagged;
+3. context: place cues ("the city of X", "X region", "in X", "X's mayor"),
+   person cues ("X, a 62-year-old", "said X", "X's wife", "Mr. X") and
+   document consistency (one string, one reading per document).
+
+A gazetteer match alone on an untagged word is never enough. Accepted names are
+then resolved (``places_resolve``) and flagged as metonymy where they stand for
+a government or army ("Moscow's invasion"). Names judged to be people are left
+in ``state.scratch["places.rejected"]`` for the people stage.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from sitrep.extract import places_cues as cues
+from sitrep.extract.places_resolve import Context, Resolution, focus_from, resolve
+from sitrep.extract.registry import stage
+from sitrep.extract.state import DocState
+from sitrep.gazetteer import Candidate, Gazetteer, normalize_key
+from sitrep.records import Place, PlaceKind, Span
+from sitrep.resources import Resources
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as whitespace-separated text (keeps long lists readable)."""
+    return frozenset(text.split())
+
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NOT_NAME_LABELS = _words(
+    """
+    CARDINAL DATE LANGUAGE MONEY ORDINAL PERCENT QUANTITY TIME
+    """
+)
+NEVER_PLACES = _words(
+    """
+    advertisement afp apr april aug august christmas ctrl dec december easter enter feb
+    february friday god jan january jul july jun june mar march may monday nov november
+    oct october reuters saturday sep sept september sunday thursday tuesday wednesday
+    """
+)
+_DEMONYM = re.compile(r"(ian|ians|ean|eans|ese|ish|i|is|an|ans)$", re.IGNORECASE)
+MAX_NGRAM = 4
+# A name the model tagged but no cue supports is accepted only if it is a sizeable
+# place in a country the document is about ("Mariupol" tagged ORG in a Ukraine story).
+WEAK_MIN_POPULATION = 10_000
+# Actors that speak through their capitals: "Moscow said" is metonymy, not a person.
+SPEAKING_KINDS = frozenset({"country"})
+# Confidence of a place whose name the gazetteer cannot resolve.
+UNRESOLVED_CONFIDENCE = 0.3
+WEAK_EVIDENCE_FACTOR = 0.75
+# A first-pass resolution this confident informs the others' focus and anchors.
+SURE_CONFIDENCE = 0.6
+
+
+@dataclass(slots=True)
+class Mention:
+    """One occurrence of a possible place name and what its context says."""
+
+    name: SpacySpan  # the name's tokens ("Kharkiv")
+    out: Span  # the recorded mention ("Kharkiv region")
+    key: str
+    label: str
+    candidates: tuple[Candidate, ...]
+    region_form: bool = False
+    area_word: bool = False
+    place_cue: bool = False
+    person_cue: str | None = None
+    metonymy: bool | None = None
+    containers: list[int] = field(default_factory=list)  # indexes of mentions it lies in
+
+
+@dataclass(slots=True)
+class Entity:
+    """Mentions that one resolution applies to (same name, same region reading)."""
+
+    mentions: list[Mention]
+    strong: bool
+    resolution: Resolution | None = None
+
+    @property
+    def region_form(self) -> bool:
+        return self.mentions[0].region_form
+
+    @property
+    def candidates(self) -> tuple[Candidate, ...]:
+        return self.mentions[0].candidates
+
+
+@stage("places", requires=("doc",), assigns=("places",))
+def extract_places(state: DocState, resources: Resources) -> None:
+    gazetteer = resources.gazetteer
+    mentions = [m for m in propose(state.doc, state.text, gazetteer) if not _is_nationality(m)]
+    _link_containers(mentions)
+    accepted, rejected = decide(mentions)
+    entities = group_entities(accepted)
+    resolve_entities(entities)
+    state.places = build_places(entities, state.text, gazetteer)
+    state.scratch["places.rejected"] = rejected
+    state.scratch["places.mention_metonymy"] = {
+        p.id: tuple(_metonymy_by_start(entities).get(s.start) for s in p.mentions)
+        for p in state.places
+    }
+
+
+# --- proposing mentions -------------------------------------------------------------
+
+
+def propose(doc: Doc, text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """Every span that might name a place, from the model's entities and the gazetteer."""
+    found: list[Mention] = []
+    covered: set[int] = set()
+    for ent in doc.ents:
+        covered.update(range(ent.start, ent.end))
+        if ent.label_ in NOT_NAME_LABELS:
+            continue
+        for span in _entity_names(ent, gazetteer):
+            found.append(_mention(span, ent.label_, text, gazetteer))
+    for span in _untagged_names(doc, covered, gazetteer):
+        found.append(_mention(span, "", text, gazetteer))
+    found = [m for m in found if m.key and m.key not in NEVER_PLACES]
+    return sorted(found, key=lambda m: m.name.start)
+
+
+def _strip_article(span: SpacySpan) -> SpacySpan:
+    start = span.start
+    while start < span.end and span.doc[start].lower_ == "the":
+        start += 1
+    return span.doc[start : span.end]
+
+
+def _entity_names(ent: SpacySpan, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
+    span = _strip_article(ent)
+    if len(span) == 0 or not span.text[:1].isupper():
+        return
+    if ent.label_ == "NORP":
+        yield span  # kept so that the nationality filter sees it; never a place
+        return
+    if gazetteer.lookup(span.text) or (
+        ent.label_ in {"GPE", "LOC"} and not _place_parts(span, gazetteer)
+    ):
+        yield span
+        return
+    if ent.label_ in PLACE_LABELS:
+        # "northeast Ukraine", "Izyum, Ukraine": the names inside a place entity.
+        yield from _place_parts(span, gazetteer)
+
+
+def _place_parts(span: SpacySpan, gazetteer: Gazetteer) -> list[SpacySpan]:
+    return list(_longest_matches(span.doc, span.start, span.end, gazetteer))
+
+
+def _untagged_names(doc: Doc, covered: set[int], gazetteer: Gazetteer) -> Iterator[SpacySpan]:
+    """Gazetteer names inside runs of capitalised words that no entity covers."""
+    i = 0
+    while i < len(doc):
+        if i in covered or not _capitalised(doc[i].text):
+            i += 1
+            continue
+        j = i + 1
+        while (
+            j < len(doc)
+            and j not in covered
+            and (_capitalised(doc[j].text) or (doc[j].text == "-" and j + 1 < len(doc)))
+            and doc[j].sent.start == doc[i].sent.start
+        ):
+            j += 1
+        yield from _longest_matches(doc, i, j, gazetteer)
+        i = j
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and word.replace("-", "").replace("'", "").isalpha()
+
+
+def _longest_matches(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
+    i = start
+    while i < end:
+        for n in range(min(MAX_NGRAM, end - i), 0, -1):
+            span = doc[i : i + n]
+            # A capitalised function word ("In", "We") is never a place on its own.
+            if n == 1 and span[0].is_stop:
+                continue
+            if span[0].text[:1].isupper() and span[-1].text != "-" and gazetteer.lookup(span.text):
+                yield span
+                i += n
+                break
+        else:
+            i += 1
+
+
+def _mention(span: SpacySpan, label: str, text: str, gazetteer: Gazetteer) -> Mention:
+    region_word = cues.region_word_after(span)
+    end = region_word.idx + len(region_word.text) if region_word is not None else span.end_char
+    region_form = label != "NORP" and cues.is_region_form(span)
+    return Mention(
+        name=span,
+        out=Span.of(text, span.start_char, end),
+        key=normalize_key(span.text),
+        label=label,
+        candidates=gazetteer.lookup(span.text) if label != "NORP" else (),
+        region_form=region_form,
+        area_word=cues.area_word_after(span),
+        place_cue=cues.preceded_by_place_word(span) or cues.followed_by_place_word(span),
+        person_cue=cues.person_cue(span),
+        metonymy=cues.metonymy_cue(span),
+    )
+
+
+def _is_nationality(m: Mention) -> bool:
+    """ "Russian", "Ukrainians": nationality words are not places (even when tagged GPE)."""
+    if m.label == "NORP":
+        return True
+    if len(m.name) == 1 and m.name[0].tag_ in {"JJ", "JJR", "JJS", "NNPS"} and not m.candidates:
+        return True
+    return (
+        not m.candidates
+        and len(m.name) == 1
+        and bool(_DEMONYM.search(m.name.text))
+        and (m.name[0].tag_ != "NNP")
+    )
+
+
+def _link_containers(mentions: list[Mention]) -> None:
+    """ "Izyum, in Ukraine's northeastern Kharkiv region": Izyum lies in what follows."""
+    for i, m in enumerate(mentions):
+        last = m.name.end
+        for j in range(i + 1, len(mentions)):
+            other = mentions[j]
+            if other.name.sent.start != m.name.sent.start:
+                break
+            gap = m.name.doc[last : other.name.start]
+            if not all(_container_glue(t.lower_, t.pos_) for t in gap):
+                break
+            if any(t.lower_ in {",", "in"} for t in m.name.doc[m.name.end : other.name.start]):
+                m.containers.append(j)
+            last = other.name.end
+            if cues.region_word_after(other.name) is not None:
+                last += 1
+
+
+def _container_glue(word: str, pos: str) -> bool:
+    return word in {",", "in", "the", "'s", "\u2019s", "of"} or pos == "ADJ"
+
+
+# --- deciding place-hood -------------------------------------------------------------
+
+
+def _explained_by_metonymy(m: Mention) -> bool:
+    """ "Moscow said", "Washington's forces": a country or capital as actor, not a person."""
+    if m.metonymy is not True and not (m.person_cue or "").startswith("speech verb"):
+        return False
+    return any(c.kind in SPEAKING_KINDS or c.feature_code == "PPLC" for c in m.candidates)
+
+
+def _has_person_cue(m: Mention) -> bool:
+    return m.person_cue is not None and not _explained_by_metonymy(m)
+
+
+def _strong_evidence(m: Mention) -> bool:
+    """Evidence that this mention is a place even if its string were seen nowhere else."""
+    if _has_person_cue(m):
+        return False
+    if m.place_cue or m.region_form:
+        return True
+    if m.label in {"GPE", "LOC"}:
+        return True
+    if m.label == "FAC" and m.candidates:
+        return True
+    return m.metonymy is True and _explained_by_metonymy(m)
+
+
+def decide(mentions: Sequence[Mention]) -> tuple[list[Mention], list[dict[str, object]]]:
+    """Keep the mentions that are places; return the rest with the reason they were not."""
+    by_key: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_key[m.key].append(m)
+    accepted: list[Mention] = []
+    rejected: list[dict[str, object]] = []
+    weak: list[list[Mention]] = []
+    for group in by_key.values():
+        verdict = _group_verdict(group)
+        if verdict == "place":
+            accepted.extend(m for m in group if not _has_person_cue(m))
+            rejected.extend(_rejection(m, m.person_cue or "") for m in group if _has_person_cue(m))
+        elif verdict == "weak":
+            weak.append(group)
+        else:
+            rejected.extend(_rejection(m, verdict) for m in group)
+    focus = focus_from(m.candidates[0] for m in accepted if len(m.candidates) == 1)
+    for group in weak:
+        if _sizeable_in_focus(group[0].candidates, set(focus)):
+            accepted.extend(group)
+        else:
+            rejected.extend(_rejection(m, "no place evidence") for m in group)
+    return sorted(accepted, key=lambda m: m.name.start), rejected
+
+
+def _group_verdict(group: Sequence[Mention]) -> str:
+    """ "place", "weak" (tagged, unsupported), or the reason it is not a place."""
+    person = [m for m in group if _has_person_cue(m)]
+    explicit_place = any(m.place_cue and not _has_person_cue(m) for m in group)
+    if person and not explicit_place:
+        return f"person: {person[0].person_cue}"
+    if any(_strong_evidence(m) for m in group):
+        return "place"
+    if any(m.label for m in group) and group[0].candidates:
+        return "weak"
+    return "no place evidence"
+
+
+def _sizeable_in_focus(candidates: Sequence[Candidate], countries: set[str]) -> bool:
+    return any(
+        c.country in countries
+        and c.kind in {"city", "region", "country"}
+        and c.population >= WEAK_MIN_POPULATION
+        for c in candidates
+    )
+
+
+def _rejection(m: Mention, reason: str) -> dict[str, object]:
+    return {"text": m.out.text, "start": m.out.start, "end": m.out.end, "reason": reason}
+
+
+# --- resolving -------------------------------------------------------------------------
+
+
+def group_entities(accepted: Sequence[Mention]) -> list[Entity]:
+    """One entity per (name, region reading): one sense per document."""
+    groups: dict[tuple[str, bool], list[Mention]] = defaultdict(list)
+    for m in accepted:
+        groups[(m.key, m.region_form)].append(m)
+    return [
+        Entity(mentions=ms, strong=any(_strong_evidence(m) for m in ms)) for ms in groups.values()
+    ]
+
+
+def resolve_entities(entities: Sequence[Entity]) -> None:
+    """Two passes: alone first, then with the document's focus, anchors and containers."""
+    first = [resolve(e.candidates, Context(), region_form=e.region_form) for e in entities]
+    owner = {id(m): k for k, e in enumerate(entities) for m in e.mentions}
+    all_mentions = sorted((m for e in entities for m in e.mentions), key=lambda m: m.name.start)
+    for k, entity in enumerate(entities):
+        # What the other names say: an entity is no evidence for its own reading.
+        others = [
+            r.candidate
+            for other, r in enumerate(first)
+            if other != k and r.candidate is not None and r.confidence >= SURE_CONFIDENCE
+        ]
+        ctx = Context(focus=focus_from(others))
+        ctx.anchors.extend((c.lat, c.lon) for c in others if c.kind != "country")
+        for m in entity.mentions:
+            for j in m.containers:
+                container = all_mentions[j] if j < len(all_mentions) else None
+                if container is not None and id(container) in owner:
+                    _add_container(ctx, first[owner[id(container)]])
+        entity.resolution = resolve(entity.candidates, ctx, region_form=entity.region_form)
+
+
+def _add_container(ctx: Context, r: Resolution | None) -> None:
+    if r is None or r.candidate is None:
+        return
+    if r.candidate.kind == "country" and r.candidate.country:
+        ctx.container_countries.add(r.candidate.country)
+    elif r.candidate.kind == "region":
+        ctx.container_regions.add(r.candidate.name)
+
+
+# --- building records --------------------------------------------------------------------
+
+
+def build_places(entities: Sequence[Entity], text: str, gazetteer: Gazetteer) -> list[Place]:
+    """Places in order of first mention; entities resolved to one entry become one place."""
+    merged: dict[str, list[Entity]] = defaultdict(list)
+    for e in entities:
+        c = e.resolution.candidate if e.resolution else None
+        key = c.gazetteer_id if c is not None else f"?{e.mentions[0].key}:{e.region_form}"
+        merged[key].append(e)
+    ordered = sorted(
+        merged.values(), key=lambda es: min(m.out.start for e in es for m in e.mentions)
+    )
+    return [_place(f"P{i}", es) for i, es in enumerate(ordered, start=1)]
+
+
+def _place(place_id: str, entities: Sequence[Entity]) -> Place:
+    mentions = sorted((m for e in entities for m in e.mentions), key=lambda m: m.out.start)
+    resolution = entities[0].resolution
+    strong = any(e.strong for e in entities)
+    spans = tuple(m.out for m in mentions)
+    metonymy = any(m.metonymy is True for m in mentions) and not any(
+        m.metonymy is False for m in mentions
+    )
+    c = resolution.candidate if resolution else None
+    if c is None or resolution is None:
+        return _unresolved(place_id, mentions, spans, metonymy)
+    evidence = 1.0 if strong else WEAK_EVIDENCE_FACTOR
+    return Place(
+        id=place_id,
+        name=c.name,
+        mentions=spans,
+        gazetteer_id=c.gazetteer_id,
+        lat=c.lat,
+        lon=c.lon,
+        country=c.country,
+        admin1=c.admin1,
+        kind=c.kind,
+        metonymy=metonymy,
+        confidence=round(evidence * resolution.confidence, 2),
+    )
+
+
+def _unresolved(
+    place_id: str, mentions: Sequence[Mention], spans: tuple[Span, ...], metonymy: bool
+) -> Place:
+    first = mentions[0]
+    region = any(m.region_form or m.area_word for m in mentions)
+    kind: PlaceKind = "region" if region else "other"
+    # "the Izyum region": the region around a known town; its country is still known.
+    countries = {c.country for c in first.candidates}
+    admins = {c.admin1 for c in first.candidates}
+    return Place(
+        id=place_id,
+        name=first.out.text if first.region_form else first.name.text,
+        mentions=spans,
+        country=countries.pop() if len(countries) == 1 else None,
+        admin1=admins.pop() if len(admins) == 1 and region else None,
+        kind=kind,
+        metonymy=metonymy,
+        confidence=UNRESOLVED_CONFIDENCE,
+    )
+
+
+def _metonymy_by_start(entities: Sequence[Entity]) -> dict[int, bool | None]:
+    return {m.out.start: m.metonymy for e in entities for m in e.mentions}

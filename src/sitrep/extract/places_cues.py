@@ -1,0 +1,315 @@
+"""Context cues around a candidate place mention, read off spaCy's tokens and parse.
+
+Each function looks at one mention (a token span) and answers one question: does
+the context say "place", "person", "region", or "the name stands for a government
+or army" (metonymy)? The word lists are small on purpose: each entry is a cue that
+English news uses, not a guess about one text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as whitespace-separated text (keeps long lists readable)."""
+    return frozenset(text.split())
+
+
+# "in Izyum", "near the Donbas area", "fled to Kharkiv".
+LOCATIVE_PREPOSITIONS = _words(
+    """
+    across around at between from in inside into near nearby onto outside through
+    throughout to toward towards via within
+    """
+)
+# Nouns that name a kind of place: "the city of X", "their home city, X", "X, a town".
+PLACE_NOUNS = _words(
+    """
+    area capital city country county district hamlet hometown hub island municipality
+    oblast outpost port province region republic settlement state stronghold suburb
+    territory town village
+    """
+)
+# "X's mayor", "the outskirts of X": nouns that belong to places, not people.
+PLACE_PARTS = _words(
+    """
+    airport border borders capital center centre city coast districts downtown east
+    governor harbor harbour heart inhabitants mayor neighborhoods neighbourhoods north
+    northeast northwest oblast outskirts population port province railway region regions
+    residents south southeast southwest station streets suburbs territory west
+    """
+)
+# Words after a name that make it a region: "Kharkiv region", "the Kharkiv regional ...".
+REGION_WORDS = frozenset({"region", "oblast", "province", "governorate", "area"})
+REGION_PLURALS = frozenset({"regions", "oblasts", "provinces", "governorates", "areas"})
+REGION_ADJECTIVES = frozenset({"regional", "oblast"})
+
+# Person cues.
+TITLES = _words(
+    """
+    actor actress ambassador brother capt captain chancellor coach col colonel commander
+    dr father gen general governor judge king lady lord lt madam mayor minister miss mr
+    mrs ms officer pope premier president prince princess prof queen rep sen senator
+    sergeant sgt sir sister spokesman spokeswoman
+    """
+)
+SPEECH_VERBS = _words(
+    """
+    add admit answer ask continue cry describe explain insist laugh note recall recount
+    remember reply say shout sigh smile tell whisper write
+    """
+)
+# "Volodymyr's life", "Anastasia's hope": possessed nouns that belong to people.
+PERSONAL_POSSESSIONS = _words(
+    """
+    account age apartment aunt birthday body boyfriend brother car career cat child
+    children cousin daughter death dog eyes face family father fiance fiancee friend
+    friends funeral girlfriend grandfather grandmother heart home hope hopes house
+    husband lawyer life memories mind mother name nephew niece parents partner phone
+    relatives sister son story uncle voice widow wife words
+    """
+)
+# "X, a resident of the town", "X, a 62-year-old": apposed nouns that describe people.
+PERSON_NOUNS = _words(
+    """
+    actor actress analyst artist athlete baker boy brother builder businessman
+    businesswoman chef chief child cleaner commander cook dad daughter deputy director
+    doctor driver electrician engineer expert farmer father father-of-two fighter
+    firefighter founder friend girl grandfather grandmother guard head husband
+    journalist lawmaker lawyer leader lecturer local man manager mechanic medic member
+    miner mom mother mother-of-two mum musician neighbor neighbour nurse officer
+    official owner paramedic pensioner pilot player politician priest professor refugee
+    rescuer researcher resident retiree sailor scientist shopkeeper singer sister
+    soldier son spokesman spokesperson spokeswoman student surgeon survivor teacher
+    veteran volunteer widow wife woman worker writer
+    """
+)
+_AGE = re.compile(r"^\d{1,3}(-year-old)?$|-year-old$")
+
+# Metonymy: a place name standing for its government, army or people.
+# Possessed nouns that make the possessor an actor: "Moscow's invasion", "Kyiv's forces".
+ACTOR_POSSESSIONS = _words(
+    """
+    accusations advance advances aggression aid allies ally ambassador annexation army
+    assault attack attacks authorities backing bid blockade bombardment budget campaign
+    ceasefire claim claims counter-offensive counteroffensive decision defence defenders
+    defense delegation demands diplomats drones economy efforts envoy fleet force forces
+    foreign gains government intelligence invasion leader leaders leadership losses
+    membership military ministry missile missiles navy negotiators occupation offensive
+    officials parliament partners plan plans policy position president prime proposal
+    regime response retreat sanctions shelling soldiers statement strike strikes support
+    threat threats troops war warning withdrawal
+    """
+)
+# Verbs whose subject acts like a government: "Moscow said", "Washington imposed sanctions".
+ACTOR_VERBS = _words(
+    """
+    accuse advance agree aim annex announce approve attack ban believe blame bomb boost
+    call capture claim condemn continue decide declare deliver demand deny deploy expel
+    fight fire hit hope impose insist intend invade launch lose mobilise mobilize
+    negotiate occupy offer order plan pledge promise propose protest provide push
+    recapture reclaim recognise recognize refuse reject respond retake retaliate retreat
+    sanction say seek seize send shell sign step strike summon supply target threaten
+    try unite urge veto vow want warn win withdraw
+    """
+)
+# Verbs whose object acts like a government: "sanctioned Russia", "enable Russia to ...".
+ACTOR_OBJECT_VERBS = _words(
+    """
+    accuse allow arm ask back blame call condemn criticise criticize defeat enable fight
+    force help invite isolate join persuade pressure punish push sanction support thank
+    urge warn
+    """
+)
+# "fighting with Russia", "talks with Kyiv", "sanctions against Moscow".
+ACTOR_PARTNER_HEADS = _words(
+    """
+    agreement battle border ceasefire clash clashes conflict deal dialogue fight
+    fighting negotiation negotiations relation relations sanction sanctions talk talks
+    tension tensions ties treaty war
+    """
+)
+
+
+def lower_at(doc_tokens: SpacySpan, i: int) -> str:
+    """Lower-cased text of token ``i`` of the doc, or "" beyond its edges."""
+    doc = doc_tokens.doc
+    return doc[i].lower_ if 0 <= i < len(doc) else ""
+
+
+def _token(span: SpacySpan, i: int) -> Token | None:
+    doc = span.doc
+    return doc[i] if 0 <= i < len(doc) else None
+
+
+def _same_sentence(a: Token, b: Token) -> bool:
+    return a.sent.start == b.sent.start
+
+
+def _strip_dot(word: str) -> str:
+    return word.rstrip(".")
+
+
+def preceded_by_place_word(span: SpacySpan) -> bool:
+    """ "the city of X", "near X", "their home city, X", "the village X"."""
+    before = _token(span, span.start - 1)
+    if before is None or not _same_sentence(before, span[0]):
+        return False
+    if before.lower_ in LOCATIVE_PREPOSITIONS:
+        return True
+    prev2 = lower_at(span, span.start - 2)
+    if before.lower_ == "of" and prev2 in PLACE_NOUNS | PLACE_PARTS:
+        return True
+    if before.lower_ == "," and prev2 in PLACE_NOUNS:
+        return True
+    # "in the Donbas area", "near the besieged town": a determiner after a preposition.
+    if before.lower_ in {"the", "a"} and prev2 in LOCATIVE_PREPOSITIONS:
+        return True
+    return before.lower_ in PLACE_NOUNS and before.tag_.startswith("NN")
+
+
+def followed_by_place_word(span: SpacySpan) -> bool:
+    """ "X region", "X's mayor", "X, the southern port city", "X city"."""
+    after = _token(span, span.end)
+    if after is None:
+        return False
+    if after.lower_ in PLACE_NOUNS or after.lower_ in REGION_ADJECTIVES | REGION_PLURALS:
+        return True
+    if after.tag_ == "POS" and lower_at(span, span.end + 1) in PLACE_PARTS:
+        return True
+    return after.lower_ == "," and _apposed_noun(span) in PLACE_NOUNS
+
+
+def _apposed_noun(span: SpacySpan) -> str:
+    """The first noun of ", a/an/the ... NOUN" right after the span ("" if none)."""
+    i = span.end
+    if lower_at(span, i) != ",":
+        return ""
+    i += 1
+    if lower_at(span, i) not in {"a", "an", "the"}:
+        return ""
+    doc = span.doc
+    for j in range(i + 1, min(i + 6, len(doc))):
+        tok = doc[j]
+        if _AGE.search(tok.lower_):
+            return "year-old"
+        if tok.pos_ in {"NOUN", "PROPN"}:
+            # "a 62-year-old" may be split into tokens; the noun after it names a person too.
+            return tok.lemma_.lower()
+        if tok.pos_ not in {"ADJ", "NUM", "ADV", "PUNCT"}:
+            return ""
+    return ""
+
+
+def person_cue(span: SpacySpan) -> str | None:
+    """Why the context says ``span`` names a person, or None."""
+    before = _token(span, span.start - 1)
+    if before is not None and _strip_dot(before.lower_) in TITLES:
+        return f"title {before.text!r}"
+    apposed = _apposed_noun(span)
+    if apposed == "year-old" or apposed in PERSON_NOUNS:
+        return f"apposition {apposed!r}"
+    if _age_after(span):
+        return "age after the name"
+    after = _token(span, span.end)
+    if after is not None and after.tag_ == "POS":
+        possessed = lower_at(span, span.end + 1)
+        if possessed in PERSONAL_POSSESSIONS:
+            return f"possessive {possessed!r}"
+    speech = _speech_verb_next_to(span)
+    if speech:
+        return f"speech verb {speech!r}"
+    return None
+
+
+def _age_after(span: SpacySpan) -> bool:
+    """ "Andriy, 62," / "Andriy, 62, said"."""
+    if lower_at(span, span.end) != ",":
+        return False
+    age = _token(span, span.end + 1)
+    follow = lower_at(span, span.end + 2)
+    return (
+        age is not None
+        and age.like_num
+        and age.text.isdigit()
+        and 0 < int(age.text) < 120
+        and follow in {",", ".", "said", "told", "says", ")"}
+    )
+
+
+def _speech_verb_next_to(span: SpacySpan) -> str | None:
+    """ "said Volodymyr" or "Volodymyr said" (the name right beside a speech verb)."""
+    before = _token(span, span.start - 1)
+    after = _token(span, span.end)
+    for tok in (before, after):
+        if tok is not None and tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in SPEECH_VERBS:
+            return tok.text
+    return None
+
+
+def is_region_form(span: SpacySpan) -> bool:
+    """ "X region", "X Oblast", "the X regional ...", "X and Y regions"."""
+    after = lower_at(span, span.end)
+    if after in REGION_WORDS - {"area"} or after in REGION_ADJECTIVES:
+        return True
+    doc = span.doc
+    # "Kharkiv and Donetsk regions": walk over a short coordination to the plural.
+    for j in range(span.end, min(span.end + 5, len(doc))):
+        word = doc[j]
+        if word.lower_ in REGION_PLURALS:
+            return True
+        if not (word.lower_ in {",", "and"} or word.text[:1].isupper()):
+            return False
+    return False
+
+
+def region_word_after(span: SpacySpan) -> Token | None:
+    """The "region"/"oblast" word right after the span, to include in the mention."""
+    after = _token(span, span.end)
+    if after is not None and after.lower_ in REGION_WORDS - {"area"}:
+        return after
+    return None
+
+
+def area_word_after(span: SpacySpan) -> bool:
+    """ "the Donbas area": an unresolved name the text calls an area is a region."""
+    return lower_at(span, span.end) in REGION_WORDS | REGION_PLURALS
+
+
+def metonymy_cue(span: SpacySpan) -> bool | None:
+    """True where the name stands for a government/army, False where it is plainly a
+    location, None where the context does not say."""
+    root = span.root
+    head = root.head
+    head_lemma = head.lemma_.lower()
+    if root.dep_ == "poss":
+        if head.lower_ in ACTOR_POSSESSIONS or head_lemma in ACTOR_POSSESSIONS:
+            return True
+        return False if head.lower_ in PLACE_PARTS or head.lower_ in PLACE_NOUNS else None
+    if root.dep_ == "nsubj" and head_lemma in ACTOR_VERBS:
+        return True
+    if root.dep_ == "dobj" and head_lemma in ACTOR_OBJECT_VERBS:
+        return True
+    if root.dep_ == "pobj":
+        return _prepositional_metonymy(head)
+    return None
+
+
+def _prepositional_metonymy(preposition: Token) -> bool | None:
+    word = preposition.lower_
+    governor = preposition.head
+    if preposition.dep_ == "agent":  # "occupied by Russia"
+        return True
+    if word in {"with", "against"} and (
+        governor.lower_ in ACTOR_PARTNER_HEADS or governor.lemma_.lower() in ACTOR_PARTNER_HEADS
+    ):
+        return True
+    if word in {"on"} and governor.lemma_.lower() == "sanction":
+        return True
+    if word in LOCATIVE_PREPOSITIONS or word == "of":
+        return False
+    return None

@@ -1,0 +1,158 @@
+"""Choosing the gazetteer entry a place name refers to (toponym resolution).
+
+Candidates are scored on what the document says around them: how big and how
+important a place is (a prior), whether its country is the one the document is
+about, whether it lies near the other places the document names, and whether
+the text put it inside a region or country ("Izyum, in the Kharkiv region").
+When the best candidate does not stand out, the name stays unresolved: a wrong
+pin is worse than none.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from sitrep.gazetteer import Candidate
+
+# Weights of the score terms. Set by hand on the seed reports and the unit tests
+# in tests/test_places.py (no geoparsing evaluation set is wired in yet).
+POPULATION_WEIGHT = 0.15  # per order of magnitude
+COUNTRY_PRIOR = 1.2
+CAPITAL_PRIOR = 0.6
+BARE_REGION_PENALTY = -0.9  # "Kharkiv" alone is the city; "Kharkiv region" the region
+REGION_FORM_BONUS = 2.0
+FOCUS_WEIGHT = 1.2
+CONTAINER_BONUS = 2.0
+NEAR_KM, NEAR_BONUS = 100.0, 1.0
+CLOSE_KM, CLOSE_BONUS = 400.0, 0.6
+FAR_KM, FAR_BONUS = 1500.0, 0.2
+
+# A best candidate this far ahead of the runner-up is taken with full confidence.
+CLEAR_MARGIN = 1.0
+# Below this margin, with no document support, the name stays unresolved.
+MIN_MARGIN = 0.25
+# A small place with rivals elsewhere needs the document's support to be chosen.
+SMALL_PLACE_POPULATION = 20_000
+
+
+@dataclass(slots=True)
+class Context:
+    """What the rest of the document says, used to rank one name's candidates."""
+
+    # Countries the document is about, weighted by how often its places lie there.
+    focus: Counter[str] = field(default_factory=Counter)
+    # Points of places already resolved with confidence (not countries).
+    anchors: list[tuple[float, float]] = field(default_factory=list)
+    # Regions (by name) and countries (ISO2) the text said this name lies in.
+    container_regions: set[str] = field(default_factory=set)
+    container_countries: set[str] = field(default_factory=set)
+
+    def focus_share(self, country: str | None) -> float:
+        total = sum(self.focus.values())
+        return self.focus[country] / total if country and total else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    candidate: Candidate | None
+    confidence: float
+    supported: bool  # the document (not only the prior) backs the choice
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance (haversine)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def prior(c: Candidate, region_form: bool, seat_countries: frozenset[str | None]) -> float:
+    """How likely a news text means this entry, before reading the document.
+
+    ``seat_countries``: countries where a town of the same name exists. A region
+    named after its seat ("Kharkiv") is meant only when the text says "region";
+    a region with a name of its own ("Georgia", "Texas") needs no such word.
+    """
+    score = POPULATION_WEIGHT * math.log10(c.population + 10)
+    if c.kind == "country":
+        score += COUNTRY_PRIOR
+    elif c.feature_code == "PPLC":
+        score += CAPITAL_PRIOR
+    if c.kind == "region" and c.feature_class == "A":
+        if region_form:
+            score += REGION_FORM_BONUS
+        elif c.country in seat_countries:
+            score += BARE_REGION_PENALTY
+    return score
+
+
+def support(c: Candidate, ctx: Context) -> float:
+    """How much the document backs this entry."""
+    score = FOCUS_WEIGHT * ctx.focus_share(c.country)
+    if (c.admin1 and c.admin1 in ctx.container_regions and c.kind != "region") or (
+        c.country in ctx.container_countries
+    ):
+        score += CONTAINER_BONUS
+    if ctx.anchors and c.kind != "country":
+        nearest = min(distance_km((c.lat, c.lon), a) for a in ctx.anchors)
+        score += _proximity_bonus(nearest)
+    return score
+
+
+def _proximity_bonus(km: float) -> float:
+    if km <= NEAR_KM:
+        return NEAR_BONUS
+    if km <= CLOSE_KM:
+        return CLOSE_BONUS
+    return FAR_BONUS if km <= FAR_KM else 0.0
+
+
+def resolve(
+    candidates: Sequence[Candidate], ctx: Context, *, region_form: bool = False
+) -> Resolution:
+    """The best candidate with a confidence in [0, 1], or an unresolved answer."""
+    pool = [c for c in candidates if c.kind == "region"] if region_form else list(candidates)
+    if not pool:
+        return Resolution(None, 0.0, False)
+    seats = frozenset(c.country for c in candidates if c.feature_class == "P")
+    scored = sorted(
+        ((prior(c, region_form, seats) + support(c, ctx), support(c, ctx), c) for c in pool),
+        key=lambda t: (-t[0], t[2].gazetteer_id),
+    )
+    best_score, best_support, best = scored[0]
+    margin = best_score - scored[1][0] if len(scored) > 1 else CLEAR_MARGIN
+    supported = best_support > 0.5
+    if _too_uncertain(best, scored, margin, supported):
+        return Resolution(None, 0.0, supported)
+    confidence = 0.55 + 0.4 * min(1.0, margin / CLEAR_MARGIN)
+    return Resolution(best, round(confidence, 2), supported)
+
+
+def _too_uncertain(
+    best: Candidate,
+    scored: Sequence[tuple[float, float, Candidate]],
+    margin: float,
+    supported: bool,
+) -> bool:
+    if len(scored) == 1 or supported:
+        return False
+    if margin < MIN_MARGIN:
+        return True
+    # "Hilton": several small places in different countries and nothing to choose by.
+    rivals_abroad = any(c.country != best.country for _, _, c in scored[1:])
+    return best.population < SMALL_PLACE_POPULATION and rivals_abroad
+
+
+def focus_from(resolved: Iterable[Candidate]) -> Counter[str]:
+    """Countries of the places a document names; a named country counts double."""
+    focus: Counter[str] = Counter()
+    for c in resolved:
+        if c.country:
+            focus[c.country] += 2 if c.kind == "country" else 1
+    return focus

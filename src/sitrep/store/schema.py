@@ -1,0 +1,296 @@
+"""The store's tables, versioned by ``meta.schema_version``.
+
+One row per report in ``documents`` (raw text, cleaned text and the full report JSON, so
+a ``Report`` can be rebuilt exactly), and one table per kind of record inside a report,
+flattened for SQL. Records inside a report get global ids ``<doc id>:<local id>``
+(``57ce0c138cc00894:H1``); quotes, times and figures, which have no local id, get
+``<doc id>:Q<n>``, ``:T<n>``, ``:F<n>`` numbered in document order. Every span is three
+columns: ``start``, ``end`` (a reserved word in SQL: quote it) and ``text``.
+
+Only ``documents``, ``runs``, ``failures`` and ``meta`` carry keys: child rows are unique
+because a document is written once (the batch skips known ids in the same transaction),
+and fewer indexes keep inserts and opening the file cheap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+
+from sitrep.errors import StoreError
+
+# Bump when a table changes; ``check_schema`` refuses files of another version.
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    name: str
+    # (column, DuckDB type) in insert order.
+    columns: tuple[tuple[str, str], ...]
+    constraints: tuple[str, ...] = ()
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(name for name, _ in self.columns)
+
+    def ddl(self) -> str:
+        parts = [f"{quoted(name)} {kind}" for name, kind in self.columns]
+        parts.extend(self.constraints)
+        return f"CREATE TABLE IF NOT EXISTS {self.name} ({', '.join(parts)})"
+
+
+def quoted(column: str) -> str:
+    return f'"{column}"'
+
+
+def _span(prefix: str = "") -> tuple[tuple[str, str], ...]:
+    return (
+        (f"{prefix}start", "INTEGER"),
+        (f"{prefix}end", "INTEGER"),
+        (f"{prefix}text", "VARCHAR"),
+    )
+
+
+def _mentions(table: str, owner: str) -> Table:
+    return Table(
+        table,
+        ((owner, "VARCHAR"), ("doc_id", "VARCHAR"), ("seq", "INTEGER"), *_span()),
+    )
+
+
+META = Table("meta", (("key", "VARCHAR"), ("value", "VARCHAR")), ("PRIMARY KEY (key)",))
+
+RUNS = Table(
+    "runs",
+    (
+        ("id", "VARCHAR"),
+        ("started", "TIMESTAMP"),
+        ("finished", "TIMESTAMP"),
+        ("args", "VARCHAR"),  # JSON object
+        ("counts", "VARCHAR"),  # JSON object, set by finish_run
+    ),
+    ("PRIMARY KEY (id)",),
+)
+
+FAILURES = Table(
+    "failures",
+    (
+        ("run_id", "VARCHAR"),
+        ("origin", "VARCHAR"),
+        ("reason", "VARCHAR"),
+        ("recorded_at", "TIMESTAMP"),
+    ),
+    ("PRIMARY KEY (run_id, origin)",),
+)
+
+DOCUMENTS = Table(
+    "documents",
+    (
+        ("id", "VARCHAR"),
+        ("raw_text", "VARCHAR"),
+        ("text", "VARCHAR"),
+        ("raw_sha256", "VARCHAR"),
+        ("source_path", "VARCHAR"),
+        ("source_url", "VARCHAR"),
+        ("outlet", "VARCHAR"),
+        ("title", "VARCHAR"),
+        ("origin", "VARCHAR"),
+        ("format", "VARCHAR"),
+        ("language", "VARCHAR"),
+        ("flags", "VARCHAR[]"),
+        ("published_date", "VARCHAR"),
+        ("published_estimated", "BOOLEAN"),
+        ("window_start", "VARCHAR"),
+        ("window_end", "VARCHAR"),
+        ("published_basis", "VARCHAR"),
+        ("ingested_at", "TIMESTAMP"),
+        ("run_id", "VARCHAR"),
+        ("report_json", "VARCHAR"),
+    ),
+    ("PRIMARY KEY (id)",),
+)
+
+REMOVED = Table(
+    "removed",
+    (("doc_id", "VARCHAR"), ("seq", "INTEGER"), *_span(), ("reason", "VARCHAR")),
+)
+
+PLACES = Table(
+    "places",
+    (
+        ("id", "VARCHAR"),
+        ("doc_id", "VARCHAR"),
+        ("seq", "INTEGER"),
+        ("name", "VARCHAR"),
+        ("gazetteer_id", "VARCHAR"),
+        ("lat", "DOUBLE"),
+        ("lon", "DOUBLE"),
+        ("country", "VARCHAR"),
+        ("admin1", "VARCHAR"),
+        ("kind", "VARCHAR"),
+        ("metonymy", "BOOLEAN"),
+        ("confidence", "DOUBLE"),
+    ),
+)
+PLACE_MENTIONS = _mentions("place_mentions", "place_id")
+
+PEOPLE = Table(
+    "people",
+    (
+        ("id", "VARCHAR"),
+        ("doc_id", "VARCHAR"),
+        ("seq", "INTEGER"),
+        ("name", "VARCHAR"),
+        ("age", "INTEGER"),
+        ("role", "VARCHAR"),
+        ("affiliation", "VARCHAR"),
+        ("place_id", "VARCHAR"),
+    ),
+)
+PERSON_MENTIONS = _mentions("person_mentions", "person_id")
+PERSON_RELATIONS = Table(
+    "person_relations",
+    (("person_id", "VARCHAR"), ("doc_id", "VARCHAR"), ("type", "VARCHAR"), ("of_id", "VARCHAR")),
+)
+
+ORGANIZATIONS = Table(
+    "organizations",
+    (
+        ("id", "VARCHAR"),
+        ("doc_id", "VARCHAR"),
+        ("seq", "INTEGER"),
+        ("name", "VARCHAR"),
+        ("kind", "VARCHAR"),
+    ),
+)
+ORGANIZATION_MENTIONS = _mentions("organization_mentions", "organization_id")
+
+TIMES = Table(
+    "times",
+    (
+        ("id", "VARCHAR"),
+        ("doc_id", "VARCHAR"),
+        ("seq", "INTEGER"),
+        *_span(),
+        ("value", "VARCHAR"),
+        ("kind", "VARCHAR"),
+        ("anchor", "VARCHAR"),
+    ),
+)
+
+QUOTES = Table(
+    "quotes",
+    (
+        ("id", "VARCHAR"),
+        ("doc_id", "VARCHAR"),
+        ("seq", "INTEGER"),
+        *_span(),
+        ("speaker_id", "VARCHAR"),
+        ("speaker_text", "VARCHAR"),
+        ("speaker_start", "INTEGER"),
+        ("speaker_end", "INTEGER"),
+        ("direct", "BOOLEAN"),
+        ("cue", "VARCHAR"),
+        ("cue_start", "INTEGER"),
+        ("cue_end", "INTEGER"),
+        ("relayed_by", "VARCHAR"),
+    ),
+)
+
+FIGURES = Table(
+    "figures",
+    (
+        ("id", "VARCHAR"),
+        ("doc_id", "VARCHAR"),
+        ("seq", "INTEGER"),
+        *_span(),
+        ("value", "DOUBLE"),
+        ("approximate", "BOOLEAN"),
+        ("unit", "VARCHAR"),
+        ("quantity", "VARCHAR"),
+        ("place_id", "VARCHAR"),
+        ("time", "VARCHAR"),
+    ),
+)
+
+EVENTS = Table(
+    "events",
+    (
+        ("id", "VARCHAR"),
+        ("doc_id", "VARCHAR"),
+        ("seq", "INTEGER"),
+        ("type", "VARCHAR"),
+        ("date", "VARCHAR"),
+        ("date_precision", "VARCHAR"),
+        ("place_id", "VARCHAR"),
+        ("actors", "VARCHAR[]"),
+        ("targets", "VARCHAR[]"),
+        ("killed", "INTEGER"),
+        ("injured", "INTEGER"),
+        ("modality", "VARCHAR"),
+        # A global person/organization id when the report named one of its records,
+        # otherwise the claimant as the report gave it.
+        ("claimed_by", "VARCHAR"),
+        ("confidence", "DOUBLE"),
+    ),
+)
+EVENT_EVIDENCE = _mentions("event_evidence", "event_id")
+
+TABLES: tuple[Table, ...] = (
+    META,
+    RUNS,
+    FAILURES,
+    DOCUMENTS,
+    REMOVED,
+    PLACES,
+    PLACE_MENTIONS,
+    PEOPLE,
+    PERSON_MENTIONS,
+    PERSON_RELATIONS,
+    ORGANIZATIONS,
+    ORGANIZATION_MENTIONS,
+    TIMES,
+    QUOTES,
+    FIGURES,
+    EVENTS,
+    EVENT_EVIDENCE,
+)
+TABLES_BY_NAME = {table.name: table for table in TABLES}
+
+
+def create_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create every table that is missing and record the schema version (idempotent)."""
+    for table in TABLES:
+        con.execute(table.ddl())
+    con.execute(
+        "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
+        [str(SCHEMA_VERSION)],
+    )
+
+
+def stored_version(con: duckdb.DuckDBPyConnection) -> int | None:
+    """The file's schema version, or None when it has no sitrep tables."""
+    has_meta = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
+    ).fetchone()
+    if not has_meta or not has_meta[0]:
+        return None
+    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else None
+
+
+def check_schema(con: duckdb.DuckDBPyConnection, path: str) -> None:
+    """Refuse a file that is not a sitrep store of this schema version."""
+    version = stored_version(con)
+    if version is None:
+        raise StoreError(
+            f"{path} is a DuckDB file but not a sitrep store (no meta table); "
+            f"pass another --db or create one with `sitrep ingest PATH --db FILE`"
+        )
+    if version != SCHEMA_VERSION:
+        raise StoreError(
+            f"store {path} has schema version {version}, this sitrep reads version "
+            f"{SCHEMA_VERSION}; use the sitrep version that wrote it or re-ingest into a new file"
+        )

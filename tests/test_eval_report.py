@@ -1,0 +1,462 @@
+"""The whole-report harness: what counts as found, resolved, attributed, and what does not."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sitrep.evaluation.normalize import names_agree, same_name
+from sitrep.evaluation.oracle import gold_as_report
+from sitrep.evaluation.report import (
+    EvalResult,
+    date_value_right,
+    evaluate_report_dir,
+    event_types_agree,
+    format_errors,
+    format_result,
+    resolved_correctly,
+    score_document,
+)
+from sitrep.evaluation.vocabulary import EVENT_TYPES, GOLD_EVENT_TYPES
+from sitrep.records import Place, Published, Quote, Removed, Report, Span, TimeExpression
+
+ARTICLE = """Advertisement
+
+Russian artillery shelled Kupiansk on Sunday, killing at least 12 people, local officials said.
+
+"We have no water and no power," said Olena, a 34-year-old nurse.
+
+Kyiv said the strike was deliberate. The town was recaptured in September 2022.
+
+Share this article
+"""
+
+GOLD: dict[str, Any] = {
+    "doc": "kup.txt",
+    "publication_date": None,
+    "publication_window": ["2024-01-01", "2024-03-31"],
+    "boilerplate_lines": ["Advertisement", "Share this article"],
+    "places": [
+        {"mention": "Kupiansk", "name": "Kupiansk", "country": "UA", "lat": 49.71003,
+         "lon": 37.61581, "kind": "city", "metonymy": False},
+        {"mention": "Kyiv", "name": "Kyiv", "country": "UA", "lat": 50.45466,
+         "lon": 30.5238, "kind": "city", "metonymy": True},
+    ],
+    "people": [{"name": "Olena", "age": 34, "role": "nurse", "affiliation": None}],
+    "quotes": [
+        {"quote_start": "We have no water", "speaker": "Olena", "direct": True},
+        {"quote_start": "the strike was deliberate", "speaker": "Kyiv", "direct": False},
+    ],
+    "dates": [{"mention": "Sunday", "value": None},
+              {"mention": "September 2022", "value": "2022-09"}],
+    "figures": [{"mention": "at least 12 people", "value": 12, "unit": "people",
+                 "what": "killed"}],
+    "events": [
+        {"type": "shelling", "date": None, "place": "Kupiansk", "actor": "Russia",
+         "target": None, "killed": 12, "injured": None},
+        {"type": "recapture", "date": "2022-09", "place": "Kupiansk", "actor": "Ukraine",
+         "target": None, "killed": None, "injured": None},
+    ],
+}  # fmt: skip
+
+SECTIONS = ("boilerplate", "places", "people", "quotes", "dates", "figures", "events")
+
+
+def perfect() -> Report:
+    return gold_as_report(GOLD, ARTICLE)
+
+
+def write_set(root: Path, gold: dict[str, Any], article: str | None = ARTICLE) -> Path:
+    (root / "gold").mkdir(parents=True, exist_ok=True)
+    (root / "articles").mkdir(parents=True, exist_ok=True)
+    (root / "gold" / "kup.json").write_text(json.dumps(gold), encoding="utf-8")
+    if article is not None:
+        (root / "articles" / gold["doc"]).write_text(article, encoding="utf-8")
+    return root
+
+
+def run(root: Path, report: Callable[[str], Report]) -> EvalResult:
+    return evaluate_report_dir(root, lambda text, name: report(text))
+
+
+def with_place(report: Report, index: int, **changes: Any) -> Report:
+    places = list(report.places)
+    places[index] = dataclasses.replace(places[index], **changes)
+    return dataclasses.replace(report, places=tuple(places))
+
+
+def with_quote(report: Report, index: int, **changes: Any) -> Report:
+    quotes = list(report.quotes)
+    quotes[index] = dataclasses.replace(quotes[index], **changes)
+    return dataclasses.replace(report, quotes=tuple(quotes))
+
+
+def test_perfect_prediction_scores_one_everywhere(tmp_path: Path) -> None:
+    metrics = run(write_set(tmp_path, GOLD), lambda _: perfect()).metrics()
+    for section in SECTIONS:
+        assert metrics[f"{section}_f1"] == 1.0, section
+    accuracies = (
+        *("places_acc161", "places_metonymy_acc", "people_age_acc", "people_role_acc"),
+        *("quotes_speaker_acc", "quotes_direct_acc", "dates_value_acc", "figures_what_acc"),
+        *("events_killed_acc", "publication_window_coverage"),
+    )
+    for key in accuracies:
+        assert metrics[key] == 1.0, key
+    assert metrics["documents"] == 1
+
+
+def test_empty_prediction_finds_nothing() -> None:
+    empty = Report(id="x", source=perfect().source, language="en", published=Published(),
+                   text=ARTICLE)  # fmt: skip
+    score = score_document(GOLD, empty)
+    for section in SECTIONS:
+        assert score.prf[section].tp == 0 and score.prf[section].fn > 0, section
+    assert score.acc["publication_window_coverage"].value == 0.0
+
+
+def test_place_300_km_off_is_recognised_but_not_resolved() -> None:
+    # Kupiansk moved ~300 km west (2.7 degrees of longitude at this latitude is ~195 km;
+    # 4.2 is ~300 km).
+    report = with_place(perfect(), 0, lon=37.61581 - 4.2)
+    score = score_document(GOLD, report)
+    assert score.prf["places"].f1 == 1.0
+    assert score.acc["places_acc161"].correct == 1
+    assert score.acc["places_acc161"].total == 2
+
+
+def test_place_without_coordinates_is_not_resolved_when_gold_has_them() -> None:
+    report = with_place(perfect(), 0, lat=None, lon=None)
+    assert score_document(GOLD, report).acc["places_acc161"].correct == 1
+
+
+def test_moscow_read_as_location_fails_metonymy_only() -> None:
+    report = with_place(perfect(), 1, metonymy=False)
+    score = score_document(GOLD, report)
+    assert score.prf["places"].f1 == 1.0
+    assert score.acc["places_metonymy_acc"].correct == 1
+
+
+@pytest.mark.parametrize(
+    ("gold_kind", "predicted", "right"),
+    [
+        ("region", Place("P", "Kharkiv Oblast", (), country="UA", kind="region"), True),
+        ("region", Place("P", "Kharkivs'ka Oblast'", (), country="UA", kind="region"), True),
+        ("region", Place("P", "Kharkiv", (), country="UA", kind="city"), False),
+        ("region", Place("P", "Kharkiv Oblast", (), country="RU", kind="region"), False),
+    ],
+)
+def test_place_without_gold_coordinates_needs_name_country_and_kind(
+    gold_kind: str, predicted: Place, right: bool
+) -> None:
+    gold = {"mention": "Kharkiv region", "name": "Kharkiv Oblast", "country": "UA",
+            "lat": None, "lon": None, "kind": gold_kind}  # fmt: skip
+    assert resolved_correctly(gold, predicted) is right
+
+
+def test_wrong_speaker_keeps_the_quote_but_loses_the_speaker() -> None:
+    report = with_quote(perfect(), 0, speaker=None, speaker_text="Serhiy")
+    score = score_document(GOLD, report)
+    assert score.prf["quotes"].f1 == 1.0
+    assert score.acc["quotes_speaker_acc"].correct == 1
+    assert score.acc["quotes_speaker_acc"].total == 2
+
+
+def test_wrong_direct_flag_is_counted() -> None:
+    report = with_quote(perfect(), 1, direct=True)
+    assert score_document(GOLD, report).acc["quotes_direct_acc"].correct == 1
+
+
+@pytest.mark.parametrize(
+    "predicted_text",
+    [
+        '"We have no water and no power,"',
+        "“we have NO water and no power”",
+        "‘We  have\nno water and no power’",
+        "We have no water",
+        "We have no",  # cut short, still three words of the gold start
+    ],
+)
+def test_quotes_match_leniently_on_form(predicted_text: str) -> None:
+    text = ARTICLE + "\n" + predicted_text
+    start = len(ARTICLE) + 1
+    quote = Quote(span=Span.of(text, start, len(text)), speaker="H1")
+    report = dataclasses.replace(perfect(), text=text, quotes=(quote,))
+    gold = {**GOLD, "quotes": GOLD["quotes"][:1]}
+    score = score_document(gold, report)
+    assert score.prf["quotes"].tp == 1
+    assert score.acc["quotes_speaker_acc"].correct == 1
+
+
+@pytest.mark.parametrize("predicted_text", ["We have water", "no water and no power", "We"])
+def test_quotes_with_other_words_do_not_match(predicted_text: str) -> None:
+    text = ARTICLE + "\n" + predicted_text
+    quote = Quote(span=Span.of(text, len(ARTICLE) + 1, len(text)))
+    report = dataclasses.replace(perfect(), text=text, quotes=(quote,))
+    score = score_document({**GOLD, "quotes": GOLD["quotes"][:1]}, report)
+    assert score.prf["quotes"].tp == 0
+
+
+@pytest.mark.parametrize(
+    ("gold", "predicted", "agree"),
+    [
+        ("Mykola Tkachenko", "Tkachenko", True),
+        ("Mykola Tkachenko", "MYKOLA TKACHENKO", True),
+        ("the regional administration", "regional administration", True),
+        ("Nikita Onishchuk", "Anastasia Onishchuk", False),
+        ("Olena", "Serhiy", False),
+    ],
+)
+def test_speaker_names_agree_on_surname_or_full_name(
+    gold: str, predicted: str, agree: bool
+) -> None:
+    assert names_agree(gold, predicted) is agree
+
+
+def test_section_missing_from_gold_is_not_scored(tmp_path: Path) -> None:
+    gold = {k: v for k, v in GOLD.items() if k not in ("figures", "events")}
+    metrics = run(write_set(tmp_path, gold), lambda _: perfect()).metrics()
+    assert metrics["figures_f1"] is None
+    assert metrics["events_f1"] is None
+    assert metrics["places_f1"] == 1.0
+
+
+def test_empty_section_in_gold_counts_predictions_as_false_positives() -> None:
+    score = score_document({**GOLD, "figures": []}, perfect())
+    assert (score.prf["figures"].tp, score.prf["figures"].fp) == (0, 1)
+
+
+def test_article_sentence_wrongly_removed_is_a_false_positive() -> None:
+    report = perfect()
+    line = "Kyiv said the strike was deliberate. The town was recaptured in September 2022."
+    start = ARTICLE.index(line)
+    wrong = Removed(start, start + len(line), line, "ad")
+    score = score_document(GOLD, dataclasses.replace(report, removed=(*report.removed, wrong)))
+    assert (score.prf["boilerplate"].tp, score.prf["boilerplate"].fp) == (2, 1)
+
+
+def test_figure_needs_the_same_value() -> None:
+    report = perfect()
+    figure = dataclasses.replace(report.figures[0], value=14.0)
+    score = score_document(GOLD, dataclasses.replace(report, figures=(figure,)))
+    assert score.prf["figures"].tp == 0
+
+
+@pytest.mark.parametrize(
+    ("gold", "predicted", "right"),
+    [
+        ("2022-09", "2022-09", True),
+        ("2022-09", "2022-09-14", True),
+        ("2022-09", "2022", False),
+        ("2022-1", "2022-10", False),
+        ("2024-05-13", "2024-05-14", False),
+        ("2022-09", None, False),
+    ],
+)
+def test_date_value_right_at_gold_precision(gold: str, predicted: str | None, right: bool) -> None:
+    assert date_value_right(gold, predicted) is right
+
+
+@pytest.mark.parametrize(
+    ("gold", "predicted", "agree"),
+    [
+        ("attack", "shelling", True),
+        ("shelling", "attack", True),
+        ("shelling", "airstrike", False),
+        ("displacement", "evacuation", True),
+        ("disaster", "flood", True),
+        ("recapture", "capture", False),
+        ("aid", "aid_delivery", True),
+    ],
+)
+def test_event_types_map_onto_the_gold_vocabulary(gold: str, predicted: str, agree: bool) -> None:
+    assert event_types_agree(gold, predicted) is agree
+
+
+@pytest.mark.parametrize(
+    ("date", "matched"), [("2022-09-20", True), ("2022", True), ("2022-10", False)]
+)
+def test_event_needs_the_same_month_when_both_known(date: str, matched: bool) -> None:
+    report = perfect()
+    events = (report.events[0], dataclasses.replace(report.events[1], date=date))
+    score = score_document(GOLD, dataclasses.replace(report, events=events))
+    assert score.prf["events"].tp == (2 if matched else 1)
+
+
+def test_event_place_within_161_km_counts() -> None:
+    report = perfect()
+    # The event pinned on a nearby place the prediction calls "Kupyansk-Vuzlovyi" (~10 km).
+    near = Place("P9", "Kupyansk-Vuzlovyi", (), lat=49.645, lon=37.68, country="UA", kind="town")
+    events = tuple(dataclasses.replace(e, place="P9") for e in report.events)
+    scored = dataclasses.replace(report, places=(*report.places, near), events=events)
+    assert score_document(GOLD, scored).prf["events"].tp == 2
+
+
+def test_event_place_far_away_does_not_count() -> None:
+    report = perfect()
+    far = Place("P9", "Odesa", (), lat=46.48572, lon=30.74383, country="UA", kind="city")
+    events = tuple(dataclasses.replace(e, place="P9") for e in report.events)
+    scored = dataclasses.replace(report, places=(*report.places, far), events=events)
+    assert score_document(GOLD, scored).prf["events"].tp == 0
+
+
+@pytest.mark.parametrize(
+    ("published", "covered"),
+    [
+        (Published(window=("2023-12-01", "2024-02-15"), estimated=True), True),
+        (Published(date="2024-02-10"), True),
+        (Published(window=("2023-01-01", "2023-06-30"), estimated=True), False),
+        (Published(), False),
+    ],
+)
+def test_publication_window_must_overlap_gold_window(published: Published, covered: bool) -> None:
+    score = score_document(GOLD, dataclasses.replace(perfect(), published=published))
+    assert score.acc["publication_window_coverage"].value == (1.0 if covered else 0.0)
+
+
+def test_publication_date_is_exact_or_inside_the_window() -> None:
+    gold = {**GOLD, "publication_date": "2024-05-14"}
+    del gold["publication_window"]
+    inside = Published(window=("2024-05-01", "2024-05-31"), estimated=True)
+    score = score_document(gold, dataclasses.replace(perfect(), published=inside))
+    assert score.acc["publication_date_acc"].value == 0.0
+    assert score.acc["publication_window_coverage"].value == 1.0
+    assert score.window_days == 30.0
+
+
+def test_gold_without_article_is_skipped_and_said(tmp_path: Path) -> None:
+    result = run(write_set(tmp_path, GOLD, article=None), lambda _: perfect())
+    assert result.documents == []
+    assert "kup.txt" in result.skipped[0]
+    assert "skipped" in format_result(result)
+
+
+def test_failing_extractor_scores_an_empty_report(tmp_path: Path) -> None:
+    def broken(text: str) -> Report:
+        raise RuntimeError("stage exploded")
+
+    result = run(write_set(tmp_path, GOLD), broken)
+    metrics = result.metrics()
+    assert metrics["failures"] == 1
+    assert metrics["places_recall"] == 0.0
+    assert "stage exploded" in format_result(result)
+
+
+def test_json_has_the_documented_flat_keys(tmp_path: Path) -> None:
+    metrics = json.loads(run(write_set(tmp_path, GOLD), lambda _: perfect()).to_json())
+    for key in ("places_f1", "places_acc161", "people_f1", "people_age_acc", "quotes_f1",
+                "quotes_speaker_acc", "dates_f1", "dates_value_acc", "figures_f1", "events_f1",
+                "boilerplate_f1", "publication_window_coverage", "documents"):  # fmt: skip
+        assert key in metrics, key
+
+
+def test_table_names_every_section_and_document(tmp_path: Path) -> None:
+    table = format_result(run(write_set(tmp_path, GOLD), lambda _: perfect()))
+    for word in (*SECTIONS, "kup.txt", "places_acc161"):
+        assert word in table
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [("Izyum", "Izium", True), ("Kupyansk", "Kupiansk", True), ("Sumy", "Sudan", False),
+     ("Hatay province", "Hatay", True), ("Derna", "Tripoli", False)],
+)  # fmt: skip
+def test_place_names_written_two_ways_are_one_name(a: str, b: str, same: bool) -> None:
+    assert same_name(a, b) is same
+
+
+def test_duration_found_besides_the_gold_dates_is_not_a_false_positive() -> None:
+    report = perfect()
+    start = ARTICLE.index("no power")
+    duration = TimeExpression(span=Span.of(ARTICLE, start, start + 8), value="P1D", kind="duration")
+    score = score_document(GOLD, dataclasses.replace(report, times=(*report.times, duration)))
+    assert (score.prf["dates"].tp, score.prf["dates"].fp) == (2, 0)
+
+
+def test_date_found_besides_the_gold_dates_is_a_false_positive() -> None:
+    report = perfect()
+    start = ARTICLE.index("no power")
+    extra = TimeExpression(span=Span.of(ARTICLE, start, start + 8), value="2024-01-01")
+    score = score_document(GOLD, dataclasses.replace(report, times=(*report.times, extra)))
+    assert score.prf["dates"].fp == 1
+
+
+SPLIT = (
+    '"They are building a city," she said, "but not our city."\n\n'
+    "The new districts lie on the hills above the old city, far from the places people "
+    'once worked. "We wait," she said.'
+)
+
+
+@pytest.mark.parametrize(
+    ("piece", "speaker", "false_positives"),
+    [("but not our city.", "H1", 0), ("but not our city.", "H2", 1), ("We wait", "H1", 1)],
+)
+def test_second_piece_of_a_split_quote_is_not_a_false_positive(
+    piece: str, speaker: str, false_positives: int
+) -> None:
+    first = SPLIT.index("They")
+    second = SPLIT.index(piece)
+    quotes = (
+        Quote(span=Span.of(SPLIT, first, first + 24), speaker="H1"),
+        Quote(span=Span.of(SPLIT, second, second + len(piece)), speaker=speaker),
+    )
+    report = Report(id="s", source=perfect().source, language="en", published=Published(),
+                    text=SPLIT, quotes=quotes)  # fmt: skip
+    gold = {"quotes": [{"quote_start": "They are building a city", "speaker": "Ayse Demir"}]}
+    assert score_document(gold, report).prf["quotes"].fp == false_positives
+
+
+@pytest.mark.parametrize(
+    ("predicted", "matched"),
+    [
+        ("PORT SUDAN, 14 May 2024 — The first aid convoy reached El Fasher", True),
+        ("that the first aid convoy reached El Fasher", True),
+        ("one two three four five six seven eight nine ten The first aid convoy", False),
+    ],
+)
+def test_gold_quote_may_start_after_a_dateline(predicted: str, matched: bool) -> None:
+    quote = Quote(span=Span.of(predicted, 0, len(predicted)), direct=False)
+    report = Report(id="d", source=perfect().source, language="en", published=Published(),
+                    text=predicted, quotes=(quote,))  # fmt: skip
+    gold = {"quotes": [{"quote_start": "The first aid convoy", "speaker": "UN", "direct": False}]}
+    assert (score_document(gold, report).prf["quotes"].tp == 1) is matched
+
+
+def test_part_of_a_boilerplate_line_removed_is_not_a_false_positive() -> None:
+    report = perfect()
+    start = ARTICLE.index("Share this")
+    partial = Removed(start, start + len("Share this"), "Share this", "share")
+    removed = (*(r for r in report.removed if r.text != "Share this article"), partial)
+    score = score_document(GOLD, dataclasses.replace(report, removed=removed))
+    assert (score.prf["boilerplate"].tp, score.prf["boilerplate"].fp) == (1, 0)
+    assert score.prf["boilerplate"].fn == 1
+
+
+def test_errors_list_what_was_missed_and_what_was_wrong() -> None:
+    report = with_place(perfect(), 1, mentions=(Span.of(ARTICLE, 0, 13),))
+    result = EvalResult(documents=[score_document(GOLD, report)])
+    errors = format_errors(result)
+    assert "missed   'Kyiv'" in errors
+    assert "spurious 'Advertisement'" in errors
+
+
+def test_every_sitrep_event_type_maps_onto_the_gold_vocabulary() -> None:
+    rules = pytest.importorskip("sitrep.extract.events_rules")
+    for event_type in rules.EVENT_TYPES:
+        assert EVENT_TYPES.get(event_type) in GOLD_EVENT_TYPES, event_type
+
+
+def test_event_type_map_only_names_gold_types() -> None:
+    assert set(EVENT_TYPES.values()) <= GOLD_EVENT_TYPES
+
+
+def test_malformed_gold_items_are_ignored_not_fatal() -> None:
+    gold = {**GOLD, "people": ["Olena", {"name": "Olena", "age": "about 34", "role": None}]}
+    score = score_document(gold, perfect())
+    assert score.prf["people"].tp == 1
+    assert "people_age_acc" not in score.acc

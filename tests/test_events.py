@@ -1,0 +1,169 @@
+"""Behaviour of the events stage: type, date, place, actors and modality per clause."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from sitrep.extract.dating import date_report
+from sitrep.extract.events import extract_events
+from sitrep.extract.events_rules import EVENT_TYPES
+from sitrep.extract.figures import extract_figures
+from sitrep.extract.times import extract_times
+from sitrep.records import Event, Person, Place, Span
+
+PLACES: dict[str, tuple[str, bool]] = {  # name -> (kind, metonymic)
+    "Izyum": ("city", False), "Kharkiv": ("region", False), "Bakhmut": ("city", False),
+    "Moscow": ("city", True), "Kyiv": ("city", True), "Russia": ("country", True),
+}  # fmt: skip
+
+
+def _events(make_state, resources, text: str, published: str | None = None) -> list[Event]:  # type: ignore[no-untyped-def]
+    state = make_state(text, published)
+    state.places = [
+        Place(id=f"P{i + 1}", name=name, kind=kind, metonymy=metonymic,  # type: ignore[arg-type]
+              mentions=tuple(Span.of(text, m.start(), m.end())
+                             for m in re.finditer(rf"\b{name}\b", text)))
+        for i, (name, (kind, metonymic)) in enumerate(PLACES.items())
+        if re.search(rf"\b{name}\b", text)
+    ]  # fmt: skip
+    state.people = [
+        Person(id=f"H{i + 1}", name=m.group(0), mentions=(Span.of(text, m.start(), m.end()),))
+        for i, m in enumerate(re.finditer(r"\b(?:Mr\. Marchenko|Volodymyr)\b", text))
+    ]
+    for run in (extract_times, date_report, extract_figures, extract_events):
+        run(state, resources)
+    return state.events
+
+
+def _one(events: list[Event], kind: str) -> Event:
+    matching = [e for e in events if e.type == kind]
+    assert len(matching) == 1, events
+    return matching[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Ukrainian troops retook Bakhmut.", "recapture"),
+        ("Russian forces seized Bakhmut.", "capture"),
+        ("Russian troops occupied Bakhmut.", "occupation"),
+        ("Russian artillery shelled Bakhmut overnight.", "shelling"),
+        ("A drone strike hit Bakhmut.", "airstrike"),
+        ("Heavy fighting raged in Bakhmut.", "armed_clash"),
+        ("Thousands of residents fled Bakhmut.", "displacement"),
+        ("Officials evacuated Bakhmut.", "evacuation"),
+        ("The bridge in Bakhmut was destroyed.", "infrastructure_damage"),
+        ("There is no water in Bakhmut.", "infrastructure_damage"),
+        ("There have been no humanitarian corridors out of Bakhmut.",
+         "humanitarian_access_blocked"),
+        ("An earthquake struck Bakhmut.", "disaster"),
+        ("Police arrested dozens of protesters in Bakhmut.", "arrest"),
+    ],
+)  # fmt: skip
+def test_trigger_words_give_the_event_type(make_state, resources, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    events = _events(make_state, resources, text)
+    assert kind in [e.type for e in events]
+    assert all(e.type in EVENT_TYPES for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The war-struck city of Bakhmut is quiet.",
+        "Life has started to return to normal in Bakhmut.",
+        "Russian forces did not attack Bakhmut.",
+    ],
+)
+def test_no_event_without_a_real_trigger(make_state, resources, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _events(make_state, resources, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Izyum was reclaimed by Ukrainian forces.", "Ukraine: military"),
+        ("Russian troops captured Izyum.", "Russia: military"),
+        ("Kyiv's forces recaptured Izyum.", "Ukraine: military"),
+        ("Moscow attacked Izyum.", "Russia: government"),
+    ],
+)
+def test_actors_are_normalised_to_sides(make_state, resources, text: str, actor: str) -> None:  # type: ignore[no-untyped-def]
+    (event,) = _events(make_state, resources, text)
+    assert event.actors == (actor,)
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Russian troops shelled Bakhmut.", "fact"),
+        ("Russian troops may attack Bakhmut.", "hypothetical"),
+        ("Russian troops plan to attack Bakhmut.", "plan"),
+        ("Russia threatened to shell Bakhmut.", "plan"),
+        ("Moscow denied that its forces shelled Bakhmut.", "denial"),
+        ("Bakhmut is being shelled by Russian troops, Mr. Marchenko said.", "claim"),
+    ],
+)
+def test_modality(make_state, resources, text: str, modality: str) -> None:  # type: ignore[no-untyped-def]
+    events = _events(make_state, resources, text)
+    assert [e.modality for e in events] == [modality]
+
+
+def test_claim_names_who_made_it(make_state, resources) -> None:  # type: ignore[no-untyped-def]
+    (event,) = _events(make_state, resources, "Bakhmut is being shelled, Mr. Marchenko said.")
+    assert (event.modality, event.claimed_by) == ("claim", "H1")
+
+
+def test_date_comes_from_the_clause_never_the_publication(make_state, resources) -> None:  # type: ignore[no-untyped-def]
+    events = _events(make_state, resources, "Russian troops shelled Bakhmut.", "2024-01-10")
+    assert events[0].date is None and events[0].date_precision is None
+    dated = _events(make_state, resources, "Russian troops shelled Bakhmut on Monday.",
+                    "2024-01-10")  # fmt: skip
+    assert (dated[0].date, dated[0].date_precision) == ("2024-01-08", "day")
+
+
+def test_killed_and_injured_come_from_the_sentence_figures(make_state, resources) -> None:  # type: ignore[no-untyped-def]
+    text = "Russian shelling of Bakhmut killed 12 people and wounded 30 others."
+    event = _one(_events(make_state, resources, text), "shelling")
+    assert (event.killed, event.injured) == (12, 30)
+
+
+def test_metonymic_place_is_never_the_event_place(make_state, resources) -> None:  # type: ignore[no-untyped-def]
+    (event,) = _events(make_state, resources, "Moscow attacked the convoy.")
+    assert event.place is None
+
+
+def test_evidence_is_the_sentence(make_state, resources) -> None:  # type: ignore[no-untyped-def]
+    text = "Calm returned.\n\nRussian troops shelled Bakhmut."
+    (event,) = [e for e in _events(make_state, resources, text) if e.type == "shelling"]
+    assert event.evidence[0].text == "Russian troops shelled Bakhmut."
+    assert event.evidence[0].verify(text)
+
+
+def test_seed_000_events(make_state, resources, seed_000: str) -> None:  # type: ignore[no-untyped-def]
+    events = _events(make_state, resources, seed_000)
+    izyum = "P1"
+    recapture = _one(events, "recapture")
+    assert (recapture.place, recapture.date, recapture.date_precision) == (
+        izyum,
+        "2022-09",
+        "month",
+    )
+    assert recapture.actors == ("Ukraine: military",) and recapture.modality == "fact"
+    occupation = _one(events, "occupation")
+    assert occupation.place == izyum and occupation.actors[0].startswith("Russia")
+    capture = _one(events, "capture")
+    assert capture.actors == ("Russia: military",)
+    assert capture.place == "P2"  # the Kharkiv region
+    assert all(e.evidence[0].verify(seed_000) for e in events)
+
+
+def test_seed_003_events(make_state, resources, seed_003: str) -> None:  # type: ignore[no-untyped-def]
+    events = _events(make_state, resources, seed_003)
+    kinds = [e.type for e in events]
+    shelled = [e for e in events if e.type == "shelling" and e.place == "P1"]
+    assert shelled and shelled[0].modality == "claim"
+    captures = [e for e in events if e.type == "capture" and e.actors == ("Russia: military",)]
+    assert captures and captures[0].place == "P1"
+    assert kinds.count("infrastructure_damage") >= 2

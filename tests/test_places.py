@@ -1,0 +1,246 @@
+"""The places stage: recognition with context, resolution, metonymy."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from sitrep.extract.places import extract_places
+from sitrep.extract.state import DocState
+from sitrep.records import Place
+from sitrep.resources import Resources
+
+MakeState = Callable[[str], DocState]
+
+
+def run(make_state: MakeState, resources: Resources, text: str) -> list[Place]:
+    state = make_state(text)
+    extract_places(state, resources)
+    for place in state.places:
+        assert all(span.verify(text) for span in place.mentions)
+    return state.places
+
+
+def by_mention(places: list[Place], surface: str) -> Place | None:
+    found = [p for p in places if any(s.text == surface for s in p.mentions)]
+    assert len(found) <= 1
+    return found[0] if found else None
+
+
+def mentioned(places: list[Place]) -> set[str]:
+    return {s.text for p in places for s in p.mentions}
+
+
+# --- seed 000 ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_000_places(seed_000: str, nlp, resources: Resources) -> list[Place]:  # type: ignore[no-untyped-def]
+    from sitrep.ingest.document import RawDocument
+
+    state = DocState(
+        raw=RawDocument(text=seed_000, origin="seed"), text=seed_000, doc=nlp(seed_000)
+    )
+    extract_places(state, resources)
+    return state.places
+
+
+def test_seed_000_izyum_is_resolved_to_geonames_707292(seed_000_places: list[Place]) -> None:
+    izyum = by_mention(seed_000_places, "Izyum")
+    assert izyum is not None
+    assert (izyum.gazetteer_id, izyum.country, izyum.kind) == ("geonames:707292", "UA", "city")
+    assert izyum.lat == pytest.approx(49.2, abs=0.05)
+    assert izyum.lon == pytest.approx(37.27, abs=0.05)
+    assert len(izyum.mentions) == 4 and not izyum.metonymy
+
+
+def test_seed_000_kharkiv_region_is_the_oblast(seed_000_places: list[Place]) -> None:
+    region = by_mention(seed_000_places, "Kharkiv region")
+    assert region is not None
+    assert (region.kind, region.country, region.name) == ("region", "UA", "Kharkiv Oblast")
+
+
+def test_seed_000_ukraine_is_a_country(seed_000_places: list[Place]) -> None:
+    ukraine = by_mention(seed_000_places, "Ukraine")
+    assert ukraine is not None and ukraine.kind == "country" and ukraine.country == "UA"
+    assert not ukraine.metonymy  # "in Ukraine's northeastern Kharkiv region" is literal
+
+
+@pytest.mark.parametrize("capital", ["Moscow", "Kyiv"])
+def test_seed_000_capitals_standing_for_governments_are_metonymy(
+    seed_000_places: list[Place], capital: str
+) -> None:
+    place = by_mention(seed_000_places, capital)
+    assert place is not None and place.metonymy and place.gazetteer_id is not None
+
+
+@pytest.mark.parametrize(
+    "word", ["Volodymyr", "Anastasia", "Andriy", "Advertisement", "Russian", "Ctrl", "AFP"]
+)
+def test_seed_000_people_and_common_words_are_not_places(
+    seed_000_places: list[Place], word: str
+) -> None:
+    assert not any(word in s.text for p in seed_000_places for s in p.mentions)
+
+
+def test_seed_000_ids_follow_first_mention(seed_000_places: list[Place]) -> None:
+    assert [p.id for p in seed_000_places] == [f"P{i}" for i in range(1, len(seed_000_places) + 1)]
+    firsts = [p.mentions[0].start for p in seed_000_places]
+    assert firsts == sorted(firsts)
+
+
+# --- seed 003 ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_003_places(seed_003: str, nlp, resources: Resources) -> list[Place]:  # type: ignore[no-untyped-def]
+    from sitrep.ingest.document import RawDocument
+
+    state = DocState(
+        raw=RawDocument(text=seed_003, origin="seed"), text=seed_003, doc=nlp(seed_003)
+    )
+    extract_places(state, resources)
+    return state.places
+
+
+@pytest.mark.parametrize("name", ["Kryvyi Rih", "Kharkiv", "Mariupol", "Izyum"])
+def test_seed_003_cities_tagged_as_people_or_orgs_are_places_in_ukraine(
+    seed_003_places: list[Place], name: str
+) -> None:
+    places = [p for p in seed_003_places if any(s.text == name for s in p.mentions)]
+    assert places and all(p.country == "UA" for p in places)
+    assert any(p.gazetteer_id is not None and p.kind == "city" for p in places)
+
+
+def test_seed_003_donbas_is_an_unresolved_region(seed_003_places: list[Place]) -> None:
+    donbas = by_mention(seed_003_places, "Donbas")
+    assert donbas is not None
+    assert (donbas.kind, donbas.gazetteer_id) == ("region", None)
+
+
+@pytest.mark.parametrize("word", ["Onishchuk", "Anastasia", "Glazunov", "Ukrainian", "Western"])
+def test_seed_003_people_and_adjectives_are_not_places(
+    seed_003_places: list[Place], word: str
+) -> None:
+    assert not any(word in s.text for p in seed_003_places for s in p.mentions)
+
+
+# --- rules on short texts ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paris Hilton said she was happy with the show.",
+        "Mr. Volodymyr arrived late.",
+        "Volodymyr, 41, lost his home.",
+        "Volodymyr's wife was at the market.",
+        '"We will rebuild," said Volodymyr.',
+    ],
+)
+def test_person_cues_keep_names_from_becoming_places(
+    make_state: MakeState, resources: Resources, text: str
+) -> None:
+    places = run(make_state, resources, text)
+    assert not any(n in mentioned(places) for n in ("Paris", "Volodymyr"))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("Shelling hit the town of Volodymyr overnight.", "Volodymyr", "UA"),
+        ("The couple fled to Kharkiv in March.", "Kharkiv", "UA"),
+        ("She returned to their home city, Kryvyi Rih.", "Kryvyi Rih", "UA"),
+        ("Mariupol's mayor asked for help.", "Mariupol", "UA"),
+    ],
+)
+def test_place_cues_make_names_places(
+    make_state: MakeState, resources: Resources, text: str, surface: str, country: str
+) -> None:
+    place = by_mention(run(make_state, resources, text), surface)
+    assert place is not None and place.country == country and not place.metonymy
+
+
+def test_a_bare_gazetteer_match_without_context_is_not_a_place(
+    make_state: MakeState, resources: Resources
+) -> None:
+    places = run(make_state, resources, "Hope remains. Nikita Onishchuk shared the details.")
+    assert mentioned(places) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "kind"),
+    [
+        ("Protesters gathered in Tbilisi, the capital of Georgia, on Sunday.", "GE", "country"),
+        ("Storms hit Atlanta and other towns in Georgia on Sunday.", "US", "region"),
+    ],
+)
+def test_georgia_is_read_from_its_neighbours(
+    make_state: MakeState, resources: Resources, text: str, iso: str, kind: str
+) -> None:
+    georgia = by_mention(run(make_state, resources, text), "Georgia")
+    assert georgia is not None and (georgia.country, georgia.kind) == (iso, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Moscow said it would respond to the sanctions.", "Moscow"),
+        ("Washington imposed new sanctions on Tuesday.", "Washington"),
+        ("Kyiv's forces pushed them back.", "Kyiv"),
+        ("The town was occupied by Russia for months.", "Russia"),
+    ],
+)
+def test_places_standing_for_governments_are_metonymy(
+    make_state: MakeState, resources: Resources, text: str, surface: str
+) -> None:
+    place = by_mention(run(make_state, resources, text), surface)
+    assert place is not None and place.metonymy and place.lat is not None
+
+
+def test_a_region_mention_resolves_to_the_region_not_the_city(
+    make_state: MakeState, resources: Resources
+) -> None:
+    places = run(make_state, resources, "Fighting continued in the Donetsk region on Monday.")
+    region = by_mention(places, "Donetsk region")
+    assert region is not None and region.kind == "region" and region.country == "UA"
+
+
+def test_a_region_around_a_town_stays_unresolved_but_keeps_its_country(
+    make_state: MakeState, resources: Resources
+) -> None:
+    places = run(make_state, resources, "Troops massed in the Izyum region this week.")
+    region = by_mention(places, "Izyum region")
+    assert region is not None
+    assert (region.gazetteer_id, region.kind, region.country) == (None, "region", "UA")
+
+
+def test_an_ambiguous_small_place_without_context_stays_unresolved(
+    make_state: MakeState, resources: Resources
+) -> None:
+    place = by_mention(run(make_state, resources, "The storm reached Hilton at dawn."), "Hilton")
+    assert place is not None and place.gazetteer_id is None and place.confidence < 0.5
+
+
+def test_one_place_collects_mentions_under_different_spellings(
+    make_state: MakeState, resources: Resources
+) -> None:
+    places = run(make_state, resources, "Shells fell on Izyum. Residents of Izium fled west.")
+    izyum = by_mention(places, "Izyum")
+    assert izyum is not None and {s.text for s in izyum.mentions} == {"Izyum", "Izium"}
+
+
+@pytest.mark.parametrize("text", ["Russian troops advanced.", "Ukrainians fled the fighting."])
+def test_nationality_words_are_not_places(
+    make_state: MakeState, resources: Resources, text: str
+) -> None:
+    assert run(make_state, resources, text) == []
+
+
+def test_names_judged_people_are_left_for_the_people_stage(
+    make_state: MakeState, resources: Resources
+) -> None:
+    state = make_state('"We lost everything," said Volodymyr.')
+    extract_places(state, resources)
+    assert [r["text"] for r in state.scratch["places.rejected"]] == ["Volodymyr"]

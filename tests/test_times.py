@@ -1,0 +1,168 @@
+"""Behaviour of the times stage: recognition and TIMEX3-like normalisation."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.extract.times import extract_times
+from sitrep.extract.times_rules import find_times, precision, resolve, value_bounds
+
+
+def _times(make_state, resources, text: str, published: str | None = None):  # type: ignore[no-untyped-def]
+    state = make_state(text, published)
+    extract_times(state, resources)
+    return {t.span.text: t for t in state.times}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "kind", "anchor"),
+    [
+        ("It was retaken in September 2022.", "September 2022", "2022-09", "date", "absolute"),
+        ("The blast came on March 3, 2021, at dawn.", "March 3, 2021", "2021-03-03", "date",
+         "absolute"),
+        ("Talks ended on 4 July 2019 in Geneva.", "4 July 2019", "2019-07-04", "date", "absolute"),
+        ("They hope for peace in 2024.", "2024", "2024", "date", "absolute"),
+        ("Shelling resumed on Feb. 24.", "Feb. 24", "2024-02-24", "date", "publication"),
+        ("This winter, people returned.", "This winter", "2024-WI", "date", "publication"),
+        ("On Wednesday, the mayor spoke.", "Wednesday", "2025-01-08", "date", "publication"),
+        ("The war has lasted nearly two years.", "nearly two years", "P2Y", "duration",
+         "absolute"),
+        ("She has been stranded there for weeks.", "weeks", "PXW", "duration", "absolute"),
+        ("Prices rose in recent months.", "recent months", "PAST_REF", "date", "publication"),
+        ("Residents hope for calm in the year ahead.", "the year ahead", "2025", "date",
+         "publication"),
+        ("The bridge was hit two weeks ago.", "two weeks ago", "2024-W52", "date",
+         "publication"),
+        ("Troops left yesterday.", "yesterday", "2025-01-09", "date", "publication"),
+        ("Fighting resumed at 10 p.m.", "10 p.m.", "XXXX-XX-XXT22:00", "time", "absolute"),
+    ],
+)  # fmt: skip
+def test_time_expressions_are_normalised(  # type: ignore[no-untyped-def]
+    make_state, resources, text, phrase, value, kind, anchor
+):
+    times = _times(make_state, resources, text, "2025-01-10")
+    assert phrase in times, sorted(times)
+    found = times[phrase]
+    assert (found.value, found.kind, found.anchor) == (value, kind, anchor)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the 41-year-old told AFP",
+        "Twenty-six-year-old Anastasia walked home.",
+        "Andriy, a 62-year-old who signed up, said so.",
+        "a man aged 41 was hurt",
+        "she is two years old",
+    ],
+)
+def test_ages_are_not_times(make_state, resources, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _times(make_state, resources, text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "partial"),
+    [
+        ("Shelling resumed on Feb. 24 in the east.", "Feb. 24", "XXXX-02-24"),
+        ("On Monday, the mayor spoke.", "Monday", "XXXX-WXX-1"),
+        ("This winter, people returned.", "This winter", "XXXX-WI"),
+        ("Residents hope for calm in the year ahead.", "the year ahead", None),
+    ],
+)
+def test_relative_times_stay_partial_without_publication_date(  # type: ignore[no-untyped-def]
+    make_state, resources, text: str, phrase: str, partial: str | None
+) -> None:
+    assert _times(make_state, resources, text)[phrase].value == partial
+
+
+def test_counts_and_a_better_year_are_not_times(make_state, resources) -> None:  # type: ignore[no-untyped-def]
+    times = _times(make_state, resources, "Some 2000 people hoped for a better year.")
+    assert times == {}
+
+
+def test_context_phrase_is_dated_by_the_war_the_report_is_about(make_state, resources) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Izyum, in Ukraine, was occupied by Russia in the first months of the war. "
+        "Russian troops captured the city early in the invasion."
+    )
+    times = _times(make_state, resources, text)
+    assert times["the first months of the war"].value == "2022"
+    assert times["the first months of the war"].anchor == "context"
+    assert times["early in the invasion"].value == "2022-03"
+
+
+def test_war_without_known_context_is_left_unresolved(make_state, resources) -> None:  # type: ignore[no-untyped-def]
+    times = _times(make_state, resources, "The village emptied in the first months of the war.")
+    assert times["the first months of the war"].value is None
+
+
+def test_day_month_of_the_invasion_takes_its_year(make_state, resources) -> None:  # type: ignore[no-untyped-def]
+    text = "In Kharkiv, Ukraine, he woke up on Feb. 24 to hear the Russian bombardment."
+    found = _times(make_state, resources, text)["Feb. 24"]
+    assert (found.value, found.anchor) == ("2022-02-24", "context")
+
+
+def test_anniversary_day_month_is_not_the_invasion_day(make_state, resources) -> None:  # type: ignore[no-untyped-def]
+    text = "In Kyiv, Ukraine, Russians and Ukrainians marked the anniversary of the war on Feb. 24."
+    assert _times(make_state, resources, text)["Feb. 24"].value == "XXXX-02-24"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "ref", "expected"),
+    [
+        ("Wednesday", date(2022, 4, 10), "2022-04-06"),  # a Sunday: the Wednesday before
+        ("this winter", date(2024, 1, 20), "2023-WI"),
+        ("this winter", date(2024, 3, 15), "2023-WI"),  # just after: the winter just gone
+        ("last winter", date(2024, 1, 20), "2022-WI"),
+        ("the year ahead", date(2024, 1, 5), "2024"),
+        ("the year ahead", date(2023, 12, 30), "2024"),
+        ("last month", date(2024, 1, 5), "2023-12"),
+        ("Dec. 28", date(2024, 1, 5), "2023-12-28"),
+    ],
+)
+def test_resolution_against_a_reference_day(phrase: str, ref: date, expected: str) -> None:
+    (match,) = find_times(phrase)
+    assert resolve(match.parsed, ref) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "first", "last", "name"),
+    [
+        ("2022-09", date(2022, 9, 1), date(2022, 9, 30), "month"),
+        ("2023-WI", date(2023, 12, 1), date(2024, 2, 29), "season"),
+        ("2024", date(2024, 1, 1), date(2024, 12, 31), "year"),
+        ("2022-02-24", date(2022, 2, 24), date(2022, 2, 24), "day"),
+    ],
+)
+def test_values_cover_their_calendar_stretch(
+    value: str, first: date, last: date, name: str
+) -> None:
+    assert value_bounds(value) == (first, last)
+    assert precision(value) == name
+
+
+def test_every_time_span_matches_the_text(make_state, resources, seed_000: str) -> None:  # type: ignore[no-untyped-def]
+    state = make_state(seed_000)
+    extract_times(state, resources)
+    assert state.times
+    assert all(t.span.verify(seed_000) for t in state.times)
+
+
+def test_seed_000_times(make_state, resources, seed_000: str) -> None:  # type: ignore[no-untyped-def]
+    times = _times(make_state, resources, seed_000)
+    assert times["September 2022"].value == "2022-09"
+    assert times["March 2022"].value == "2022-03"
+    assert times["nearly two years"].value == "P2Y"
+    assert times["nearly two years"].kind == "duration"
+    assert times["This winter"].anchor == "publication"
+    assert "41-year-old" not in times and "62-year-old" not in times
+
+
+def test_seed_003_times(make_state, resources, seed_003: str) -> None:  # type: ignore[no-untyped-def]
+    times = _times(make_state, resources, seed_003)
+    assert times["Feb. 24"].value == "2022-02-24"
+    assert times["recent days"].value == "PAST_REF"
+    assert times["weeks"].value == "PXW"
+    assert times["Wednesday"].value == "XXXX-WXX-3"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -327,6 +328,7 @@ def _split_lines(raw: str) -> list[_Line]:
 def _related_blocks(lines: Sequence[_Line], reasons: dict[int, str]) -> None:
     """Mark each related-stories marker, the injected headlines around it and, when it is
     clearly about them rather than the article, the teaser paragraph that follows."""
+    teasers: list[tuple[int, list[int]]] = []  # (candidate line, its block's headlines)
     for index, line in enumerate(lines):
         if index in reasons or not is_related_marker(line.text):
             continue
@@ -334,9 +336,15 @@ def _related_blocks(lines: Sequence[_Line], reasons: dict[int, str]) -> None:
         headlines = _headlines_after(lines, index, reasons) + _headlines_before(lines, index)
         for h in headlines:
             reasons[h] = "related-headline"
-        if headlines:
-            _mark_teaser(lines, max([index, *headlines]), headlines, reasons)
+        candidate = _next_nonblank(lines, max([index, *headlines]))
+        if headlines and candidate is not None and candidate not in reasons:
+            teasers.append((candidate, headlines))
     _repeated_headlines(lines, reasons)
+    _mark_teasers(lines, teasers, reasons)
+
+
+def _next_nonblank(lines: Sequence[_Line], index: int) -> int | None:
+    return next((i for i in range(index + 1, len(lines)) if not lines[i].blank), None)
 
 
 def _headlines_after(lines: Sequence[_Line], marker: int, reasons: dict[int, str]) -> list[int]:
@@ -377,23 +385,28 @@ def _repeated_headlines(lines: Sequence[_Line], reasons: dict[int, str]) -> None
                 reasons[index] = reasons[other] = "related-headline"
 
 
-def _mark_teaser(
-    lines: Sequence[_Line], last: int, headlines: Sequence[int], reasons: dict[int, str]
+def _mark_teasers(
+    lines: Sequence[_Line], teasers: Sequence[tuple[int, list[int]]], reasons: dict[int, str]
 ) -> None:
     """The paragraph after an injected headline is its teaser when it shares words with the
     headline that the article itself never uses; otherwise it is article and stays."""
-    index = next((i for i in range(last + 1, len(lines)) if not lines[i].blank), None)
-    if index is None or index in reasons:
+    if not teasers:
         return
-    teaser = lines[index].text
-    if len(teaser.split()) > MAX_TEASER_WORDS or _QUOTE_MARKS.search(teaser):
-        return
-    headline_words = set().union(*(_content_words(lines[h].text) for h in headlines))
-    article_lines = (line for i, line in enumerate(lines) if i != index and i not in reasons)
-    article_words = set().union(*(_content_words(line.text) for line in article_lines))
-    distinct = (_content_words(teaser) & headline_words) - article_words
-    if len(distinct) >= MIN_TEASER_DISTINCT_WORDS:
-        reasons[index] = "related-teaser"
+    # In how many article lines each word occurs, counted once for the whole text.
+    article_counts: Counter[str] = Counter()
+    for i, line in enumerate(lines):
+        if i not in reasons:
+            article_counts.update(_content_words(line.text))
+    for index, headlines in teasers:
+        teaser = lines[index].text
+        if len(teaser.split()) > MAX_TEASER_WORDS or _QUOTE_MARKS.search(teaser):
+            continue
+        headline_words = set().union(*(_content_words(lines[h].text) for h in headlines))
+        # The teaser's own line is one of the counted lines: a count of 1 is the teaser alone.
+        shared = _content_words(teaser) & headline_words
+        distinct = [w for w in shared if article_counts[w] <= 1]
+        if len(distinct) >= MIN_TEASER_DISTINCT_WORDS:
+            reasons[index] = "related-teaser"
 
 
 def _content_words(text: str) -> set[str]:
@@ -422,9 +435,13 @@ class Cleaned:
             raise ValueError(f"offset {offset} outside cleaned text of length {len(self.text)}")
         if not self.segments:
             return offset
-        starts = [s[0] for s in self.segments]
-        clean_start, raw_start, _ = self.segments[max(bisect.bisect_right(starts, offset) - 1, 0)]
+        position = bisect.bisect_right(self.segments, offset, key=_clean_start) - 1
+        clean_start, raw_start, _ = self.segments[max(position, 0)]
         return raw_start + offset - clean_start
+
+
+def _clean_start(segment: tuple[int, int, int]) -> int:
+    return segment[0]
 
 
 def clean(raw_text: str) -> Cleaned:

@@ -211,6 +211,7 @@ def event_date(state: DocState, trigger: Token, *, future_ok: bool = False) -> s
     Dates said of the future ("hope for an end to fighting in the year ahead") date
     only planned or hypothetical events."""
     chain = _clause_chain(trigger)
+    sentence = trigger.sent
     best: tuple[int, str] | None = None
     parses: list[ParsedTime] = state.scratch.get(PARSED_KEY, [])
     future = {i for i, p in enumerate(parses) if p.future}
@@ -219,8 +220,10 @@ def event_date(state: DocState, trigger: Token, *, future_ok: bool = False) -> s
             continue
         if index in future and not future_ok:
             continue
+        if not sentence.start_char <= time.span.start < sentence.end_char:
+            continue
         root = _time_root(state, time)
-        if root is None or root.sent != trigger.sent:
+        if root is None:
             continue
         level = _attachment_level(root, trigger, chain)
         if level is not None and (best is None or level < best[0]):

@@ -29,8 +29,21 @@ def extract_json(path: Path) -> dict:  # type: ignore[type-arg]
     return json.loads(stdout)  # type: ignore[no-any-return]
 
 
-CONTRACT_KEYS = {"id", "source", "language", "published", "text", "removed", "places", "people",
-                 "organizations", "times", "quotes", "figures", "events"}
+CONTRACT_KEYS = {
+    "id",
+    "source",
+    "language",
+    "published",
+    "text",
+    "removed",
+    "places",
+    "people",
+    "organizations",
+    "times",
+    "quotes",
+    "figures",
+    "events",
+}
 
 
 def test_extract_prints_the_output_contract_with_verified_spans(seeds_dir: Path) -> None:
@@ -54,11 +67,16 @@ def test_extract_removes_seed_000_boilerplate_and_no_article_sentence(seeds_dir:
     assert "To suggest a correction" in joined
     assert "highlight the text and press Ctrl + Enter" in joined
     for r in data["removed"]:
-        assert raw[r["start"]:r["end"]] == r["text"]
+        assert raw[r["start"] : r["end"]] == r["text"]
     # Every article sentence survives.
-    for sentence in ("residents are daring to hope", "This is our main hope",
-                     "some 7,000 people returned", "But others are unfazed.",
-                     "especially recently", "- 'No longer alone' -"):
+    for sentence in (
+        "residents are daring to hope",
+        "This is our main hope",
+        "some 7,000 people returned",
+        "But others are unfazed.",
+        "especially recently",
+        "- 'No longer alone' -",
+    ):
         assert sentence in data["text"]
 
 
@@ -70,14 +88,18 @@ def test_seed_003_people_are_found_and_cities_are_not_people(seeds_dir: Path) ->
     people = people_by_name(extract_json(seeds_dir / "003_f35ac5c8de933015.txt"))
     for name in ("Anastasia Onishchuk", "Anton Glazunov", "Nikita Onishchuk", "Valery Marchenko"):
         assert name in people, sorted(people)
+    mentions = {m["text"] for p in people.values() for m in p["mentions"]}
     for city in ("Kryvyi Rih", "Kharkiv", "Mariupol", "Izyum"):
-        assert not any(city in n for n in people), sorted(people)
+        assert city not in people and city not in mentions, sorted(people)
 
 
 def test_seed_000_people_have_their_ages(seeds_dir: Path) -> None:
     people = people_by_name(extract_json(seeds_dir / "000_57ce0c138cc00894.txt"))
     assert {n: people[n]["age"] for n in ("Volodymyr", "Anastasia", "Andriy") if n in people} == {
-        "Volodymyr": 41, "Anastasia": 26, "Andriy": 62}
+        "Volodymyr": 41,
+        "Anastasia": 26,
+        "Andriy": 62,
+    }
 
 
 def counts(db: Path) -> dict[str, int]:
@@ -98,14 +120,16 @@ def test_ingesting_the_seeds_twice_changes_no_count(seeds_dir: Path, tmp_path: P
     assert "0 added, 2 already stored" in stdout
     assert counts(db)["documents"] == 2
     assert {k: v for k, v in counts(db).items() if k != "runs"} == {
-        k: v for k, v in first.items() if k != "runs"}
+        k: v for k, v in first.items() if k != "runs"
+    }
 
 
 def test_a_folder_of_bad_files_stores_the_good_and_lists_each_bad_one(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "good.txt").write_text(
-        "Floods swept through the town of Jacobabad on Monday, officials said.\n", encoding="utf-8")
+        "Floods swept through the town of Jacobabad on Monday, officials said.\n", encoding="utf-8"
+    )
     (folder / "empty.txt").write_text("", encoding="utf-8")
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 40)
     (folder / "invalid.txt").write_bytes(os.urandom(4000))
@@ -116,11 +140,12 @@ def test_a_folder_of_bad_files_stores_the_good_and_lists_each_bad_one(tmp_path: 
     (folder / "feed.jsonl").write_text(
         json.dumps({"text": "Aid reached Kherson on 3 May 2023, the UN said.", "title": "Aid"})
         + "\n{not json\n"
-        + json.dumps({"content": "Shelling hit Kharkiv overnight, the governor said."}) + "\n",
+        + json.dumps({"content": "Shelling hit Kharkiv overnight, the governor said."})
+        + "\n",
         encoding="utf-8",
     )
     db = tmp_path / "s.duckdb"
-    code, stdout, stderr = run("ingest", str(folder), "--db", str(db), "--json")
+    code, stdout, _ = run("ingest", str(folder), "--db", str(db), "--json")
     assert code == 1
     summary = json.loads(stdout)
     assert summary["added"] == 3
@@ -135,8 +160,17 @@ def test_a_folder_of_bad_files_stores_the_good_and_lists_each_bad_one(tmp_path: 
 def test_query_commands_print_json_in_a_stable_order(seeds_dir: Path, tmp_path: Path) -> None:
     db = tmp_path / "s.duckdb"
     assert run("ingest", str(seeds_dir), "--db", str(db))[0] == 0
-    for command in ("docs", "people", "quotes", "places", "organizations", "times", "figures",
-                    "events", "runs"):
+    for command in (
+        "docs",
+        "people",
+        "quotes",
+        "places",
+        "organizations",
+        "times",
+        "figures",
+        "events",
+        "runs",
+    ):
         code, first, stderr = run(command, "--db", str(db), "--json")
         assert code == 0, (command, stderr)
         assert isinstance(json.loads(first), list)
@@ -145,7 +179,10 @@ def test_query_commands_print_json_in_a_stable_order(seeds_dir: Path, tmp_path: 
     code, stdout, _ = run("show", docs[0]["id"][:8], "--db", str(db), "--json")
     assert code == 0 and json.loads(stdout)["id"] == docs[0]["id"]
     code, stdout, _ = run("search", "Marchenko", "--db", str(db), "--json")
-    assert code == 0 and len(json.loads(stdout)) == 1
+    hits = json.loads(stdout)
+    # Only seed 003 names Marchenko (several times: one hit per occurrence).
+    assert code == 0 and len(hits) >= 2 and len({h["doc_id"] for h in hits}) == 1
+    assert all("Marchenko" in h["match"] for h in hits)
 
 
 def test_export_jsonl_writes_one_verified_report_per_line(seeds_dir: Path, tmp_path: Path) -> None:
@@ -177,9 +214,16 @@ def test_the_installed_console_script_runs(tmp_path: Path) -> None:
     exe = shutil.which("sitrep") or str(Path(sys.executable).with_name("sitrep"))
     text = tmp_path / "r.txt"
     text.write_text('"We will rebuild," said Olena Kovalenko, a 34-year-old nurse in Kharkiv.\n')
-    result = subprocess.run([exe, "extract", str(text), "--json"], capture_output=True, text=True,
-                            timeout=120, check=False)
+    result = subprocess.run(
+        [exe, "extract", str(text), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["quotes"]
-    assert subprocess.run([exe, "--help"], capture_output=True, timeout=60,
-                          check=False).returncode == 0
+    assert (
+        subprocess.run([exe, "--help"], capture_output=True, timeout=60, check=False).returncode
+        == 0
+    )

@@ -22,7 +22,8 @@ def write_corpus(folder: Path, n: int) -> list[Path]:
         path = folder / f"r{i:02d}.txt"
         path.write_text(
             f"Shelling hit {town} on Monday, officials said.\n\n"
-            f'"We counted {i + 3} damaged homes," said Iryna Melnyk, a {30 + i}-year-old volunteer.\n',
+            f'"We counted {i + 3} damaged homes," said Iryna Melnyk, '
+            f"a {30 + i}-year-old volunteer.\n",
             encoding="utf-8",
         )
         paths.append(path)
@@ -34,7 +35,9 @@ def stored_reports(store: Store) -> list[dict]:  # type: ignore[type-arg]
 
 
 def test_a_crash_mid_ingest_loses_nothing_committed_and_the_rerun_resumes(
-    tmp_path: Path, resources, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    resources,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
 ) -> None:
     write_corpus(tmp_path / "in", 6)
     store = Store(tmp_path / "s.duckdb")

@@ -42,24 +42,62 @@ def full_report() -> Report:
         source=Source(path="a.txt", title="A"),
         language="en",
         published=Published(
-            date=None, estimated=True, window=("2022-10-01", "2022-12-31"), basis="content",
+            date=None,
+            estimated=True,
+            window=("2022-10-01", "2022-12-31"),
+            basis="content",
             evidence=("September 2022",),
         ),
         text=TEXT,
         removed=(Removed(0, 13, "Advertisement", "ad"),),
-        places=(Place(id="P1", name="Izium", mentions=(span("Izyum"),), gazetteer_id="geonames:707292",
-                      lat=49.2, lon=37.3, country="UA", admin1="Kharkiv Oblast", kind="city",
-                      confidence=0.9),),
-        people=(Person(id="H1", name="Olena", mentions=(span("Olena"),), age=34,
-                       relations=(Relation("sister", "H2"),)),),
+        places=(
+            Place(
+                id="P1",
+                name="Izium",
+                mentions=(span("Izyum"),),
+                gazetteer_id="geonames:707292",
+                lat=49.2,
+                lon=37.3,
+                country="UA",
+                admin1="Kharkiv Oblast",
+                kind="city",
+                confidence=0.9,
+            ),
+        ),
+        people=(
+            Person(
+                id="H1",
+                name="Olena",
+                mentions=(span("Olena"),),
+                age=34,
+                relations=(Relation("sister", "H2"),),
+            ),
+        ),
         organizations=(Organization(id="O1", name="AFP", mentions=(), kind="media"),),
         times=(TimeExpression(span=span("September 2022"), value="2022-09"),),
-        quotes=(Quote(span=span("We are home,"), speaker="H1", speaker_text="Olena", cue="said",
-                      speaker_span=span("Olena"), cue_span=span("said")),),
+        quotes=(
+            Quote(
+                span=span("We are home,"),
+                speaker="H1",
+                speaker_text="Olena",
+                cue="said",
+                speaker_span=span("Olena"),
+                cue_span=span("said"),
+            ),
+        ),
         figures=(Figure(span=span("34"), value=34.0, unit="years"),),
-        events=(Event(id="E1", type="recapture", date="2022-09", date_precision="month",
-                      place="P1", actors=("Ukraine: military",), evidence=(span("Izyum was retaken"),),
-                      confidence=0.8),),
+        events=(
+            Event(
+                id="E1",
+                type="recapture",
+                date="2022-09",
+                date_precision="month",
+                place="P1",
+                actors=("Ukraine: military",),
+                evidence=(span("Izyum was retaken"),),
+                confidence=0.8,
+            ),
+        ),
     )
 
 
@@ -80,8 +118,21 @@ def test_json_round_trip_rebuilds_an_equal_report() -> None:
 
 def test_json_form_uses_the_contract_field_names() -> None:
     data = json.loads(to_json(full_report()))
-    assert set(data) >= {"id", "source", "language", "published", "text", "removed", "places",
-                         "people", "organizations", "times", "quotes", "figures", "events"}
+    assert set(data) >= {
+        "id",
+        "source",
+        "language",
+        "published",
+        "text",
+        "removed",
+        "places",
+        "people",
+        "organizations",
+        "times",
+        "quotes",
+        "figures",
+        "events",
+    }
     assert data["places"][0]["mentions"][0] == {"start": 0, "end": 5, "text": "Izyum"}
     assert data["published"]["window"] == ["2022-10-01", "2022-12-31"]
     assert data["people"][0]["relations"] == [{"type": "sister", "of": "H2"}]
@@ -103,8 +154,12 @@ def test_every_span_is_found_and_verifies() -> None:
 def test_a_span_that_does_not_match_the_text_is_reported() -> None:
     wrong = Span(0, 5, "Kyiv!")
     report = full_report()
-    broken = Report(**{**{f: getattr(report, f) for f in report.__slots__},  # type: ignore[attr-defined]
-                       "times": (TimeExpression(span=wrong, value=None),)})
+    broken = Report(
+        **{
+            **{f: getattr(report, f) for f in report.__slots__},  # type: ignore[attr-defined]
+            "times": (TimeExpression(span=wrong, value=None),),
+        }
+    )
     assert bad_spans(broken) == [wrong]
 
 

@@ -27,5 +27,12 @@ def test_the_default_pipeline_is_in_a_valid_order_and_registers_every_stage() ->
     stages = build_pipeline()
     assert [s.name for s in stages] == list(DEFAULT_STAGES)
     # Snapshot: a stage that disappears from the registry must fail loudly here.
-    assert set(registered()) >= {"places", "people", "times", "dating", "quotes", "figures",
-                                 "events"}
+    assert set(registered()) >= {
+        "places",
+        "people",
+        "times",
+        "dating",
+        "quotes",
+        "figures",
+        "events",
+    }

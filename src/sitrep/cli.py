@@ -141,8 +141,9 @@ def extract(
             continue
         report = outcome[1]
         if as_json:
-            sys.stdout.write(json.dumps(to_dict(report), ensure_ascii=False,
-                                        indent=2 if pretty else None) + "\n")
+            sys.stdout.write(
+                json.dumps(to_dict(report), ensure_ascii=False, indent=2 if pretty else None) + "\n"
+            )
         else:
             _print_report(report)
     if failed:
@@ -159,33 +160,52 @@ def _print_report(report: Report) -> None:
         f"{' · flags ' + ', '.join(report.flags) if report.flags else ''}"
     )
     if report.removed:
-        out.print(f"removed {len(report.removed)} boilerplate line(s): "
-                  + "; ".join(f"{r.reason}: {r.text[:40]!r}" for r in report.removed))
+        out.print(
+            f"removed {len(report.removed)} boilerplate line(s): "
+            + "; ".join(f"{r.reason}: {r.text[:40]!r}" for r in report.removed)
+        )
     sections: list[tuple[str, list[str]]] = [
-        ("places", [
-            f"{p.name} ({p.kind}, {p.country or '?'}"
-            f"{', metonymy' if p.metonymy else ''}) x{len(p.mentions)}"
-            for p in report.places
-        ]),
-        ("people", [
-            f"{h.name}" + (f", {h.age}" if h.age is not None else "")
-            + (f", {h.role}" if h.role else "")
-            for h in report.people
-        ]),
+        (
+            "places",
+            [
+                f"{p.name} ({p.kind}, {p.country or '?'}"
+                f"{', metonymy' if p.metonymy else ''}) x{len(p.mentions)}"
+                for p in report.places
+            ],
+        ),
+        (
+            "people",
+            [
+                f"{h.name}"
+                + (f", {h.age}" if h.age is not None else "")
+                + (f", {h.role}" if h.role else "")
+                for h in report.people
+            ],
+        ),
         ("organizations", [f"{o.name} ({o.kind or '?'})" for o in report.organizations]),
         ("times", [f"{t.span.text!r} -> {t.value}" for t in report.times]),
-        ("quotes", [
-            f"{_speaker_name(report, q.speaker) or q.speaker_text or '?'}: "
-            f"{q.span.text[:80]!r}" for q in report.quotes
-        ]),
-        ("figures", [
-            f"{f.span.text!r} -> {f.value} {f.unit or ''} {f.quantity or ''}".rstrip()
-            for f in report.figures
-        ]),
-        ("events", [
-            f"{e.type} {e.date or ''} at {_place_name(report, e.place) or '?'} "
-            f"by {', '.join(e.actors) or '?'}" for e in report.events
-        ]),
+        (
+            "quotes",
+            [
+                f"{_speaker_name(report, q.speaker) or q.speaker_text or '?'}: {q.span.text[:80]!r}"
+                for q in report.quotes
+            ],
+        ),
+        (
+            "figures",
+            [
+                f"{f.span.text!r} -> {f.value} {f.unit or ''} {f.quantity or ''}".rstrip()
+                for f in report.figures
+            ],
+        ),
+        (
+            "events",
+            [
+                f"{e.type} {e.date or ''} at {_place_name(report, e.place) or '?'} "
+                f"by {', '.join(e.actors) or '?'}"
+                for e in report.events
+            ],
+        ),
     ]
     for name, lines in sections:
         if lines:
@@ -240,27 +260,47 @@ def ingest(
     settings = Settings(model=model, max_bytes=max_bytes)
     store = _open_store(db, must_exist=False)
     with Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-        console=err, transient=True, disable=as_json,
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=as_json,
     ) as progress:
         task = progress.add_task("ingesting", total=None)
 
         def show(summary: IngestSummary) -> None:
-            progress.update(task, description=(
-                f"{summary.seen} read · {summary.added} added · {summary.skipped} skipped · "
-                f"{summary.failed} failed"))
+            progress.update(
+                task,
+                description=(
+                    f"{summary.seen} read · {summary.added} added · {summary.skipped} skipped · "
+                    f"{summary.failed} failed"
+                ),
+            )
 
         try:
-            summary = run_ingest(paths, store, settings, workers=workers,
-                                 published=published, on_progress=show)
+            summary = run_ingest(
+                paths, store, settings, workers=workers, published=published, on_progress=show
+            )
         except SitrepError as exc:
             raise _fail(str(exc)) from None
     if as_json:
-        sys.stdout.write(json.dumps({
-            "run_id": summary.run_id, "seen": summary.seen, "added": summary.added,
-            "skipped": summary.skipped, "failed": summary.failed,
-            "failures": [{"origin": f.origin, "reason": f.reason} for f in summary.failures],
-        }, ensure_ascii=False) + "\n")
+        sys.stdout.write(
+            json.dumps(
+                {
+                    "run_id": summary.run_id,
+                    "seen": summary.seen,
+                    "added": summary.added,
+                    "skipped": summary.skipped,
+                    "failed": summary.failed,
+                    "failures": [
+                        {"origin": f.origin, "reason": f.reason} for f in summary.failures
+                    ],
+                },
+                ensure_ascii=False,
+            )
+            + "\n"
+        )
     else:
         for failure in summary.failures:
             err.print(f"[red]failed[/] {failure.origin}: {failure.reason}")
@@ -279,12 +319,17 @@ def summary(db: DbOption = Path(DEFAULT_DB), as_json: JsonOption = False) -> Non
     counts = store.counts()
     people, quotes, places = store.people(), store.quotes(), store.places()
     if as_json:
-        out.print_json(json.dumps({
-            "counts": counts,
-            "people": [to_dict(r) for r in people],
-            "quotes": [to_dict(r) for r in quotes],
-            "places": [to_dict(r) for r in places],
-        }, ensure_ascii=False))
+        out.print_json(
+            json.dumps(
+                {
+                    "counts": counts,
+                    "people": [to_dict(r) for r in people],
+                    "quotes": [to_dict(r) for r in quotes],
+                    "places": [to_dict(r) for r in places],
+                },
+                ensure_ascii=False,
+            )
+        )
         return
     out.print(" · ".join(f"{k} {v}" for k, v in counts.items()))
     _print_rows(people, False, "People", empty="no people found")
@@ -317,8 +362,9 @@ def show(
 @app.command()
 def people(
     db: DbOption = Path(DEFAULT_DB),
-    name: Annotated[str | None, typer.Option("--name", help="Only people whose name contains this.")]
-    = None,
+    name: Annotated[
+        str | None, typer.Option("--name", help="Only people whose name contains this.")
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """People found in the stored reports."""
@@ -334,8 +380,9 @@ def places(db: DbOption = Path(DEFAULT_DB), as_json: JsonOption = False) -> None
 @app.command()
 def organizations(db: DbOption = Path(DEFAULT_DB), as_json: JsonOption = False) -> None:
     """Organisations and collective actors."""
-    _print_rows(_open_store(db).organizations(), as_json, "Organizations",
-                empty="no organizations found")
+    _print_rows(
+        _open_store(db).organizations(), as_json, "Organizations", empty="no organizations found"
+    )
 
 
 @app.command()
@@ -345,8 +392,7 @@ def quotes(
     as_json: JsonOption = False,
 ) -> None:
     """Quotes with their speakers."""
-    _print_rows(_open_store(db).quotes(speaker=speaker), as_json, "Quotes",
-                empty="no quotes found")
+    _print_rows(_open_store(db).quotes(speaker=speaker), as_json, "Quotes", empty="no quotes found")
 
 
 @app.command()
@@ -387,8 +433,7 @@ def search(
     as_json: JsonOption = False,
 ) -> None:
     """Reports whose cleaned text contains TEXT."""
-    _print_rows(_open_store(db).search(text, limit=limit), as_json, "Matches",
-                empty="no matches")
+    _print_rows(_open_store(db).search(text, limit=limit), as_json, "Matches", empty="no matches")
 
 
 @app.command()

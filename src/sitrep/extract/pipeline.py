@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from sitrep.clean import clean
+
 # Importing the stage modules registers them.
 from sitrep.extract import (  # noqa: F401
     dating,
@@ -14,7 +16,6 @@ from sitrep.extract import (  # noqa: F401
     quotes,
     times,
 )
-from sitrep.clean import clean
 from sitrep.extract.registry import Stage, check_order, registered
 from sitrep.extract.state import DocState
 from sitrep.ingest.document import RawDocument

@@ -16,6 +16,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from sitrep.errors import SitrepError
@@ -32,7 +33,8 @@ app = typer.Typer(
 eval_app = typer.Typer(help="Score sitrep against annotated data; the last line is JSON.")
 app.add_typer(eval_app, name="eval")
 
-out = Console(soft_wrap=True)
+# Piped output (make run, CI logs) gets a readable width instead of rich's 80 columns.
+out = Console(width=None if sys.stdout.isatty() else 140)
 err = Console(stderr=True)
 
 EXIT_SOME_FAILED = 1
@@ -72,32 +74,84 @@ def _open_store(db: Path, *, must_exist: bool = True) -> Any:
         raise _fail(str(exc)) from None
 
 
+# What a table shows of each row type (JSON always carries every field).
+TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "DocumentRow": (
+        "id",
+        "title",
+        "path",
+        "published",
+        "published_estimated",
+        "language",
+        "places",
+        "people",
+        "quotes",
+        "events",
+    ),
+    "PersonRow": ("name", "age", "role", "place", "mentions", "doc_id"),
+    "PlaceRow": (
+        "name",
+        "kind",
+        "country",
+        "lat",
+        "lon",
+        "gazetteer_id",
+        "mentions",
+        "metonymic_mentions",
+        "documents",
+    ),
+    "OrgRow": ("name", "kind", "mentions", "doc_id"),
+    "QuoteRow": ("speaker", "text", "cue", "direct", "doc_id"),
+    "TimeRow": ("text", "value", "kind", "anchor", "doc_id"),
+    "FigureRow": ("text", "value", "unit", "quantity", "approximate", "place", "time", "doc_id"),
+    "EventRow": ("type", "date", "place", "actors", "killed", "injured", "modality", "doc_id"),
+    "FailureRow": ("origin", "reason", "run_id"),
+    "RunRow": ("id", "started", "finished", "counts"),
+    "SearchHit": ("doc_id", "title", "snippet"),
+}
+# Long cells are cut in tables; the full value is in --json.
+MAX_CELL = {"text": 90, "snippet": 90, "reason": 100}
+DEFAULT_MAX_CELL = 60
+
+
 def _print_rows(rows: Sequence[Any], as_json: bool, title: str, *, empty: str) -> None:
-    """Rows are dataclasses; JSON prints them whole, the table shows their fields."""
+    """Rows are dataclasses; JSON prints them whole, the table shows the useful fields."""
     if as_json:
-        out.print_json(json.dumps([to_dict(r) for r in rows], ensure_ascii=False))
+        sys.stdout.write(
+            json.dumps([to_dict(r) for r in rows], ensure_ascii=False, indent=2) + "\n"
+        )
         return
     if not rows:
         out.print(empty)
         return
-    table = Table(title=title, show_lines=False)
-    columns = [f.name for f in dataclasses.fields(rows[0])]
+    fields = [f.name for f in dataclasses.fields(rows[0])]
+    columns = TABLE_COLUMNS.get(type(rows[0]).__name__, tuple(fields))
+    table = Table(title=f"{title} ({len(rows)})", title_justify="left")
     for name in columns:
-        table.add_column(name, overflow="fold")
+        table.add_column(
+            "doc" if name == "doc_id" else name.replace("_", " "),
+            overflow="fold",
+            no_wrap=name in ("doc_id", "id", "gazetteer_id"),
+        )
     for row in rows:
-        table.add_row(*(_cell(getattr(row, c)) for c in columns))
+        table.add_row(*(_cell(c, getattr(row, c)) for c in columns))
     out.print(table)
 
 
-def _cell(value: Any) -> str:
+def _cell(column: str, value: Any) -> str:
     if value is None:
         return ""
+    if column == "doc_id":
+        return str(value)[:8]
     if isinstance(value, float):
         return f"{value:.4g}"
     if isinstance(value, (list, tuple)):
-        return ", ".join(_cell(v) for v in value)
-    text = str(value)
-    return text if len(text) <= 120 else text[:117] + "..."
+        return ", ".join(_cell("", v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {v}" for k, v in value.items())
+    text = " ".join(str(value).split())
+    limit = MAX_CELL.get(column, DEFAULT_MAX_CELL)
+    return escape(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 # ---------------------------------------------------------------------------- extract

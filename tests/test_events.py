@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 
@@ -167,3 +168,18 @@ def test_seed_003_events(make_state, resources, seed_003: str) -> None:  # type:
     captures = [e for e in events if e.type == "capture" and e.actors == ("Russia: military",)]
     assert captures and captures[0].place == "P1"
     assert kinds.count("infrastructure_damage") >= 2
+
+
+@pytest.mark.slow
+def test_issue_events_stage_is_linear_in_report_length(
+    make_state, resources, seed_003: str
+) -> None:  # type: ignore[no-untyped-def]
+    # Regression: reading Doc.text per token made the stage quadratic (minutes on 100 kB).
+    text = (seed_003 + "\n") * 20
+    state = make_state(text)
+    for run in (extract_times, date_report, extract_figures):
+        run(state, resources)
+    started = time.perf_counter()
+    extract_events(state, resources)
+    assert time.perf_counter() - started < 5.0
+    assert len(state.events) >= 20

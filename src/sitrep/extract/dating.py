@@ -32,11 +32,10 @@ from datetime import date, timedelta
 from sitrep.extract.dating_anchors import AnchorEvent, context_event, named_event
 from sitrep.extract.registry import stage
 from sitrep.extract.state import DocState
-from sitrep.extract.times import PARSED_KEY, publication_reference
+from sitrep.extract.times import PARSED_KEY
 from sitrep.extract.times_rules import (
     NUMBER_WORDS,
     ParsedTime,
-    resolve,
     resolve_in_window,
     season_bounds,
     value_bounds,
@@ -269,16 +268,3 @@ def reresolve(
         else:
             result.append(replace(time, value=resolve_in_window(parsed, lo, hi)))
     return result + times[len(result) :]
-
-
-def resolve_against(parsed: ParsedTime, published: Published) -> str | None:
-    """The value of ``parsed`` given what is known of the publication date."""
-    if published.date and not published.estimated:
-        return resolve(parsed, date.fromisoformat(published.date))
-    if published.window:
-        lo, hi = (date.fromisoformat(d) for d in published.window)
-        return resolve_in_window(parsed, lo, hi)
-    return resolve(parsed, None)
-
-
-__all__ = ["date_report", "estimate_publication", "publication_reference", "resolve_against"]

@@ -80,8 +80,7 @@ def find_triggers(state: DocState) -> Iterator[Trigger]:
 
 def trigger_type(token: Token) -> str | None:
     lemma = token.lemma_.lower()
-    text = token.doc.text
-    if _in_hyphen_compound(text, token.idx, token.idx + len(token.text)):
+    if _in_hyphen_compound(token):
         return None  # "war-struck" describes a place; it reports no strike
     if token.pos_ == "VERB" and lemma not in rules.VERB_TRIGGERS:
         lemma = token.lower_  # the small model leaves some irregular forms ("retook") as is
@@ -99,8 +98,13 @@ def trigger_type(token: Token) -> str | None:
     return None
 
 
-def _in_hyphen_compound(text: str, start: int, end: int) -> bool:
-    return (start > 0 and text[start - 1] == "-") or (end < len(text) and text[end] == "-")
+def _in_hyphen_compound(token: Token) -> bool:
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    joined_before = before is not None and before.text == "-" and not before.whitespace_
+    joined_after = after is not None and after.text == "-" and not token.whitespace_
+    return joined_before or joined_after
 
 
 def _noun_type(token: Token, lemma: str) -> str | None:
@@ -180,10 +184,10 @@ def _event(state: DocState, trigger: Trigger, event_id: str) -> Event:
     )
 
 
-def _clause_chain(token: Token) -> list[Token]:
+def _clause_chain(token: Token, text: str) -> list[Token]:
     """The trigger and the tokens above it, up to the sentence root or the paragraph's
     edge (the model's sentences sometimes run across paragraphs)."""
-    start, end = paragraph_bounds(token.doc.text, token.idx)
+    start, end = paragraph_bounds(text, token.idx)
     chain = [token]
     node = token
     while node.head != node and start <= node.head.idx < end:
@@ -210,7 +214,7 @@ def event_date(state: DocState, trigger: Token, *, future_ok: bool = False) -> s
     """A date attached to the trigger's clause, or else to the nearest clause above it.
     Dates said of the future ("hope for an end to fighting in the year ahead") date
     only planned or hypothetical events."""
-    chain = _clause_chain(trigger)
+    chain = _clause_chain(trigger, state.text)
     sentence = trigger.sent
     best: tuple[int, str] | None = None
     parses: list[ParsedTime] = state.scratch.get(PARSED_KEY, [])
@@ -263,7 +267,7 @@ def event_place(state: DocState, trigger: Token) -> str | None:
     for token, place in mentions:
         if patient is not None and token in patient.subtree:
             return place.id
-    chain = _clause_chain(trigger)
+    chain = _clause_chain(trigger, state.text)
     for token, place in mentions:
         if _locative_of(token, chain):
             return place.id
@@ -400,7 +404,7 @@ def normalise_actor(head: Token, tokens: list[Token]) -> str | None:
 
 
 def event_modality(state: DocState, trigger: Token) -> tuple[Modality, str | None]:
-    chain = _clause_chain(trigger)
+    chain = _clause_chain(trigger, state.text)
     near = chain[:3]
     for node in near:
         if any(c.dep_ == "aux" and c.lower_ in rules.HYPOTHETICAL_AUX for c in node.children):

@@ -27,7 +27,6 @@ from sitrep.records import Span, TimeExpression
 from sitrep.resources import Resources
 
 PARSED_KEY = "times.parsed"
-CONTEXT_EVENT_KEY = "times.context_event"
 
 # Words before an expression that make it about the future ("hope for 2024").
 FUTURE_CUES = frozenset(
@@ -50,7 +49,6 @@ def extract_times(state: DocState, resources: Resources) -> None:
     """Fill ``state.times`` (and the parses the dating stage re-resolves)."""
     text, doc = state.text, state.doc
     event = context_event(text)
-    state.scratch[CONTEXT_EVENT_KEY] = event
     found = _context_matches(text, event)
     found += [m for m in find_times(text) if not _overlaps_any(m, found)]
     found += [m for m in _spacy_years(doc) if not _overlaps_any(m, found)]

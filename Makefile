@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?= sitrep.duckdb
 
-.PHONY: run test lint bench eval clean
+.PHONY: run test test-fast lint bench eval clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,11 +18,14 @@ run: $(STAMP)
 	$(BIN)/sitrep ingest examples/articles --db $(DB)
 	$(BIN)/sitrep summary --db $(DB)
 
+# The whole suite, then the project's own checks (lint and types).
 test: $(STAMP)
-	$(BIN)/python -m pytest -q -m "not slow" -x --durations=10
+	$(BIN)/python -m pytest -q --durations=10
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
 
-test-all: $(STAMP)
-	$(BIN)/python -m pytest -q
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not slow" -x
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

@@ -333,12 +333,16 @@ class Store:
 
     def failures(self, *, run_id: str | None = None) -> list[FailureRow]:
         """Failures by run id (runs sort by start time), then origin."""
-        sql = "SELECT run_id, origin, reason, recorded_at FROM failures"
+        # Run ids share a prefix per second, so order by the run's start time, not its id.
+        sql = (
+            "SELECT f.run_id, f.origin, f.reason, f.recorded_at FROM failures f "
+            "LEFT JOIN runs r ON r.id = f.run_id"
+        )
         params: list[Any] = []
         if run_id is not None:
-            sql += " WHERE run_id = ?"
+            sql += " WHERE f.run_id = ?"
             params.append(run_id)
-        sql += " ORDER BY run_id, origin"
+        sql += " ORDER BY r.started, f.run_id, f.origin"
         return [FailureRow(r[0], r[1], r[2], _iso(r[3]) or "") for r in self._rows(sql, params)]
 
     def runs(self) -> list[RunRow]:

@@ -98,7 +98,7 @@ def peak_rss_mb() -> float:
 
 
 def sitrep_processor(resources: Any) -> Callable[[str], Any]:
-    from sitrep.extract.pipeline import annotate
+    from sitrep.stages.pipeline import annotate
     from sitrep.ingest.document import RawDocument
 
     def process(text: str) -> Any:

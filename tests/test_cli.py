@@ -227,3 +227,24 @@ def test_the_installed_console_script_runs(tmp_path: Path) -> None:
         subprocess.run([exe, "--help"], capture_output=True, timeout=60, check=False).returncode
         == 0
     )
+
+
+def test_extract_reads_stdin_when_given_a_dash() -> None:
+    text = "Shelling hit Kherson on Monday, the regional governor said.\n"
+    result = runner.invoke(app, ["extract", "-", "--json"], input=text)
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["text"] == text and data["source"]["path"] is None
+
+
+def test_a_non_english_report_is_stored_and_flagged_not_dropped(tmp_path: Path) -> None:
+    report = tmp_path / "fr.txt"
+    report.write_text(
+        "Des bombardements ont frappé la ville de Kherson lundi, selon le gouverneur régional. "
+        "Les habitants ont passé la nuit dans les abris.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "s.duckdb"
+    assert run("ingest", str(report), "--db", str(db))[0] == 0
+    docs = json.loads(run("docs", "--db", str(db), "--json")[1])
+    assert [(d["language"], d["flags"]) for d in docs] == [("fr", ["non-english:fr"])]

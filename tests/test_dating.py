@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.extract import dating_anchors
-from sitrep.extract.dating import Constraint, date_report, estimate_publication
-from sitrep.extract.times import extract_times
+from sitrep.stages import dating_anchors
+from sitrep.stages.dating import Constraint, date_report, estimate_publication
+from sitrep.stages.times import extract_times
 from sitrep.records import Published
 
 

@@ -446,7 +446,7 @@ def test_errors_list_what_was_missed_and_what_was_wrong() -> None:
 
 
 def test_every_sitrep_event_type_maps_onto_the_gold_vocabulary() -> None:
-    rules = pytest.importorskip("sitrep.extract.events_rules")
+    rules = pytest.importorskip("sitrep.stages.events_rules")
     for event_type in rules.EVENT_TYPES:
         assert EVENT_TYPES.get(event_type) in GOLD_EVENT_TYPES, event_type
 

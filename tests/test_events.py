@@ -7,11 +7,11 @@ import time
 
 import pytest
 
-from sitrep.extract.dating import date_report
-from sitrep.extract.events import extract_events
-from sitrep.extract.events_rules import EVENT_TYPES
-from sitrep.extract.figures import extract_figures
-from sitrep.extract.times import extract_times
+from sitrep.stages.dating import date_report
+from sitrep.stages.events import extract_events
+from sitrep.stages.events_rules import EVENT_TYPES
+from sitrep.stages.figures import extract_figures
+from sitrep.stages.times import extract_times
 from sitrep.records import Event, Person, Place, Span
 
 PLACES: dict[str, tuple[str, bool]] = {  # name -> (kind, metonymic)

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from sitrep.extract.dating import date_report
-from sitrep.extract.figures import extract_figures
-from sitrep.extract.times import extract_times
+from sitrep.stages.dating import date_report
+from sitrep.stages.figures import extract_figures
+from sitrep.stages.times import extract_times
 from sitrep.records import Place, Span
 
 

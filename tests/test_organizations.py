@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from sitrep.extract.people import extract_people
+from sitrep.stages.people import extract_people
 
 
 def organizations(make_state: Any, resources: Any, text: str) -> dict[str, Any]:

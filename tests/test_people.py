@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from sitrep.extract.people import extract_people
-from sitrep.extract.people_lexicon import parse_age
+from sitrep.stages.people import extract_people
+from sitrep.stages.people_lexicon import parse_age
 from sitrep.records import Person, Place, Span
 
 
@@ -50,7 +50,7 @@ def place(pid: str, name: str, text: str, kind: Any = "city") -> Place:
 
 @pytest.fixture(scope="module")
 def state_003(seed_003: str, nlp: Any, resources: Any) -> Any:
-    from sitrep.extract.state import DocState
+    from sitrep.stages.state import DocState
     from sitrep.ingest.document import RawDocument
 
     state = DocState(
@@ -125,7 +125,7 @@ def test_seed_003_ids_follow_first_mention(state_003: Any) -> None:
 
 @pytest.fixture(scope="module")
 def state_000(seed_000: str, nlp: Any, resources: Any) -> Any:
-    from sitrep.extract.state import DocState
+    from sitrep.stages.state import DocState
     from sitrep.ingest.document import RawDocument
 
     state = DocState(

@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 import pytest
 
-from sitrep.extract.places import extract_places
-from sitrep.extract.state import DocState
+from sitrep.stages.places import extract_places
+from sitrep.stages.state import DocState
 from sitrep.records import Place
 from sitrep.resources import Resources
 

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any, cast
 
 import pytest
 
-from sitrep.extract.quotes import extract_quotes, find_quotes
-from sitrep.extract.registry import registered
+from sitrep.stages.quotes import extract_quotes, find_quotes
+from sitrep.stages.registry import registered
 from sitrep.records import Organization, Person, Quote, Relation, Span
 
 if TYPE_CHECKING:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.errors import PipelineError
-from sitrep.extract.registry import Stage, check_order
+from sitrep.stages.registry import Stage, check_order
 
 
 def noop(state, resources):  # type: ignore[no-untyped-def]
@@ -21,8 +21,8 @@ def test_a_stage_requiring_what_no_earlier_stage_assigns_is_refused() -> None:
 
 
 def test_the_default_pipeline_is_in_a_valid_order_and_registers_every_stage() -> None:
-    from sitrep.extract.pipeline import DEFAULT_STAGES, build_pipeline
-    from sitrep.extract.registry import registered
+    from sitrep.stages.pipeline import DEFAULT_STAGES, build_pipeline
+    from sitrep.stages.registry import registered
 
     stages = build_pipeline()
     assert [s.name for s in stages] == list(DEFAULT_STAGES)

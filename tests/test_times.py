@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from sitrep.extract.times import extract_times
-from sitrep.extract.times_rules import find_times, precision, resolve, value_bounds
+from sitrep.stages.times import extract_times
+from sitrep.stages.times_rules import find_times, precision, resolve, value_bounds
 
 
 def _times(make_state, resources, text: str, published: str | None = None):  # type: ignore[no-untyped-def]

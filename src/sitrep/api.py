@@ -38,7 +38,7 @@ def extract(
     ``published`` (YYYY-MM-DD) anchors relative dates; without it the date is
     estimated from the content.
     """
-    from sitrep.extract.pipeline import annotate
+    from sitrep.stages.pipeline import annotate
 
     resources = shared_resources(settings or Settings())
     raw = RawDocument(text=text.replace("\r\n", "\n"), origin="<api>", title=title, url=url)

@@ -520,7 +520,7 @@ def eval_report(
 ) -> None:
     """Score whole reports against gold files (shared/spec/GOLD_FORMAT.md)."""
     from sitrep.evaluation.report import evaluate_report_dir, format_result
-    from sitrep.extract.pipeline import annotate
+    from sitrep.stages.pipeline import annotate
     from sitrep.ingest.document import RawDocument
     from sitrep.resources import load_resources
 

@@ -17,7 +17,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sitrep.extract.state import report_id
+from sitrep.stages.state import report_id
 from sitrep.ingest import read_paths
 from sitrep.ingest.document import RawDocument, ReadFailure
 from sitrep.records import Report
@@ -148,7 +148,7 @@ def _annotate_safely(
 ) -> Outcome:
     if isinstance(raw, ReadFailure):
         return raw
-    from sitrep.extract.pipeline import annotate
+    from sitrep.stages.pipeline import annotate
 
     try:
         return raw, annotate(raw, resources, published=published)

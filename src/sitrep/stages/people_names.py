@@ -16,7 +16,7 @@ from typing import Literal
 
 from spacy.tokens import Doc
 
-from sitrep.extract.people_lexicon import (
+from sitrep.stages.people_lexicon import (
     AGE_WORDS,
     FAMILY,
     KNOWN_ORGS,

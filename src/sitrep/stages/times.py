@@ -19,10 +19,10 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
-from sitrep.extract.dating_anchors import AnchorEvent, context_event, named_event
-from sitrep.extract.registry import stage
-from sitrep.extract.state import DocState
-from sitrep.extract.times_rules import Match, ParsedTime, find_times, resolve, with_year
+from sitrep.stages.dating_anchors import AnchorEvent, context_event, named_event
+from sitrep.stages.registry import stage
+from sitrep.stages.state import DocState
+from sitrep.stages.times_rules import Match, ParsedTime, find_times, resolve, with_year
 from sitrep.records import Span, TimeExpression
 from sitrep.resources import Resources
 

@@ -25,9 +25,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from sitrep.extract.organizations import find_organizations, freeze, known_org_spans
-from sitrep.extract.people_facts import LocalFacts, local_facts
-from sitrep.extract.people_lexicon import (
+from sitrep.stages.organizations import find_organizations, freeze, known_org_spans
+from sitrep.stages.people_facts import LocalFacts, local_facts
+from sitrep.stages.people_lexicon import (
     AGE_WORDS,
     OCCUPATIONS,
     OFFICES,
@@ -36,7 +36,7 @@ from sitrep.extract.people_lexicon import (
     Gender,
     parse_age,
 )
-from sitrep.extract.people_links import (
+from sitrep.stages.people_links import (
     Description,
     PersonDraft,
     Sentences,
@@ -48,7 +48,7 @@ from sitrep.extract.people_links import (
     resolve_description,
     resolve_pronoun,
 )
-from sitrep.extract.people_names import (
+from sitrep.stages.people_names import (
     NameCandidate,
     PlaceLookup,
     classify,
@@ -57,8 +57,8 @@ from sitrep.extract.people_names import (
     overlaps_place,
     person_cues,
 )
-from sitrep.extract.registry import stage
-from sitrep.extract.state import DocState
+from sitrep.stages.registry import stage
+from sitrep.stages.state import DocState
 from sitrep.records import Organization, Person, Place, Relation, Span
 from sitrep.resources import Resources
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from sitrep.extract.people_lexicon import (
+from sitrep.stages.people_lexicon import (
     AGE_WORDS,
     OCCUPATIONS,
     OFFICES,

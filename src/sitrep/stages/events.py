@@ -18,12 +18,12 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from sitrep.extract import events_rules as rules
-from sitrep.extract.figures import last_settlement_before
-from sitrep.extract.registry import stage
-from sitrep.extract.state import DocState
-from sitrep.extract.times import PARSED_KEY
-from sitrep.extract.times_rules import ParsedTime, precision
+from sitrep.stages import events_rules as rules
+from sitrep.stages.figures import last_settlement_before
+from sitrep.stages.registry import stage
+from sitrep.stages.state import DocState
+from sitrep.stages.times import PARSED_KEY
+from sitrep.stages.times_rules import ParsedTime, precision
 from sitrep.records import (
     Event,
     Modality,

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from sitrep.errors import PipelineError
 
 if TYPE_CHECKING:
-    from sitrep.extract.state import DocState
+    from sitrep.stages.state import DocState
     from sitrep.resources import Resources
 
 StageFunc = Callable[["DocState", "Resources"], None]

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from sitrep.clean import clean
 
 # Importing the stage modules registers them.
-from sitrep.extract import (  # noqa: F401
+from sitrep.stages import (  # noqa: F401
     dating,
     events,
     figures,
@@ -16,8 +16,8 @@ from sitrep.extract import (  # noqa: F401
     quotes,
     times,
 )
-from sitrep.extract.registry import Stage, check_order, registered
-from sitrep.extract.state import DocState
+from sitrep.stages.registry import Stage, check_order, registered
+from sitrep.stages.state import DocState
 from sitrep.ingest.document import RawDocument
 from sitrep.language import detect_language
 from sitrep.records import Published, Report

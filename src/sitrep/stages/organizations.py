@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from sitrep.extract.people_lexicon import (
+from sitrep.stages.people_lexicon import (
     AUTHORITY_MODIFIERS,
     FORCE_NOUNS,
     KNOWN_ORGS,
     ORG_HEADS,
 )
-from sitrep.extract.people_names import NameCandidate
+from sitrep.stages.people_names import NameCandidate
 from sitrep.records import Organization, Span
 
 # Heads of a description that names an organisation when it has a modifier

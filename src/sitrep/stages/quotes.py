@@ -27,17 +27,17 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from sitrep.extract.quotes_cues import (
+from sitrep.stages.quotes_cues import (
     REPORTING_VERBS,
     SENTENCE_END,
     STANCE_WORDS,
     Cue,
     QuoteParse,
 )
-from sitrep.extract.quotes_marks import Quoted, find_quoted, paragraphs
-from sitrep.extract.quotes_speakers import SpeakerIndex
-from sitrep.extract.registry import stage
-from sitrep.extract.state import DocState
+from sitrep.stages.quotes_marks import Quoted, find_quoted, paragraphs
+from sitrep.stages.quotes_speakers import SpeakerIndex
+from sitrep.stages.registry import stage
+from sitrep.stages.state import DocState
 from sitrep.records import Organization, Person, Quote, Span
 
 if TYPE_CHECKING:

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from sitrep.extract.registry import stage
-from sitrep.extract.state import DocState
+from sitrep.stages.registry import stage
+from sitrep.stages.state import DocState
 from sitrep.records import Figure, Place, Span, TimeExpression
 from sitrep.resources import Resources
 

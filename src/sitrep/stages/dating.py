@@ -29,11 +29,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from sitrep.extract.dating_anchors import AnchorEvent, context_event, named_event
-from sitrep.extract.registry import stage
-from sitrep.extract.state import DocState
-from sitrep.extract.times import PARSED_KEY
-from sitrep.extract.times_rules import (
+from sitrep.stages.dating_anchors import AnchorEvent, context_event, named_event
+from sitrep.stages.registry import stage
+from sitrep.stages.state import DocState
+from sitrep.stages.times import PARSED_KEY
+from sitrep.stages.times_rules import (
     NUMBER_WORDS,
     ParsedTime,
     resolve_in_window,

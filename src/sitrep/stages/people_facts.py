@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sitrep.extract.people_lexicon import (
+from sitrep.stages.people_lexicon import (
     AGE_WORDS,
     FAMILY,
     OFFICES,
@@ -21,7 +21,7 @@ from sitrep.extract.people_lexicon import (
     Gender,
     parse_age,
 )
-from sitrep.extract.people_names import NameCandidate
+from sitrep.stages.people_names import NameCandidate
 from sitrep.records import Span
 
 _AGE_PREMODIFIER = re.compile(r"\b(" + AGE_WORDS + r")[\s-]+years?[\s-]+old\s+$", re.IGNORECASE)

@@ -1,1 +1,0 @@
-"""Per-document extraction stages: one module per stage, registered in ``registry``."""

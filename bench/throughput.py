@@ -98,8 +98,8 @@ def peak_rss_mb() -> float:
 
 
 def sitrep_processor(resources: Any) -> Callable[[str], Any]:
-    from sitrep.stages.pipeline import annotate
     from sitrep.ingest.document import RawDocument
+    from sitrep.stages.pipeline import annotate
 
     def process(text: str) -> Any:
         return annotate(RawDocument(text=text, origin="<bench>"), resources)

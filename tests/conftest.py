@@ -57,9 +57,9 @@ def resources(nlp, gazetteer):  # type: ignore[no-untyped-def]
 @pytest.fixture()
 def make_state(nlp):  # type: ignore[no-untyped-def]
     """Build a DocState for a text, as the pipeline would before the stages run."""
-    from sitrep.stages.state import DocState
     from sitrep.ingest.document import RawDocument
     from sitrep.records import Published
+    from sitrep.stages.state import DocState
 
     def build(text: str, published: str | None = None) -> DocState:
         return DocState(

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from sitrep.records import Published
 from sitrep.stages import dating_anchors
 from sitrep.stages.dating import Constraint, date_report, estimate_publication
 from sitrep.stages.times import extract_times
-from sitrep.records import Published
 
 
 def _dated(make_state, resources, text: str, published: str | None = None):  # type: ignore[no-untyped-def]

@@ -7,12 +7,12 @@ import time
 
 import pytest
 
+from sitrep.records import Event, Person, Place, Span
 from sitrep.stages.dating import date_report
 from sitrep.stages.events import extract_events
 from sitrep.stages.events_rules import EVENT_TYPES
 from sitrep.stages.figures import extract_figures
 from sitrep.stages.times import extract_times
-from sitrep.records import Event, Person, Place, Span
 
 PLACES: dict[str, tuple[str, bool]] = {  # name -> (kind, metonymic)
     "Izyum": ("city", False), "Kharkiv": ("region", False), "Bakhmut": ("city", False),

@@ -78,9 +78,9 @@ def test_two_people_share_a_first_name_across_reports() -> None:
 
 @pytest.mark.slow
 def test_real_pipeline_runs_on_every_example(resources: Any) -> None:
-    from sitrep.stages.pipeline import annotate
     from sitrep.ingest.document import RawDocument
     from sitrep.records import Report, bad_spans
+    from sitrep.stages.pipeline import annotate
 
     reports: list[Report] = []
 

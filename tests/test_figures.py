@@ -6,10 +6,10 @@ import re
 
 import pytest
 
+from sitrep.records import Place, Span
 from sitrep.stages.dating import date_report
 from sitrep.stages.figures import extract_figures
 from sitrep.stages.times import extract_times
-from sitrep.records import Place, Span
 
 
 def _place(text: str, name: str, pid: str, kind: str = "city", metonymy: bool = False) -> Place:

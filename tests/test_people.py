@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
+from sitrep.records import Person, Place, Span
 from sitrep.stages.people import extract_people
 from sitrep.stages.people_lexicon import parse_age
-from sitrep.records import Person, Place, Span
 
 
 def run(make_state: Any, resources: Any, text: str, places: list[Place] | None = None) -> Any:
@@ -50,8 +50,8 @@ def place(pid: str, name: str, text: str, kind: Any = "city") -> Place:
 
 @pytest.fixture(scope="module")
 def state_003(seed_003: str, nlp: Any, resources: Any) -> Any:
-    from sitrep.stages.state import DocState
     from sitrep.ingest.document import RawDocument
+    from sitrep.stages.state import DocState
 
     state = DocState(
         raw=RawDocument(text=seed_003, origin="<seed>"), text=seed_003, doc=nlp(seed_003)
@@ -125,8 +125,8 @@ def test_seed_003_ids_follow_first_mention(state_003: Any) -> None:
 
 @pytest.fixture(scope="module")
 def state_000(seed_000: str, nlp: Any, resources: Any) -> Any:
-    from sitrep.stages.state import DocState
     from sitrep.ingest.document import RawDocument
+    from sitrep.stages.state import DocState
 
     state = DocState(
         raw=RawDocument(text=seed_000, origin="<seed>"), text=seed_000, doc=nlp(seed_000)

@@ -6,10 +6,10 @@ from collections.abc import Callable
 
 import pytest
 
-from sitrep.stages.places import extract_places
-from sitrep.stages.state import DocState
 from sitrep.records import Place
 from sitrep.resources import Resources
+from sitrep.stages.places import extract_places
+from sitrep.stages.state import DocState
 
 MakeState = Callable[[str], DocState]
 

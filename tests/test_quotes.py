@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any, cast
 
 import pytest
 
+from sitrep.records import Organization, Person, Quote, Relation, Span
 from sitrep.stages.quotes import extract_quotes, find_quotes
 from sitrep.stages.registry import registered
-from sitrep.records import Organization, Person, Quote, Relation, Span
 
 if TYPE_CHECKING:
     from sitrep.resources import Resources

@@ -520,9 +520,9 @@ def eval_report(
 ) -> None:
     """Score whole reports against gold files (shared/spec/GOLD_FORMAT.md)."""
     from sitrep.evaluation.report import evaluate_report_dir, format_result
-    from sitrep.stages.pipeline import annotate
     from sitrep.ingest.document import RawDocument
     from sitrep.resources import load_resources
+    from sitrep.stages.pipeline import annotate
 
     if not (data / "gold").is_dir() or not (data / "articles").is_dir():
         raise _fail(f"{data} must hold articles/NAME.txt and gold/NAME.json")

@@ -17,11 +17,11 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sitrep.stages.state import report_id
 from sitrep.ingest import read_paths
 from sitrep.ingest.document import RawDocument, ReadFailure
 from sitrep.records import Report
 from sitrep.settings import Settings
+from sitrep.stages.state import report_id
 
 if TYPE_CHECKING:
     from sitrep.resources import Resources

@@ -29,6 +29,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from sitrep.records import Published, TimeExpression
+from sitrep.resources import Resources
 from sitrep.stages.dating_anchors import AnchorEvent, context_event, named_event
 from sitrep.stages.registry import stage
 from sitrep.stages.state import DocState
@@ -40,8 +42,6 @@ from sitrep.stages.times_rules import (
     season_bounds,
     value_bounds,
 )
-from sitrep.records import Published, TimeExpression
-from sitrep.resources import Resources
 
 # A window at most this wide also gets a point estimate (its middle) in Published.date.
 MAX_POINT_ESTIMATE_DAYS = 124

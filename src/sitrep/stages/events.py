@@ -18,12 +18,6 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from sitrep.stages import events_rules as rules
-from sitrep.stages.figures import last_settlement_before
-from sitrep.stages.registry import stage
-from sitrep.stages.state import DocState
-from sitrep.stages.times import PARSED_KEY
-from sitrep.stages.times_rules import ParsedTime, precision
 from sitrep.records import (
     Event,
     Modality,
@@ -34,6 +28,12 @@ from sitrep.records import (
     TimeExpression,
 )
 from sitrep.resources import Resources
+from sitrep.stages import events_rules as rules
+from sitrep.stages.figures import last_settlement_before
+from sitrep.stages.registry import stage
+from sitrep.stages.state import DocState
+from sitrep.stages.times import PARSED_KEY
+from sitrep.stages.times_rules import ParsedTime, precision
 
 # Confidence: a trigger alone is a guess; each thing the clause confirms adds to it.
 BASE_CONFIDENCE = 0.5

@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from sitrep.stages.registry import stage
-from sitrep.stages.state import DocState
 from sitrep.records import Figure, Place, Span, TimeExpression
 from sitrep.resources import Resources
+from sitrep.stages.registry import stage
+from sitrep.stages.state import DocState
 
 QUANTITIES: tuple[str, ...] = (
     "killed", "injured", "missing", "displaced", "returned", "evacuated", "population",

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from sitrep.records import Organization, Span
 from sitrep.stages.people_lexicon import (
     AUTHORITY_MODIFIERS,
     FORCE_NOUNS,
@@ -21,7 +22,6 @@ from sitrep.stages.people_lexicon import (
     ORG_HEADS,
 )
 from sitrep.stages.people_names import NameCandidate
-from sitrep.records import Organization, Span
 
 # Heads of a description that names an organisation when it has a modifier
 # ("the official Ukrainian news agency", "the regional military administration").

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from sitrep.records import Organization, Person, Place, Relation, Span
+from sitrep.resources import Resources
 from sitrep.stages.organizations import find_organizations, freeze, known_org_spans
 from sitrep.stages.people_facts import LocalFacts, local_facts
 from sitrep.stages.people_lexicon import (
@@ -59,8 +61,6 @@ from sitrep.stages.people_names import (
 )
 from sitrep.stages.registry import stage
 from sitrep.stages.state import DocState
-from sitrep.records import Organization, Person, Place, Relation, Span
-from sitrep.resources import Resources
 
 _SETTLEMENT_KINDS = ("city", "town", "village")
 _ANAPHORIC_SETTLEMENT = re.compile(r"^(?:the|this|that)\s+(?:city|town|village)\b", re.IGNORECASE)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sitrep.records import Span
 from sitrep.stages.people_lexicon import (
     AGE_WORDS,
     FAMILY,
@@ -22,7 +23,6 @@ from sitrep.stages.people_lexicon import (
     parse_age,
 )
 from sitrep.stages.people_names import NameCandidate
-from sitrep.records import Span
 
 _AGE_PREMODIFIER = re.compile(r"\b(" + AGE_WORDS + r")[\s-]+years?[\s-]+old\s+$", re.IGNORECASE)
 _DESCRIPTOR_BEFORE = re.compile(

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from sitrep.records import Span
 from sitrep.stages.people_lexicon import (
     AGE_WORDS,
     OCCUPATIONS,
@@ -23,7 +24,6 @@ from sitrep.stages.people_lexicon import (
     Gender,
     parse_age,
 )
-from sitrep.records import Span
 
 
 @dataclass(eq=False)

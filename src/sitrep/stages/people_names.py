@@ -16,6 +16,7 @@ from typing import Literal
 
 from spacy.tokens import Doc
 
+from sitrep.records import Place, Span
 from sitrep.stages.people_lexicon import (
     AGE_WORDS,
     FAMILY,
@@ -27,7 +28,6 @@ from sitrep.stages.people_lexicon import (
     TITLES,
     Gender,
 )
-from sitrep.records import Place, Span
 
 Verdict = Literal["person", "org", "neither"]
 PlaceLookup = Callable[[str], Sequence[object]]

@@ -5,6 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sitrep.clean import clean
+from sitrep.ingest.document import RawDocument
+from sitrep.language import detect_language
+from sitrep.records import Published, Report
+from sitrep.resources import Resources
 
 # Importing the stage modules registers them.
 from sitrep.stages import (  # noqa: F401
@@ -18,10 +22,6 @@ from sitrep.stages import (  # noqa: F401
 )
 from sitrep.stages.registry import Stage, check_order, registered
 from sitrep.stages.state import DocState
-from sitrep.ingest.document import RawDocument
-from sitrep.language import detect_language
-from sitrep.records import Published, Report
-from sitrep.resources import Resources
 
 # The order the stages run in; check_order verifies it against their declarations.
 DEFAULT_STAGES: tuple[str, ...] = (

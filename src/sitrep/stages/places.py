@@ -26,13 +26,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from sitrep.gazetteer import Candidate, Gazetteer, normalize_key
+from sitrep.records import Place, PlaceKind, Span
+from sitrep.resources import Resources
 from sitrep.stages import places_cues as cues
 from sitrep.stages.places_resolve import Context, Resolution, focus_from, resolve
 from sitrep.stages.registry import stage
 from sitrep.stages.state import DocState
-from sitrep.gazetteer import Candidate, Gazetteer, normalize_key
-from sitrep.records import Place, PlaceKind, Span
-from sitrep.resources import Resources
 
 
 def _words(text: str) -> frozenset[str]:

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from sitrep.records import Organization, Person, Quote, Span
 from sitrep.stages.quotes_cues import (
     REPORTING_VERBS,
     SENTENCE_END,
@@ -38,7 +39,6 @@ from sitrep.stages.quotes_marks import Quoted, find_quoted, paragraphs
 from sitrep.stages.quotes_speakers import SpeakerIndex
 from sitrep.stages.registry import stage
 from sitrep.stages.state import DocState
-from sitrep.records import Organization, Person, Quote, Span
 
 if TYPE_CHECKING:
     from sitrep.resources import Resources

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from sitrep.errors import PipelineError
 
 if TYPE_CHECKING:
-    from sitrep.stages.state import DocState
     from sitrep.resources import Resources
+    from sitrep.stages.state import DocState
 
 StageFunc = Callable[["DocState", "Resources"], None]
 

@@ -19,12 +19,12 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
+from sitrep.records import Span, TimeExpression
+from sitrep.resources import Resources
 from sitrep.stages.dating_anchors import AnchorEvent, context_event, named_event
 from sitrep.stages.registry import stage
 from sitrep.stages.state import DocState
 from sitrep.stages.times_rules import Match, ParsedTime, find_times, resolve, with_year
-from sitrep.records import Span, TimeExpression
-from sitrep.resources import Resources
 
 PARSED_KEY = "times.parsed"
 

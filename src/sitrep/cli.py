@@ -19,6 +19,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from sitrep.commands import register_all
 from sitrep.errors import SitrepError
 from sitrep.records import Report, to_dict
 from sitrep.settings import DEFAULT_DB, DEFAULT_MAX_BYTES, DEFAULT_MODEL, Settings
@@ -493,21 +494,20 @@ def search(
 @app.command()
 def export(
     out_path: Annotated[Path, typer.Argument(metavar="OUT", help="File to write.")],
-    fmt: Annotated[str, typer.Option("--format", help="jsonl: one report per line.")] = "jsonl",
+    fmt: Annotated[
+        str, typer.Option("--format", help="jsonl (one report per line); see docs/CLI.md.")
+    ] = "jsonl",
     db: DbOption = Path(DEFAULT_DB),
 ) -> None:
     """Export the store in a standard format."""
-    if fmt != "jsonl":
-        raise _fail(f"format {fmt!r} is not supported; supported: jsonl")
+    from sitrep.export import export as run_export
+    from sitrep.export import writers
+
+    if fmt not in writers():
+        raise _fail(f"format {fmt!r} is not supported; supported: {', '.join(sorted(writers()))}")
     store = _open_store(db)
-    count = 0
-    tmp = out_path.with_name(out_path.name + ".part")
-    with tmp.open("w", encoding="utf-8") as handle:
-        for report in store.iter_reports():
-            handle.write(json.dumps(to_dict(report), ensure_ascii=False) + "\n")
-            count += 1
-    tmp.replace(out_path)  # a crash never leaves a half-written export under the real name
-    err.print(f"wrote {count} reports to {out_path}")
+    count = run_export(store, fmt, out_path)
+    err.print(f"wrote {count} records to {out_path} ({fmt})")
 
 
 # ---------------------------------------------------------------------------- eval
@@ -541,6 +541,9 @@ def eval_report(
 
 def main() -> None:
     app()
+
+
+register_all(app, eval_app)
 
 
 if __name__ == "__main__":

@@ -35,7 +35,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 
 eval: $(STAMP)
-	$(BIN)/sitrep eval report --data examples
+	$(BIN)/sitrep eval report --data examples --floors eval/floors/examples.json
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB).wal build src/*.egg-info

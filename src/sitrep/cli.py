@@ -21,6 +21,7 @@ from rich.table import Table
 
 from sitrep.commands import register_all
 from sitrep.errors import SitrepError
+from sitrep.evaluation.gate import Floors, check_floors
 from sitrep.records import Report, to_dict
 from sitrep.settings import DEFAULT_DB, DEFAULT_MAX_BYTES, DEFAULT_MODEL, Settings
 
@@ -517,6 +518,10 @@ def export(
 def eval_report(
     data: Annotated[Path, typer.Option("--data", help="Folder with articles/ and gold/.")],
     model: ModelOption = DEFAULT_MODEL,
+    floors: Annotated[
+        Path | None,
+        typer.Option("--floors", help="Fail (exit 1) if a metric drops below its pinned floor."),
+    ] = None,
 ) -> None:
     """Score whole reports against gold files (shared/spec/GOLD_FORMAT.md)."""
     from sitrep.evaluation.report import evaluate_report_dir, format_result
@@ -534,9 +539,24 @@ def eval_report(
     def run(text: str, name: str) -> Report:
         return annotate(RawDocument(text=text, origin=name, path=name), resources)
 
+    gate = _read_floors(floors)
     result = evaluate_report_dir(data, run)
-    out.print(format_result(result))
+    out.print(format_result(result), markup=False, highlight=False)
+    problems = check_floors(result.metrics(), gate, data) if gate else []
+    for problem in problems:
+        err.print(f"[bold red]gate:[/] {escape(problem)}")
     sys.stdout.write(result.to_json() + "\n")
+    if problems:
+        raise typer.Exit(EXIT_SOME_FAILED)
+
+
+def _read_floors(path: Path | None) -> Floors | None:
+    if path is None:
+        return None
+    try:
+        return Floors.read(path)
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
 
 
 def main() -> None:

@@ -201,6 +201,7 @@ def test_export_jsonl_writes_one_verified_report_per_line(seeds_dir: Path, tmp_p
         (["extract", "x.txt", "--model", "no_such_model"], "no_such_model"),
         (["extract", "x.txt", "--published", "last week"], "YYYY-MM-DD"),
         (["docs", "--db", "/nonexistent/s.duckdb"], "no store"),
+        (["extract", "x.txt", "--gazetteer", "/nonexistent/g.sqlite"], "no gazetteer"),
         (["export", "--format", "xml", "o.xml", "--db", "/nonexistent/s.duckdb"], ""),
     ],
 )

@@ -47,6 +47,13 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of 
 ModelOption = Annotated[
     str, typer.Option("--model", help="spaCy pipeline to use (any installed package or path).")
 ]
+GazetteerOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--gazetteer",
+        help="A gazetteer built by `sitrep gazetteer build` (default: the packaged one).",
+    ),
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -58,6 +65,17 @@ def _valid_date(value: str | None) -> str | None:
         return date.fromisoformat(value).isoformat()
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not a date of the form YYYY-MM-DD") from None
+
+
+def _settings(
+    *, model: str, gazetteer: Path | None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Settings:
+    if gazetteer is not None and not gazetteer.is_file():
+        raise _fail(f"no gazetteer at {gazetteer}; build one with `sitrep gazetteer build`")
+    try:
+        return Settings(model=model, max_bytes=max_bytes, gazetteer_path=gazetteer)
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
 
 
 def _fail(message: str) -> typer.Exit:
@@ -169,6 +187,7 @@ def extract(
     ] = None,
     pretty: Annotated[bool, typer.Option("--pretty", help="Indent the JSON.")] = False,
     model: ModelOption = DEFAULT_MODEL,
+    gazetteer: GazetteerOption = None,
     max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse larger files.")] = (
         DEFAULT_MAX_BYTES
     ),
@@ -183,7 +202,7 @@ def extract(
     from sitrep.resources import load_resources
 
     published = _valid_date(published)
-    settings = Settings(model=model, max_bytes=max_bytes)
+    settings = _settings(model=model, max_bytes=max_bytes, gazetteer=gazetteer)
     try:
         resources = load_resources(settings)
     except SitrepError as exc:
@@ -295,6 +314,7 @@ def ingest(
         str | None, typer.Option("--published", help="Publication date YYYY-MM-DD for all inputs.")
     ] = None,
     model: ModelOption = DEFAULT_MODEL,
+    gazetteer: GazetteerOption = None,
     max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse larger files.")] = (
         DEFAULT_MAX_BYTES
     ),
@@ -313,7 +333,7 @@ def ingest(
     if engine != "local":
         raise _fail(f"engine {engine!r} is not available; use --engine local")
     published = _valid_date(published)
-    settings = Settings(model=model, max_bytes=max_bytes)
+    settings = _settings(model=model, max_bytes=max_bytes, gazetteer=gazetteer)
     store = _open_store(db, must_exist=False)
     with Progress(
         SpinnerColumn(),
@@ -518,6 +538,7 @@ def export(
 def eval_report(
     data: Annotated[Path, typer.Option("--data", help="Folder with articles/ and gold/.")],
     model: ModelOption = DEFAULT_MODEL,
+    gazetteer: GazetteerOption = None,
     floors: Annotated[
         Path | None,
         typer.Option("--floors", help="Fail (exit 1) if a metric drops below its pinned floor."),
@@ -532,7 +553,7 @@ def eval_report(
     if not (data / "gold").is_dir() or not (data / "articles").is_dir():
         raise _fail(f"{data} must hold articles/NAME.txt and gold/NAME.json")
     try:
-        resources = load_resources(Settings(model=model))
+        resources = load_resources(_settings(model=model, gazetteer=gazetteer))
     except SitrepError as exc:
         raise _fail(str(exc)) from None
 

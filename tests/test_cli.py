@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from contract import CONTRACT_KEYS
 from sitrep.cli import app
 from sitrep.records import Report, bad_spans, from_dict
 
@@ -27,23 +28,6 @@ def extract_json(path: Path) -> dict:  # type: ignore[type-arg]
     code, stdout, stderr = run("extract", str(path), "--json")
     assert code == 0, stderr
     return json.loads(stdout)  # type: ignore[no-any-return]
-
-
-CONTRACT_KEYS = {
-    "id",
-    "source",
-    "language",
-    "published",
-    "text",
-    "removed",
-    "places",
-    "people",
-    "organizations",
-    "times",
-    "quotes",
-    "figures",
-    "events",
-}
 
 
 def test_extract_prints_the_output_contract_with_verified_spans(seeds_dir: Path) -> None:

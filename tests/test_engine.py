@@ -19,11 +19,11 @@ def write_corpus(folder: Path, n: int) -> list[Path]:
     paths = []
     for i in range(n):
         town = TOWNS[i % len(TOWNS)]
-        path = folder / f"r{i:02d}.txt"
+        path = folder / f"r{i:03d}.txt"
         path.write_text(
             f"Shelling hit {town} on Monday, officials said.\n\n"
             f'"We counted {i + 3} damaged homes," said Iryna Melnyk, '
-            f"a {30 + i}-year-old volunteer.\n",
+            f"a {30 + i % 50}-year-old volunteer.\n",
             encoding="utf-8",
         )
         paths.append(path)
@@ -81,3 +81,52 @@ def test_the_same_content_twice_in_one_run_is_stored_once(tmp_path: Path, resour
     summary = ingest([folder], store, Settings(), resources=resources)
     assert (summary.added, summary.skipped) == (1, 1)
     assert store.counts()["documents"] == 1
+
+
+def test_an_ingest_killed_with_sigkill_resumes_without_loss_or_duplicates(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    write_corpus(tmp_path / "in", 200)
+    db = tmp_path / "s.duckdb"
+    exe = str(Path(sys.executable).with_name("sitrep"))
+    proc = subprocess.Popen(
+        [exe, "ingest", str(tmp_path / "in"), "--db", str(db)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    stored = 0
+    deadline = time.monotonic() + 120
+    try:
+        # Kill as soon as at least one batch is committed, well before the end.
+        while time.monotonic() < deadline and proc.poll() is None:
+            if db.exists():
+                try:
+                    stored = Store(db, read_only=True, lock_timeout_s=5).counts()["documents"]
+                except Exception:  # the file may be mid-creation; try again
+                    stored = 0
+            if stored > 0:
+                break
+            time.sleep(0.05)
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+    assert 0 < stored < 200, "the kill should land between the first batch and the end"
+
+    rerun = subprocess.run(
+        [exe, "ingest", str(tmp_path / "in"), "--db", str(db), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert rerun.returncode == 0, rerun.stderr
+    store = Store(db, read_only=True)
+    assert store.counts()["documents"] == 200
+    ids = [d.id for d in store.documents()]
+    assert len(ids) == len(set(ids)) == 200
+    people = store.people()
+    assert len(people) == len({(p.doc_id, p.id) for p in people})

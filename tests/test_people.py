@@ -98,6 +98,7 @@ def test_seed_003_relations_point_at_the_right_person(state_003: Any) -> None:
     anton = person(state_003, "Anton Glazunov")
     nikita = person(state_003, "Nikita Onishchuk")
     assert ("brother", anastasia.id) in {(r.type, r.of) for r in nikita.relations}
+    assert ("sister", nikita.id) in {(r.type, r.of) for r in anastasia.relations}
     assert ("partner", anton.id) in {(r.type, r.of) for r in anastasia.relations}
     assert ("partner", anastasia.id) in {(r.type, r.of) for r in anton.relations}
 

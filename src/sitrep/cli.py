@@ -325,7 +325,7 @@ def ingest(
     Per-document failures are listed with their reason and never stop the batch;
     the exit code is 1 when any document failed.
     """
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from sitrep.engine import IngestSummary
     from sitrep.engine import ingest as run_ingest
@@ -337,6 +337,7 @@ def ingest(
     store = _open_store(db, must_exist=False)
     with Progress(
         SpinnerColumn(),
+        BarColumn(),  # pulses: a stream of documents has no known total
         TextColumn("{task.description}"),
         TimeElapsedColumn(),
         console=err,

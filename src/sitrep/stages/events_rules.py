@@ -30,7 +30,24 @@ VERB_TRIGGERS: dict[str, str] = {
     "arrest": "arrest", "detain": "arrest",
     "destroy": "infrastructure_damage", "damage": "infrastructure_damage",
     "demolish": "infrastructure_damage", "raze": "infrastructure_damage",
+    "deliver": "aid", "distribute": "aid", "release": "aid", "send": "aid", "airlift": "aid",
+    "airdrop": "aid", "reach": "aid", "arrive": "aid", "provide": "aid", "take": "capture",
 }  # fmt: skip
+# "take" is a capture only when what is taken is ground ("had taken a village").
+GROUND_VERBS = frozenset({"take"})
+GROUND = frozenset(
+    {"village", "town", "city", "settlement", "territory", "position", "hill", "district",
+     "suburb", "outskirt", "area", "airport", "base", "bridgehead", "region"}
+)  # fmt: skip
+# Verbs that are an aid event only when what moves is aid ("the convoy reached the city").
+AID_VERBS = frozenset(
+    {"deliver", "distribute", "release", "send", "airlift", "airdrop", "reach", "arrive",
+     "provide"}
+)  # fmt: skip
+AID_THINGS = frozenset(
+    {"aid", "convoy", "truck", "food", "medicine", "supply", "fund", "assistance", "relief",
+     "shipment", "ration", "tent", "package", "delivery", "consignment"}
+)  # fmt: skip
 NOUN_TRIGGERS: dict[str, str] = {
     "recapture": "recapture", "liberation": "recapture", "capture": "capture",
     "takeover": "capture", "seizure": "capture", "occupation": "occupation",
@@ -44,7 +61,9 @@ NOUN_TRIGGERS: dict[str, str] = {
     "earthquake": "disaster", "quake": "disaster", "flood": "disaster", "flooding": "disaster",
     "hurricane": "disaster", "cyclone": "disaster", "typhoon": "disaster",
     "wildfire": "disaster", "landslide": "disaster", "tsunami": "disaster",
-    "drought": "disaster", "eruption": "disaster",
+    "drought": "disaster", "eruption": "disaster", "floodwater": "disaster",
+    "storm": "disaster", "mudslide": "disaster", "aftershock": "disaster",
+    "airdrop": "aid",
     "blackout": "infrastructure_damage", "outage": "infrastructure_damage",
 }  # fmt: skip
 # Airstrike when an attack noun has one of these as modifier ("drone strike").

@@ -27,7 +27,8 @@ from sitrep.stages.state import DocState
 
 QUANTITIES: tuple[str, ...] = (
     "killed", "injured", "missing", "displaced", "returned", "evacuated", "population",
-    "buildings_damaged", "buildings_destroyed", "distance", "duration", "people", "other",
+    "buildings_damaged", "buildings_destroyed", "distance", "duration", "people", "munitions",
+    "magnitude", "other",
 )  # fmt: skip
 
 # Lemmas that say what a number in their sentence counts; the nearest one wins.
@@ -49,7 +50,8 @@ BUILDING_WORDS = frozenset(
 PEOPLE_NOUNS = frozenset(
     {"people", "person", "resident", "civilian", "child", "soldier", "troop", "refugee",
      "family", "woman", "man", "inhabitant", "worker", "patient", "student", "fighter",
-     "casualty", "victim", "hostage", "prisoner", "migrant", "villager", "citizen"}
+     "casualty", "victim", "hostage", "prisoner", "migrant", "villager", "citizen", "body",
+     "relative", "survivor", "passenger", "displaced", "returnee", "evacuee"}
 )  # fmt: skip
 UNITS: dict[str, tuple[str, str]] = {  # word -> (unit, quantity)
     "km": ("km", "distance"), "kilometer": ("km", "distance"), "kilometre": ("km", "distance"),
@@ -80,6 +82,10 @@ FRACTIONS: dict[str, float] = {
     "three-quarters": 75, "three quarters": 75,
 }  # fmt: skip
 SCALES: dict[str, float] = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+# Counted things that are munitions fired, not people or buildings ("190 shells").
+MUNITIONS = frozenset(
+    {"shell", "drone", "missile", "rocket", "bomb", "round", "mortar", "projectile", "munition"}
+)  # fmt: skip
 SETTLEMENT_NOUNS = ("town", "city", "village", "settlement", "community")
 
 
@@ -123,6 +129,8 @@ def extract_figures(state: DocState, resources: Resources) -> None:
         if _is_age(text, n) or _is_year(text, n) or _is_phone(text, n):
             continue
         if _is_article_or_anaphor(doc, n) or _is_conversion(text, n, kept):
+            continue
+        if _is_modifier_compound(text, n) or _is_incidental_small_count(doc, n):
             continue
         kept.append(n)
     state.figures = [_figure(state, n) for n in kept]
@@ -227,6 +235,31 @@ def _is_conversion(text: str, n: _Number, kept: list[_Number]) -> bool:
     return previous.unit is not None and bool(re.fullmatch(r"\s*\(\s*(?:\w+\s+)?", between))
 
 
+def _is_modifier_compound(text: str, n: _Number) -> bool:
+    """ "a five-storey building", "a two-bedroom flat": the number describes a thing."""
+    return n.unit is None and bool(re.match(r"-[A-Za-z]", text[n.end : n.end + 2]))
+
+
+# Word numbers below this count something of note only when they count people or
+# casualties: "two bags", "two rival governments", "nine times" are not situation
+# figures, "seven children", "wounding nine" are (set on the examples' gold figures).
+SMALL_WORD_NUMBER = 10
+_CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "hurt", "evacuate", "rescue", "displace"})
+
+
+def _is_incidental_small_count(doc: Doc, n: _Number) -> bool:
+    if not n.words or n.unit is not None or n.value >= SMALL_WORD_NUMBER or n.approximate:
+        return False
+    token = _token_at(doc, n.end - 1)
+    if token is None:
+        return False
+    counted = _counted_noun(token)
+    if counted is not None:
+        return counted not in PEOPLE_NOUNS
+    governor = token.head.lemma_.lower()
+    return not (governor in _CASUALTY_VERBS or governor in QUANTITY_CUES)
+
+
 # --------------------------------------------------------------------------- describing
 
 
@@ -237,7 +270,11 @@ def _figure(state: DocState, n: _Number) -> Figure:
     unit, quantity = n.unit, n.quantity
     counted = _counted_noun(token) if token is not None else None
     if unit is None and counted is not None:
-        unit = "people" if counted in PEOPLE_NOUNS else counted
+        unit = "people" if counted in PEOPLE_NOUNS else _counted_word(token)
+    if counted in MUNITIONS:
+        quantity = "munitions"
+    elif token is not None and unit is None and _is_magnitude(token):
+        unit, quantity = "magnitude", "magnitude"
     if quantity in (None, "other") and token is not None:
         quantity = _quantity(sentence, token, unit) or quantity
     if quantity is None:
@@ -254,6 +291,26 @@ def _figure(state: DocState, n: _Number) -> Figure:
         place=sentence_place(state, sentence),
         time=sentence_time(state.times, sentence, n.start),
     )
+
+
+def _counted_word(token: Token | None) -> str | None:
+    """The counted noun as written ("shells", "trucks"): the unit a reader would give."""
+    if token is None:
+        return None
+    if token.dep_ in ("nummod", "quantmod", "amod"):
+        return token.head.lower_
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0].lower_
+    return None
+
+
+def _is_magnitude(token: Token) -> bool:
+    """ "measuring 7.8", "a magnitude 6.1 quake", "7.8-magnitude"."""
+    nearby = token.doc[max(0, token.i - 2) : token.i + 3]
+    return any(t.lemma_.lower() in ("magnitude", "measure", "richter") for t in nearby)
 
 
 def _counted_noun(token: Token) -> str | None:

@@ -35,7 +35,9 @@ from sitrep.stages.people_lexicon import (
     OFFICES,
     ORG_HEADS,
     SYMMETRIC_RELATIONS,
+    TITLE_ROLES,
     Gender,
+    inverse_relation,
     parse_age,
 )
 from sitrep.stages.people_links import (
@@ -187,6 +189,8 @@ class _PeopleBuilder:
             person.mentions.append(facts.descriptor)
         if candidate.title:
             person.titles.add(candidate.title)
+            # "Dr Sana Baloch": a title that is an occupation is the role when none is said.
+            person.role = person.role or facts.role or TITLE_ROLES.get(candidate.title)
         person.gender = person.gender or gender
         person.age = person.age or facts.age
         person.role = person.role or facts.role
@@ -328,8 +332,20 @@ def _relate(person: PersonDraft, relation_type: str, owner: PersonDraft) -> None
         owner.relations.append((relation_type, person))
 
 
+def _add_inverse_relations(drafts: Sequence[PersonDraft]) -> None:
+    """ "her brother, Nikita" also makes her Nikita's sister (kin relations only)."""
+    for draft in drafts:
+        for relation_type, other in list(draft.relations):
+            inverse = inverse_relation(relation_type, other.gender)
+            if inverse is None or other is draft:
+                continue
+            if not any(o is draft for _, o in other.relations):
+                other.relations.append((inverse, draft))
+
+
 def _freeze_people(drafts: Sequence[PersonDraft]) -> list[Person]:
     """Records with ids "H1", … in order of first mention; relations point at ids."""
+    _add_inverse_relations(drafts)
     ordered = sorted(drafts, key=lambda d: min(m.start for m in d.mentions))
     ids = {id(d): f"H{i}" for i, d in enumerate(ordered, start=1)}
     people: list[Person] = []

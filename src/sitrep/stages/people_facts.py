@@ -36,6 +36,13 @@ _AGE_ALONE = re.compile(r"^(?:aged\s+)?(?P<age>" + AGE_WORDS + r")\s*$", re.IGNO
 _AGE_PHRASE = re.compile(
     r"^(?:(?:a|an)\s+)?(?P<age>" + AGE_WORDS + r")[\s-]+years?[\s-]+old\b", re.IGNORECASE
 )
+# "a 37-year-old vegetable seller", "an architect who grew up in …": the head of an
+# indefinite apposition is the person's role even when the lexicon lacks the noun.
+_INDEFINITE_ROLE = re.compile(
+    r"^(?:a|an)\s+(?:(?:" + AGE_WORDS + r")[\s-]+years?[\s-]+old\s+)?"
+    r"(?P<role>(?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]{2,})"
+    r"(?=\s+(?:who|that|which|whose|from|in|at|with|of|for|near|since|and)\b|\s*$)"
+)
 _AS_ROLE = re.compile(r"\bas\s+an?\s+(?P<noun>[a-z]+)\b")
 _FROM_PLACE = re.compile(r"^(?:from|of)\s+(?P<place>.+)$")
 _DETERMINERS = ("a", "an", "the", "his", "her", "their", "my", "our", "its")
@@ -162,3 +169,15 @@ def _read_apposition(text: str, candidate: NameCandidate, facts: LocalFacts) -> 
     as_role = _AS_ROLE.search(body)
     if as_role is not None and as_role.group("noun") in ROLE_NOUNS:
         facts.role = facts.role or as_role.group("noun")
+    facts.role = facts.role or _indefinite_role(stripped)
+
+
+def _indefinite_role(apposition: str) -> str | None:
+    """The role an indefinite apposition gives, unless it is a kin or generic person noun."""
+    match = _INDEFINITE_ROLE.match(apposition)
+    if match is None:
+        return None
+    role = match.group("role")
+    if any(word in FAMILY or word in PERSON_NOUNS for word in role.split()):
+        return None
+    return role

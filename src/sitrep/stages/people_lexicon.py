@@ -113,6 +113,36 @@ SYMMETRIC_RELATIONS: frozenset[str] = frozenset(
     {"partner", "spouse", "friend", "neighbour", "colleague", "cousin"}
 )
 
+# The other side of a kin relation, by the gender of the person it is given to: when
+# Nikita is Anastasia's brother, Anastasia is Nikita's sister (male, female, unknown).
+INVERSE_RELATIONS: dict[str, tuple[str, str, str]] = {
+    "brother": ("brother", "sister", "sibling"),
+    "sister": ("brother", "sister", "sibling"),
+    "sibling": ("brother", "sister", "sibling"),
+    "son": ("father", "mother", "parent"),
+    "daughter": ("father", "mother", "parent"),
+    "child": ("father", "mother", "parent"),
+    "father": ("son", "daughter", "child"),
+    "mother": ("son", "daughter", "child"),
+    "parent": ("son", "daughter", "child"),
+    "uncle": ("nephew", "niece", "nibling"),
+    "aunt": ("nephew", "niece", "nibling"),
+    "nephew": ("uncle", "aunt", "aunt or uncle"),
+    "niece": ("uncle", "aunt", "aunt or uncle"),
+    "grandchild": ("grandparent", "grandparent", "grandparent"),
+    "grandparent": ("grandchild", "grandchild", "grandchild"),
+}
+
+
+def inverse_relation(relation_type: str, gender: Gender | None) -> str | None:
+    """What the other person is to this one, given the other's gender."""
+    forms = INVERSE_RELATIONS.get(relation_type)
+    if forms is None:
+        return None
+    male, female, unknown = forms
+    return male if gender == "m" else female if gender == "f" else unknown
+
+
 # Nouns for a person that say nothing of their office but may say their gender.
 PERSON_NOUNS: dict[str, Gender | None] = {
     "lady": "f",

@@ -22,7 +22,9 @@ from sitrep.stages.people_lexicon import (
     FAMILY,
     KNOWN_ORGS,
     NOT_NAMES,
+    OCCUPATIONS,
     PERSON_NOUNS,
+    RESIDENCE_ROLES,
     ROLE_NOUNS,
     SPEECH_VERBS,
     TITLES,
@@ -42,6 +44,21 @@ _TITLE_BEFORE = re.compile(r"\b(" + _TITLE_ALTERNATION + r")\.?\s+$", re.IGNOREC
 _TITLED_NAME = re.compile(
     r"\b(Mr|Ms|Mrs|Miss|Dr|Prof)\.?\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
 )
+# A sentence-initial name followed by an age or occupation apposition, which spaCy's
+# small model often misses on uncommon first names ("Mehmet, a 52-year-old shopkeeper,").
+_APPOSED_NAME = re.compile(
+    r"(?:^|(?<=[.!?”\"] ))(?P<name>[A-Z][a-zà-ÿ'’-]+(?: [A-Z][a-zà-ÿ'’-]+){0,2})"
+    r"(?=,\s+(?:(?:a|an)\s+(?:(?:" + AGE_WORDS + r")[\s-]+years?[\s-]+old\b"
+    r"|(?:[a-z-]+\s+){0,2}(?:" + "|".join(sorted(OCCUPATIONS | RESIDENCE_ROLES)) + r")\b)"
+    r"|(?:aged\s+)?\d{1,3},))",
+    re.MULTILINE,
+)
+# Lower-case parts of names: "al-Obeidi", "Osama bin Laden", "Ursula von der Leyen".
+_PREFIXED_NAME_WORD = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|ibn|bin|abu|ben)-[A-Z][\w'’-]*$")
+_NAME_PARTICLES: frozenset[str] = frozenset(
+    {"al", "el", "bin", "ibn", "abu", "van", "von", "der", "den", "de", "da", "di", "du", "la",
+     "le", "dos", "das", "del"}
+)  # fmt: skip
 _NAME_WORD = re.compile(r"^[A-Z][a-zà-ÿ'’-]*[a-zà-ÿ]$|^[A-Z]\.$|^[A-Z][a-z]*[A-Z][a-z]+$")
 _AGE_BEFORE = re.compile(r"\b(" + AGE_WORDS + r")[\s-]+years?[\s-]+old\s+$", re.IGNORECASE)
 _SPEECH_ALTERNATION = "|".join(sorted(SPEECH_VERBS))
@@ -96,6 +113,12 @@ def find_name_candidates(doc: Doc, text: str) -> list[NameCandidate]:
             candidate = _candidate(text, start, end, "TITLE")
             if candidate is not None:
                 found.append(candidate)
+    for match in _APPOSED_NAME.finditer(text):
+        start, end = match.span("name")
+        if not any(c.name.start < end and start < c.name.end for c in found):
+            found.append(
+                NameCandidate(Span.of(text, start, end), Span.of(text, start, end), "APPOS", None)
+            )
     found.sort(key=lambda c: c.name.start)
     return found
 
@@ -126,7 +149,15 @@ def looks_like_personal_name(name: str) -> bool:
         return False
     if any(w.lower().strip(".") in NOT_NAMES for w in words):
         return False
-    return all(_NAME_WORD.match(w) for w in words)
+    inner = set(range(1, len(words) - 1))
+    return bool(_NAME_WORD.match(words[0])) and all(
+        _NAME_WORD.match(w) or _PREFIXED_NAME_WORD.match(w) or (i in inner and w in _NAME_PARTICLES)
+        for i, w in enumerate(words)
+    )
+
+
+def _has_particle(name: str) -> bool:
+    return any(w in _NAME_PARTICLES or _PREFIXED_NAME_WORD.match(w) for w in name.split())
 
 
 def person_cues(text: str, candidate: NameCandidate) -> Cues:
@@ -204,11 +235,14 @@ def classify(text: str, candidate: NameCandidate, cues: Cues, lookup: PlaceLooku
     if is_known_org(name):
         return "org"
     personal = looks_like_personal_name(name)
-    if candidate.label in ("PERSON", "TITLE"):
+    if candidate.label in ("PERSON", "TITLE", "APPOS"):
         if not personal:
             return "neither"
         if cues.any:
             return "person"
+        if _has_particle(name):
+            # "Jisr al-Shughur": place names share the particles; only a cue makes a person.
+            return "neither"
         return "neither" if is_known_place(name, lookup) else "person"
     # ORG-tagged: a single capitalised word with a strong cue, or a speech cue when the
     # name is not an acronym and has no organisation-like word in it.

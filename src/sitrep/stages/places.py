@@ -30,7 +30,7 @@ from sitrep.gazetteer import Candidate, Gazetteer, normalize_key
 from sitrep.records import Place, PlaceKind, Span
 from sitrep.resources import Resources
 from sitrep.stages import places_cues as cues
-from sitrep.stages.places_resolve import Context, Resolution, focus_from, resolve
+from sitrep.stages.places_resolve import NameUse, Resolution, focus_from, resolve_all
 from sitrep.stages.registry import stage
 from sitrep.stages.state import DocState
 
@@ -63,8 +63,6 @@ SPEAKING_KINDS = frozenset({"country"})
 # Confidence of a place whose name the gazetteer cannot resolve.
 UNRESOLVED_CONFIDENCE = 0.3
 WEAK_EVIDENCE_FACTOR = 0.75
-# A first-pass resolution this confident informs the others' focus and anchors.
-SURE_CONFIDENCE = 0.6
 
 
 @dataclass(slots=True)
@@ -81,7 +79,7 @@ class Mention:
     place_cue: bool = False
     person_cue: str | None = None
     metonymy: bool | None = None
-    containers: list[int] = field(default_factory=list)  # indexes of mentions it lies in
+    containers: list[Mention] = field(default_factory=list)  # the mentions it lies in
 
 
 @dataclass(slots=True)
@@ -247,7 +245,7 @@ def _link_containers(mentions: list[Mention]) -> None:
             if not all(_container_glue(t.lower_, t.pos_) for t in gap):
                 break
             if any(t.lower_ in {",", "in"} for t in m.name.doc[m.name.end : other.name.start]):
-                m.containers.append(j)
+                m.containers.append(other)
             last = other.name.end
             if cues.region_word_after(other.name) is not None:
                 last += 1
@@ -350,34 +348,15 @@ def group_entities(accepted: Sequence[Mention]) -> list[Entity]:
 
 
 def resolve_entities(entities: Sequence[Entity]) -> None:
-    """Two passes: alone first, then with the document's focus, anchors and containers."""
-    first = [resolve(e.candidates, Context(), region_form=e.region_form) for e in entities]
+    """Resolve every entity, each in the light of the others (``resolve_all``)."""
     owner = {id(m): k for k, e in enumerate(entities) for m in e.mentions}
-    all_mentions = sorted((m for e in entities for m in e.mentions), key=lambda m: m.name.start)
-    for k, entity in enumerate(entities):
-        # What the other names say: an entity is no evidence for its own reading.
-        others = [
-            r.candidate
-            for other, r in enumerate(first)
-            if other != k and r.candidate is not None and r.confidence >= SURE_CONFIDENCE
-        ]
-        ctx = Context(focus=focus_from(others))
-        ctx.anchors.extend((c.lat, c.lon) for c in others if c.kind != "country")
-        for m in entity.mentions:
-            for j in m.containers:
-                container = all_mentions[j] if j < len(all_mentions) else None
-                if container is not None and id(container) in owner:
-                    _add_container(ctx, first[owner[id(container)]])
-        entity.resolution = resolve(entity.candidates, ctx, region_form=entity.region_form)
-
-
-def _add_container(ctx: Context, r: Resolution | None) -> None:
-    if r is None or r.candidate is None:
-        return
-    if r.candidate.kind == "country" and r.candidate.country:
-        ctx.container_countries.add(r.candidate.country)
-    elif r.candidate.kind == "region":
-        ctx.container_regions.add(r.candidate.name)
+    uses = []
+    for entity in entities:
+        # A container judged no place (rejected) has no entity and says nothing.
+        containers = {owner[id(c)] for m in entity.mentions for c in m.containers if id(c) in owner}
+        uses.append(NameUse(entity.candidates, entity.region_form, containers))
+    for entity, resolution in zip(entities, resolve_all(uses), strict=True):
+        entity.resolution = resolution
 
 
 # --- building records --------------------------------------------------------------------

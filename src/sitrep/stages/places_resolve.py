@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 from sitrep.gazetteer import Candidate
 
 # Weights of the score terms. Set by hand on the seed reports and the unit tests
-# in tests/test_places.py (no geoparsing evaluation set is wired in yet).
-POPULATION_WEIGHT = 0.15  # per order of magnitude
+# in tests/test_places.py, except where a comment cites `sitrep eval geoparsing`.
+# Per order of magnitude; best of 0.15/0.35/0.6 on `--data lgl.xml --gold-spans --limit 300`.
+POPULATION_WEIGHT = 0.35
 COUNTRY_PRIOR = 1.2
 CAPITAL_PRIOR = 0.6
 BARE_REGION_PENALTY = -0.9  # "Kharkiv" alone is the city; "Kharkiv region" the region
@@ -36,6 +37,8 @@ CLEAR_MARGIN = 1.0
 MIN_MARGIN = 0.25
 # A small place with rivals elsewhere needs the document's support to be chosen.
 SMALL_PLACE_POPULATION = 20_000
+# A first-pass resolution this confident informs the others' focus and anchors.
+SURE_CONFIDENCE = 0.6
 
 
 @dataclass(slots=True)
@@ -114,9 +117,14 @@ def _proximity_bonus(km: float) -> float:
 
 
 def resolve(
-    candidates: Sequence[Candidate], ctx: Context, *, region_form: bool = False
+    candidates: Sequence[Candidate],
+    ctx: Context,
+    *,
+    region_form: bool = False,
+    abstain: bool = True,
 ) -> Resolution:
-    """The best candidate with a confidence in [0, 1], or an unresolved answer."""
+    """The best candidate with a confidence in [0, 1], or an unresolved answer
+    (only when ``abstain``: a name known to be a place always gets its best guess)."""
     pool = [c for c in candidates if c.kind == "region"] if region_form else list(candidates)
     if not pool:
         return Resolution(None, 0.0, False)
@@ -128,7 +136,7 @@ def resolve(
     best_score, best_support, best = scored[0]
     margin = best_score - scored[1][0] if len(scored) > 1 else CLEAR_MARGIN
     supported = best_support > 0.5
-    if _too_uncertain(best, scored, margin, supported):
+    if abstain and _too_uncertain(best, scored, margin, supported):
         return Resolution(None, 0.0, supported)
     confidence = 0.55 + 0.4 * min(1.0, margin / CLEAR_MARGIN)
     return Resolution(best, round(confidence, 2), supported)
@@ -147,6 +155,45 @@ def _too_uncertain(
     # "Hilton": several small places in different countries and nothing to choose by.
     rivals_abroad = any(c.country != best.country for _, _, c in scored[1:])
     return best.population < SMALL_PLACE_POPULATION and rivals_abroad
+
+
+@dataclass(slots=True)
+class NameUse:
+    """One name as a document uses it (every mention of it with one reading)."""
+
+    candidates: tuple[Candidate, ...]
+    region_form: bool = False
+    # Indexes of the other uses the text says this one lies in ("Izyum, Kharkiv region").
+    containers: set[int] = field(default_factory=set)
+
+
+def resolve_all(uses: Sequence[NameUse], *, abstain: bool = True) -> list[Resolution]:
+    """Two passes: each name alone first, then with the document's focus, anchors and
+    containers (what the other names say: a name is no evidence for its own reading)."""
+    first = [resolve(u.candidates, Context(), region_form=u.region_form) for u in uses]
+    sure = [
+        (k, r.candidate)
+        for k, r in enumerate(first)
+        if r.candidate is not None and r.confidence >= SURE_CONFIDENCE
+    ]
+    final: list[Resolution] = []
+    for k, use in enumerate(uses):
+        others = [c for j, c in sure if j != k]
+        ctx = Context(focus=focus_from(others))
+        ctx.anchors.extend((c.lat, c.lon) for c in others if c.kind != "country")
+        for j in use.containers:
+            _add_container(ctx, first[j])
+        final.append(resolve(use.candidates, ctx, region_form=use.region_form, abstain=abstain))
+    return final
+
+
+def _add_container(ctx: Context, r: Resolution) -> None:
+    if r.candidate is None:
+        return
+    if r.candidate.kind == "country" and r.candidate.country:
+        ctx.container_countries.add(r.candidate.country)
+    elif r.candidate.kind == "region":
+        ctx.container_regions.add(r.candidate.name)
 
 
 def focus_from(resolved: Iterable[Candidate]) -> Counter[str]:

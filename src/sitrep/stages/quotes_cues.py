@@ -213,6 +213,10 @@ class QuoteParse:
                 kept = []
                 continue
             kept.append(t)
+        if not kept:
+            # Every word before the head was quoted or a clause, and so was the head's
+            # own stretch: the head alone is the phrase.
+            return self.span_of(head, head)
         while len(kept) > 1 and kept[-1].is_punct and not _closes_bracket(kept):
             kept.pop()
         while len(kept) > 1 and kept[0].is_punct:

@@ -9,6 +9,9 @@ Conventions (documented in the quotes stage):
 - Straight and curly single marks count only when they clearly pair up inside one
   paragraph: an opening mark after a space or an opening bracket, a closing mark not
   followed by a letter (so "Kyiv's" and "don’t" are apostrophes, not quotes).
+- Two straight apostrophes ('') are a double mark, as in archives typed on ASCII
+  keyboards (''Hopefully,'' the president said); ``close`` is then the index of the
+  second apostrophe of the closing pair.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ from dataclasses import dataclass
 # Opening mark -> the marks that may close it.
 _DOUBLE_PAIRS: dict[str, str] = {'"': '"', "“": "”", "«": "»", "„": "“”"}
 _SINGLE_PAIRS: dict[str, str] = {"'": "'", "‘": "’"}
+# Two apostrophes standing for one double mark.
+_DOUBLED = "''"
 # Single marks farther apart than this do not pair up: single-quoted stretches are
 # short (titles, quotes inside quotes), and the bound keeps unmatched marks linear.
 MAX_SINGLE_QUOTED_CHARS = 600
@@ -75,7 +80,9 @@ def _scan_paragraph(text: str, start: int, end: int) -> list[Quoted]:
     while i < end:
         ch = text[i]
         quoted: Quoted | None = None
-        if ch in _DOUBLE_PAIRS and _opens(text, i, start, end):
+        if text.startswith(_DOUBLED, i) and _opens(text, i + 1, start, end, i):
+            quoted = _close_doubled(text, i, end)
+        elif ch in _DOUBLE_PAIRS and _opens(text, i, start, end):
             quoted = _close_double(text, i, end)
         elif ch in _SINGLE_PAIRS and _opens(text, i, start, end):
             quoted = _close_single(text, i, end)
@@ -87,9 +94,12 @@ def _scan_paragraph(text: str, start: int, end: int) -> list[Quoted]:
     return found
 
 
-def _opens(text: str, i: int, para_start: int, para_end: int) -> bool:
-    """A mark opens a quotation at a word's start, before a non-space."""
-    before_ok = i == para_start or text[i - 1] in _OPEN_CONTEXT
+def _opens(
+    text: str, i: int, para_start: int, para_end: int, mark_start: int | None = None
+) -> bool:
+    """A mark (``mark_start:i+1``) opens a quotation at a word's start, before a non-space."""
+    first = i if mark_start is None else mark_start
+    before_ok = first == para_start or text[first - 1] in _OPEN_CONTEXT
     after_ok = i + 1 < para_end and not text[i + 1].isspace()
     return before_ok and after_ok
 
@@ -103,6 +113,14 @@ def _close_double(text: str, i: int, para_end: int) -> Quoted | None:
     return _quoted(text, i, para_end, None)
 
 
+def _close_doubled(text: str, i: int, para_end: int) -> Quoted | None:
+    """''…'' : closed by the next pair of apostrophes in the paragraph."""
+    close = text.find(_DOUBLED, i + 2, para_end)
+    if close < 0:
+        return _quoted(text, i, para_end, None, mark=_DOUBLED)
+    return _quoted(text, i, close, close + 1, mark=_DOUBLED)
+
+
 def _close_single(text: str, i: int, para_end: int) -> Quoted | None:
     closer = _SINGLE_PAIRS[text[i]]
     for j in range(i + 2, min(para_end, i + MAX_SINGLE_QUOTED_CHARS)):
@@ -114,18 +132,22 @@ def _close_single(text: str, i: int, para_end: int) -> Quoted | None:
     return None
 
 
-def _quoted(text: str, open_at: int, words_end: int, close: int | None) -> Quoted | None:
-    start = open_at + 1
+def _quoted(
+    text: str, open_at: int, words_end: int, close: int | None, *, mark: str | None = None
+) -> Quoted | None:
+    mark = mark or text[open_at]
+    start = open_at + len(mark)
     while words_end > start and text[words_end - 1].isspace():
         words_end -= 1
     if words_end <= start:
         return None
-    return Quoted(open_at, start, words_end, close, text[open_at])
+    return Quoted(open_at, start, words_end, close, mark)
 
 
 def _continues(text: str, previous: Quoted, first: Quoted, para_start: int) -> bool:
     """``first`` opens its paragraph and ``previous`` was left open in an earlier one."""
-    return previous.close is None and first.open == para_start and first.mark in _DOUBLE_PAIRS
+    double = first.mark in _DOUBLE_PAIRS or first.mark == _DOUBLED
+    return previous.close is None and first.open == para_start and double
 
 
 def _keep_unclosed(q: Quoted, following: list[Quoted], text: str) -> bool:

@@ -14,6 +14,7 @@ re-resolves them once it has estimated the date. The parses are kept for it in
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -22,6 +23,7 @@ from spacy.tokens import Doc
 from sitrep.records import Span, TimeExpression
 from sitrep.resources import Resources
 from sitrep.stages.dating_anchors import AnchorEvent, context_event, named_event
+from sitrep.stages.dating_dateline import find_dateline
 from sitrep.stages.registry import stage
 from sitrep.stages.state import DocState
 from sitrep.stages.times_rules import Match, ParsedTime, find_times, resolve, with_year
@@ -48,8 +50,8 @@ _CONTEXT_PHRASE = re.compile(
 def extract_times(state: DocState, resources: Resources) -> None:
     """Fill ``state.times`` (and the parses the dating stage re-resolves)."""
     text, doc = state.text, state.doc
-    event = context_event(text)
-    found = _context_matches(text, event)
+    event = context_event(text, resources.anchors)
+    found = _context_matches(text, event, resources.anchors)
     found += [m for m in find_times(text) if not _overlaps_any(m, found)]
     found += [m for m in _spacy_years(doc) if not _overlaps_any(m, found)]
     found = [m for m in found if not _is_age(text, m)]
@@ -66,14 +68,16 @@ def extract_times(state: DocState, resources: Resources) -> None:
 
 
 def publication_reference(state: DocState) -> date | None:
-    """The publication day to resolve against: only a stated one, never an estimate."""
+    """The publication day to resolve against: only a stated one (metadata, the user or
+    the report's own dateline), never an estimate."""
     published = state.published
     if published.date and not published.estimated:
         try:
             return date.fromisoformat(published.date)
         except ValueError:
             return None
-    return None
+    dateline = find_dateline(state.text)
+    return dateline.day if dateline else None
 
 
 def to_expression(
@@ -97,11 +101,13 @@ def _is_age(text: str, m: Match) -> bool:
     return bool(_AGE.search(window)) or bool(re.search(r"\baged?\s*$", text[: m.start]))
 
 
-def _context_matches(text: str, event: AnchorEvent | None) -> list[Match]:
+def _context_matches(
+    text: str, event: AnchorEvent | None, anchors: Sequence[AnchorEvent]
+) -> list[Match]:
     """Phrases dated by the event they name: "the first months of the war"."""
     found = []
     for m in _CONTEXT_PHRASE.finditer(text):
-        named = named_event(m["ev"], event)
+        named = named_event(m["ev"], event, anchors)
         value = _context_value(m, named) if named else None
         parsed = ParsedTime("fixed", value=value, anchor="context")
         found.append(Match(m.start("t"), m.end("t"), parsed))

@@ -1,0 +1,78 @@
+"""``sitrep eval events --data DIR``: event and figure scores; the last line is JSON."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from sitrep.settings import DEFAULT_MODEL
+
+EXIT_USAGE = 2
+
+
+def register(app: typer.Typer, eval_app: typer.Typer) -> None:
+    eval_app.command("events")(eval_events)
+
+
+def eval_events(
+    data: Annotated[Path, typer.Option("--data", help="Folder with articles/ and gold/.")],
+    model: Annotated[
+        str, typer.Option("--model", help="spaCy pipeline to use (any installed package or path).")
+    ] = DEFAULT_MODEL,
+    errors: Annotated[
+        bool, typer.Option("--errors", help="List what was missed and found wrongly.")
+    ] = False,
+) -> None:
+    """Score events (type + place + month), casualties and figures against gold files."""
+    from sitrep.errors import SitrepError
+    from sitrep.evaluation.events import evaluate_events_dir
+    from sitrep.ingest.document import RawDocument
+    from sitrep.records import Report
+    from sitrep.resources import load_resources
+    from sitrep.settings import Settings
+    from sitrep.stages.pipeline import annotate
+
+    if not (data / "gold").is_dir() or not (data / "articles").is_dir():
+        _usage_error(f"{data} must hold articles/NAME.txt and gold/NAME.json")
+    try:
+        resources = load_resources(Settings(model=model))
+    except SitrepError as exc:
+        _usage_error(str(exc))
+
+    def run(text: str, name: str) -> Report:
+        return annotate(RawDocument(text=text, origin=name, path=name), resources)
+
+    result = evaluate_events_dir(data, run)
+    out = Console(width=None if sys.stdout.isatty() else 140)
+    out.print(_table(result.metrics()))
+    if errors:
+        for doc in result.documents:
+            for line in [*(f"missed   {m}" for m in doc.missed),
+                         *(f"spurious {s}" for s in doc.spurious)]:  # fmt: skip
+                out.print(f"{doc.name}: {line}", markup=False, highlight=False)
+    for reason in result.skipped:
+        out.print(f"skipped: {reason}", markup=False, highlight=False)
+    for doc in result.documents:
+        if doc.error:
+            out.print(f"failed: {doc.name}: {doc.error}", markup=False, highlight=False)
+    sys.stdout.write(result.to_json() + "\n")
+
+
+def _table(metrics: dict[str, float | int | None]) -> Table:
+    table = Table(title=f"sitrep eval events: {metrics['documents']} documents")
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    for key, value in metrics.items():
+        shown = "-" if value is None else f"{value:.3f}" if isinstance(value, float) else str(value)
+        table.add_row(key, shown)
+    return table
+
+
+def _usage_error(message: str) -> NoReturn:
+    Console(stderr=True).print(f"[bold red]error:[/] {message}")
+    raise typer.Exit(EXIT_USAGE)

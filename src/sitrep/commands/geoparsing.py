@@ -1,0 +1,156 @@
+"""``sitrep eval geoparsing``: toponym recognition and resolution on a geoparsing corpus."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import time
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from sitrep.errors import SitrepError
+from sitrep.settings import DEFAULT_MODEL
+
+EXIT_USAGE = 2
+# The stage records "Kharkiv region" whole; the corpora annotate the name alone.
+_REGION_WORD = re.compile(r"\s+(region|oblast|province|governorate)$", re.IGNORECASE)
+err = Console(stderr=True)
+
+
+def register(app: typer.Typer, eval_app: typer.Typer) -> None:
+    eval_app.command("geoparsing")(eval_geoparsing)
+
+
+def eval_geoparsing(
+    data: Annotated[
+        Path,
+        typer.Option("--data", help="GWN.xml, gwn_full.txt, lgl.xml, TR-News.xml, GeoVirus.xml"),
+    ],
+    gold_spans: Annotated[
+        bool, typer.Option("--gold-spans", help="Resolve the gold toponyms (no recognition).")
+    ] = False,
+    limit: Annotated[
+        int | None, typer.Option("--limit", min=1, help="Only the first N documents.")
+    ] = None,
+    model: Annotated[str, typer.Option("--model", help="spaCy pipeline (end to end).")] = (
+        DEFAULT_MODEL
+    ),
+    gazetteer: Annotated[
+        Path | None, typer.Option("--gazetteer", help="A gazetteer from `sitrep gazetteer build`.")
+    ] = None,
+) -> None:
+    """Score place recognition and resolution; the last line is JSON."""
+    from sitrep.evaluation.geoparsing import dataset_name, load_corpus
+    from sitrep.evaluation.geoparsing_score import evaluate
+    from sitrep.gazetteer import load_gazetteer
+
+    try:
+        docs = load_corpus(data)[:limit]
+        gaz = load_gazetteer(gazetteer)
+    except SitrepError as exc:
+        err.print(f"[bold red]error:[/] {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+    predict = _gold_span_predictor(gaz) if gold_spans else _end_to_end_predictor(model, gaz)
+    score = evaluate(docs, predict, gold_spans=gold_spans)
+    summary = score.summary(dataset_name(data), gold_spans)
+    Console(width=100).print(_table(summary))
+    sys.stdout.write(json.dumps(summary) + "\n")
+
+
+def _gold_span_predictor(gaz: Any) -> Any:
+    from sitrep.evaluation.geoparsing import GoldDoc
+    from sitrep.evaluation.geoparsing_score import Predicted
+    from sitrep.stages.places_given import resolve_mentions
+
+    def predict(doc: GoldDoc) -> tuple[list[Predicted], float]:
+        gold = [t for t in doc.toponyms if t.resolvable]
+        started = time.perf_counter()
+        resolutions = resolve_mentions(doc.text, [(t.start, t.end) for t in gold], gaz)
+        seconds = time.perf_counter() - started
+        return [
+            Predicted(t.start, t.end, c.lat, c.lon, c.geonameid) if c else Predicted(t.start, t.end)
+            for t, c in zip(gold, (r.candidate for r in resolutions), strict=True)
+        ], seconds
+
+    return predict
+
+
+def _end_to_end_predictor(model: str, gaz: Any) -> Any:
+    from sitrep.evaluation.geoparsing import GoldDoc
+    from sitrep.evaluation.geoparsing_score import Predicted
+    from sitrep.ingest.document import RawDocument
+    from sitrep.nlp import load_model
+    from sitrep.resources import Resources
+    from sitrep.settings import Settings
+    from sitrep.stages.places import extract_places
+    from sitrep.stages.state import DocState
+
+    try:
+        nlp = load_model(model)
+    except SitrepError as exc:
+        err.print(f"[bold red]error:[/] {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+    resources = Resources(nlp=nlp, gazetteer=gaz, settings=Settings(model=model))
+
+    def predict(doc: GoldDoc) -> tuple[list[Predicted], float]:
+        state = DocState(
+            raw=RawDocument(text=doc.text, origin=doc.id), text=doc.text, doc=nlp(doc.text)
+        )
+        started = time.perf_counter()
+        extract_places(state, resources)
+        seconds = time.perf_counter() - started
+        predicted = [
+            Predicted(
+                s.start,
+                s.start + len(_REGION_WORD.sub("", s.text)),
+                p.lat,
+                p.lon,
+                (p.gazetteer_id or "").split(":")[-1] or None,
+            )
+            for p in state.places
+            if not p.metonymy or p.lat is not None
+            for s in p.mentions
+        ]
+        return predicted, seconds
+
+    return predict
+
+
+def _table(summary: dict[str, Any]) -> Table:
+    table = Table(title=f"geoparsing: {summary['dataset']} ({summary['mode']})")
+    table.add_column("metric")
+    table.add_column("sitrep", justify="right")
+    table.add_column("Mordecai 3 (published)", justify="right")
+    acc_key = "acc161_gold_spans" if summary["mode"] == "gold_spans" else "acc161"
+    rows = [
+        ("acc@161 km", summary[acc_key], summary["mordecai3_acc161"]),
+        ("exact GeoNames id", summary["exact_geonameid"], summary["mordecai3_exact"]),
+        ("recognition P", summary["recognition_precision"], None),
+        ("recognition R", summary["recognition_recall"], None),
+        ("recognition F1 (exact)", summary["recognition_f1"], None),
+        ("recognition F1 (overlap)", summary["recognition_overlap_f1"], None),
+        ("mean error km", summary["mean_error_km"], None),
+        ("median error km", summary["median_error_km"], None),
+        ("documents/s", summary["docs_per_s"], "60-110 (GPU + ES)"),
+        ("resolution documents/s", summary["resolution_docs_per_s"], None),
+    ]
+    for name, ours, theirs in rows:
+        table.add_row(name, _cell(ours), _cell(theirs))
+    table.caption = (
+        f"{summary['docs']} documents, {summary['toponyms']} resolvable toponyms, "
+        f"{summary['answered']} answered; Mordecai 3 figures are on its own held-out splits"
+    )
+    return table
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float) and value <= 1.0:
+        return f"{value:.1%}"
+    return str(value)

@@ -1,0 +1,71 @@
+"""Datelines: the publication date a report states at its top.
+
+Wire and newspaper copy often opens with a dateline ("KHARTOUM, 14 May 2024 — ...",
+"IDLIB, Syria, Oct. 9, 2023 — ...") or a byline row ("Published: 12 March 2024"). Such a
+date is the day the report was filed, not an estimate, so it anchors relative times
+("on Monday") just as metadata would.
+
+Only a full day date counts, and only when what precedes it on its line is a short
+run of capitalised place words (or a "published/updated" label) and what follows is a
+dash, a colon, a parenthesis or the end of the line: a date inside the first sentence
+of the story ("On 14 May 2024, troops ...") is not a dateline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from sitrep.stages.times_rules import find_times
+
+# Datelines sit in the first lines of a report; further down a date is story content.
+MAX_DATELINE_LINES = 4
+MAX_PREFIX_CHARS = 60
+
+# "PORT SUDAN, ", "IDLIB, Syria, ", "Monday, ", "By Jane Doe | " (capitalised words and
+# separators only: a verb or lower-case word means the date is part of a sentence).
+_SEPARATORS = re.compile(r"[\s,|/·•–—()-]+")
+_CONNECTORS = frozenset({"of", "de", "al", "el", "la", "by"})
+_LABEL = re.compile(
+    r"(?i)\b(?:published|posted|updated|first published|last updated|date|dated)\b"
+    r"(?:\s+on)?\s*[:|-]?\s*(?:\w+,\s*)?$"
+)
+_AFTER = re.compile(r"\s*(?:[—–]|--?\s|\(|:|\||$)")
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    day: date
+    line: str
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """The publication date stated in a dateline at the top of ``text``, if any."""
+    for line in _first_lines(text):
+        for m in find_times(line):
+            value = m.parsed.value if m.parsed.rule == "fixed" else None
+            if value is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                continue
+            if _is_dateline(line, m.start, m.end):
+                return Dateline(date.fromisoformat(value), line[: m.end].strip())
+    return None
+
+
+def _first_lines(text: str) -> list[str]:
+    lines = [line for line in text.splitlines() if line.strip()]
+    return lines[:MAX_DATELINE_LINES]
+
+
+def _is_dateline(line: str, start: int, end: int) -> bool:
+    prefix = line[:start]
+    if not _AFTER.match(line, end):
+        return False
+    if _LABEL.search(prefix):
+        return True
+    return len(prefix) <= MAX_PREFIX_CHARS and _is_place_prefix(prefix)
+
+
+def _is_place_prefix(prefix: str) -> bool:
+    words = [w for w in _SEPARATORS.split(prefix) if w]
+    return all(w[0].isupper() or w in _CONNECTORS for w in words)

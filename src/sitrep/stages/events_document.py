@@ -1,0 +1,186 @@
+"""Events across one report: what the clause-level rules leave unsaid, the report says.
+
+A report tells one event several times ("Airstrikes on a market killed nine ... in
+one of the deadliest attacks"; "the earthquakes that flattened Antakya ... The twin
+quakes of February 2023"). ACLED codes one event per type, place and day; so do we:
+
+* ``merge_mentions``: events of one type (or a generic attack and the shelling or
+  airstrike it names) whose places and months agree, or are unknown on one side, are
+  one event; it keeps every piece of evidence and fills each unknown field from the
+  other telling. Statements of what did not or may happen never merge with facts.
+* ``place_from_context``: an event whose clause names no literal place happened where
+  the paragraph last placed something, else at the report's main settlement (the one
+  it names most). Such a place is inferred, so it lowers the confidence.
+* ``attach_casualties``: "Libyan authorities put the death toll at more than 4,300"
+  counts the dead of the last violent or disastrous event told before it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from sitrep.records import Event, Figure, Place
+from sitrep.stages.times_rules import precision
+
+# Generic "attack" is the same event as a shelling or an airstrike told in its sentence.
+_SPECIFIC_ATTACKS = frozenset({"shelling", "airstrike"})
+# Event types whose victims a casualty count may state.
+CASUALTY_TYPES = frozenset(
+    {"attack", "shelling", "airstrike", "armed_clash", "siege", "disaster"}
+)  # fmt: skip
+_REALIS = frozenset({"fact", "claim"})
+# A place the report only implies is less certain than one the clause names.
+INFERRED_PLACE_PENALTY = 0.1
+_SETTLEMENTS = frozenset({"city", "town", "village"})
+
+
+def consolidate(
+    events: Sequence[Event], places: Sequence[Place], figures: Sequence[Figure], text: str
+) -> list[Event]:
+    """The report's events, each told once, placed and counted (see module docstring)."""
+    merged = merge_mentions(events)
+    placed = [place_from_context(e, places, text) for e in merged]
+    counted = attach_casualties(merge_mentions(placed), figures, text)
+    return [dataclasses.replace(e, id=f"E{i + 1}") for i, e in enumerate(counted)]
+
+
+# --------------------------------------------------------------------------- merging
+
+
+def merge_mentions(events: Iterable[Event]) -> list[Event]:
+    kept: list[Event] = []
+    for event in events:
+        for index, earlier in enumerate(kept):
+            if same_event(earlier, event):
+                kept[index] = combine(earlier, event)
+                break
+        else:
+            kept.append(event)
+    return kept
+
+
+def same_event(a: Event, b: Event) -> bool:
+    if (a.modality in _REALIS) != (b.modality in _REALIS):
+        return False
+    if not _months_agree(a.date, b.date):
+        return False
+    if a.type == b.type:
+        # One sentence that names two places for one event names where and around where.
+        return _agree(a.place, b.place) or _same_sentence(a, b)
+    # "Airstrikes on a market ... in one of the deadliest attacks"; "the bombardment of
+    # Kupiansk ... wounded in the attack": a generic attack is the specific one told.
+    pair = {a.type, b.type}
+    if not ("attack" in pair and pair & _SPECIFIC_ATTACKS):
+        return False
+    return _same_sentence(a, b) or (a.place is not None and a.place == b.place)
+
+
+def _same_sentence(a: Event, b: Event) -> bool:
+    return bool(set(a.evidence) & set(b.evidence))
+
+
+def _agree(x: str | None, y: str | None) -> bool:
+    return x is None or y is None or x == y
+
+
+def _months_agree(x: str | None, y: str | None) -> bool:
+    if x is None or y is None:
+        return True
+    k = min(len(x), len(y), 7)
+    return x[:k] == y[:k]
+
+
+def combine(first: Event, second: Event) -> Event:
+    """One event from two tellings: the first's fields, completed by the second's."""
+    specific = first.type == "attack" and second.type in _SPECIFIC_ATTACKS
+    kind = second.type if specific else first.type
+    date = _more_precise(first.date, second.date)
+    evidence = first.evidence + tuple(s for s in second.evidence if s not in first.evidence)
+    return dataclasses.replace(
+        first,
+        type=kind,
+        date=date,
+        date_precision=precision(date),
+        place=first.place or second.place,
+        actors=first.actors + tuple(a for a in second.actors if a not in first.actors),
+        targets=first.targets + tuple(t for t in second.targets if t not in first.targets),
+        killed=first.killed if first.killed is not None else second.killed,
+        injured=first.injured if first.injured is not None else second.injured,
+        claimed_by=first.claimed_by or second.claimed_by,
+        evidence=evidence,
+        confidence=max(first.confidence, second.confidence),
+    )
+
+
+def _more_precise(x: str | None, y: str | None) -> str | None:
+    if x is None or y is None:
+        return x or y
+    return y if len(y) > len(x) and y.startswith(x) else x
+
+
+# --------------------------------------------------------------------------- places
+
+
+def place_from_context(event: Event, places: Sequence[Place], text: str) -> Event:
+    if event.place is not None or not event.evidence:
+        return event
+    at = event.evidence[0].start
+    place = paragraph_place(places, text, at) or main_settlement(places)
+    if place is None:
+        return event
+    confidence = round(max(0.0, event.confidence - INFERRED_PLACE_PENALTY), 2)
+    return dataclasses.replace(event, place=place, confidence=confidence)
+
+
+def paragraph_place(places: Sequence[Place], text: str, char: int) -> str | None:
+    """The literal place named last before ``char`` in its paragraph."""
+    start = text.rfind("\n", 0, char) + 1
+    named = [
+        (m.start, p.id) for p in places if not p.metonymy and p.kind != "country"
+        for m in p.mentions if start <= m.start < char
+    ]  # fmt: skip
+    return max(named)[1] if named else None
+
+
+def main_settlement(places: Sequence[Place]) -> str | None:
+    """The settlement the report names most (the first named on a tie)."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for place in places:
+        if place.metonymy or place.kind not in _SETTLEMENTS:
+            continue
+        counts[place.id] += len(place.mentions)
+        first[place.id] = min(m.start for m in place.mentions)
+    if not counts:
+        return None
+    return min(counts, key=lambda pid: (-counts[pid], first[pid]))
+
+
+# --------------------------------------------------------------------------- casualties
+
+
+def attach_casualties(events: list[Event], figures: Sequence[Figure], text: str) -> list[Event]:
+    """Give a death or injury count stated apart from any event to the last violent or
+    disastrous event told before it, if that event has no such count yet."""
+    told = sorted(
+        (min(s.start for s in e.evidence), i) for i, e in enumerate(events) if e.evidence
+    )  # fmt: skip
+    result = list(events)
+    for figure in figures:
+        if figure.quantity not in ("killed", "injured") or figure.value is None:
+            continue
+        if any(s.start <= figure.span.start < s.end for e in events for s in e.evidence):
+            continue  # its own sentence has an event, which took it already
+        before = [i for start, i in told if start < figure.span.start]
+        candidates = [i for i in before if result[i].type in CASUALTY_TYPES]
+        if not candidates:
+            continue
+        index = candidates[-1]
+        event, count = result[index], round(figure.value)
+        if figure.quantity == "killed" and event.killed is None:
+            result[index] = dataclasses.replace(event, killed=count)
+        elif figure.quantity == "injured" and event.injured is None:
+            result[index] = dataclasses.replace(event, injured=count)
+    return result

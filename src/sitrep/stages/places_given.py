@@ -1,0 +1,90 @@
+"""Resolving place mentions someone else found (gold toponyms, another recogniser).
+
+``resolve_mentions(text, spans, gazetteer)`` runs the same resolution as the
+places stage (``places_resolve.resolve_all``) on given character spans, reading
+only the text around them, so it needs no spaCy parse and runs at gazetteer-probe
+speed. The cues it reads are the textual ones: a region word after the name
+("Kharkiv region"), a container after a comma or "in" ("Izyum, Kharkiv region").
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+
+from sitrep.gazetteer import Candidate, Gazetteer, normalize_key
+from sitrep.stages.places_resolve import NameUse, Resolution, resolve_all
+
+# "Kharkiv region", "Donetsk Oblast": the word after a name that makes it a region.
+_REGION_AFTER = re.compile(r"\s+(region|oblast|province|governorate)\b", re.IGNORECASE)
+_REGION_SUFFIX = re.compile(r"^(.+?)\s+(region|oblast|province|governorate)$", re.IGNORECASE)
+# What may stand between a place and the place it lies in: "Izyum, Kharkiv", "Izyum in
+# Ukraine's", "Lviv, in western Ukraine".
+_CONTAINER_GAP = re.compile(
+    r"^\s*(,\s*)?(in\s+)?(the\s+)?((north|south|east|west|central)\w*\s+)?$", re.IGNORECASE
+)
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+
+
+def name_use_for(name: str, after: str, gazetteer: Gazetteer) -> tuple[str, NameUse]:
+    """The lookup key and the use of one mention given its text and what follows it."""
+    name = _POSSESSIVE.sub("", name.strip())
+    region_form = bool(_REGION_AFTER.match(after))
+    candidates = gazetteer.lookup(name)
+    suffixed = _REGION_SUFFIX.match(name)
+    if suffixed and not _regions(candidates):
+        # "Kherson Province" when only "Kherson" is indexed: the region of that name.
+        candidates = gazetteer.lookup(suffixed.group(1))
+        region_form = True
+    elif suffixed:
+        region_form = True
+    if not candidates:
+        # "Turkish officials": a demonym given as a place names its country.
+        country = gazetteer.country_of_demonym(name)
+        candidates = (country,) if country is not None else ()
+    key = normalize_key(name)
+    return key, NameUse(candidates, region_form=region_form and bool(_regions(candidates)))
+
+
+def _regions(candidates: Sequence[Candidate]) -> list[Candidate]:
+    return [c for c in candidates if c.kind == "region"]
+
+
+def resolve_mentions(
+    text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazetteer, *, abstain: bool = False
+) -> list[Resolution]:
+    """One resolution per span (``candidate`` None where the name stays unresolved:
+    unknown to the gazetteer, or, with ``abstain``, too uncertain).
+
+    Mentions of one name with one reading share a resolution (one sense per
+    document), and each is resolved in the light of the others.
+    """
+    order = sorted(range(len(spans)), key=lambda i: spans[i])
+    use_of_span: dict[int, int] = {}
+    uses: list[NameUse] = []
+    index_of_key: dict[tuple[str, bool], int] = {}
+    for i in order:
+        start, end = spans[i]
+        key, use = name_use_for(text[start:end], text[end : end + 20], gazetteer)
+        k = index_of_key.setdefault((key, use.region_form), len(uses))
+        if k == len(uses):
+            uses.append(use)
+        use_of_span[i] = k
+    _link_containers(text, spans, order, use_of_span, uses)
+    resolutions = resolve_all(uses, abstain=abstain)
+    return [resolutions[use_of_span[i]] for i in range(len(spans))]
+
+
+def _link_containers(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    order: Sequence[int],
+    use_of_span: dict[int, int],
+    uses: list[NameUse],
+) -> None:
+    """ "Izyum, Kharkiv region": a name followed by a comma or "in" and another lies in it."""
+    for a, b in itertools.pairwise(order):
+        gap = text[spans[a][1] : spans[b][0]]
+        if _CONTAINER_GAP.match(gap) and use_of_span[a] != use_of_span[b]:
+            uses[use_of_span[a]].containers.add(use_of_span[b])

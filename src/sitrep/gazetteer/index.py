@@ -52,12 +52,36 @@ _LOOKUP = (
     "ORDER BY population DESC, gazetteer_id"
 )
 _BY_ID = f"SELECT {_COLUMNS} FROM places WHERE gazetteer_id = ?"
-_COUNTRY = (
-    f"SELECT {_COLUMNS} FROM places WHERE country = ? AND kind = 'country' "
-    "ORDER BY population DESC LIMIT 1"
+# Every country, read once into a table by ISO2 code (a scan: no index on kind).
+_COUNTRIES = (
+    f"SELECT {_COLUMNS} FROM places WHERE kind = 'country' ORDER BY population, gazetteer_id"
 )
+# Demonyms countryinfo lacks or gives to a territory, and the common short forms.
+EXTRA_DEMONYMS = {
+    "Indian": "IN",
+    "Argentine": "AR",
+    "Saudi": "SA",
+    "Korean": "KR",
+    "Philippine": "PH",
+    "Bosnian": "BA",
+    "Serb": "RS",
+    "Croat": "HR",
+    "Scottish": "GB",
+    "Welsh": "GB",
+    "English": "GB",
+}
+# Demonyms of continents, answered with the continent of that name.
+CONTINENT_DEMONYMS = {
+    "European": "Europe",
+    "African": "Africa",
+    "Asian": "Asia",
+    "North American": "North America",
+    "South American": "South America",
+    "Latin American": "South America",
+}
 # Demonyms by lookup key ("russian" -> "RU"); plural forms are tried without their "s".
-_DEMONYM_COUNTRY = {normalize_key(k): v for k, v in DEMONYMS.items()}
+_DEMONYM_COUNTRY = {normalize_key(k): v for k, v in {**DEMONYMS, **EXTRA_DEMONYMS}.items()}
+_DEMONYM_CONTINENT = {normalize_key(k): v for k, v in CONTINENT_DEMONYMS.items()}
 
 Row = tuple[str, str, float, float, str | None, str | None, str, str, int, str]
 
@@ -94,7 +118,7 @@ class Gazetteer:
         self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
         self._lock = threading.Lock()
         self._memo: dict[str, tuple[Candidate, ...]] = {}
-        self._countries: dict[str, Candidate | None] = {}
+        self._countries: dict[str, Candidate] | None = None
         self.meta = self._read_meta()
         if self.meta.get("format") != INDEX_FORMAT:
             raise ConfigError(
@@ -129,18 +153,32 @@ class Gazetteer:
                     return _candidate(row)
         return None
 
-    def country_of_demonym(self, word: str) -> Candidate | None:
-        """The country a demonym names ("Turkish", "Russians" -> the country), or None."""
-        key = normalize_key(word)
-        iso = _DEMONYM_COUNTRY.get(key) or _DEMONYM_COUNTRY.get(key.removesuffix("s"))
-        if iso is None:
-            return None
-        if iso not in self._countries:
-            # A scan of the places table (no index on country): once per country.
+    def country(self, iso2: str) -> Candidate | None:
+        """The country with this ISO 3166 alpha-2 code, or None."""
+        if self._countries is None:
             with self._lock:
-                row = self._db.execute(_COUNTRY, (iso,)).fetchone()
-            self._countries[iso] = _candidate(row) if row is not None else None
-        return self._countries[iso]
+                rows = self._db.execute(_COUNTRIES).fetchall()
+            # Ascending population: the most populous entry of a code is written last.
+            self._countries = {c.country: c for c in map(_candidate, rows) if c.country}
+        return self._countries.get(iso2)
+
+    def country_of_demonym(self, word: str) -> Candidate | None:
+        """The country a demonym names ("Turkish", "Russians" -> the country), or the
+        continent ("European"), or None."""
+        key = normalize_key(word)
+        for k in (key, key.removesuffix("s")):
+            if k in _DEMONYM_COUNTRY:
+                return self.country(_DEMONYM_COUNTRY[k])
+            if k in _DEMONYM_CONTINENT:
+                continents = [c for c in self.lookup(_DEMONYM_CONTINENT[k]) if c.country is None]
+                return continents[0] if continents else None
+        return None
+
+    def is_demonym(self, word: str) -> bool:
+        key = normalize_key(word)
+        return any(
+            k in _DEMONYM_COUNTRY or k in _DEMONYM_CONTINENT for k in (key, key.removesuffix("s"))
+        )
 
     def __contains__(self, name: object) -> bool:
         return isinstance(name, str) and bool(self.lookup(name))

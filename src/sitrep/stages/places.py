@@ -354,7 +354,8 @@ def resolve_entities(entities: Sequence[Entity]) -> None:
     for entity in entities:
         # A container judged no place (rejected) has no entity and says nothing.
         containers = {owner[id(c)] for m in entity.mentions for c in m.containers if id(c) in owner}
-        uses.append(NameUse(entity.candidates, entity.region_form, containers))
+        key = entity.mentions[0].key
+        uses.append(NameUse(entity.candidates, entity.region_form, key, containers))
     for entity, resolution in zip(entities, resolve_all(uses), strict=True):
         entity.resolution = resolution
 

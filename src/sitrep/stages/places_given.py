@@ -18,12 +18,17 @@ from sitrep.stages.places_resolve import NameUse, Resolution, resolve_all
 
 # "Kharkiv region", "Donetsk Oblast": the word after a name that makes it a region.
 _REGION_AFTER = re.compile(r"\s+(region|oblast|province|governorate)\b", re.IGNORECASE)
+# "DeKalb County", "Rapides Parish" when only the name is the toponym.
+_COUNTY_AFTER = re.compile(r"\s+(county|parish)\b", re.IGNORECASE)
 _REGION_SUFFIX = re.compile(r"^(.+?)\s+(region|oblast|province|governorate)$", re.IGNORECASE)
 # What may stand between a place and the place it lies in: "Izyum, Kharkiv", "Izyum in
 # Ukraine's", "Lviv, in western Ukraine".
 _CONTAINER_GAP = re.compile(
     r"^\s*(,\s*)?(in\s+)?(the\s+)?((north|south|east|west|central)\w*\s+)?$", re.IGNORECASE
 )
+# A demonym that is also a place's name means the country unless that place is this big
+# (set on `--data lgl.xml --gold-spans --limit 300`: "Canadian", "German" are small towns).
+DEMONYM_OVER_PLACE_POPULATION = 100_000
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
@@ -32,6 +37,9 @@ def name_use_for(name: str, after: str, gazetteer: Gazetteer) -> tuple[str, Name
     name = _POSSESSIVE.sub("", name.strip())
     region_form = bool(_REGION_AFTER.match(after))
     candidates = gazetteer.lookup(name)
+    county = _COUNTY_AFTER.match(after)
+    if county:
+        candidates = gazetteer.lookup(f"{name} {county.group(1)}") or candidates
     suffixed = _REGION_SUFFIX.match(name)
     if suffixed and not _regions(candidates):
         # "Kherson Province" when only "Kherson" is indexed: the region of that name.
@@ -39,12 +47,25 @@ def name_use_for(name: str, after: str, gazetteer: Gazetteer) -> tuple[str, Name
         region_form = True
     elif suffixed:
         region_form = True
-    if not candidates:
-        # "Turkish officials": a demonym given as a place names its country.
+    if _reads_as_demonym(name, candidates, gazetteer):
+        # "Turkish officials": a demonym given as a place names its country ("German" is
+        # also a Mexican hamlet's alternate name, "Canadian" a Texan town).
         country = gazetteer.country_of_demonym(name)
         candidates = (country,) if country is not None else ()
+    if name.endswith(".") and _regions(candidates):
+        # "Ind.", "Ky.": a dotted abbreviation is a state's, not a country code ("IND").
+        region_form = True
     key = normalize_key(name)
-    return key, NameUse(candidates, region_form=region_form and bool(_regions(candidates)))
+    use = NameUse(candidates, region_form=region_form and bool(_regions(candidates)), key=key)
+    return key, use
+
+
+def _reads_as_demonym(name: str, candidates: Sequence[Candidate], gazetteer: Gazetteer) -> bool:
+    if not candidates:
+        return True
+    return gazetteer.is_demonym(name) and all(
+        c.population < DEMONYM_OVER_PLACE_POPULATION and c.kind != "country" for c in candidates
+    )
 
 
 def _regions(candidates: Sequence[Candidate]) -> list[Candidate]:

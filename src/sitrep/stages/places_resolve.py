@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from sitrep.gazetteer import Candidate
+from sitrep.gazetteer import Candidate, normalize_key
 
 # Weights of the score terms. Set by hand on the seed reports and the unit tests
 # in tests/test_places.py, except where a comment cites `sitrep eval geoparsing`.
@@ -30,6 +30,14 @@ CONTAINER_BONUS = 2.0
 NEAR_KM, NEAR_BONUS = 100.0, 1.0
 CLOSE_KM, CLOSE_BONUS = 400.0, 0.6
 FAR_KM, FAR_BONUS = 1500.0, 0.2
+# The entry's own name is the text's name ("Augusta", not Augsburg's old alternate name
+# "Augusta"): cities500's alternate names hold many such historical or foreign names.
+NAME_MATCH_BONUS = 0.8
+# A city holding this share of its region's people is the region's seat: its name
+# alone means the city ("New York"); set on `--data GWN.xml --gold-spans --limit 100`.
+SEAT_SHARE = 0.2
+# The text's other places lie in this candidate's first-level region (state, oblast).
+ADMIN_FOCUS_WEIGHT = 1.0
 
 # A best candidate this far ahead of the runner-up is taken with full confidence.
 CLEAR_MARGIN = 1.0
@@ -47,6 +55,8 @@ class Context:
 
     # Countries the document is about, weighted by how often its places lie there.
     focus: Counter[str] = field(default_factory=Counter)
+    # First-level regions (country, name) the document is about, weighted likewise.
+    admin_focus: Counter[tuple[str, str]] = field(default_factory=Counter)
     # Points of places already resolved with confidence (not countries).
     anchors: list[tuple[float, float]] = field(default_factory=list)
     # Regions (by name) and countries (ISO2) the text said this name lies in.
@@ -56,6 +66,12 @@ class Context:
     def focus_share(self, country: str | None) -> float:
         total = sum(self.focus.values())
         return self.focus[country] / total if country and total else 0.0
+
+    def admin_share(self, country: str | None, admin1: str | None) -> float:
+        total = sum(self.admin_focus.values())
+        if not (country and admin1 and total):
+            return 0.0
+        return self.admin_focus[(country, admin1)] / total
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,14 +91,16 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def prior(c: Candidate, region_form: bool, seat_countries: frozenset[str | None]) -> float:
+def prior(c: Candidate, region_form: bool, seat_regions: frozenset[str], key: str = "") -> float:
     """How likely a news text means this entry, before reading the document.
 
-    ``seat_countries``: countries where a town of the same name exists. A region
-    named after its seat ("Kharkiv") is meant only when the text says "region";
-    a region with a name of its own ("Georgia", "Texas") needs no such word.
+    ``seat_regions``: regions holding a city of the text's name. A region named
+    after its seat ("Kharkiv") is meant only when the text says "region"; a region
+    with a name of its own ("Georgia", "Texas", "Indiana") needs no such word.
     """
     score = POPULATION_WEIGHT * math.log10(c.population + 10)
+    if key and _own_name(c) == key:
+        score += NAME_MATCH_BONUS
     if c.kind == "country":
         score += COUNTRY_PRIOR
     elif c.feature_code == "PPLC":
@@ -90,14 +108,35 @@ def prior(c: Candidate, region_form: bool, seat_countries: frozenset[str | None]
     if c.kind == "region" and c.feature_class == "A":
         if region_form:
             score += REGION_FORM_BONUS
-        elif c.country in seat_countries:
+        elif c.name in seat_regions or _own_name(c) != key:
+            # "Mexico" is not Mexico City's state, though that state knows the name too.
             score += BARE_REGION_PENALTY
     return score
+
+
+def _own_name(c: Candidate) -> str:
+    """The key of the entry's own name ("Kharkiv Oblast" -> "kharkiv oblast")."""
+    return normalize_key(c.name)
+
+
+def seat_regions(candidates: Sequence[Candidate], key: str) -> frozenset[str]:
+    """Regions whose main city answers to the name ("Kharkiv" -> Kharkiv Oblast, "New York"
+    -> New York State): a bare name then means the city."""
+    people = {c.name: c.population for c in candidates if c.kind == "region"}
+    return frozenset(
+        c.admin1
+        for c in candidates
+        if c.feature_class == "P"
+        and c.admin1
+        and (_own_name(c) == key or c.population >= SEAT_SHARE * people.get(c.admin1, 0))
+    )
 
 
 def support(c: Candidate, ctx: Context) -> float:
     """How much the document backs this entry."""
     score = FOCUS_WEIGHT * ctx.focus_share(c.country)
+    if c.kind != "country":
+        score += ADMIN_FOCUS_WEIGHT * ctx.admin_share(c.country, c.admin1)
     if (c.admin1 and c.admin1 in ctx.container_regions and c.kind != "region") or (
         c.country in ctx.container_countries
     ):
@@ -122,15 +161,16 @@ def resolve(
     *,
     region_form: bool = False,
     abstain: bool = True,
+    key: str = "",
 ) -> Resolution:
     """The best candidate with a confidence in [0, 1], or an unresolved answer
     (only when ``abstain``: a name known to be a place always gets its best guess)."""
     pool = [c for c in candidates if c.kind == "region"] if region_form else list(candidates)
     if not pool:
         return Resolution(None, 0.0, False)
-    seats = frozenset(c.country for c in candidates if c.feature_class == "P")
+    seats = seat_regions(candidates, key)
     scored = sorted(
-        ((prior(c, region_form, seats) + support(c, ctx), support(c, ctx), c) for c in pool),
+        ((prior(c, region_form, seats, key) + support(c, ctx), support(c, ctx), c) for c in pool),
         key=lambda t: (-t[0], t[2].gazetteer_id),
     )
     best_score, best_support, best = scored[0]
@@ -163,6 +203,8 @@ class NameUse:
 
     candidates: tuple[Candidate, ...]
     region_form: bool = False
+    # The name's lookup key ("kharkiv"), to tell an entry's own name from an alternate one.
+    key: str = ""
     # Indexes of the other uses the text says this one lies in ("Izyum, Kharkiv region").
     containers: set[int] = field(default_factory=set)
 
@@ -170,7 +212,7 @@ class NameUse:
 def resolve_all(uses: Sequence[NameUse], *, abstain: bool = True) -> list[Resolution]:
     """Two passes: each name alone first, then with the document's focus, anchors and
     containers (what the other names say: a name is no evidence for its own reading)."""
-    first = [resolve(u.candidates, Context(), region_form=u.region_form) for u in uses]
+    first = [resolve(u.candidates, Context(), region_form=u.region_form, key=u.key) for u in uses]
     sure = [
         (k, r.candidate)
         for k, r in enumerate(first)
@@ -179,11 +221,15 @@ def resolve_all(uses: Sequence[NameUse], *, abstain: bool = True) -> list[Resolu
     final: list[Resolution] = []
     for k, use in enumerate(uses):
         others = [c for j, c in sure if j != k]
-        ctx = Context(focus=focus_from(others))
+        ctx = Context(focus=focus_from(others), admin_focus=admin_focus_from(others))
         ctx.anchors.extend((c.lat, c.lon) for c in others if c.kind != "country")
         for j in use.containers:
             _add_container(ctx, first[j])
-        final.append(resolve(use.candidates, ctx, region_form=use.region_form, abstain=abstain))
+        final.append(
+            resolve(
+                use.candidates, ctx, region_form=use.region_form, abstain=abstain, key=use.key
+            )
+        )
     return final
 
 
@@ -202,4 +248,13 @@ def focus_from(resolved: Iterable[Candidate]) -> Counter[str]:
     for c in resolved:
         if c.country:
             focus[c.country] += 2 if c.kind == "country" else 1
+    return focus
+
+
+def admin_focus_from(resolved: Iterable[Candidate]) -> Counter[tuple[str, str]]:
+    """First-level regions of the places a document names; a named region counts double."""
+    focus: Counter[tuple[str, str]] = Counter()
+    for c in resolved:
+        if c.country and c.admin1:
+            focus[(c.country, c.admin1)] += 2 if c.kind == "region" else 1
     return focus

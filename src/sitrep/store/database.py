@@ -20,6 +20,7 @@ from typing import Any
 
 import duckdb
 
+from sitrep.corpus import link_batch
 from sitrep.errors import StoreError
 from sitrep.ingest.document import RawDocument, ReadFailure
 from sitrep.records import Report, from_json
@@ -422,16 +423,20 @@ def _write_in_transaction(
         ).fetchall()
     } if ids else set()
     out = TableRows()
-    added = skipped = 0
+    new: list[Report] = []
+    skipped = 0
     for raw, report in items:
         if report.id in stored:
             skipped += 1
             continue
         stored.add(report.id)  # a second copy in the same batch is skipped too
         add_report(out, raw, report, run_id=run_id, now=now)
-        added += 1
+        new.append(report)
     for table, rows in out.non_empty():
         insert_rows(con, table, rows)
+    # Linked in the same transaction: a report is never stored without its links.
+    link_batch(con, new)
+    added = len(new)
     failed = _insert_new_failures(con, failures, run_id, now)
     return BatchResult(added=added, skipped=skipped, failed=failed)
 

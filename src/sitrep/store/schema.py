@@ -21,7 +21,9 @@ import duckdb
 from sitrep.errors import StoreError
 
 # Bump when a table changes; ``check_schema`` refuses files of another version.
-SCHEMA_VERSION = 1
+# 2: the cross-document tables (link_keys, doc_sketches, story_members, person_links,
+# person_blocks, person_apart, event_links).
+SCHEMA_VERSION = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,6 +240,100 @@ EVENTS = Table(
 )
 EVENT_EVIDENCE = _mentions("event_evidence", "event_id")
 
+# ------------------------------------------------------------ cross-document (sitrep.corpus)
+# Lookup keys that select a new report's candidates: LSH bands of its text, the names of
+# its people, the places and type families of its events. 63-bit hashes, indexed, and
+# always queried with literal lists so that DuckDB answers from the index.
+LINK_KEYS = Table(
+    "link_keys", (("key", "BIGINT"), ("kind", "VARCHAR"), ("record_id", "VARCHAR"))
+)
+LINK_KEYS_INDEX = "CREATE INDEX IF NOT EXISTS link_keys_key ON link_keys (key)"
+
+DOC_SKETCHES = Table(
+    "doc_sketches",
+    (
+        ("doc_id", "VARCHAR"),
+        ("text_hash", "VARCHAR"),
+        ("shingles", "INTEGER"),
+        ("signature", "BIGINT[]"),
+        ("skeleton_size", "INTEGER"),
+        ("skeleton_signature", "BIGINT[]"),
+    ),
+    ("PRIMARY KEY (doc_id)",),
+)
+
+# One row per report: the story it belongs to (a story's id is its first linked member's
+# doc id) and why: "first", "exact", "near-duplicate" or "spun".
+STORY_MEMBERS = Table(
+    "story_members",
+    (
+        ("doc_id", "VARCHAR"),
+        ("story_id", "VARCHAR"),
+        ("reason", "VARCHAR"),
+        ("score", "DOUBLE"),
+        ("matched_doc", "VARCHAR"),
+        ("linked_seq", "BIGINT"),  # order of linking, for a stable "first"
+    ),
+    ("PRIMARY KEY (doc_id)",),
+)
+
+# One row per person record: the cross-report person it is (entity id = the global id
+# of its first record), why, and the descriptors later records are compared with.
+PERSON_LINKS = Table(
+    "person_links",
+    (
+        ("person_id", "VARCHAR"),
+        ("entity_id", "VARCHAR"),
+        ("doc_id", "VARCHAR"),
+        ("name", "VARCHAR"),
+        ("name_key", "VARCHAR"),
+        ("age", "INTEGER"),
+        ("role", "VARCHAR"),
+        ("place_gid", "VARCHAR"),
+        ("ref_date", "VARCHAR"),
+        ("reason", "VARCHAR"),
+        ("matched_id", "VARCHAR"),
+    ),
+    ("PRIMARY KEY (person_id)",),
+)
+# A person record the user split off an entity (`sitrep unmerge`): never merged back.
+PERSON_BLOCKS = Table(
+    "person_blocks",
+    (("person_id", "VARCHAR"), ("entity_id", "VARCHAR"), ("recorded_at", "TIMESTAMP")),
+    ("PRIMARY KEY (person_id, entity_id)",),
+)
+# Candidates with the same name kept apart, with the contradiction that decided it.
+PERSON_APART = Table(
+    "person_apart",
+    (("person_id", "VARCHAR"), ("other_id", "VARCHAR"), ("reason", "VARCHAR")),
+)
+
+# One row per event record: the cross-report event it belongs to and the facts used to
+# compare it (date interval with its basis, casualties, actors).
+EVENT_LINKS = Table(
+    "event_links",
+    (
+        ("event_id", "VARCHAR"),
+        ("entity_id", "VARCHAR"),
+        ("doc_id", "VARCHAR"),
+        ("story_id", "VARCHAR"),
+        ("type", "VARCHAR"),
+        ("family", "VARCHAR"),
+        ("place_gid", "VARCHAR"),
+        ("lat", "DOUBLE"),
+        ("lon", "DOUBLE"),
+        ("date_start", "VARCHAR"),
+        ("date_end", "VARCHAR"),
+        ("date_basis", "VARCHAR"),  # "event" (its own date) or "publication"
+        ("killed", "INTEGER"),
+        ("injured", "INTEGER"),
+        ("actors", "VARCHAR[]"),
+        ("reason", "VARCHAR"),
+        ("matched_id", "VARCHAR"),
+    ),
+    ("PRIMARY KEY (event_id)",),
+)
+
 TABLES: tuple[Table, ...] = (
     META,
     RUNS,
@@ -256,6 +352,13 @@ TABLES: tuple[Table, ...] = (
     FIGURES,
     EVENTS,
     EVENT_EVIDENCE,
+    LINK_KEYS,
+    DOC_SKETCHES,
+    STORY_MEMBERS,
+    PERSON_LINKS,
+    PERSON_BLOCKS,
+    PERSON_APART,
+    EVENT_LINKS,
 )
 TABLES_BY_NAME = {table.name: table for table in TABLES}
 
@@ -264,6 +367,7 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create every table that is missing and record the schema version (idempotent)."""
     for table in TABLES:
         con.execute(table.ddl())
+    con.execute(LINK_KEYS_INDEX)
     con.execute(
         "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
         [str(SCHEMA_VERSION)],
@@ -288,6 +392,13 @@ def check_schema(con: duckdb.DuckDBPyConnection, path: str) -> None:
         raise StoreError(
             f"{path} is a DuckDB file but not a sitrep store (no meta table); "
             f"pass another --db or create one with `sitrep ingest PATH --db FILE`"
+        )
+    if version is not None and version < SCHEMA_VERSION:
+        raise StoreError(
+            f"store {path} has schema version {version}, written before reports were linked "
+            f"across documents (version {SCHEMA_VERSION}); re-ingest its sources into a new "
+            f"file with `sitrep ingest PATH --db NEW_FILE` to get stories, people and events "
+            f"linked across reports"
         )
     if version != SCHEMA_VERSION:
         raise StoreError(

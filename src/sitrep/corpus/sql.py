@@ -1,0 +1,70 @@
+"""Small SQL helpers for the linking tables: index lookups and one-statement inserts.
+
+DuckDB answers ``col IN (1, 2, 3)`` from an ART index only when the list is literal (a
+list parameter or a join scans the table), so lookups by key or id inline their values.
+That is safe because every inlined value is an int or passes ``_literal``'s check.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import duckdb
+
+from sitrep.store import schema
+
+_SAFE_TEXT = re.compile(r"^[A-Za-z0-9:_.\-]+$")
+
+
+def insert(con: duckdb.DuckDBPyConnection, table: schema.Table, rows: Sequence[Sequence[Any]]) -> None:
+    """Insert rows with one statement: each column travels as one typed list."""
+    if not rows:
+        return
+    columns = [list(values) for values in zip(*rows, strict=True)]
+    select = ", ".join(f"unnest(?::{kind}[])" for _, kind in table.columns)
+    names = ", ".join(schema.quoted(name) for name in table.column_names)
+    con.execute(f"INSERT INTO {table.name} ({names}) SELECT {select}", columns)
+
+
+def keys_literal(keys: Iterable[int]) -> str:
+    return ", ".join(str(int(key)) for key in sorted(set(keys)))
+
+
+def ids_literal(ids: Iterable[str]) -> str:
+    """Record ids as a SQL list; ids are content hashes plus local ids, never free text."""
+    return ", ".join(_literal(value) for value in sorted(set(ids)))
+
+
+def lookup_keys(
+    con: duckdb.DuckDBPyConnection, keys: Iterable[int]
+) -> dict[int, list[str]]:
+    """Record ids stored under each key (by key, then record id)."""
+    wanted = keys_literal(keys)
+    if not wanted:
+        return {}
+    found: dict[int, list[str]] = {}
+    for key, record_id in con.execute(
+        f"SELECT key, record_id FROM link_keys WHERE key IN ({wanted}) ORDER BY key, record_id"
+    ).fetchall():
+        found.setdefault(int(key), []).append(str(record_id))
+    return found
+
+
+def rows_by_id(
+    con: duckdb.DuckDBPyConnection, table: str, id_column: str, columns: str, ids: Iterable[str]
+) -> list[tuple[Any, ...]]:
+    """Rows of ``table`` whose primary key ``id_column`` is one of ``ids``."""
+    wanted = ids_literal(ids)
+    if not wanted:
+        return []
+    sql = f"SELECT {columns} FROM {table} WHERE {id_column} IN ({wanted}) ORDER BY {id_column}"
+    rows: list[tuple[Any, ...]] = con.execute(sql).fetchall()
+    return rows
+
+
+def _literal(value: str) -> str:
+    if not _SAFE_TEXT.match(value):
+        raise ValueError(f"not a record id: {value!r}")
+    return f"'{value}'"

@@ -1,0 +1,187 @@
+"""Copies into stories: exact copies, near-duplicates and spun copies of one report.
+
+A new report's candidates are the reports sharing one of its keys (its exact hash, one of
+its LSH bands); each candidate is verified on the stored sketches, and the report joins
+the story of the best verified one. A report that matches reports of two stories joins
+the best and brings the other story along (two copies of one original were linked before
+the original arrived). A story's original is its earliest member (see ``queries``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import duckdb
+
+from sitrep.corpus import sql
+from sitrep.corpus.fingerprint import Fingerprint, containment, fingerprint, jaccard, stable_key
+from sitrep.records import Report
+from sitrep.store import schema
+
+# Containment of word 3-shingles above which a candidate is a near-duplicate. Distinct
+# reports, also on the same town and week, stay below 0.15 and edited copies above 0.6
+# (docs/CORPUS.md, `sitrep eval corpus`).
+NEAR_DUPLICATE = 0.5
+# A spun copy keeps fewer shingles but most of its names and numbers, in order: both
+# must agree. Set on the perturbation set's train split (docs/CORPUS.md).
+SPUN_TEXT = 0.25
+SPUN_SKELETON = 0.4
+
+
+@dataclass(frozen=True, slots=True)
+class StoryLink:
+    doc_id: str
+    story_id: str
+    reason: str  # first | exact | near-duplicate | spun
+    score: float | None
+    matched_doc: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Known:
+    """A stored (or earlier in the batch) report as verification sees it."""
+
+    doc_id: str
+    story_id: str
+    sketch: Fingerprint
+
+
+def link_stories(con: duckdb.DuckDBPyConnection, reports: Sequence[Report]) -> dict[str, StoryLink]:
+    """Give every new report a story; returns the links by doc id."""
+    prints = {report.id: fingerprint(report.text) for report in reports}
+    keys_of = {doc: _keys(fp) for doc, fp in prints.items()}
+    stored = sql.lookup_keys(con, (k for keys in keys_of.values() for k in keys))
+    known = _load_known(con, {doc for docs in stored.values() for doc in docs})
+    seq = _next_seq(con)
+    links: dict[str, StoryLink] = {}
+    batch_keys: dict[int, list[str]] = {}
+    merged_stories: dict[str, str] = {}
+    for report in reports:
+        doc, fp = report.id, prints[report.id]
+        candidates = {d for k in keys_of[doc] for d in (*stored.get(k, ()), *batch_keys.get(k, ()))}
+        best = _best_match(fp, [known[d] for d in sorted(candidates) if d in known])
+        if best is None:
+            link = StoryLink(doc, doc, "first", None, None)
+        else:
+            match, reason, score = best
+            story = merged_stories.get(match.story_id, match.story_id)
+            link = StoryLink(doc, story, reason, round(score, 4), match.doc_id)
+            for other in _other_stories(fp, [known[d] for d in candidates if d in known], story):
+                merged_stories[other] = story
+        links[doc] = link
+        known[doc] = _Known(doc, link.story_id, fp)
+        for key in keys_of[doc]:
+            batch_keys.setdefault(key, []).append(doc)
+    _write(con, links, prints, keys_of, merged_stories, seq)
+    return {doc: _followed(link, merged_stories) for doc, link in links.items()}
+
+
+def verify(new: Fingerprint, old: Fingerprint) -> tuple[str, float] | None:
+    """Whether ``new`` is a copy of ``old``: the reason and its score, or None."""
+    if new.text_hash == old.text_hash:
+        return "exact", 1.0
+    text = containment(jaccard(new.signature, old.signature), new.shingles, old.shingles)
+    if text >= NEAR_DUPLICATE:
+        return "near-duplicate", text
+    if text >= SPUN_TEXT and new.skeleton_size and old.skeleton_size:
+        skeleton = containment(
+            jaccard(new.skeleton_signature, old.skeleton_signature),
+            new.skeleton_size,
+            old.skeleton_size,
+        )
+        if skeleton >= SPUN_SKELETON:
+            return "spun", min(text, skeleton)
+    return None
+
+
+# ---------------------------------------------------------------------- helpers
+
+
+def _keys(fp: Fingerprint) -> list[int]:
+    return [stable_key("exact", fp.text_hash), *fp.band_keys()]
+
+
+def _best_match(fp: Fingerprint, candidates: list[_Known]) -> tuple[_Known, str, float] | None:
+    best: tuple[_Known, str, float] | None = None
+    for known in candidates:
+        verdict = verify(fp, known.sketch)
+        if verdict and (best is None or verdict[1] > best[2]):
+            best = (known, verdict[0], verdict[1])
+    return best
+
+
+def _other_stories(fp: Fingerprint, candidates: list[_Known], story: str) -> set[str]:
+    return {k.story_id for k in candidates if k.story_id != story and verify(fp, k.sketch)}
+
+
+def _followed(link: StoryLink, merged: dict[str, str]) -> StoryLink:
+    story = link.story_id
+    while story in merged:
+        story = merged[story]
+    if story == link.story_id:
+        return link
+    return StoryLink(link.doc_id, story, link.reason, link.score, link.matched_doc)
+
+
+def _load_known(con: duckdb.DuckDBPyConnection, doc_ids: set[str]) -> dict[str, _Known]:
+    rows = sql.rows_by_id(
+        con,
+        "doc_sketches",
+        "doc_id",
+        "doc_id, text_hash, shingles, signature, skeleton_size, skeleton_signature",
+        doc_ids,
+    )
+    stories = dict(
+        sql.rows_by_id(con, "story_members", "doc_id", "doc_id, story_id", doc_ids)
+    )
+    return {
+        doc: _Known(
+            doc,
+            str(stories.get(doc, doc)),
+            Fingerprint(text_hash, shingles, tuple(sig or ()), skeleton, tuple(skel or ())),
+        )
+        for doc, text_hash, shingles, sig, skeleton, skel in rows
+    }
+
+
+def _next_seq(con: duckdb.DuckDBPyConnection) -> int:
+    # The max of a primary-keyed column with an index is cheap: DuckDB keeps zone maps.
+    row = con.execute("SELECT coalesce(max(linked_seq), 0) FROM story_members").fetchone()
+    return int(row[0]) + 1 if row else 1
+
+
+def _write(
+    con: duckdb.DuckDBPyConnection,
+    links: dict[str, StoryLink],
+    prints: dict[str, Fingerprint],
+    keys_of: dict[str, list[int]],
+    merged: dict[str, str],
+    seq: int,
+) -> None:
+    sql.insert(
+        con,
+        schema.DOC_SKETCHES,
+        [
+            (doc, fp.text_hash, fp.shingles, list(fp.signature), fp.skeleton_size,
+             list(fp.skeleton_signature))
+            for doc, fp in prints.items()
+        ],
+    )
+    sql.insert(
+        con,
+        schema.LINK_KEYS,
+        [(key, "story", doc) for doc, keys in keys_of.items() for key in sorted(set(keys))],
+    )
+    sql.insert(
+        con,
+        schema.STORY_MEMBERS,
+        [
+            (link.doc_id, _followed(link, merged).story_id, link.reason, link.score,
+             link.matched_doc, seq + i)
+            for i, link in enumerate(links.values())
+        ],
+    )
+    for old, new in sorted(merged.items()):
+        final = _followed(StoryLink("", new, "", None, None), merged).story_id
+        con.execute("UPDATE story_members SET story_id = ? WHERE story_id = ?", [final, old])

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from sitrep.records import Published
+from sitrep.resources import Resources
 from sitrep.stages import dating_anchors
 from sitrep.stages.dating import Constraint, date_report, estimate_publication
 from sitrep.stages.times import extract_times
@@ -66,11 +67,11 @@ def test_nearly_means_a_bit_less(make_state, resources) -> None:  # type: ignore
     assert lo < date(2023, 12, 1)
 
 
-def test_year_looked_forward_to_means_the_year_before(make_state, resources) -> None:  # type: ignore[no-untyped-def]
+def test_year_looked_forward_to_bounds_publication_by_its_end(make_state, resources) -> None:  # type: ignore[no-untyped-def]
     text = "Residents were daring to hope for 2024 after the city was retaken in September 2022."
     lo, hi = _window(_dated(make_state, resources, text).published)
-    assert lo == date(2023, 1, 1)
-    assert hi == date(2024, 1, 31)
+    assert lo == date(2022, 9, 1)
+    assert hi == date(2024, 12, 31)
 
 
 def test_contradicting_weak_evidence_is_set_aside() -> None:
@@ -99,17 +100,25 @@ def test_relative_times_are_reresolved_against_the_estimate(make_state, resource
 
 
 def test_user_can_extend_the_anchor_event_table(  # type: ignore[no-untyped-def]
-    make_state, resources, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    make_state, resources, tmp_path: Path
 ) -> None:
     table = {"events": [{"id": "great-flood", "name": "Great Flood of Testland",
                          "date": "2019-06-01", "patterns": ["great flood"]}]}  # fmt: skip
     path = tmp_path / "anchors.json"
     path.write_text(json.dumps(table), encoding="utf-8")
-    monkeypatch.setenv(dating_anchors.ENV_EXTRA_TABLES, str(path))
-    state = _dated(make_state, resources, "Three years after the Great Flood, the dykes hold.")
+    anchors = dating_anchors.load_anchor_events(path)
+    extended = Resources(nlp=resources.nlp, gazetteer=resources.gazetteer,
+                         settings=resources.settings, anchors=anchors)  # fmt: skip
+    state = _dated(make_state, extended, "Three years after the Great Flood, the dykes hold.")
     lo, hi = _window(state.published)
     assert lo <= date(2022, 6, 1) <= hi
-    assert any(e.id == "russian-invasion-of-ukraine" for e in dating_anchors.anchor_events())
+    assert any(e.id == "russian-invasion-of-ukraine" for e in anchors)
+    unknown = _dated(make_state, resources, "Three years after the Great Flood, the dykes hold.")
+    assert unknown.published.window is None
+
+
+def test_resources_carry_the_packaged_anchor_table_by_default(resources) -> None:  # type: ignore[no-untyped-def]
+    assert {e.id for e in resources.anchors} >= {"russian-invasion-of-ukraine", "sudan-war"}
 
 
 def test_seed_000_is_dated_to_the_turn_of_2023_and_2024(  # type: ignore[no-untyped-def]

@@ -54,7 +54,9 @@ def test_casualties_are_judged_on_matched_events() -> None:
 
 @pytest.mark.parametrize("modality", ["hypothetical", "plan", "denial"])
 def test_events_that_did_not_happen_are_not_scored(modality: str) -> None:
-    score = score_events_document(GOLD, _report(_event("shelling"), _event("attack", modality=modality)))
+    score = score_events_document(
+        GOLD, _report(_event("shelling"), _event("attack", modality=modality))
+    )
     assert (score.events.tp, score.events.fp, score.unscored_events) == (1, 0, 1)
 
 

@@ -40,7 +40,7 @@ def _figures(make_state, resources, text: str, places: tuple[str, ...] = ()):  #
          True, "percent", "buildings_destroyed"),
         ("Almost half the population has left.", "Almost half", 50, True, "percent",
          "population"),
-        ("Dozens of homes were damaged by the storm.", "Dozens", 24, True, "home",
+        ("Dozens of homes were damaged by the storm.", "Dozens", 24, True, "homes",
          "buildings_damaged"),
         ("The town now counts around 25,000, a third of its population.", "around 25,000",
          25000, True, "people", "population"),

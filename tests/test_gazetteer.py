@@ -161,3 +161,36 @@ def test_a_missing_or_foreign_file_is_a_config_error(tmp_path: Path, content: by
         target.write_bytes(content)
     with pytest.raises(ConfigError):
         load_gazetteer(target)
+
+
+@pytest.mark.parametrize(
+    ("name", "admin1"),
+    [("Laurel County", "Kentucky"), ("Orange County", "California"), ("Suffolk", "England")],
+)
+def test_counties_are_regions_inside_their_state(
+    gazetteer: Gazetteer, name: str, admin1: str
+) -> None:
+    counties = [c for c in gazetteer.lookup(name) if c.feature_code == "ADM2"]
+    assert counties and counties[0].admin1 == admin1 and counties[0].kind == "region"
+
+
+@pytest.mark.parametrize(("iso", "name"), [("UA", "Ukraine"), ("US", "United States")])
+def test_countries_are_found_by_iso_code(gazetteer: Gazetteer, iso: str, name: str) -> None:
+    country = gazetteer.country(iso)
+    assert country is not None and (country.name, country.kind) == (name, "country")
+
+
+def test_an_unknown_iso_code_is_none(gazetteer: Gazetteer) -> None:
+    assert gazetteer.country("QQ") is None
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"), [("Turkish", "Turkey"), ("Russians", "Russia"), ("African", "Africa")]
+)
+def test_demonyms_find_their_place(gazetteer: Gazetteer, word: str, expected: str) -> None:
+    place = gazetteer.country_of_demonym(word)
+    assert gazetteer.is_demonym(word) and place is not None and place.name == expected
+
+
+def test_a_place_name_is_no_demonym(gazetteer: Gazetteer) -> None:
+    assert not gazetteer.is_demonym("Kharkiv") and gazetteer.country_of_demonym("Kharkiv") is None

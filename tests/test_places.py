@@ -52,7 +52,14 @@ def test_seed_000_izyum_is_resolved_to_geonames_707292(seed_000_places: list[Pla
     assert (izyum.gazetteer_id, izyum.country, izyum.kind) == ("geonames:707292", "UA", "city")
     assert izyum.lat == pytest.approx(49.2, abs=0.05)
     assert izyum.lon == pytest.approx(37.27, abs=0.05)
-    assert len(izyum.mentions) == 4 and not izyum.metonymy
+    assert [s.text for s in izyum.mentions].count("Izyum") == 4 and not izyum.metonymy
+
+
+def test_seed_000_the_town_and_the_city_are_izyum(seed_000_places: list[Place]) -> None:
+    izyum = by_mention(seed_000_places, "Izyum")
+    assert izyum is not None
+    back = [s.text.lower() for s in izyum.mentions if s.text != "Izyum"]
+    assert back and set(back) <= {"the town", "the city"}
 
 
 def test_seed_000_kharkiv_region_is_the_oblast(seed_000_places: list[Place]) -> None:
@@ -67,12 +74,15 @@ def test_seed_000_ukraine_is_a_country(seed_000_places: list[Place]) -> None:
     assert not ukraine.metonymy  # "in Ukraine's northeastern Kharkiv region" is literal
 
 
-@pytest.mark.parametrize("capital", ["Moscow", "Kyiv"])
+@pytest.mark.parametrize(
+    ("capital", "actor"), [("Moscow", "Russia: government"), ("Kyiv", "Ukraine: military")]
+)
 def test_seed_000_capitals_standing_for_governments_are_metonymy(
-    seed_000_places: list[Place], capital: str
+    seed_000_places: list[Place], capital: str, actor: str
 ) -> None:
     place = by_mention(seed_000_places, capital)
     assert place is not None and place.metonymy and place.gazetteer_id is not None
+    assert place.stands_for == actor
 
 
 @pytest.mark.parametrize(
@@ -244,3 +254,56 @@ def test_names_judged_people_are_left_for_the_people_stage(
     state = make_state('"We lost everything," said Volodymyr.')
     extract_places(state, resources)
     assert [r["text"] for r in state.scratch["places.rejected"]] == ["Volodymyr"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "actor"),
+    [
+        ("Moscow said it would respond to the sanctions.", "Moscow", "Russia: government"),
+        ("Kyiv's forces pushed them back.", "Kyiv", "Ukraine: military"),
+        ("Kyiv's counteroffensive stalled in the rain.", "Kyiv", "Ukraine: military"),
+        ("Fighting with Russia continued through the night.", "Russia", "Russia"),
+    ],
+)
+def test_a_metonymic_place_names_the_actor_it_stands_for(
+    make_state: MakeState, resources: Resources, text: str, surface: str, actor: str
+) -> None:
+    place = by_mention(run(make_state, resources, text), surface)
+    assert place is not None and place.metonymy and place.stands_for == actor
+
+
+def test_a_literal_place_stands_for_no_actor(make_state: MakeState, resources: Resources) -> None:
+    place = by_mention(
+        run(make_state, resources, "The couple fled to Kharkiv in March."), "Kharkiv"
+    )
+    assert place is not None and not place.metonymy and place.stands_for is None
+
+
+@pytest.mark.parametrize("phrase", ["The town", "The city", "The village"])
+def test_the_town_refers_back_to_the_last_settlement_named(
+    make_state: MakeState, resources: Resources, phrase: str
+) -> None:
+    text = f"Families fled from Kharkiv to Izyum in March. {phrase} had no power for weeks."
+    state = make_state(text)
+    extract_places(state, resources)
+    izyum = by_mention(state.places, "Izyum")
+    assert izyum is not None and phrase in {s.text for s in izyum.mentions}
+    assert [s.text for s in state.scratch["places.anaphors"]] == [phrase]
+    kharkiv = by_mention(state.places, "Kharkiv")
+    assert kharkiv is not None and phrase not in {s.text for s in kharkiv.mentions}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shells fell on the city of Kharkiv in March.",  # the name follows: no reference back
+        "The town was quiet. Families later moved to Kharkiv.",  # nothing named before it
+        "Russia said the city would fall.",  # a country is no settlement
+    ],
+)
+def test_the_town_without_a_settlement_before_it_stays_unattached(
+    make_state: MakeState, resources: Resources, text: str
+) -> None:
+    state = make_state(text)
+    extract_places(state, resources)
+    assert state.scratch["places.anaphors"] == []

@@ -32,6 +32,9 @@ def _resolve(text: str, names: list[str], gazetteer: Gazetteer) -> list[str | No
         ("Fighting near Hatay Province.", ["Hatay Province"], ["Hatay"]),
         ("Crowds gathered in Kyiv Oblast.", ["Kyiv Oblast"], ["Kyiv Oblast"]),
         ("He lives in Lexington, Ky.", ["Lexington", "Ky."], ["Lexington", "Kentucky"]),
+        ("Born in Evansville, Ind., in 1950.", ["Evansville", "Ind."], ["Evansville", "Indiana"]),
+        ("Deputies in Laurel County made an arrest.", ["Laurel County"], ["Laurel County"]),
+        ("Voters in DeKalb County went to the polls.", ["DeKalb"], ["DeKalb County"]),
     ],
 )
 def test_given_spans_resolve_with_their_context(
@@ -51,3 +54,48 @@ def test_an_unknown_name_stays_unresolved(gazetteer: Gazetteer) -> None:
     text = "They met in Qwzxplk."
     (r,) = resolve_mentions(text, [(12, 19)], gazetteer)
     assert r.candidate is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("She moved to Augusta last year.", "Augusta", "Augusta"),  # not Augsburg's old name
+        ("The law passed in Illinois on Monday.", "Illinois", "Illinois"),
+        ("He was sent back to Virginia for trial.", "Virginia", "Virginia"),
+        ("The wall on the border with Mexico was debated.", "Mexico", "Mexico"),
+        ("Rents in New York rose again.", "New York", "New York City"),
+    ],
+)
+def test_an_entrys_own_name_beats_an_alternate_name(
+    gazetteer: Gazetteer, text: str, name: str, expected: str
+) -> None:
+    assert _resolve(text, [name], gazetteer) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("American", "United States"),
+        ("Americans", "United States"),
+        ("Indian", "India"),
+        ("German", "Germany"),  # also an alternate name of a Mexican hamlet
+        ("Canadian", "Canada"),  # also a town in Texas
+        ("European", "Europe"),
+    ],
+)
+def test_demonyms_name_their_country_or_continent(
+    gazetteer: Gazetteer, word: str, expected: str
+) -> None:
+    text = f"The {word} delegation arrived."
+    assert _resolve(text, [word], gazetteer) == [expected]
+
+
+def test_the_region_the_other_names_share_chooses_between_namesakes(gazetteer: Gazetteer) -> None:
+    text = "Flooding closed roads in Gainesville, Oakwood and Flowery Branch in Hall County."
+    names = ["Gainesville", "Oakwood", "Flowery Branch", "Hall County"]
+    spans = []
+    for name in names:
+        start = text.index(name)
+        spans.append((start, start + len(name)))
+    gainesville = resolve_mentions(text, spans, gazetteer)[0].candidate
+    assert gainesville is not None and gainesville.admin1 == "Georgia"

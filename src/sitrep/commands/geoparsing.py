@@ -104,6 +104,8 @@ def _end_to_end_predictor(model: str, gaz: Any) -> Any:
         started = time.perf_counter()
         extract_places(state, resources)
         seconds = time.perf_counter() - started
+        # "the town" referring back is no toponym: the corpora do not annotate it.
+        anaphors = {(s.start, s.end) for s in state.scratch.get("places.anaphors", [])}
         predicted = [
             Predicted(
                 s.start,
@@ -115,6 +117,7 @@ def _end_to_end_predictor(model: str, gaz: Any) -> Any:
             for p in state.places
             if not p.metonymy or p.lat is not None
             for s in p.mentions
+            if (s.start, s.end) not in anaphors
         ]
         return predicted, seconds
 

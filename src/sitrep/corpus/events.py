@@ -5,7 +5,7 @@ Two event records are one event when they are of one type family (a "shelling" a
 ``EVENT_RADIUS_KM``, their dates are compatible and their actors do not contradict.
 Dates are intervals (``dates``): an event's own date, or else the window of its report's
 publication (an undated event in a news report is a recent one). Vague intervals are not
-evidence of sameness: they only merge when one side is precise. Two undated events merge
+evidence of sameness: both sides must be precise to a month or better. Two undated events merge
 only when both carry casualty counts, the mark of one specific incident.
 
 Figures are never averaged: the merged event keeps every source's killed/injured, and the
@@ -32,8 +32,8 @@ EVENT_RADIUS_KM = 25.0
 GRID_DEGREES = 0.5
 # Days of publication a report's undated events may precede it.
 RECENT_DAYS = 7
-# An interval wider than this (a season, a year, a long publication window) does not by
-# itself make two events one; the other side must be this precise.
+# An interval wider than this (a season, a year, a long publication window) is too vague
+# to say two events are one: both sides must be this precise.
 MAX_VAGUE_DAYS = 31
 # Slack for reporting across midnight and time zones.
 SLACK_DAYS = 1
@@ -88,7 +88,7 @@ def link_events(
         linked, reason, matched = _link_one(facts, [known[i] for i in sorted(ids) if i in known])
         rows.append((linked, reason, matched))
         known[facts.event_id] = linked
-        if facts.mergeable:
+        if facts.mergeable and matched is None:
             batch_keys.setdefault(_home_key(facts), []).append(facts.event_id)
     _write(con, rows)
 
@@ -134,7 +134,7 @@ def _dates_compatible(new: EventFacts, old: EventFacts) -> str | None:
         return None
     if a is None or b is None:
         return None
-    if min(_days(a), _days(b)) > MAX_VAGUE_DAYS:
+    if max(_days(a), _days(b)) > MAX_VAGUE_DAYS:
         return None
     if not dates.overlaps(a, b, slack_days=SLACK_DAYS):
         return None
@@ -178,23 +178,36 @@ def _cell(lat: float, lon: float) -> tuple[int, int]:
     return math.floor(lat / GRID_DEGREES), math.floor(lon / GRID_DEGREES)
 
 
+def _month(facts: EventFacts) -> int | None:
+    """Months since year 0 of the event's first day, or None when undated or too vague
+    to merge (then only undated events are candidates)."""
+    span = facts.span
+    if span is None or (span[1] - span[0]).days + 1 > MAX_VAGUE_DAYS:
+        return None
+    return span[0].year * 12 + span[0].month - 1
+
+
+def _key(family: str, row: int, col: int, month: int | None) -> int:
+    return stable_key("event", family, str(row), str(col), "undated" if month is None else str(month))
+
+
 def _home_key(facts: EventFacts) -> int:
     assert facts.lat is not None and facts.lon is not None
     row, col = _cell(facts.lat, facts.lon)
-    return stable_key("event", facts.family, str(row), str(col))
+    return _key(facts.family, row, col, _month(facts))
 
 
 def _lookup_keys(facts: EventFacts) -> list[int]:
-    """The event's cell and its eight neighbours (a cell is wider than the radius)."""
+    """The event's cell and its eight neighbours (a cell is wider than the radius), in its
+    month and the months either side (an interval of a month or less spans at most two)."""
     if not facts.mergeable:
         return []
     assert facts.lat is not None and facts.lon is not None
     row, col = _cell(facts.lat, facts.lon)
-    return [
-        stable_key("event", facts.family, str(row + dr), str(col + dc))
-        for dr in (-1, 0, 1)
-        for dc in (-1, 0, 1)
-    ]
+    month = _month(facts)
+    months = [None] if month is None else [month - 1, month, month + 1]
+    return [_key(facts.family, row + dr, col + dc, m)
+            for dr in (-1, 0, 1) for dc in (-1, 0, 1) for m in months]  # fmt: skip
 
 
 # ---------------------------------------------------------------------- storage
@@ -263,8 +276,10 @@ def _write(
             for f, reason, matched in rows
         ],
     )
+    # An event joining a known one adds no key: the first report of it stands for it.
     sql.insert(
         con,
         schema.LINK_KEYS,
-        [(_home_key(f), "event", f.event_id) for f, _, _ in rows if f.mergeable],
-    )
+        [(_home_key(f), "event", f.event_id) for f, _, matched in rows
+         if f.mergeable and matched is None],
+    )  # fmt: skip

@@ -42,7 +42,8 @@ _SEED = 1
 
 _PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=_SEED).permutations
 
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+# Numbers keep their separators ("7,000" is one token), words their hyphens/apostrophes.
+_WORD = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:[-'’]\w+)*", re.UNICODE)
 # A sentence starts after ., !, ?, a quote mark or a line break.
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n“\"‘]\s*)$")
 _QUOTED = re.compile(r"[\"“]([^\"“”]{1,400})[\"”]")

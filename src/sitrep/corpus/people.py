@@ -1,13 +1,14 @@
 """People across reports: one person only when the evidence says so, and always why.
 
-A new person record's candidates are the stored records with its full name or its first
-name (two indexed keys). Each candidate is judged on its descriptors:
+A new person record's candidates are the stored persons with its full name, or with its
+first name and a compatible birth year (indexed keys). Each candidate is judged on its descriptors:
 
 * a **contradiction** keeps them apart whatever the name: ages that differ by more than
   the time between the reports allows, roles that share no word, different home places;
 * a **full name** (two words or more) that agrees, with no contradiction, merges;
 * a **single name** ("Anastasia") or a first name against a full name merges only with
-  two agreeing descriptors (age, role, place), since first names are shared by thousands;
+  two agreeing descriptors, one of them the age (role, place), since first names are
+  shared by thousands; so first names are looked up with the birth years an age allows;
 * inside one story (copies of one report) the same name is the same person.
 
 Every merge records its reason; contradictions are recorded too (``person_apart``), so
@@ -32,8 +33,14 @@ from sitrep.store import schema
 # Years an age may drift beyond the time between the reports: a birthday between them,
 # and ages reported loosely ("in her early twenties" read as 21).
 AGE_SLACK_YEARS = 1
-# Agreeing descriptors a merge on a first name alone needs.
+# Agreeing descriptors a merge on a first name alone needs; one of them must be the age.
 FIRST_NAME_SUPPORT = 2
+# Birth years (reference year - age) either side of one's own looked up for first names:
+# ages are rounded and reference dates are often estimated windows.
+BIRTH_YEAR_SLACK = 2
+# Reports with no date at all are compared as if written this year (a wide slack
+# follows from _years_between's guess of one year between such reports).
+REFERENCE_YEAR_UNKNOWN = 2000
 
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "gen", "col", "lt", "sgt"})
 _ROLE_STOP = frozenset({"of", "the", "a", "an", "and", "in", "at", "for", "to", "s"})
@@ -76,16 +83,17 @@ def link_people(
     """Link every person of the new reports to a cross-report person, inside the batch's
     transaction."""
     new = [facts for report in reports for facts in _facts_of(report, stories.get(report.id))]
-    keys_of = {f.person_id: _keys(f) for f in new}
-    stored_ids = sql.lookup_keys(con, (k for keys in keys_of.values() for k in keys))
+    lookups = {f.person_id: _lookup_keys(f) for f in new}
+    stored_ids = sql.lookup_keys(con, (k for keys in lookups.values() for k in keys))
     known = _load(con, {pid for ids in stored_ids.values() for pid in ids}, stories)
     blocks = _blocks(con, [f.person_id for f in new])
     links: list[PersonFacts] = []
     reasons: dict[str, tuple[str, str | None]] = {}
     apart: list[tuple[str, str, str]] = []
     batch_keys: dict[int, list[str]] = {}
+    homes: dict[str, list[int]] = {}
     for facts in new:
-        ids = {i for k in keys_of[facts.person_id]
+        ids = {i for k in lookups[facts.person_id]
                for i in (*stored_ids.get(k, ()), *batch_keys.get(k, ()))}  # fmt: skip
         candidates = [known[i] for i in sorted(ids) if i in known and known[i].doc_id != facts.doc_id]
         linked, reason, matched, kept_apart = _decide_all(facts, candidates, blocks)
@@ -93,9 +101,10 @@ def link_people(
         reasons[facts.person_id] = (reason, matched)
         apart += kept_apart
         known[facts.person_id] = linked
-        for key in keys_of[facts.person_id]:
+        homes[facts.person_id] = _home_keys(facts, started_entity=matched is None)
+        for key in homes[facts.person_id]:
             batch_keys.setdefault(key, []).append(facts.person_id)
-    _write(con, links, reasons, apart, keys_of)
+    _write(con, links, reasons, apart, homes)
 
 
 def judge(new: PersonFacts, old: PersonFacts) -> Verdict | None:
@@ -115,7 +124,7 @@ def judge(new: PersonFacts, old: PersonFacts) -> Verdict | None:
         return Verdict(True, "same name in a copy of the same story")
     if same_name and new.is_full_name:
         return Verdict(True, "; ".join(["same full name", *support]))
-    if len(support) >= FIRST_NAME_SUPPORT:
+    if len(support) >= FIRST_NAME_SUPPORT and new.age is not None and old.age is not None:
         return Verdict(True, "; ".join(["same first name", *support]))
     return Verdict(False, f"only the name {new.name_key!r} in common: not enough evidence")
 
@@ -123,7 +132,9 @@ def judge(new: PersonFacts, old: PersonFacts) -> Verdict | None:
 def name_key(name: str) -> str | None:
     """The comparable form of a name; None for descriptions ("the head of the …")."""
     words = _NAME_WORD.findall(name)
-    if not words or not all(w[0].isupper() for w in words):
+    # Particles may be lower-case ("Salem al-Obeidi", "Ursula von der Leyen"); a name
+    # opens and closes with a capital, a description ("the head of …") does not.
+    if not words or not (words[0][0].isupper() and any(c.isupper() for c in words[-1])):
         return None
     folded = [_fold(w) for w in words]
     folded = [w for w in folded if w not in _TITLES]
@@ -233,13 +244,39 @@ def _facts(
     )  # fmt: skip
 
 
-def _keys(facts: PersonFacts) -> list[int]:
-    """The full name and the first name: a single name finds the full names starting with
-    it, and a full name the single names it may be."""
+def _lookup_keys(facts: PersonFacts) -> list[int]:
+    """The full name, and the first name with each birth year the age allows."""
     if not facts.name_key:
         return []
-    return sorted({stable_key("person-name", facts.name_key),
-                   stable_key("person-first", facts.first or "")})  # fmt: skip
+    keys = [stable_key("person-name", facts.name_key)]
+    born = _birth_year(facts)
+    if born is not None:
+        keys += [_first_key(facts, born + d) for d in range(-BIRTH_YEAR_SLACK, BIRTH_YEAR_SLACK + 1)]
+    return keys
+
+
+def _home_keys(facts: PersonFacts, started_entity: bool) -> list[int]:
+    """What the record registers: its full name only when it starts a person (the person
+    is found by its first record), its first name with its birth year when it has an age
+    (a first name alone merges only with an agreeing age)."""
+    keys = []
+    if facts.name_key and started_entity:
+        keys.append(stable_key("person-name", facts.name_key))
+    born = _birth_year(facts)
+    if facts.name_key and born is not None:
+        keys.append(_first_key(facts, born))
+    return keys
+
+
+def _first_key(facts: PersonFacts, born: int) -> int:
+    return stable_key("person-first", facts.first or "", str(born))
+
+
+def _birth_year(facts: PersonFacts) -> int | None:
+    if facts.age is None:
+        return None
+    ref = dates.interval(facts.ref_date)
+    return (ref[0].year if ref else REFERENCE_YEAR_UNKNOWN) - facts.age
 
 
 def _load(

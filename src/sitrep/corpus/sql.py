@@ -16,6 +16,12 @@ import duckdb
 from sitrep.store import schema
 
 _SAFE_TEXT = re.compile(r"^[A-Za-z0-9:_.\-]+$")
+# Records kept per key, the most recently stored first: a common name or a busy town
+# must not make every new report compare itself with thousands of records (ingest time
+# per report stays flat as the corpus grows, bench/corpus_scale.py). A copy or namesake
+# older than this many same-key records is not found; the stories' LSH keys, which are
+# nearly unique, never reach the cap.
+MAX_PER_KEY = 50
 
 
 def insert(con: duckdb.DuckDBPyConnection, table: schema.Table, rows: Sequence[Sequence[Any]]) -> None:
@@ -45,8 +51,11 @@ def lookup_keys(
     if not wanted:
         return {}
     found: dict[int, list[str]] = {}
+    # rowid grows with every insert (rows are never deleted): the newest rows per key.
     for key, record_id in con.execute(
-        f"SELECT key, record_id FROM link_keys WHERE key IN ({wanted}) ORDER BY key, record_id"
+        f"SELECT key, record_id FROM link_keys WHERE key IN ({wanted}) "
+        f"QUALIFY row_number() OVER (PARTITION BY key ORDER BY rowid DESC) <= {MAX_PER_KEY} "
+        f"ORDER BY key, record_id"
     ).fetchall():
         found.setdefault(int(key), []).append(str(record_id))
     return found

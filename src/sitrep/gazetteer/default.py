@@ -231,8 +231,8 @@ def default_entries() -> Iterator[tuple[Candidate, tuple[str, ...]]]:
     for region in regions.values():
         yield region.candidate, region.aliases
     for code, name, lat, lon, population in ADMIN2:
-        country, admin1 = code.split(".", 1)
-        region = regions.get((country, admin1))
+        iso, admin1 = code.split(".", 1)
+        region = regions.get((iso, admin1))
         yield _county(code, name, (lat, lon), population, region)
     for iso, country in sorted(countries.items()):
         if iso not in DISSOLVED_COUNTRIES:

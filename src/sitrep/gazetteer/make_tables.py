@@ -86,7 +86,13 @@ def admin2_divisions(rg_csv: Path, admin1: dict[str, str]) -> list[Admin2]:
             pop = people.get((row["cc"], row["name"], _round(lat), _round(lon)), 0)
             members[(code, name)].append((lat, lon, pop))
     return [
-        (code, name, _middle([m[0] for m in ms]), _middle([m[1] for m in ms]), sum(m[2] for m in ms))
+        (
+            code,
+            name,
+            _middle([m[0] for m in ms]),
+            _middle([m[1] for m in ms]),
+            sum(m[2] for m in ms),
+        )
         for (code, name), ms in sorted(members.items())
     ]
 

@@ -60,6 +60,18 @@ _ELAPSED = re.compile(
 )
 # "two years since then/last/its ..." is not an event of the report's own.
 _ELAPSED_NOT_EVENT = re.compile(r"(?i)(?:then|last|its|their|the last|the previous)\b")
+# An ongoing state measured vaguely: "has been stranded there for weeks".
+_ONGOING_FOR = re.compile(
+    r"\b(?:has|have)\s+(?:not\s+)?been\b[^.!?;]{0,80}?\bfor\s+(?P<u>days|weeks|months)\b",
+    re.IGNORECASE,
+)
+# How long "for days/weeks/months" can be, in days: from two of the unit to just short
+# of the next unit up (past that a writer says "for weeks"/"for months"/"for a year").
+ONGOING_SPANS: dict[str, tuple[int, int]] = {
+    "days": (2, 13),
+    "weeks": (14, 62),
+    "months": (60, 365),
+}
 _AGO = re.compile(
     r"\b(?P<mod>nearly|almost|about|around|some|over|more than|roughly|just over|"
     r"just under)?\s*(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -104,6 +116,7 @@ def date_report(state: DocState, resources: Resources) -> None:
     parses: list[ParsedTime] = state.scratch.get(PARSED_KEY, [])
     constraints = list(time_constraints(times, parses))
     constraints += elapsed_constraints(state.text, event, resources.anchors)
+    constraints += ongoing_constraints(state.text, times, event)
     constraints += unnamed_elapsed_constraints(state.text, times, parses, event, resources.anchors)
     recurring = list(recurring_constraints(times, parses))
     estimate = estimate_publication(constraints, recurring)
@@ -191,13 +204,10 @@ def time_constraints(times: list[TimeExpression], parses: list[ParsedTime]) -> I
 
 def _future_constraints(phrase: str, value: str, start: date, end: date) -> Iterator[Constraint]:
     if len(value) == 4:
-        # A year looked forward to: published in the year before (or, for new-year
-        # pieces, its first two weeks).
-        hi = date(start.year, 1, 15)
-        yield Constraint(
-            date(start.year - 1, 1, 1), hi, WEAK,
-            f"{phrase} looked forward to: published in {start.year - 1} (or by {hi})",
-        )  # fmt: skip
+        # A year looked forward to ("hope for 2024", "expects 1989 sales to ...") is
+        # spoken of before it ends; how long before is open: forecasts for the current
+        # year are common in business news (TBAQ), so no lower bound.
+        yield Constraint(None, end, WEAK, f"{phrase} looked forward to: published by {end}")
         return
     margin = timedelta(days=7 if (end - start).days > 0 else 0)
     yield Constraint(None, start + margin, WEAK, f"{phrase} ({value}) is ahead: before {start}")
@@ -239,6 +249,27 @@ def _elapsed_window(m: re.Match[str], start: date, end: date) -> tuple[date, dat
     if mod in ("over", "more than", "just over", "at least"):
         return start + elapsed, end + elapsed + timedelta(days=round(unit_days) - 1)
     return start + elapsed - hedge, end + elapsed + hedge
+
+
+def ongoing_constraints(
+    text: str, times: list[TimeExpression], event: AnchorEvent | None
+) -> list[Constraint]:
+    """ "has been stranded there for weeks" in a report that names the day of the event it
+    is about ("He woke up on Feb. 24 to calls ..."): such states usually began with the
+    event, so the report appeared that long after it. Weak: set aside by any contradiction."""
+    if event is None or not any(
+        t.value == event.date.isoformat() and t.anchor == "context" for t in times
+    ):
+        return []
+    found = []
+    for m in _ONGOING_FOR.finditer(text):
+        shortest, longest = ONGOING_SPANS[m["u"].lower()]
+        lo = event.date + timedelta(days=shortest)
+        hi = event.date + timedelta(days=longest)
+        found.append(
+            Constraint(lo, hi, WEAK, f"{m[0]!r}, since {event.name} ({event.date}): {lo}..{hi}")
+        )
+    return found
 
 
 def unnamed_elapsed_constraints(
@@ -289,8 +320,12 @@ def recurring_constraints(
     for time, parsed in zip(times, parses, strict=False):
         phrase = repr(time.span.text)
         if parsed.rule == "season" and parsed.shift == 0 and parsed.season:
+            # Said in the past tense ("This winter, 7,000 people returned"), the season
+            # has begun; otherwise it may still be a month ahead.
+            lead = 0 if parsed.past else 30
             yield Recurring(
-                _season_stretch(parsed.season), f"{phrase}: published in that season (±1 month)"
+                _season_stretch(parsed.season, lead),
+                f"{phrase}: published in that season ({lead} days before it to a month after)",
             )
         elif parsed.rule == "monthday" and not parsed.future and parsed.month and parsed.day:
             yield Recurring(
@@ -299,10 +334,10 @@ def recurring_constraints(
             )
 
 
-def _season_stretch(code: str) -> Callable[[int], tuple[date, date]]:
+def _season_stretch(code: str, lead: int) -> Callable[[int], tuple[date, date]]:
     def stretch(year: int) -> tuple[date, date]:
         start, end = season_bounds(year, code)
-        return start - timedelta(days=30), end + timedelta(days=31)
+        return start - timedelta(days=lead), end + timedelta(days=31)
 
     return stretch
 

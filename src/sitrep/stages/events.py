@@ -12,7 +12,6 @@ normalised to sides ("Ukrainian forces" -> "Ukraine: military", "Moscow" ->
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -30,7 +29,7 @@ from sitrep.records import (
 )
 from sitrep.resources import Resources
 from sitrep.stages import events_rules as rules
-from sitrep.stages.events_document import consolidate
+from sitrep.stages.events_document import consolidate, dateline_end
 from sitrep.stages.figures import last_settlement_before
 from sitrep.stages.registry import stage
 from sitrep.stages.state import DocState
@@ -45,8 +44,6 @@ _SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "settlement"})
 _SETTLEMENT_KINDS = frozenset({"city", "town", "village"})
 # An event named after one of these is dated apart from the clause around it.
 _TIME_PREPOSITIONS = frozenset({"after", "before", "since", "during", "through", "until"})
-# "IDLIB, Syria, Oct. 9, 2023 —", "PORT SUDAN, 14 May 2024 -": capitals, then a dash.
-_DATELINE = re.compile(r"\A\s*[A-Z][A-Z .'-]{1,40}(?:,[^\n—–]{0,40})?\s+[—–-]{1,2}\s")
 _PEOPLE_SUBJECTS = frozenset(
     {"people", "person", "resident", "civilian", "family", "refugee", "child", "woman",
      "man", "villager", "inhabitant", "citizen", "thousand", "hundred", "dozen", "many"}
@@ -103,6 +100,9 @@ def trigger_type(token: Token) -> str | None:
             return None
         if kind in rules.MOVEMENT_TYPES and not _people_move(token):
             return None
+        subject = _subject(token)
+        if subject is not None and rules.NOUN_TRIGGERS.get(subject.lemma_.lower()) == "disaster":
+            return None  # "an earthquake struck": the disaster noun is the event
         return kind
     if token.pos_ in ("NOUN", "PROPN"):
         return _noun_type(token, lemma)
@@ -290,13 +290,6 @@ def _attachment_level(root: Token, trigger: Token, chain: list[Token]) -> int | 
         if head == trigger or head.pos_ in ("VERB", "AUX"):
             break
     return chain.index(head) if head in chain else None
-
-
-def dateline_end(text: str) -> int:
-    """Where a leading dateline ("IDLIB, Syria, Oct. 9, 2023 —") ends, else 0: it says
-    where the report was filed, not where anything happened."""
-    match = _DATELINE.match(text)
-    return match.end() if match else 0
 
 
 def _mentions_in_sentence(state: DocState, sentence: SpacySpan) -> list[tuple[Token, Place]]:

@@ -18,6 +18,7 @@ quakes of February 2023"). ACLED codes one event per type, place and day; so do 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
@@ -34,6 +35,20 @@ _REALIS = frozenset({"fact", "claim"})
 # A place the report only implies is less certain than one the clause names.
 INFERRED_PLACE_PENALTY = 0.1
 _SETTLEMENTS = frozenset({"city", "town", "village"})
+# Events told by what they hit: two sentences of them are two events ("the bridges were
+# destroyed"; "there is no water"), one sentence is one ("no water, power or gas").
+_MERGE_IN_SENTENCE_ONLY = frozenset(
+    {"infrastructure_damage", "humanitarian_access_blocked", "arrest", "aid"}
+)  # fmt: skip
+# "IDLIB, Syria, Oct. 9, 2023 —", "PORT SUDAN, 14 May 2024 -": capitals, then a dash.
+_DATELINE = re.compile(r"\A\s*[A-Z][A-Z .'-]{1,40}(?:,[^\n—–]{0,40})?\s+[—–-]{1,2}\s")
+
+
+def dateline_end(text: str) -> int:
+    """Where a leading dateline ends, else 0: it says where the report was filed, not
+    where anything happened."""
+    match = _DATELINE.match(text)
+    return match.end() if match else 0
 
 
 def consolidate(
@@ -66,6 +81,8 @@ def same_event(a: Event, b: Event) -> bool:
         return False
     if not _months_agree(a.date, b.date):
         return False
+    if a.type == b.type and a.type in _MERGE_IN_SENTENCE_ONLY:
+        return _same_sentence(a, b)
     if a.type == b.type:
         # One sentence that names two places for one event names where and around where.
         return _agree(a.place, b.place) or _same_sentence(a, b)
@@ -127,7 +144,7 @@ def place_from_context(event: Event, places: Sequence[Place], text: str) -> Even
     if event.place is not None or not event.evidence:
         return event
     at = event.evidence[0].start
-    place = paragraph_place(places, text, at) or main_settlement(places)
+    place = paragraph_place(places, text, at) or main_settlement(places, text)
     if place is None:
         return event
     confidence = round(max(0.0, event.confidence - INFERRED_PLACE_PENALTY), 2)
@@ -136,7 +153,7 @@ def place_from_context(event: Event, places: Sequence[Place], text: str) -> Even
 
 def paragraph_place(places: Sequence[Place], text: str, char: int) -> str | None:
     """The literal place named last before ``char`` in its paragraph."""
-    start = text.rfind("\n", 0, char) + 1
+    start = max(text.rfind("\n", 0, char) + 1, dateline_end(text))
     named = [
         (m.start, p.id) for p in places if not p.metonymy and p.kind != "country"
         for m in p.mentions if start <= m.start < char
@@ -144,15 +161,17 @@ def paragraph_place(places: Sequence[Place], text: str, char: int) -> str | None
     return max(named)[1] if named else None
 
 
-def main_settlement(places: Sequence[Place]) -> str | None:
+def main_settlement(places: Sequence[Place], text: str) -> str | None:
     """The settlement the report names most (the first named on a tie)."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
+    filed_at = dateline_end(text)
     for place in places:
-        if place.metonymy or place.kind not in _SETTLEMENTS:
+        mentions = [m for m in place.mentions if m.start >= filed_at]
+        if place.metonymy or place.kind not in _SETTLEMENTS or not mentions:
             continue
-        counts[place.id] += len(place.mentions)
-        first[place.id] = min(m.start for m in place.mentions)
+        counts[place.id] += len(mentions)
+        first[place.id] = min(m.start for m in mentions)
     if not counts:
         return None
     return min(counts, key=lambda pid: (-counts[pid], first[pid]))

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -30,6 +30,7 @@ from sitrep.gazetteer import Candidate, Gazetteer, normalize_key
 from sitrep.records import Place, PlaceKind, Span
 from sitrep.resources import Resources
 from sitrep.stages import places_cues as cues
+from sitrep.stages.events_rules import GOVERNMENT_NOUNS, MILITARY_NOUNS, POLICE_NOUNS
 from sitrep.stages.places_resolve import NameUse, Resolution, focus_from, resolve_all
 from sitrep.stages.registry import stage
 from sitrep.stages.state import DocState
@@ -63,6 +64,17 @@ SPEAKING_KINDS = frozenset({"country"})
 # Confidence of a place whose name the gazetteer cannot resolve.
 UNRESOLVED_CONFIDENCE = 0.3
 WEAK_EVIDENCE_FACTOR = 0.75
+# "the town", "the city": a settlement named earlier, referred back to.
+ANAPHOR_NOUNS = frozenset({"town", "city", "village"})
+SETTLEMENT_KINDS = frozenset({"city", "town", "village"})
+# Possessed nouns that make a metonymic place an army ("Kyiv's counteroffensive"), beyond
+# the events stage's own military nouns.
+MILITARY_ACTIONS = _words(
+    """
+    advance advances assault attack attacks bombardment counter-offensive counteroffensive
+    drone drones fleet missile missiles offensive shelling strike strikes
+    """
+)
 
 
 @dataclass(slots=True)
@@ -107,8 +119,11 @@ def extract_places(state: DocState, resources: Resources) -> None:
     accepted, rejected = decide(mentions)
     entities = group_entities(accepted)
     resolve_entities(entities)
-    state.places = build_places(entities, state.text, gazetteer)
+    places = build_places(entities, state.text, gazetteer)
+    places, anaphors = attach_anaphors(places, state.doc, state.text)
+    state.places = places
     state.scratch["places.rejected"] = rejected
+    state.scratch["places.anaphors"] = anaphors
     state.scratch["places.mention_metonymy"] = {
         p.id: tuple(_metonymy_by_start(entities).get(s.start) for s in p.mentions)
         for p in state.places
@@ -153,8 +168,9 @@ def _entity_names(ent: SpacySpan, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
     ):
         yield span
         return
-    if ent.label_ in PLACE_LABELS:
-        # "northeast Ukraine", "Izyum, Ukraine": the names inside a place entity.
+    if ent.label_ != "PERSON":
+        # "northeast Ukraine", "Izyum, Ukraine": the names inside a place entity, or inside
+        # a mistagged one ("Kharkiv to Izyum" as WORK_OF_ART); each still needs evidence.
         yield from _place_parts(span, gazetteer)
 
 
@@ -373,10 +389,10 @@ def build_places(entities: Sequence[Entity], text: str, gazetteer: Gazetteer) ->
     ordered = sorted(
         merged.values(), key=lambda es: min(m.out.start for e in es for m in e.mentions)
     )
-    return [_place(f"P{i}", es) for i, es in enumerate(ordered, start=1)]
+    return [_place(f"P{i}", es, gazetteer) for i, es in enumerate(ordered, start=1)]
 
 
-def _place(place_id: str, entities: Sequence[Entity]) -> Place:
+def _place(place_id: str, entities: Sequence[Entity], gazetteer: Gazetteer) -> Place:
     mentions = sorted((m for e in entities for m in e.mentions), key=lambda m: m.out.start)
     resolution = entities[0].resolution
     strong = any(e.strong for e in entities)
@@ -400,7 +416,74 @@ def _place(place_id: str, entities: Sequence[Entity]) -> Place:
         kind=c.kind,
         metonymy=metonymy,
         confidence=round(evidence * resolution.confidence, 2),
+        stands_for=_stands_for(c, mentions, gazetteer) if metonymy else None,
     )
+
+
+def _stands_for(c: Candidate, mentions: Sequence[Mention], gazetteer: Gazetteer) -> str | None:
+    """The actor a metonymic place names, in the events' notation: "Kyiv's forces" ->
+    "Ukraine: military", "Moscow said" -> "Russia: government", "war with Russia" ->
+    "Russia"."""
+    country = c if c.kind == "country" else gazetteer.country(c.country or "")
+    if country is None:
+        return None
+    actor = next((m for m in mentions if m.metonymy is True), mentions[0])
+    root = actor.name.root
+    noun = root.head.lemma_.lower() if root.dep_ == "poss" else ""
+    if noun in MILITARY_NOUNS or noun in MILITARY_ACTIONS:
+        return f"{country.name}: military"
+    if noun in POLICE_NOUNS:
+        return f"{country.name}: police"
+    if c.kind != "country" or noun in GOVERNMENT_NOUNS:
+        # A capital speaks for its country's government.
+        return f"{country.name}: government"
+    return country.name
+
+
+# --- referring back ------------------------------------------------------------------------
+
+
+def attach_anaphors(places: Sequence[Place], doc: Doc, text: str) -> tuple[list[Place], list[Span]]:
+    """ "the town", "the city", "the village" name the last literal settlement mentioned
+    before them: each such phrase becomes a mention of that place."""
+    added: dict[str, list[Span]] = defaultdict(list)
+    for phrase in _anaphor_phrases(doc, text, places):
+        antecedent = _last_settlement_before(places, phrase.start)
+        if antecedent is not None:
+            added[antecedent.id].append(phrase)
+    updated = [
+        replace(p, mentions=tuple(sorted((*p.mentions, *added[p.id]), key=lambda s: s.start)))
+        if p.id in added
+        else p
+        for p in places
+    ]
+    return updated, sorted((s for spans in added.values() for s in spans), key=lambda s: s.start)
+
+
+def _anaphor_phrases(doc: Doc, text: str, places: Sequence[Place]) -> Iterator[Span]:
+    taken = {i for p in places for s in p.mentions for i in range(s.start, s.end)}
+    for tok in doc:
+        if tok.lower_ not in ANAPHOR_NOUNS or tok.i == 0 or doc[tok.i - 1].lower_ != "the":
+            continue
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        # "the city of Kharkiv", "the town Izyum": the name follows; not a reference back.
+        if after is not None and (after.lower_ == "of" or after.pos_ == "PROPN"):
+            continue
+        start = doc[tok.i - 1].idx
+        if start in taken:
+            continue
+        yield Span.of(text, start, tok.idx + len(tok.text))
+
+
+def _last_settlement_before(places: Sequence[Place], offset: int) -> Place | None:
+    best: tuple[int, Place] | None = None
+    for p in places:
+        if p.kind not in SETTLEMENT_KINDS or p.metonymy or p.gazetteer_id is None:
+            continue
+        starts = [s.start for s in p.mentions if s.end <= offset]
+        if starts and (best is None or max(starts) > best[0]):
+            best = (max(starts), p)
+    return best[1] if best else None
 
 
 def _unresolved(

@@ -36,6 +36,14 @@ NAME_MATCH_BONUS = 0.8
 # A city holding this share of its region's people is the region's seat: its name
 # alone means the city ("New York"); set on `--data GWN.xml --gold-spans --limit 100`.
 SEAT_SHARE = 0.2
+# Times the share of the document's other names that could lie in the candidate's region.
+COVERAGE_WEIGHT = 2.0
+# Added to each reading's population when a name's readings vote for regions, so that
+# villages of 500 people still count.
+COVERAGE_SMOOTHING = 5_000
+# A country's own name means the country more often than a namesake town ("Mexico");
+# best of 0/0.5/1/1.5 on `--gold-spans` LGL (--limit 300) and GWN (--limit 100).
+COUNTRY_NAME_BONUS = 0.5
 # The text's other places lie in this candidate's first-level region (state, oblast).
 ADMIN_FOCUS_WEIGHT = 1.0
 
@@ -57,6 +65,8 @@ class Context:
     focus: Counter[str] = field(default_factory=Counter)
     # First-level regions (country, name) the document is about, weighted likewise.
     admin_focus: Counter[tuple[str, str]] = field(default_factory=Counter)
+    # Per first-level region, the share of the other names that could lie in it.
+    coverage: dict[tuple[str, str], float] = field(default_factory=dict)
     # Points of places already resolved with confidence (not countries).
     anchors: list[tuple[float, float]] = field(default_factory=list)
     # Regions (by name) and countries (ISO2) the text said this name lies in.
@@ -91,16 +101,18 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def prior(c: Candidate, region_form: bool, seat_regions: frozenset[str], key: str = "") -> float:
+def prior(
+    c: Candidate, region_form: bool, seat_cities: frozenset[Candidate], key: str = ""
+) -> float:
     """How likely a news text means this entry, before reading the document.
 
-    ``seat_regions``: regions holding a city of the text's name. A region named
-    after its seat ("Kharkiv") is meant only when the text says "region"; a region
-    with a name of its own ("Georgia", "Texas", "Indiana") needs no such word.
+    ``seat_cities``: main cities of their regions that answer to the text's name. A
+    region named after its seat ("Kharkiv") is meant only when the text says "region";
+    a region with a name of its own ("Georgia", "Texas", "Indiana") needs no such word.
     """
     score = POPULATION_WEIGHT * math.log10(c.population + 10)
-    if key and _own_name(c) == key:
-        score += NAME_MATCH_BONUS
+    if key and (_own_name(c) == key or c in seat_cities):
+        score += NAME_MATCH_BONUS + (COUNTRY_NAME_BONUS if c.kind == "country" else 0.0)
     if c.kind == "country":
         score += COUNTRY_PRIOR
     elif c.feature_code == "PPLC":
@@ -108,7 +120,7 @@ def prior(c: Candidate, region_form: bool, seat_regions: frozenset[str], key: st
     if c.kind == "region" and c.feature_class == "A":
         if region_form:
             score += REGION_FORM_BONUS
-        elif c.name in seat_regions or _own_name(c) != key:
+        elif c.name in {s.admin1 for s in seat_cities} or _own_name(c) != key:
             # "Mexico" is not Mexico City's state, though that state knows the name too.
             score += BARE_REGION_PENALTY
     return score
@@ -119,16 +131,16 @@ def _own_name(c: Candidate) -> str:
     return normalize_key(c.name)
 
 
-def seat_regions(candidates: Sequence[Candidate], key: str) -> frozenset[str]:
-    """Regions whose main city answers to the name ("Kharkiv" -> Kharkiv Oblast, "New York"
-    -> New York State): a bare name then means the city."""
+def seats(candidates: Sequence[Candidate], key: str) -> frozenset[Candidate]:
+    """Cities that are their region's main city and answer to the name ("Kharkiv" in
+    Kharkiv Oblast, New York City in New York State): a bare name then means the city."""
     people = {c.name: c.population for c in candidates if c.kind == "region"}
     return frozenset(
-        c.admin1
+        c
         for c in candidates
         if c.feature_class == "P"
-        and c.admin1
-        and (_own_name(c) == key or c.population >= SEAT_SHARE * people.get(c.admin1, 0))
+        and c.admin1 in people
+        and (_own_name(c) == key or c.population >= SEAT_SHARE * people[c.admin1])
     )
 
 
@@ -137,6 +149,9 @@ def support(c: Candidate, ctx: Context) -> float:
     score = FOCUS_WEIGHT * ctx.focus_share(c.country)
     if c.kind != "country":
         score += ADMIN_FOCUS_WEIGHT * ctx.admin_share(c.country, c.admin1)
+        region = c.name if c.kind == "region" else c.admin1
+        if c.country and region:
+            score += COVERAGE_WEIGHT * ctx.coverage.get((c.country, region), 0.0)
     if (c.admin1 and c.admin1 in ctx.container_regions and c.kind != "region") or (
         c.country in ctx.container_countries
     ):
@@ -168,9 +183,12 @@ def resolve(
     pool = [c for c in candidates if c.kind == "region"] if region_form else list(candidates)
     if not pool:
         return Resolution(None, 0.0, False)
-    seats = seat_regions(candidates, key)
+    seat_cities = seats(candidates, key)
     scored = sorted(
-        ((prior(c, region_form, seats, key) + support(c, ctx), support(c, ctx), c) for c in pool),
+        (
+            (prior(c, region_form, seat_cities, key) + support(c, ctx), support(c, ctx), c)
+            for c in pool
+        ),
         key=lambda t: (-t[0], t[2].gazetteer_id),
     )
     best_score, best_support, best = scored[0]
@@ -218,19 +236,43 @@ def resolve_all(uses: Sequence[NameUse], *, abstain: bool = True) -> list[Resolu
         for k, r in enumerate(first)
         if r.candidate is not None and r.confidence >= SURE_CONFIDENCE
     ]
+    regions_of = [_regions_named(u.candidates) for u in uses]
     final: list[Resolution] = []
     for k, use in enumerate(uses):
         others = [c for j, c in sure if j != k]
         ctx = Context(focus=focus_from(others), admin_focus=admin_focus_from(others))
+        ctx.coverage = _coverage(regions_of[:k] + regions_of[k + 1 :])
         ctx.anchors.extend((c.lat, c.lon) for c in others if c.kind != "country")
         for j in use.containers:
             _add_container(ctx, first[j])
         final.append(
-            resolve(
-                use.candidates, ctx, region_form=use.region_form, abstain=abstain, key=use.key
-            )
+            resolve(use.candidates, ctx, region_form=use.region_form, abstain=abstain, key=use.key)
         )
     return final
+
+
+def _regions_named(candidates: Sequence[Candidate]) -> dict[tuple[str, str], float]:
+    """The first-level regions in which a name may lie, each with the share of the
+    name's readings there (by population: "Louisville" is mostly Kentucky's)."""
+    weights: Counter[tuple[str, str]] = Counter()
+    for c in candidates:
+        region = c.name if c.kind == "region" else c.admin1
+        if c.country and region and c.kind != "country":
+            weights[(c.country, region)] += c.population + COVERAGE_SMOOTHING
+    total = sum(weights.values())
+    return {region: w / total for region, w in weights.items()}
+
+
+def _coverage(regions: Sequence[dict[tuple[str, str], float]]) -> dict[tuple[str, str], float]:
+    """Per region, the share of the document's other names that lie in it: a text naming
+    Gainesville, Oakwood and Hall County is about Georgia, though each alone is ambiguous."""
+    named = [r for r in regions if r]
+    if not named:
+        return {}
+    votes: Counter[tuple[str, str]] = Counter()
+    for r in named:
+        votes.update(r)
+    return {region: n / len(named) for region, n in votes.items()}
 
 
 def _add_container(ctx: Context, r: Resolution) -> None:

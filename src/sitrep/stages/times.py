@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from sitrep.records import Span, TimeExpression
 from sitrep.resources import Resources
@@ -63,8 +63,34 @@ def extract_times(state: DocState, resources: Resources) -> None:
         parsed = _with_context(m, doc, event)
         times.append(to_expression(text, m.start, m.end, parsed, ref))
         parses.append(parsed)
-    state.times = times
+    state.times = in_narrative_quarter(times, parses)
     state.scratch[PARSED_KEY] = parses
+
+
+def in_narrative_quarter(
+    times: list[TimeExpression], parses: list[ParsedTime]
+) -> list[TimeExpression]:
+    """ "a year ago", "the year-earlier period" in a report about a quarter's results mean
+    that quarter a year back ("1988-Q3" after "the third quarter" of 1989), as TimeML
+    annotates them: the narrative time sets the granularity."""
+    result, quarter = [], None
+    for time, parsed in zip(times, parses, strict=True):
+        if time.value and re.fullmatch(r"\d{4}-Q[1-4]", time.value):
+            quarter = time.value
+        elif quarter and _counts_years(time, parsed):
+            assert parsed.count is not None
+            year = int(quarter[:4]) + (parsed.count if parsed.future else -parsed.count)
+            time = replace(time, value=f"{year}{quarter[4:]}", anchor="context")
+        result.append(time)
+    return result
+
+
+def _counts_years(time: TimeExpression, parsed: ParsedTime) -> bool:
+    """ "a year ago", "two years earlier", "year-earlier", resolved to a year."""
+    return (
+        parsed.rule == "ago" and parsed.unit == "year" and parsed.count is not None
+        and time.value is not None and re.fullmatch(r"\d{4}", time.value) is not None
+    )  # fmt: skip
 
 
 def publication_reference(state: DocState) -> date | None:
@@ -149,6 +175,8 @@ def _with_context(m: Match, doc: Doc, event: AnchorEvent | None) -> ParsedTime:
         return _as_future(parsed)
     if parsed.rule == "fixed" and parsed.kind == "date" and _said_of_future(doc, m.start):
         return _as_future(parsed)
+    if parsed.rule in ("monthday", "month", "weekday", "season") and _said_of_past(doc, m.start):
+        return replace(parsed, past=True)
     return parsed
 
 
@@ -174,6 +202,31 @@ def _sentence_text(doc: Doc, char: int) -> str:
     return span[0].sent.text if span is not None and len(span) else ""
 
 
+def _governing_verb(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    verb = span[0]
+    # Compare indices: spaCy makes a new Token object on every access, so "is" never holds.
+    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def _said_of_past(doc: Doc, char: int) -> bool:
+    """Whether the expression's verb is in a past tense ("woke up on Feb. 24")."""
+    verb = _governing_verb(doc, char)
+    if verb is None:
+        return False
+    if any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "'ll", "shall") for c in verb.children
+    ):
+        return False
+    return verb.tag_ == "VBD" or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children
+    )
+
+
 def _said_of_future(doc: Doc, char: int) -> bool:
     """Whether the words just before the expression, or its verb, speak of the future."""
     span = doc.char_span(char, char + 1, alignment_mode="expand")
@@ -184,6 +237,7 @@ def _said_of_future(doc: Doc, char: int) -> bool:
     if any(t.lower_ in FUTURE_CUES for t in before):
         return True
     verb = token
-    while verb.head is not verb and verb.pos_ not in ("VERB", "AUX"):
+    # Compare indices: spaCy makes a new Token object on every access, so "is" never holds.
+    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
         verb = verb.head
     return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children)

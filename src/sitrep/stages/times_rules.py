@@ -22,7 +22,17 @@ from typing import Literal
 from sitrep.records import TimeAnchor, TimeKind
 
 Rule = Literal[
-    "fixed", "monthday", "month", "weekday", "season", "deictic", "year_ahead", "ago", "vague"
+    "fixed",
+    "monthday",
+    "month",
+    "weekday",
+    "season",
+    "deictic",
+    "year_ahead",
+    "ago",
+    "vague",
+    "quarter",
+    "weekend",
 ]
 
 MONTHS: dict[str, int] = {
@@ -105,6 +115,12 @@ class ParsedTime:
     part_of_day: str | None = None
     # Said of the future ("hope for 2024", "will ... on Monday"): resolves forward.
     future: bool = False
+    # Said in the past tense ("He woke up on Feb. 24"): resolves backward. Neither flag:
+    # the nearest such day or month (news names dates close to when it appears).
+    past: bool = False
+    same_year: bool = False  # "this September": the reference year's
+    quarter: int | None = None
+    clock: str | None = None  # "22:00" of "10 p.m. Wednesday"
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +214,41 @@ def _clock(m: re.Match[str]) -> ParsedTime | None:
     return ParsedTime("fixed", kind="time", value=f"XXXX-XX-XXT{hour:02d}:{minute:02d}")
 
 
+QUARTERS: dict[str, int] = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def _quarter(m: re.Match[str]) -> ParsedTime | None:
+    """ "the third quarter", "third-quarter", "the year-earlier quarter", "the quarter"."""
+    which = (m["q"] or "").lower()
+    shift = -1 if m["ago"] else 0
+    if not (which or m["ago"] or m["y"] or m[0].lower().startswith("the")):
+        return None  # "a quarter of the homes"
+    if m["y"] and which in QUARTERS:
+        return _fixed(f"{m['y']}-Q{QUARTERS[which]}")
+    return ParsedTime(
+        "quarter", quarter=QUARTERS.get(which), shift=shift, anchor="publication",
+        future=which in ("next", "coming"),
+    )  # fmt: skip
+
+
+def _relative_count(m: re.Match[str]) -> ParsedTime:
+    """ "a year earlier", "two weeks later": counted from the reference day."""
+    later = m["dir"].lower() == "later"
+    return ParsedTime(
+        "ago", unit=m["u"].lower(), count=_count(m["n"]), anchor="publication", future=later
+    )
+
+
+def _weekday_phrase(m: re.Match[str]) -> ParsedTime:
+    mod = (m["wmod"] or "").lower()
+    return ParsedTime(
+        "weekday", kind="time" if m["p"] else "date", weekday=WEEKDAYS[m["wd"].lower()],
+        anchor="publication", part_of_day=PART_OF_DAY[m["p"].lower()] if m["p"] else None,
+        past=mod in ("last", "the previous"),
+        future=mod in ("next", "this coming", "the following", "the next"),
+    )  # fmt: skip
+
+
 # (pattern, builder); earlier patterns win over later ones covering the same characters.
 # A named group "t" narrows the expression's span inside the match.
 PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
@@ -205,7 +256,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
     for p, b in (
         (r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b",
          lambda m: _fixed(m[0]) if _valid_iso(m[0]) else None),
-        (rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})\b",
+        (rf"\b(?:{_WEEKDAY},?\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})\b",
          lambda m: _full_date(m["y"], m["m"], m["d"])),
         (rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b",
          lambda m: _full_date(m["y"], m["m"], m["d"])),
@@ -214,32 +265,66 @@ PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
          lambda m: _fixed(f"{m['y']}-{_month(m['m']):02d}")),
         (rf"\b(?P<s>(?i:winter|summer|spring|autumn|fall))\s+(?:of\s+)?(?P<y>{_YEAR})\b",
          lambda m: _fixed(f"{m['y']}-{SEASONS[m['s'].lower()]}")),
-        (rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b", lambda m: _month_day(m["m"], m["d"])),
+        (rf"\b(?:{_WEEKDAY},?\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b",
+         lambda m: _month_day(m["m"], m["d"])),
         (rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})\b", lambda m: _month_day(m["m"], m["d"])),
-        (rf"\b(?:(?i:in|since|until|by|from|during|through|early|late|mid|of)[\s-]+)"
-         rf"(?P<t>(?:(?i:early|late|mid)[\s-]+)?(?P<m>{_MONTH_FULL}))\b",
-         lambda m: ParsedTime("month", month=_month(m["m"]), anchor="publication")),
+        (rf"\b(?:(?P<prep>(?i:in|since|until|by|from|during|through|of))[\s-]+)?"
+         rf"(?P<t>(?:(?P<mod>(?i:early|late|mid|the end of|the beginning of|the start of|"
+         rf"the middle of))[\s-]+)?(?P<m>{_MONTH_FULL}))\b",
+         lambda m: ParsedTime("month", month=_month(m["m"]), anchor="publication")
+         if m["prep"] or m["mod"] else None),
         (rf"\b(?P<t>(?i:last|this|next)\s+(?P<m>{_MONTH_FULL}))\b",
          lambda m: ParsedTime("month", month=_month(m["m"]), anchor="publication",
-                              future=m["t"].lower().startswith("next"))),
+                              future=m["t"].lower().startswith("next"),
+                              past=m["t"].lower().startswith("last"),
+                              same_year=m["t"].lower().startswith("this"))),
         (r"\b(?P<t>the\s+(?P<y>(?:1[89]|20)\d)0s)\b", lambda m: _fixed(m["y"])),
-        (rf"(?<![\d,.$€£-])\b(?:(?i:in|since|by|until|of|for|from|during|before|after|early|"
-         rf"late|mid|the end of|the start of|throughout|between|and)\s+)(?P<t>{_YEAR})\b"
+        (rf"\b(?i:fiscal)(?:\s+year)?\s+(?P<y>{_YEAR})\b", lambda m: _fixed(m["y"])),
+        (rf"\b(?i:the)\s+(?P<a>(?i:year-earlier|year-ago|year\s+earlier|{_YEAR[3:-1]}))\s+"
+         r"(?:(?i:first|second|third|fourth|fiscal)\s+)?"
+         r"(?i:period|quarter|nine months|six months)\b",
+         lambda m: _fixed(m["a"]) if m["a"][0].isdigit()
+         else ParsedTime("ago", unit="year", count=1, anchor="publication")),
+        (r"\b(?P<q>(?i:first|second|third|fourth))-(?i:quarter)\b",
+         lambda m: ParsedTime("quarter", quarter=QUARTERS[m["q"].lower()], anchor="publication")),
+        (rf"\b(?:(?i:the)\s+)?(?:(?i:fiscal)\s+)?(?:(?P<q>(?i:first|second|third|fourth|latest|"
+         rf"current|next|coming|same))\s+|(?P<ago>(?i:year-earlier|year-ago|year\s+earlier))\s+)?"
+         rf"(?i:quarter)(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?(?P<y>{_YEAR}))?\b"
+         r"(?!\s+(?i:of)\s+(?i:a|an)\b)",
+         _quarter),
+        (rf"(?<![\d,.$€£-])\b(?:(?P<prep>(?i:in|since|by|until|of|for|from|during|before|after|"
+         rf"throughout|between|and))\s+)?(?P<t>(?:(?P<mod>(?i:early|late|mid|the end of|"
+         rf"the start of|the beginning of|the middle of))[\s-]+)?(?P<y>{_YEAR}))\b"
          rf"(?![\d%]|[,.-]\d|\s+{_COUNT_NOUNS}\b)",
-         lambda m: _fixed(m["t"])),
+         lambda m: _fixed(m["y"]) if m["prep"] or m["mod"] else None),
         (r"\b(?P<mod>(?i:this|last|next|the past|the coming))\s+"
          r"(?P<s>(?i:winter|summer|spring|autumn|fall))\b", _season_relative),
-        (r"\b(?P<w>(?i:today|yesterday|tomorrow|tonight|this))(?:\s+(?P<p>(?i:morning|"
+        (r"\b(?:(?i:early|earlier|late|later)\s+)?"
+         r"(?P<w>(?i:today|yesterday|tomorrow|tonight|this))(?:\s+(?P<p>(?i:morning|"
          r"afternoon|evening|night)))?\b(?(p)|(?<!\bthis)(?<!\bThis))", _deictic_day),
-        (rf"\b(?P<wd>{_WEEKDAY})(?:\s+(?P<p>(?i:morning|afternoon|evening|night)))?\b",
-         lambda m: ParsedTime("weekday", kind="time" if m["p"] else "date",
-                              weekday=WEEKDAYS[m["wd"].lower()], anchor="publication",
-                              part_of_day=PART_OF_DAY[m["p"].lower()] if m["p"] else None)),
+        (rf"\b(?:(?P<wmod>(?i:last|next|this coming|this|the previous|the following|the next))"
+         rf"\s+)?(?P<wd>{_WEEKDAY})(?:\s+(?P<p>(?i:morning|afternoon|evening|night)))?\b",
+         _weekday_phrase),
         (r"\b(?P<t>(?i:the year ahead|the coming year|the new year|the year to come))\b",
          lambda m: ParsedTime("year_ahead", anchor="publication", future=True)),
-        (r"\b(?P<mod>(?i:this|last|next|the previous|the coming))\s+"
+        (r"\b(?:(?i:early|earlier|late|later|mid)[\s-]+)?"
+         r"(?P<mod>(?i:this|last|next|the previous|the coming))\s+"
          r"(?P<u>(?i:week|month|year|weekend))\b", _deictic_unit),
         (rf"\b(?:(?P<n>(?i:{_NUM}))\s+)?(?P<u>(?i:{_UNIT}))s?\s+(?i:ago)\b", _ago_phrase),
+        (rf"\b(?P<n>(?i:{_NUM}))\s+(?P<u>(?i:{_UNIT}))s?\s+(?P<dir>(?i:earlier|later))\b",
+         _relative_count),
+        (r"\b(?P<t>(?i:year-earlier|year-ago))\b",
+         lambda m: ParsedTime("ago", unit="year", count=1, anchor="publication")),
+        (r"\b(?P<t>(?i:the weekend))\b",
+         lambda m: ParsedTime("weekend", anchor="publication")),
+        (r"\b(?P<t>(?i:now|currently|nowadays|at present|these days|at the moment))\b"
+         r"(?!\s+(?i:that)\b)",
+         lambda m: ParsedTime("vague", value="PRESENT_REF", anchor="publication")),
+        (rf"\b(?P<t>(?i:the past|previously|formerly))\b(?!\s+(?i:{_NUM}|few|couple|"
+         r"several|weeks?|months?|years?|decades?|days?|hours?)\b)",
+         lambda m: ParsedTime("vague", value="PAST_REF", anchor="publication")),
+        (r"\b(?P<t>(?i:the future|the near future|the long term|the short term))\b",
+         lambda m: ParsedTime("vague", value="FUTURE_REF", anchor="publication", future=True)),
         (r"\b(?:(?i:in|over|during)\s+)?(?P<t>(?i:recent|the past|the last)\s+(?:(?i:few|couple of)"
          r"\s+)?(?i:hours|days|weeks|months|years))\b",
          lambda m: ParsedTime("vague", value="PAST_REF", anchor="publication")),
@@ -248,7 +333,9 @@ PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
         (r"\b(?P<t>(?i:in the coming|in the next)\s+(?:(?i:few)\s+)?(?i:hours|days|weeks|months|"
          r"years))\b",
          lambda m: ParsedTime("vague", value="FUTURE_REF", anchor="publication", future=True)),
-        (rf"\b(?:(?i:{_APPROX})\s+)?(?P<n>(?i:{_NUM}))[\s-]+(?P<u>(?i:{_UNIT}))s?\b{_AGE_AFTER}",
+        (rf"\b(?:(?i:{_APPROX})\s+)?(?P<t>(?:(?i:the)\s+(?:(?i:first|past|next|last|previous|"
+         rf"latest|coming|same|final)\s+)?)?(?P<n>(?i:{_NUM}))[\s-]+(?P<u>(?i:{_UNIT}))s?)\b"
+         rf"{_AGE_AFTER}",
          _duration),
         (r"\b(?i:for|in|within|over|after|since)\s+(?P<t>(?P<u>(?i:hour|day|week|month|year|"
          r"decade))s)\b", lambda m: _duration_plural(m)),
@@ -327,32 +414,39 @@ def _partial(parsed: ParsedTime) -> str | None:
 
 def _monthday(p: ParsedTime, ref: date) -> str:
     assert p.month is not None and p.day is not None
-    for year in (ref.year, ref.year + 1) if p.future else (ref.year, ref.year - 1):
-        candidate = _safe_date(year, p.month, p.day)
-        if candidate is None:
-            continue
-        # A week's slack: reports often name the day they appear on, or the next day.
-        if (p.future and candidate >= ref - timedelta(days=7)) or (
-            not p.future and candidate <= ref + timedelta(days=7)
-        ):
-            return candidate.isoformat()
-    return f"{ref.year - 1 if not p.future else ref.year + 1}-{p.month:02d}-{p.day:02d}"
+    candidates = [
+        d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := _safe_date(y, p.month, p.day))
+    ]
+    # A week's slack: reports often name the day they appear on, or the next day.
+    slack = timedelta(days=7)
+    if p.future:
+        candidates = [d for d in candidates if d >= ref - slack] or candidates
+    elif p.past:
+        candidates = [d for d in candidates if d <= ref + slack] or candidates
+    best = min(candidates, key=lambda d: abs((d - ref).days))
+    return best.isoformat() + (f"T{p.clock}" if p.clock else "")
 
 
 def _month_of(p: ParsedTime, ref: date) -> str:
     assert p.month is not None
+    if p.same_year:
+        return f"{ref.year}-{p.month:02d}"
+    candidates = [date(y, p.month, 15) for y in (ref.year - 1, ref.year, ref.year + 1)]
+    here = date(ref.year, ref.month, 15)
     if p.future:
-        year = ref.year if p.month >= ref.month else ref.year + 1
-    else:
-        year = ref.year if p.month <= ref.month else ref.year - 1
-    return f"{year}-{p.month:02d}"
+        candidates = [d for d in candidates if d >= here]
+    elif p.past:
+        candidates = [d for d in candidates if d <= here]
+    best = min(candidates, key=lambda d: abs((d - here).days))
+    return f"{best.year}-{p.month:02d}"
 
 
 def _weekday(p: ParsedTime, ref: date) -> str:
     assert p.weekday is not None
     delta = (ref.isoweekday() - p.weekday) % 7
     day = ref + timedelta(days=(7 - delta) % 7) if p.future else ref - timedelta(days=delta)
-    return day.isoformat() + (f"T{p.part_of_day}" if p.part_of_day else "")
+    suffix = f"T{p.clock}" if p.clock else f"T{p.part_of_day}" if p.part_of_day else ""
+    return day.isoformat() + suffix
 
 
 def season_bounds(year: int, code: str) -> tuple[date, date]:
@@ -403,8 +497,8 @@ def _year_ahead(p: ParsedTime, ref: date) -> str:
 
 def _resolve_ago(p: ParsedTime, ref: date) -> str:
     if p.count is None:
-        return "PAST_REF"
-    n = p.count
+        return "FUTURE_REF" if p.future else "PAST_REF"
+    n = -p.count if p.future else p.count
     if p.unit == "hour":
         return ref.isoformat()
     if p.unit == "day":
@@ -418,6 +512,24 @@ def _resolve_ago(p: ParsedTime, ref: date) -> str:
     return str(ref.year - years)
 
 
+def _resolve_quarter(p: ParsedTime, ref: date) -> str:
+    current = (ref.month - 1) // 3 + 1
+    if p.quarter is None:
+        # "the quarter", "the latest quarter": in results news, the one last completed.
+        quarter, year = (current - 1, ref.year) if current > 1 else (4, ref.year - 1)
+    else:
+        quarter = p.quarter
+        year = ref.year if quarter <= current or p.future else ref.year - 1
+    return f"{year + p.shift}-Q{quarter}"
+
+
+def _resolve_weekend(p: ParsedTime, ref: date) -> str:
+    # The weekend just past (or the one under way).
+    back = 0 if ref.isoweekday() >= 6 else ref.isoweekday()
+    year, week, _ = (ref - timedelta(days=back)).isocalendar()
+    return f"{year}-W{week:02d}-WE"
+
+
 _RESOLVERS: dict[str, Callable[[ParsedTime, date], str]] = {
     "monthday": _monthday,
     "month": _month_of,
@@ -426,6 +538,8 @@ _RESOLVERS: dict[str, Callable[[ParsedTime, date], str]] = {
     "deictic": _deictic,
     "year_ahead": _year_ahead,
     "ago": _resolve_ago,
+    "quarter": _resolve_quarter,
+    "weekend": _resolve_weekend,
 }
 
 

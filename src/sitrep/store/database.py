@@ -16,11 +16,12 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import duckdb
 
-from sitrep.corpus import link_batch
+from sitrep.store.rows import PersonEntityRow, StoryRow, Timeline
 from sitrep.errors import StoreError
 from sitrep.ingest.document import RawDocument, ReadFailure
 from sitrep.records import Report, from_json
@@ -380,6 +381,51 @@ class Store:
             after = page[-1][0]
         return hits
 
+    # ------------------------------------------------------------------ across reports
+
+    def stories(self, *, min_size: int = 1) -> list[StoryRow]:
+        """Stories (a report and its copies) of at least ``min_size`` reports: largest
+        first, then by id; members with the original first."""
+        with self._reader() as con:
+            return _queries().stories(con, min_size=min_size)
+
+    def story(self, id_or_prefix: str) -> StoryRow | None:
+        """One story by its id, an id prefix, or the id of one of its reports."""
+        with self._reader() as con:
+            return _queries().story(con, id_or_prefix)
+
+    def person(self, name: str) -> list[PersonEntityRow]:
+        """People across reports whose records' names contain ``name``, with every record,
+        why it was merged, and the namesakes kept apart and why."""
+        with self._reader() as con:
+            return _queries().person(con, name)
+
+    def timeline(
+        self, place: str, *, radius_km: float | None = None, gazetteer_ids: Sequence[str] = ()
+    ) -> Timeline | None:
+        """Events and figures at a place (and within ``radius_km``) in date order; None
+        when no stored report names such a place. ``gazetteer_ids`` are what a gazetteer
+        says the name may be (another spelling of a stored place)."""
+        if radius_km is not None and radius_km < 0:
+            raise ValueError(f"radius must not be negative, got {radius_km}")
+        with self._reader() as con:
+            return _queries().timeline(
+                con, place, radius_km=radius_km, gazetteer_ids=gazetteer_ids
+            )
+
+    def unmerge_person(self, person_id: str) -> str:
+        """Split a person record off the cross-report person it was merged into (for good);
+        returns the id of the person it left."""
+        with self._writer() as con:
+            con.begin()
+            try:
+                left = _queries().unmerge_person(con, person_id, _utcnow())
+                con.commit()
+            except BaseException:
+                _rollback_quietly(con)
+                raise
+        return left
+
     def iter_reports(self) -> Iterator[Report]:
         """Every stored report, by id, a page at a time (no connection held between pages)."""
         after = ""
@@ -435,7 +481,7 @@ def _write_in_transaction(
     for table, rows in out.non_empty():
         insert_rows(con, table, rows)
     # Linked in the same transaction: a report is never stored without its links.
-    link_batch(con, new)
+    _link(con, new)
     added = len(new)
     failed = _insert_new_failures(con, failures, run_id, now)
     return BatchResult(added=added, skipped=skipped, failed=failed)
@@ -466,6 +512,20 @@ def _insert_new_failures(
     if rows:
         insert_rows(con, schema.FAILURES, rows)
     return len(rows)
+
+
+def _link(con: duckdb.DuckDBPyConnection, reports: Sequence[Report]) -> None:
+    # Imported here: sitrep.corpus imports the store's schema, so a top-level import
+    # would make the two packages' imports circular.
+    from sitrep.corpus.link import link_batch
+
+    link_batch(con, reports)
+
+
+def _queries() -> ModuleType:
+    from sitrep.corpus import queries
+
+    return queries
 
 
 def _rollback_quietly(con: duckdb.DuckDBPyConnection) -> None:

@@ -173,3 +173,119 @@ class SearchHit(Row):
     end: int
     match: str
     snippet: str
+
+
+# ---------------------------------------------------------------- across reports (sitrep.corpus)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryMember(Row):
+    doc_id: str
+    path: str | None
+    url: str | None
+    outlet: str | None
+    title: str | None
+    published: str | None  # the publication date, or the start of its estimated window
+    reason: str  # first | exact | near-duplicate | spun
+    score: float | None
+    matched_doc: str | None  # the stored report it was found to copy
+    original: bool
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRow(Row):
+    """Copies of one report: the original (earliest member) first, then the copies."""
+
+    id: str
+    original: str
+    original_path: str | None
+    size: int
+    members: tuple[StoryMember, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRecordRow(Row):
+    person_id: str
+    doc_id: str
+    path: str | None
+    name: str
+    age: int | None
+    role: str | None
+    place: str | None
+    reason: str  # why this record is this person ("first mention" for the first)
+    matched_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class KeptApartRow(Row):
+    person_id: str
+    other_id: str
+    other_name: str
+    other_entity: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class PersonEntityRow(Row):
+    """One person across reports."""
+
+    id: str
+    name: str  # the longest name any report gives
+    ages: tuple[int, ...]
+    roles: tuple[str, ...]
+    records: tuple[PersonRecordRow, ...]
+    kept_apart: tuple[KeptApartRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRow(Row):
+    """One report's account of a timeline entry."""
+
+    doc_id: str
+    path: str | None
+    record_id: str
+    story_id: str | None
+    value: float | None  # a figure's value
+    killed: int | None
+    injured: int | None
+    modality: str | None
+    evidence: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry(Row):
+    kind: str  # event | figure
+    id: str  # the event's cross-report id, or the figure's id
+    date: str | None  # first day the entry may fall on
+    date_end: str | None
+    precision: str | None  # day | week | month | season | year | window
+    date_basis: str | None  # event (stated) | publication (the report's date)
+    what: str  # event type, or the figure's quantity
+    place: str | None
+    value: float | None
+    unit: str | None
+    killed: tuple[int, ...]  # every distinct count the sources give, never averaged
+    injured: tuple[int, ...]
+    discrepancy: bool  # sources disagree on a count
+    sources: tuple[SourceRow, ...]
+    independent_sources: int  # distinct stories among the sources (copies count once)
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityRow(Row):
+    """The latest known value of one quantity at the place, with its history."""
+
+    quantity: str
+    unit: str | None
+    latest: float | None
+    latest_date: str | None
+    history: tuple[tuple[str | None, float | None, str], ...]  # (date, value, doc id)
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline(Row):
+    place: str
+    gazetteer_ids: tuple[str, ...]
+    radius_km: float | None
+    entries: tuple[TimelineEntry, ...]
+    quantities: tuple[QuantityRow, ...]

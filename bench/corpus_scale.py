@@ -1,0 +1,173 @@
+"""Per-report cost of storing and linking as the corpus grows (issue 7: flat from 1k to 100k).
+
+Synthetic reports (no model: the per-document stage does not depend on the corpus) with
+what linking reads: a distinct text of news-like words, 1-3 places drawn from 2,000 places
+with coordinates, 1-3 people from a pool of common names with ages, 1-2 events with dates,
+and one report in ten a perturbed copy of an earlier one. The store is filled with large
+batches up to each checkpoint; there ``--measure`` reports are written in batches of 32,
+as the ingest engine writes them, and timed. The last line printed is one JSON object:
+
+    python bench/corpus_scale.py --sizes 1000,10000,100000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from sitrep.evaluation.corpus_perturb import PERTURBATIONS  # noqa: E402
+from sitrep.ingest.document import RawDocument  # noqa: E402
+from sitrep.records import (  # noqa: E402
+    Event,
+    Person,
+    Place,
+    Published,
+    Report,
+    Source,
+    Span,
+    content_id,
+)
+from sitrep.store import Store  # noqa: E402
+
+ENGINE_BATCH = 32
+FILL_BATCH = 1000
+EVENT_TYPES = ("shelling", "airstrike", "attack", "displacement", "aid", "evacuation", "capture")
+FIRST = ("Olena", "Serhiy", "Anastasia", "Mykola", "Ahmed", "Fatima", "Khaled", "Amina", "Ivan",
+         "Maria", "Omar", "Sana", "Yusuf", "Nadiia", "Andriy", "Hassan")  # fmt: skip
+LAST = ("Kovalenko", "Bondar", "Shevchenko", "Hassan", "Ali", "Demir", "Baloch", "Marchenko",
+        "Tkachenko", "Melnyk", "Haddad", "Nasser")  # fmt: skip
+
+
+class Generator:
+    def __init__(self, seed: int) -> None:
+        self.rng = random.Random(seed)
+        vocabulary = REPO / "examples" / "articles"
+        words = {w.strip('.,"“”’\'()').lower() for p in sorted(vocabulary.glob("*.txt"))
+                 for w in p.read_text(encoding="utf-8").split()}  # fmt: skip
+        self.words = sorted(w for w in words if w.isalpha())
+        self.places = [(f"Town{i}", 30 + self.rng.random() * 25, 20 + self.rng.random() * 30)
+                       for i in range(2000)]  # fmt: skip
+        self.recent: list[str] = []
+        self.count = 0
+
+    def reports(self, n: int) -> Iterator[tuple[RawDocument, Report]]:
+        for _ in range(n):
+            yield self.report()
+
+    def report(self) -> tuple[RawDocument, Report]:
+        rng = self.rng
+        self.count += 1
+        places = rng.sample(self.places, rng.randint(1, 3))
+        people = [f"{rng.choice(FIRST)} {rng.choice(LAST)}" for _ in range(rng.randint(1, 3))]
+        if self.recent and rng.random() < 0.1:
+            text = PERTURBATIONS[rng.choice(sorted(PERTURBATIONS))](rng.choice(self.recent), rng)
+        else:
+            text = self.text(places, people)
+            self.recent = [*self.recent[-200:], text]
+        return self.build(text, places, people)
+
+    def text(self, places: list[tuple[str, float, float]], people: list[str]) -> str:
+        rng = self.rng
+        sentences = []
+        for _ in range(rng.randint(8, 16)):
+            words = rng.sample(self.words, rng.randint(10, 20))
+            if rng.random() < 0.4:
+                words.insert(rng.randrange(len(words)), rng.choice(places)[0])
+            if rng.random() < 0.3:
+                words.insert(rng.randrange(len(words)), rng.choice(people))
+            if rng.random() < 0.3:
+                words.insert(rng.randrange(len(words)), str(rng.randint(2, 5000)))
+            sentences.append(" ".join(words).capitalize() + ".")
+        return " ".join([*(p[0] for p in places), *people, ".", *sentences])
+
+    def build(
+        self, text: str, places: list[tuple[str, float, float]], people: list[str]
+    ) -> tuple[RawDocument, Report]:
+        rng = self.rng
+        day = f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+
+        def at(needle: str) -> tuple[Span, ...]:
+            start = text.find(needle)
+            return () if start < 0 else (Span.of(text, start, start + len(needle)),)
+
+        place_records = tuple(
+            Place(f"P{i + 1}", name, at(name), gazetteer_id=f"synthetic:{name}", lat=lat,
+                  lon=lon, kind="town", confidence=0.9)
+            for i, (name, lat, lon) in enumerate(places)
+        )  # fmt: skip
+        person_records = tuple(
+            Person(f"H{i + 1}", name, at(name), age=rng.randint(18, 80))
+            for i, name in enumerate(people)
+        )
+        events = tuple(
+            Event(f"E{i + 1}", rng.choice(EVENT_TYPES), date=day, date_precision="day",
+                  place=f"P{rng.randint(1, len(places))}", killed=rng.choice((None, 2, 5, 12)))
+            for i in range(rng.randint(1, 2))
+        )  # fmt: skip
+        report = Report(
+            id=content_id(text), source=Source(path=f"synthetic/{self.count}.txt"),
+            language="en", published=Published(date=day, basis="metadata"), text=text,
+            places=place_records, people=person_records, events=events,
+        )  # fmt: skip
+        return RawDocument(text=text, origin=report.source.path or ""), report
+
+
+def write(store: Store, run: str, items: list[tuple[RawDocument, Report]], batch: int) -> float:
+    started = time.perf_counter()
+    for start in range(0, len(items), batch):
+        store.write_batch(items[start : start + batch], [], run)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--measure", type=int, default=640, help="reports timed per size")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--db", type=Path, default=None, help="store file (default: temporary)")
+    args = parser.parse_args()
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+    gen = Generator(args.seed)
+    results: dict[str, float] = {}
+    with tempfile.TemporaryDirectory(prefix="sitrep-corpus-scale-") as tmp:
+        store = Store(args.db or Path(tmp) / "scale.duckdb")
+        run = store.begin_run({"bench": "corpus_scale"})
+        stored = 0
+        for size in sizes:
+            fill_started = time.perf_counter()
+            while stored < size - args.measure:
+                n = min(FILL_BATCH, size - args.measure - stored)
+                write(store, run, list(gen.reports(n)), FILL_BATCH)
+                stored += n
+            fill_s = time.perf_counter() - fill_started
+            items = list(gen.reports(args.measure))
+            elapsed = write(store, run, items, ENGINE_BATCH)
+            stored += len(items)
+            results[str(size)] = round(1000 * elapsed / len(items), 3)
+            print(f"{size:>7} reports: {results[str(size)]:.2f} ms per report "
+                  f"(batches of {ENGINE_BATCH}; filling took {fill_s:.0f} s)", flush=True)  # fmt: skip
+        counts = store.counts()
+        file_mb = (store.path.stat().st_size / 2**20) if store.path.exists() else 0.0
+    first, last = results[str(sizes[0])], results[str(sizes[-1])]
+    summary = {
+        "ms_per_report": results,
+        "ratio_largest_to_smallest": round(last / first, 3) if first else None,
+        "documents": counts["documents"],
+        "store_mb": round(file_mb, 1),
+        "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+    print(json.dumps(summary))
+
+
+if __name__ == "__main__":
+    main()

@@ -97,14 +97,34 @@ def peak_rss_mb() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
-def sitrep_processor(resources: Any) -> Callable[[str], Any]:
+def sitrep_processor(
+    resources: Any, stage_seconds: dict[str, float] | None = None
+) -> Callable[[str], Any]:
+    """The per-document stage; with ``stage_seconds``, each stage's time is added up there."""
     from sitrep.ingest.document import RawDocument
-    from sitrep.stages.pipeline import annotate
+    from sitrep.stages.pipeline import annotate, build_pipeline
+    from sitrep.stages.registry import Stage
+
+    stages = build_pipeline()
+    if stage_seconds is not None:
+        stages = tuple(
+            Stage(s.name, _timed(s.name, s.func, stage_seconds), s.requires, s.assigns)
+            for s in stages
+        )
 
     def process(text: str) -> Any:
-        return annotate(RawDocument(text=text, origin="<bench>"), resources)
+        return annotate(RawDocument(text=text, origin="<bench>"), resources, stages=stages)
 
     return process
+
+
+def _timed(name: str, func: Callable[..., None], totals: dict[str, float]) -> Callable[..., None]:
+    def run(state: Any, resources: Any) -> None:
+        start = time.perf_counter()
+        func(state, resources)
+        totals[name] = totals.get(name, 0.0) + time.perf_counter() - start
+
+    return run
 
 
 def summary(spacy_t: Timing, sitrep_t: Timing | None, model: str) -> dict[str, Any]:
@@ -150,6 +170,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             sitrep_t = time_runs(process, texts, args.warmup)
             print(rate_line("sitrep annotate", sitrep_t))
     result = summary(spacy_t, sitrep_t, settings.model)
+    if sitrep_t is not None:
+        # A second, instrumented run: each stage's share of the whole per-document time.
+        stage_seconds: dict[str, float] = {}
+        instrumented = time_runs(sitrep_processor(resources, stage_seconds), texts, 0)
+        shares = {
+            name: round(seconds / instrumented.seconds, 4)
+            for name, seconds in stage_seconds.items()
+        }
+        result["stage_share"] = shares
+        print(
+            "share of sitrep's time per stage: "
+            + ", ".join(f"{n} {100 * v:.1f}%" for n, v in shares.items())
+        )
     if result["ratio"] is not None:
         print(f"ratio sitrep/spaCy: {result['ratio']:.3f}")
     print(f"peak RSS: {result['peak_rss_mb']:.1f} MB over {len(texts)} documents")

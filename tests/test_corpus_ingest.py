@@ -75,7 +75,7 @@ def test_the_two_anastasias_are_two_people(corpus: tuple[Store, Path, str]) -> N
     people = store.person("Anastasia")
     assert len(people) == 2
     assert {p.ages for p in people} == {(26,), (21,)}
-    assert all(p.kept_apart for p in people)
+    assert all(len(p.records) == 1 and p.records[0].matched_id is None for p in people)
 
 
 def test_timeline_of_izyum_runs_in_date_order_from_2022_to_the_winter_returns(

@@ -128,12 +128,61 @@ def test_seed_000_is_dated_to_the_turn_of_2023_and_2024(  # type: ignore[no-unty
     lo, hi = _window(published)
     assert published.estimated and published.basis == "content"
     assert lo <= date(2023, 12, 20) and date(2024, 1, 15) <= hi
-    assert (hi - lo).days <= 123
+    # The target: within 2023-11-01 .. 2024-02-29 and at most 90 days wide.
+    assert date(2023, 11, 1) <= lo and hi <= date(2024, 2, 29)
+    assert (hi - lo).days <= 90
     assert published.evidence
 
 
 def test_seed_003_window_contains_april_2022(make_state, resources, seed_003: str) -> None:  # type: ignore[no-untyped-def]
     lo, hi = _window(_dated(make_state, resources, seed_003).published)
     assert lo <= date(2022, 4, 10) <= hi
-    assert lo >= date(2022, 2, 24)
-    assert hi <= date(2023, 1, 31)
+    # The target: within 2022-03-01 .. 2022-04-30.
+    assert date(2022, 3, 1) <= lo and hi <= date(2022, 4, 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "inside", "outside"),
+    [
+        # An event the report dates itself, then "nearly a year since" it.
+        ("Nearly a year since floodwaters tore through Derna, families wait. The dams burst "
+         "in September 2023.", date(2024, 8, 20), date(2024, 11, 1)),
+        ("Two years after the storm hit the coast in October 2021, the port reopened.",
+         date(2023, 10, 15), date(2023, 1, 1)),
+    ],
+)  # fmt: skip
+def test_elapsed_time_since_an_event_the_report_dates(  # type: ignore[no-untyped-def]
+    make_state, resources, text: str, inside: date, outside: date
+) -> None:
+    lo, hi = _window(_dated(make_state, resources, text).published)
+    assert lo <= inside <= hi
+    assert not lo <= outside <= hi
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest"),
+    [
+        ("He woke up on Feb. 24 to calls that Russian troops were bombarding Kharkiv. She has been "
+         "stranded there for weeks.", date(2022, 3, 10), date(2022, 4, 27)),
+        ("He woke up on Feb. 24 to calls that Russian troops were bombarding Kharkiv. Aid has not been "
+         "able to reach the town for months.", date(2022, 4, 25), date(2023, 1, 15)),
+    ],
+)  # fmt: skip
+def test_an_ongoing_state_counts_from_the_event_day_the_report_names(  # type: ignore[no-untyped-def]
+    make_state, resources, text: str, earliest: date, latest: date
+) -> None:
+    assert _window(_dated(make_state, resources, text).published) == (earliest, latest)
+
+
+def test_an_ongoing_state_without_an_event_day_dates_nothing(make_state, resources) -> None:  # type: ignore[no-untyped-def]
+    state = _dated(make_state, resources, "She has been stranded there for weeks.")
+    assert state.published.window is None
+
+
+def test_this_season_in_the_past_tense_means_it_has_begun(make_state, resources) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Nearly two years since the start of Moscow's invasion of Ukraine, the town waits. "
+        "This winter, some 7,000 people returned."
+    )
+    lo, _ = _window(_dated(make_state, resources, text).published)
+    assert lo == date(2023, 12, 1)

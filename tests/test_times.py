@@ -167,3 +167,67 @@ def test_seed_003_times(make_state, resources, seed_003: str) -> None:  # type: 
     assert times["recent days"].value == "PAST_REF"
     assert times["weeks"].value == "PXW"
     assert times["Wednesday"].value == "XXXX-WXX-3"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        # Neither past nor future tense: the nearest such day (news names near dates).
+        ("The vote is set for Nov. 21.", "Nov. 21", "1989-11-21"),
+        ("The deal closes in January.", "January", "1990-01"),
+        # Past tense: the latest such day before publication.
+        ("The vote was held on Nov. 21.", "Nov. 21", "1988-11-21"),
+        ("Talks resumed last Wednesday.", "last Wednesday", "1989-11-01"),
+        ("Talks resume next Monday.", "next Monday", "1989-11-06"),
+        ("Shares fell this September.", "this September", "1989-09"),
+        ("Saturday, April 25 is the deadline.", "Saturday, April 25", "1990-04-25"),
+        ("Profit rose in the third quarter.", "the third quarter", "1989-Q3"),
+        ("Third-quarter profit rose.", "Third-quarter", "1989-Q3"),
+        ("Net income fell in the quarter.", "the quarter", "1989-Q3"),
+        ("Sales rose in fiscal 1988.", "fiscal 1988", "1988"),
+        ("Prices are now higher.", "now", "PRESENT_REF"),
+        ("Prices were higher in the past.", "the past", "PAST_REF"),
+        ("It will matter in the future.", "the future", "FUTURE_REF"),
+        ("The plant closed two years earlier.", "two years earlier", "1987"),
+        ("The plant opens two years later.", "two years later", "1991"),
+        ("Traders rested over the weekend.", "the weekend", "1989-W43-WE"),
+        ("Earnings fell earlier this year.", "earlier this year", "1989"),
+        ("Output rose by the end of 1990.", "the end of 1990", "1990"),
+    ],
+)  # fmt: skip
+def test_expressions_resolve_against_a_wednesday_in_november_1989(  # type: ignore[no-untyped-def]
+    make_state, resources, text: str, phrase: str, value: str
+) -> None:
+    times = _times(make_state, resources, text, "1989-11-02")
+    assert phrase in times, sorted(times)
+    assert times[phrase].value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("Profit rose in the third quarter. A year earlier, it had fallen.", "A year earlier",
+         "1988-Q3"),
+        ("Sales in the fourth quarter beat the year-earlier period.", "the year-earlier period",
+         "1988-Q4"),
+        ("A year ago, profit fell.", "A year ago", "1988"),
+    ],
+)  # fmt: skip
+def test_a_year_back_in_a_report_about_a_quarter_is_that_quarter(  # type: ignore[no-untyped-def]
+    make_state, resources, text: str, phrase: str, value: str
+) -> None:
+    times = _times(make_state, resources, text, "1989-11-02")
+    assert times[phrase].value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("A quarter of the homes were destroyed.", "quarter"),
+        ("Some 2000 people fled.", "2000"),
+        ("The 41-year-old nurse stayed.", "41-year"),
+    ],
+)
+def test_counts_and_ages_are_not_times(make_state, resources, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]
+    times = _times(make_state, resources, text, "2024-05-01")
+    assert not any(absent in phrase for phrase in times), sorted(times)

@@ -35,12 +35,9 @@ from sitrep.store import schema
 AGE_SLACK_YEARS = 1
 # Agreeing descriptors a merge on a first name alone needs; one of them must be the age.
 FIRST_NAME_SUPPORT = 2
-# Birth years (reference year - age) either side of one's own looked up for first names:
-# ages are rounded and reference dates are often estimated windows.
+# Birth years (reference year - age), and ages, either side of one's own looked up for
+# first names: ages are rounded and reference dates are often estimated windows.
 BIRTH_YEAR_SLACK = 2
-# Reports with no date at all are compared as if written this year (a wide slack
-# follows from _years_between's guess of one year between such reports).
-REFERENCE_YEAR_UNKNOWN = 2000
 
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "gen", "col", "lt", "sgt"})
 _ROLE_STOP = frozenset({"of", "the", "a", "an", "and", "in", "at", "for", "to", "s"})
@@ -245,38 +242,35 @@ def _facts(
 
 
 def _lookup_keys(facts: PersonFacts) -> list[int]:
-    """The full name, and the first name with each birth year the age allows."""
+    """The full name, and the first name with each birth year and age the age allows."""
     if not facts.name_key:
         return []
-    keys = [stable_key("person-name", facts.name_key)]
-    born = _birth_year(facts)
-    if born is not None:
-        keys += [_first_key(facts, born + d) for d in range(-BIRTH_YEAR_SLACK, BIRTH_YEAR_SLACK + 1)]
-    return keys
+    return [stable_key("person-name", facts.name_key), *_first_keys(facts, BIRTH_YEAR_SLACK)]
 
 
 def _home_keys(facts: PersonFacts, started_entity: bool) -> list[int]:
     """What the record registers: its full name only when it starts a person (the person
-    is found by its first record), its first name with its birth year when it has an age
-    (a first name alone merges only with an agreeing age)."""
-    keys = []
-    if facts.name_key and started_entity:
-        keys.append(stable_key("person-name", facts.name_key))
-    born = _birth_year(facts)
-    if facts.name_key and born is not None:
-        keys.append(_first_key(facts, born))
-    return keys
+    is found by its first record), its first name with its birth year and its age when
+    it has an age (a first name alone merges only with an agreeing age)."""
+    if not facts.name_key:
+        return []
+    keys = [stable_key("person-name", facts.name_key)] if started_entity else []
+    return keys + _first_keys(facts, 0)
 
 
-def _first_key(facts: PersonFacts, born: int) -> int:
-    return stable_key("person-first", facts.first or "", str(born))
-
-
-def _birth_year(facts: PersonFacts) -> int | None:
-    if facts.age is None:
-        return None
+def _first_keys(facts: PersonFacts, slack: int) -> list[int]:
+    """First name + birth year (for dated reports) and first name + age as stated (which
+    also finds reports without a date)."""
+    if facts.age is None or not facts.first:
+        return []
+    keys = [stable_key("person-age", facts.first, str(facts.age + d))
+            for d in range(-slack, slack + 1)]  # fmt: skip
     ref = dates.interval(facts.ref_date)
-    return (ref[0].year if ref else REFERENCE_YEAR_UNKNOWN) - facts.age
+    if ref is not None:
+        born = ref[0].year - facts.age
+        keys += [stable_key("person-born", facts.first, str(born + d))
+                 for d in range(-slack, slack + 1)]  # fmt: skip
+    return keys
 
 
 def _load(

@@ -107,6 +107,7 @@ ACCURACIES: tuple[str, ...] = (
     "figures_unit_acc",
     "events_killed_acc",
     "events_injured_acc",
+    "events_casualty_acc",
     "publication_date_acc",
     "publication_window_coverage",
 )
@@ -131,6 +132,8 @@ class DocumentScore:
     acc: dict[str, Accuracy] = field(default_factory=dict)
     # Width in days of the predicted publication window, when there was one.
     window_days: float | None = None
+    # Predicted events not scored because they did not happen (denied, planned, hypothetical).
+    unscored_events: int = 0
     error: str | None = None
     # What each section missed (gold items) and found wrongly (predictions), for reading.
     missed: dict[str, list[str]] = field(default_factory=dict)
@@ -176,6 +179,7 @@ class EvalResult:
         out["publication_window_days"] = _round(
             _mean(d.window_days for d in self.documents), digits=1
         )
+        out["events_unscored"] = sum(d.unscored_events for d in self.documents)
         out["documents"] = len(self.documents)
         out["skipped"] = len(self.skipped)
         out["failures"] = sum(1 for d in self.documents if d.error)
@@ -529,6 +533,8 @@ def score_figures(gold: Sequence[Mapping[str, Any]], report: Report, score: Docu
         return same_place and values_equal(g.get("value"), f.value)
 
     pairs = match_one_to_one(gold, report.figures, matches)
+    matched = {id(f) for _, f in pairs}
+    counted = [f for f in report.figures if id(f) in matched or not is_vague_count(f)]
     for g, f in pairs:
         if g.get("what"):
             what = _canonical(str(g["what"]), QUANTITY_SYNONYMS)
@@ -538,10 +544,29 @@ def score_figures(gold: Sequence[Mapping[str, Any]], report: Report, score: Docu
         if g.get("unit"):
             unit = _canonical(str(g["unit"]), UNIT_SYNONYMS)
             score.accuracy("figures_unit_acc").judge(bool(unit & _canonical(f.unit, UNIT_SYNONYMS)))
-    return _tally(score, "figures", gold, report.figures, pairs, "mention", _span_text)
+    return _tally(score, "figures", gold, counted, pairs, "mention", _span_text)
 
 
 # ----------------------------------------------------------------------------- events
+
+
+# Only events told as having happened are scored: the gold lists what happened, and an
+# event sitrep outputs as denied, planned or hypothetical is labelled so on purpose.
+SCORED_MODALITIES = frozenset({"fact", "claim"})
+# A vague count has no value a gold file could give: unmatched, it is no false positive.
+VAGUE_COUNTS = frozenset(
+    {"dozens", "scores", "hundreds", "thousands", "millions", "tens of thousands",
+     "hundreds of thousands", "many", "several", "a few"}
+)  # fmt: skip
+
+
+def is_scored_event(event: Event) -> bool:
+    return event.modality in SCORED_MODALITIES
+
+
+def is_vague_count(figure: Figure) -> bool:
+    words = figure.span.text.lower().split()
+    return any(" ".join(words[i:]) in VAGUE_COUNTS for i in range(len(words)))
 
 
 def gold_event_type(predicted_type: str) -> str:
@@ -567,7 +592,7 @@ def same_month(gold_date: Any, predicted: str | None) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
-class _EventContext:
+class EventContext:
     report: Report
     gold_places: Sequence[Mapping[str, Any]]
 
@@ -587,7 +612,7 @@ class _EventContext:
         return None
 
 
-def event_place_right(gold_place: Any, event: Event, ctx: _EventContext) -> bool:
+def event_place_right(gold_place: Any, event: Event, ctx: EventContext) -> bool:
     if not gold_place:
         return True
     place = ctx.place(event.place)
@@ -608,7 +633,9 @@ def score_events(
     report: Report,
     score: DocumentScore,
 ) -> PRF:
-    ctx = _EventContext(report, gold_places)
+    ctx = EventContext(report, gold_places)
+    scored = [e for e in report.events if is_scored_event(e)]
+    score.unscored_events += len(report.events) - len(scored)
 
     def matches(g: Mapping[str, Any], e: Event) -> bool:
         return (
@@ -617,14 +644,19 @@ def score_events(
             and same_month(g.get("date"), e.date)
         )
 
-    pairs = match_one_to_one(gold, report.events, matches)
+    pairs = match_one_to_one(gold, scored, matches)
     for g, e in pairs:
         killed, injured = _as_int(g.get("killed")), _as_int(g.get("injured"))
         if killed is not None:
             score.accuracy("events_killed_acc").judge(e.killed == killed)
         if injured is not None:
             score.accuracy("events_injured_acc").judge(e.injured == injured)
-    return _tally(score, "events", gold, report.events, pairs, "type", lambda e: e.type)
+        if killed is not None or injured is not None:
+            # Both stated counts exactly right.
+            score.accuracy("events_casualty_acc").judge(
+                (killed is None or e.killed == killed) and (injured is None or e.injured == injured)
+            )
+    return _tally(score, "events", gold, scored, pairs, "type", lambda e: e.type)
 
 
 # ----------------------------------------------------------------------------- publication

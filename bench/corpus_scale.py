@@ -44,8 +44,15 @@ FILL_BATCH = 1000
 EVENT_TYPES = ("shelling", "airstrike", "attack", "displacement", "aid", "evacuation", "capture")
 FIRST = ("Olena", "Serhiy", "Anastasia", "Mykola", "Ahmed", "Fatima", "Khaled", "Amina", "Ivan",
          "Maria", "Omar", "Sana", "Yusuf", "Nadiia", "Andriy", "Hassan")  # fmt: skip
-LAST = ("Kovalenko", "Bondar", "Shevchenko", "Hassan", "Ali", "Demir", "Baloch", "Marchenko",
-        "Tkachenko", "Melnyk", "Haddad", "Nasser")  # fmt: skip
+SYLLABLES = ("ko", "val", "en", "bon", "dar", "shev", "chen", "ha", "san", "de", "mir", "ba",
+             "loch", "mar", "tka", "mel", "nyk", "had", "nas", "ser")  # fmt: skip
+# Names follow news: a few public figures recur in many reports (and merge: same full
+# name, same role, no age), private people are mostly named once or twice.
+PUBLIC_FIGURES = tuple(
+    (f"{first} {a.capitalize()}{b}", "official")
+    for first, a, b in zip(FIRST * 4, SYLLABLES * 3, SYLLABLES[::-1] * 3, strict=False)
+)[:50]
+PUBLIC_SHARE = 0.3
 
 
 class Generator:
@@ -68,13 +75,20 @@ class Generator:
         rng = self.rng
         self.count += 1
         places = rng.sample(self.places, rng.randint(1, 3))
-        people = [f"{rng.choice(FIRST)} {rng.choice(LAST)}" for _ in range(rng.randint(1, 3))]
+        people = [self.person_name() for _ in range(rng.randint(1, 3))]
         if self.recent and rng.random() < 0.1:
             text = PERTURBATIONS[rng.choice(sorted(PERTURBATIONS))](rng.choice(self.recent), rng)
         else:
             text = self.text(places, people)
             self.recent = [*self.recent[-200:], text]
         return self.build(text, places, people)
+
+    def person_name(self) -> str:
+        rng = self.rng
+        if rng.random() < PUBLIC_SHARE:
+            return rng.choice(PUBLIC_FIGURES)[0]
+        last = "".join(rng.choice(SYLLABLES) for _ in range(3)).capitalize()
+        return f"{rng.choice(FIRST)} {last}"
 
     def text(self, places: list[tuple[str, float, float]], people: list[str]) -> str:
         rng = self.rng
@@ -105,10 +119,12 @@ class Generator:
                   lon=lon, kind="town", confidence=0.9)
             for i, (name, lat, lon) in enumerate(places)
         )  # fmt: skip
+        public = dict(PUBLIC_FIGURES)
         person_records = tuple(
-            Person(f"H{i + 1}", name, at(name), age=rng.randint(18, 80))
+            Person(f"H{i + 1}", name, at(name), role=public.get(name),
+                   age=None if name in public else rng.randint(18, 80))
             for i, name in enumerate(people)
-        )
+        )  # fmt: skip
         events = tuple(
             Event(f"E{i + 1}", rng.choice(EVENT_TYPES), date=day, date_precision="day",
                   place=f"P{rng.randint(1, len(places))}", killed=rng.choice((None, 2, 5, 12)))
@@ -154,8 +170,11 @@ def main() -> None:
             elapsed = write(store, run, items, ENGINE_BATCH)
             stored += len(items)
             results[str(size)] = round(1000 * elapsed / len(items), 3)
-            print(f"{size:>7} reports: {results[str(size)]:.2f} ms per report "
-                  f"(batches of {ENGINE_BATCH}; filling took {fill_s:.0f} s)", flush=True)  # fmt: skip
+            print(
+                f"{size:>7} reports: {results[str(size)]:.2f} ms per report "
+                f"(batches of {ENGINE_BATCH}; filling took {fill_s:.0f} s)",
+                flush=True,
+            )
         counts = store.counts()
         file_mb = (store.path.stat().st_size / 2**20) if store.path.exists() else 0.0
     first, last = results[str(sizes[0])], results[str(sizes[-1])]

@@ -122,7 +122,9 @@ def test_the_kupiansk_strike_is_one_event_with_12_and_14_killed(
         ["stories", "--min-size", "2", "--json"],
     ],
 )
-def test_corpus_commands_print_stable_json(corpus: tuple[Store, Path, str], args: list[str]) -> None:
+def test_corpus_commands_print_stable_json(
+    corpus: tuple[Store, Path, str], args: list[str]
+) -> None:
     from sitrep.cli import app
 
     _, db, _ = corpus
@@ -155,7 +157,7 @@ def test_corpus_commands_fail_with_a_clear_message(
 def test_story_command_shows_the_original_first(corpus: tuple[Store, Path, str]) -> None:
     from sitrep.cli import app
 
-    store, db, spun = corpus
+    _, db, spun = corpus
     result = runner.invoke(app, ["story", content_id(spun)[:10], "--db", str(db), "--json"])
     assert result.exit_code == 0, result.output
     story = json.loads(result.stdout)

@@ -162,10 +162,11 @@ def test_elapsed_time_since_an_event_the_report_dates(  # type: ignore[no-untype
 @pytest.mark.parametrize(
     ("text", "earliest", "latest"),
     [
-        ("He woke up on Feb. 24 to calls that Russian troops were bombarding Kharkiv. She has been "
-         "stranded there for weeks.", date(2022, 3, 10), date(2022, 4, 27)),
-        ("He woke up on Feb. 24 to calls that Russian troops were bombarding Kharkiv. Aid has not been "
-         "able to reach the town for months.", date(2022, 4, 25), date(2023, 1, 15)),
+        ("He woke up on Feb. 24 to calls that Russian troops were bombarding Kharkiv. "
+         "She has been stranded there for weeks.", date(2022, 3, 10), date(2022, 4, 27)),
+        ("He woke up on Feb. 24 to calls that Russian troops were bombarding Kharkiv. "
+         "Aid has not been able to reach the town for months.", date(2022, 4, 25),
+         date(2023, 1, 15)),
     ],
 )  # fmt: skip
 def test_an_ongoing_state_counts_from_the_event_day_the_report_names(  # type: ignore[no-untyped-def]

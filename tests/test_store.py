@@ -558,3 +558,29 @@ def test_a_lock_held_too_long_raises_store_error_naming_the_holder(
             store.counts() if read_only else store.begin_run({})
     finally:
         holder.communicate("")
+
+
+def test_store_written_before_cross_document_linking_is_refused_with_what_to_do(
+    store: Store, db: Path
+) -> None:
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    con.close()
+    for read_only in (False, True):
+        with pytest.raises(StoreError, match=r"schema version 1\b.*re-ingest"):
+            Store(db, read_only=read_only)
+
+
+def test_every_stored_report_is_linked_in_the_same_write(store: Store, db: Path) -> None:
+    filled(store)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        linked = con.execute(
+            "SELECT count(*) FROM documents d JOIN story_members s ON s.doc_id = d.id"
+        ).fetchone()
+        people = con.execute(
+            "SELECT count(*) FROM people h JOIN person_links l ON l.person_id = h.id"
+        ).fetchone()
+    finally:
+        con.close()
+    assert linked == (2,) and people == (2,)

@@ -27,17 +27,20 @@ def _times(make_state, resources, text: str, published: str | None = None):  # t
         ("Shelling resumed on Feb. 24.", "Feb. 24", "2024-02-24", "date", "publication"),
         ("This winter, people returned.", "This winter", "2024-WI", "date", "publication"),
         ("On Wednesday, the mayor spoke.", "Wednesday", "2025-01-08", "date", "publication"),
+        ("The mayor spoke on Sunday.", "Sunday", "2025-01-05", "date", "publication"),
+        ("The mayor will speak on Sunday.", "Sunday", "2025-01-12", "date", "publication"),
         # TimeML leaves approximators out of the span (a modifier), as in "nearly two years".
         ("The war has lasted nearly two years.", "two years", "P2Y", "duration",
          "absolute"),
         ("She has been stranded there for weeks.", "weeks", "PXW", "duration", "absolute"),
-        ("Prices rose in recent months.", "recent months", "PAST_REF", "date", "publication"),
+        # TimeML: a stretch of unknown length up to now.
+        ("Prices rose in recent months.", "recent months", "PXM", "duration", "publication"),
         ("Residents hope for calm in the year ahead.", "the year ahead", "2025", "date",
          "publication"),
         ("The bridge was hit two weeks ago.", "two weeks ago", "2024-W52", "date",
          "publication"),
         ("Troops left yesterday.", "yesterday", "2025-01-09", "date", "publication"),
-        ("Fighting resumed at 10 p.m.", "10 p.m.", "XXXX-XX-XXT22:00", "time", "absolute"),
+        ("Fighting resumed at 10 p.m.", "10 p.m.", "2025-01-10T22:00", "time", "publication"),
     ],
 )  # fmt: skip
 def test_time_expressions_are_normalised(  # type: ignore[no-untyped-def]
@@ -113,7 +116,10 @@ def test_anniversary_day_month_is_not_the_invasion_day(make_state, resources) ->
 @pytest.mark.parametrize(
     ("phrase", "ref", "expected"),
     [
-        ("Wednesday", date(2022, 4, 10), "2022-04-06"),  # a Sunday: the Wednesday before
+        # Without a tense, the nearest such day: before a Sunday, after a Monday.
+        ("Wednesday", date(2022, 4, 11), "2022-04-13"),
+        ("Wednesday", date(2022, 4, 7), "2022-04-06"),
+        ("last Wednesday", date(2022, 4, 10), "2022-04-06"),
         ("this winter", date(2024, 1, 20), "2023-WI"),
         ("this winter", date(2024, 3, 15), "2023-WI"),  # just after: the winter just gone
         ("last winter", date(2024, 1, 20), "2022-WI"),
@@ -164,7 +170,7 @@ def test_seed_000_times(make_state, resources, seed_000: str) -> None:  # type: 
 def test_seed_003_times(make_state, resources, seed_003: str) -> None:  # type: ignore[no-untyped-def]
     times = _times(make_state, resources, seed_003)
     assert times["Feb. 24"].value == "2022-02-24"
-    assert times["recent days"].value == "PAST_REF"
+    assert times["recent days"].value == "PXD"
     assert times["weeks"].value == "PXW"
     assert times["Wednesday"].value == "XXXX-WXX-3"
 
@@ -193,6 +199,13 @@ def test_seed_003_times(make_state, resources, seed_003: str) -> None:  # type: 
         ("Traders rested over the weekend.", "the weekend", "1989-W43-WE"),
         ("Earnings fell earlier this year.", "earlier this year", "1989"),
         ("Output rose by the end of 1990.", "the end of 1990", "1990"),
+        ("The blast came at 10 p.m. Wednesday.", "10 p.m. Wednesday", "1989-11-01T22:00"),
+        ("Trading halted at noon.", "noon", "1989-11-02T12:00"),
+        ("Sales fell on Christmas Day.", "Christmas Day", "1988-12-25"),
+        ("The talks collapsed in May.", "May", "1989-05"),
+        ("A deal is expected soon.", "soon", "FUTURE_REF"),
+        ("Prices rose over the past few weeks.", "the past few weeks", "PXW"),
+        ("Rates will climb in the coming months.", "the coming months", "PXM"),
     ],
 )  # fmt: skip
 def test_expressions_resolve_against_a_wednesday_in_november_1989(  # type: ignore[no-untyped-def]
@@ -224,10 +237,11 @@ def test_a_year_back_in_a_report_about_a_quarter_is_that_quarter(  # type: ignor
     ("text", "absent"),
     [
         ("A quarter of the homes were destroyed.", "quarter"),
+        ("Officials may release the figures.", "may"),
         ("Some 2000 people fled.", "2000"),
         ("The 41-year-old nurse stayed.", "41-year"),
     ],
 )
 def test_counts_and_ages_are_not_times(make_state, resources, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]
     times = _times(make_state, resources, text, "2024-05-01")
-    assert not any(absent in phrase for phrase in times), sorted(times)
+    assert not any(absent in phrase.lower() for phrase in times), sorted(times)

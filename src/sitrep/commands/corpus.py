@@ -15,9 +15,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from sitrep.store.rows import PersonEntityRow, StoryRow, Timeline
 from sitrep.records import to_dict
 from sitrep.settings import DEFAULT_DB
+from sitrep.store.rows import PersonEntityRow, StoryRow, Timeline
 
 EXIT_USAGE = 2
 
@@ -36,13 +36,17 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
 
 
 def timeline(
-    place: Annotated[str, typer.Argument(help="A place as any report spells it, or a gazetteer id.")],
+    place: Annotated[
+        str, typer.Argument(help="A place as any report spells it, or a gazetteer id.")
+    ],
     radius: Annotated[
         float | None, typer.Option("--radius", help="Also places within this many km.", min=0)
     ] = None,
     gazetteer: Annotated[
         Path | None,
-        typer.Option("--gazetteer", help="Gazetteer for other spellings (default: the packaged one)."),
+        typer.Option(
+            "--gazetteer", help="Gazetteer for other spellings (default: the packaged one)."
+        ),
     ] = None,
     db: DbOption = Path(DEFAULT_DB),
     as_json: JsonOption = False,
@@ -115,7 +119,9 @@ def story(
 
 
 def unmerge(
-    person_id: Annotated[str, typer.Argument(help="A person record id (DOC:H1), as `person --json` shows.")],
+    person_id: Annotated[
+        str, typer.Argument(help="A person record id (DOC:H1), as `person --json` shows.")
+    ],
     db: DbOption = Path(DEFAULT_DB),
     as_json: JsonOption = False,
 ) -> None:
@@ -157,8 +163,8 @@ def _print_timeline(found: Timeline) -> None:
             latest.add_column(column, overflow="fold")
         for q in found.quantities:
             history = "; ".join(f"{d or '?'}: {v:g}" for d, v, _ in q.history if v is not None)
-            latest.add_row(q.quantity, q.unit or "", f"{q.latest:g}" if q.latest is not None else "",
-                           q.latest_date or "?", history)  # fmt: skip
+            value = "" if q.latest is None else f"{q.latest:g}"
+            latest.add_row(q.quantity, q.unit or "", value, q.latest_date or "?", history)
         out.print(latest)
 
 

@@ -73,12 +73,24 @@ class EventFacts:
         return self.place_gid is not None and self.lat is not None and self.lon is not None
 
 
+def lookup_keys(reports: Sequence[Report]) -> set[int]:
+    """The keys whose stored records are the reports' candidates (see ``link.link_batch``)."""
+    return {k for report in reports for f in _facts_of(report, None) for k in _lookup_keys(f)}
+
+
 def link_events(
-    con: duckdb.DuckDBPyConnection, reports: Sequence[Report], stories: Mapping[str, str]
+    con: duckdb.DuckDBPyConnection,
+    reports: Sequence[Report],
+    stories: Mapping[str, str],
+    stored: Mapping[int, Sequence[str]] | None = None,
 ) -> None:
+    """Link every event of the new reports to a cross-report event. ``stored``: the
+    records under the keys, when looked up already."""
     new = [f for report in reports for f in _facts_of(report, stories.get(report.id))]
     lookups = {f.event_id: _lookup_keys(f) for f in new}
-    stored_ids = sql.lookup_keys(con, (k for keys in lookups.values() for k in keys))
+    stored_ids = stored if stored is not None else sql.lookup_keys(
+        con, (k for keys in lookups.values() for k in keys)
+    )
     known = _load(con, {i for ids in stored_ids.values() for i in ids})
     rows: list[tuple[EventFacts, str, str | None]] = []
     batch_keys: dict[int, list[str]] = {}
@@ -188,7 +200,8 @@ def _month(facts: EventFacts) -> int | None:
 
 
 def _key(family: str, row: int, col: int, month: int | None) -> int:
-    return stable_key("event", family, str(row), str(col), "undated" if month is None else str(month))
+    when = "undated" if month is None else str(month)
+    return stable_key("event", family, str(row), str(col), when)
 
 
 def _home_key(facts: EventFacts) -> int:
@@ -260,7 +273,14 @@ def _load(con: duckdb.DuckDBPyConnection, ids: set[str]) -> dict[str, EventFacts
         "date_start, date_end, date_basis, killed, injured, actors",
         ids,
     )
-    return {r[0]: EventFacts(*r[:14], actors=tuple(r[14] or ())) for r in rows}
+    return {
+        r[0]: EventFacts(
+            event_id=r[0], entity_id=r[1], doc_id=r[2], story_id=r[3], type=r[4], family=r[5],
+            place_gid=r[6], lat=r[7], lon=r[8], date_start=r[9], date_end=r[10],
+            date_basis=r[11], killed=r[12], injured=r[13], actors=tuple(r[14] or ()),
+        )
+        for r in rows
+    }
 
 
 def _write(

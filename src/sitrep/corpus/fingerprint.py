@@ -6,10 +6,10 @@ Three signals, from the most literal to the most robust:
   the same wire copy under another headline or with other boilerplate is one hash;
 * a **MinHash over word 3-shingles** (datasketch): near-duplicates and syndicated copy
   with a few edits, injected paragraphs or a cut ending;
-* a **MinHash over the skeleton** (verification only): the sequence of names, numbers and quoted words, the
-  part of a text that survives a spinner's synonym swaps ("passages" for "corridors"
-  changes shingles, never "Izyum", "21" or "Onishchuk"), taken as 2-shingles so that
-  reordered clauses keep most of them.
+* a **MinHash over the skeleton** (verification only): the sequence of names, numbers
+  and quoted words, the part of a text that survives a spinner's synonym swaps
+  ("passages" for "corridors" changes shingles, never "Izyum", "21" or "Onishchuk"),
+  taken as 2-shingles so that reordered clauses keep most of them.
 
 LSH keys are the bands of each signature hashed to one 64-bit integer; they are stored
 in the database, so a new report finds its candidates by lookup, never by scanning.
@@ -94,11 +94,10 @@ def skeleton_of(text: str) -> list[str]:
             out.append(re.sub(r"\D", "", token) or token)  # "7,000" and "7000" agree
         elif token[0].isupper() and not _opens_sentence(text, match.start()):
             out.append(_fold(token))
-        elif match.start() in quoted or inside[match.start()]:
+        elif (match.start() in quoted or inside[match.start()]) and len(token) > 3:
             # Quoted words are kept verbatim by honest copies; spinners change them too,
             # but only some of them.
-            if len(token) > 3:
-                out.append(_fold(token))
+            out.append(_fold(token))
     return out
 
 

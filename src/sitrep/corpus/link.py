@@ -6,16 +6,22 @@ from collections.abc import Sequence
 
 import duckdb
 
-from sitrep.corpus.events import link_events
-from sitrep.corpus.people import link_people
-from sitrep.corpus.stories import link_stories
+from sitrep.corpus import events, people, sql, stories
 from sitrep.records import Report
 
 
 def link_batch(con: duckdb.DuckDBPyConnection, reports: Sequence[Report]) -> None:
-    """Stories first: people and events of copies of one story merge on that ground."""
+    """Stories first: people and events of copies of one story merge on that ground.
+
+    The candidates of every kind are looked up with one query for the whole batch: the
+    key table is scanned once per batch, whatever the number of reports in it.
+    """
     if not reports:
         return
-    stories = {doc: link.story_id for doc, link in link_stories(con, reports).items()}
-    link_people(con, reports, stories)
-    link_events(con, reports, stories)
+    keys = stories.lookup_keys(reports) | people.lookup_keys(reports) | events.lookup_keys(reports)
+    stored = sql.lookup_keys(con, keys)
+    story_of = {
+        doc: link.story_id for doc, link in stories.link_stories(con, reports, stored).items()
+    }
+    people.link_people(con, reports, story_of, stored)
+    events.link_events(con, reports, story_of, stored)

@@ -74,14 +74,24 @@ class Verdict:
     reason: str
 
 
+def lookup_keys(reports: Sequence[Report]) -> set[int]:
+    """The keys whose stored records are the reports' candidates (see ``link.link_batch``)."""
+    return {k for report in reports for f in _facts_of(report, None) for k in _lookup_keys(f)}
+
+
 def link_people(
-    con: duckdb.DuckDBPyConnection, reports: Sequence[Report], stories: Mapping[str, str]
+    con: duckdb.DuckDBPyConnection,
+    reports: Sequence[Report],
+    stories: Mapping[str, str],
+    stored: Mapping[int, Sequence[str]] | None = None,
 ) -> None:
     """Link every person of the new reports to a cross-report person, inside the batch's
-    transaction."""
+    transaction. ``stored``: the records under the keys, when looked up already."""
     new = [facts for report in reports for facts in _facts_of(report, stories.get(report.id))]
     lookups = {f.person_id: _lookup_keys(f) for f in new}
-    stored_ids = sql.lookup_keys(con, (k for keys in lookups.values() for k in keys))
+    stored_ids = stored if stored is not None else sql.lookup_keys(
+        con, (k for keys in lookups.values() for k in keys)
+    )
     known = _load(con, {pid for ids in stored_ids.values() for pid in ids}, stories)
     blocks = _blocks(con, [f.person_id for f in new])
     links: list[PersonFacts] = []
@@ -92,7 +102,9 @@ def link_people(
     for facts in new:
         ids = {i for k in lookups[facts.person_id]
                for i in (*stored_ids.get(k, ()), *batch_keys.get(k, ()))}  # fmt: skip
-        candidates = [known[i] for i in sorted(ids) if i in known and known[i].doc_id != facts.doc_id]
+        candidates = [
+            known[i] for i in sorted(ids) if i in known and known[i].doc_id != facts.doc_id
+        ]
         linked, reason, matched, kept_apart = _decide_all(facts, candidates, blocks)
         links.append(linked)
         reasons[facts.person_id] = (reason, matched)
@@ -178,7 +190,11 @@ def _contradiction(new: PersonFacts, old: PersonFacts) -> str | None:
     if new.age is not None and old.age is not None:
         allowed = _years_between(new.ref_date, old.ref_date) + AGE_SLACK_YEARS
         if abs(new.age - old.age) > allowed:
-            return f"ages {old.age} and {new.age} are {abs(new.age - old.age)} years apart, reports {_years_text(allowed - AGE_SLACK_YEARS)} apart"
+            gap = allowed - AGE_SLACK_YEARS
+            return (
+                f"ages {old.age} and {new.age} are {abs(new.age - old.age)} years apart, "
+                f"reports {gap:.1f} years apart"
+            )
     if new.role and old.role and not _role_words(new.role) & _role_words(old.role):
         return f"roles differ: {old.role!r} vs {new.role!r}"
     if new.place_gid and old.place_gid and new.place_gid != old.place_gid:
@@ -204,10 +220,6 @@ def _years_between(a: str | None, b: str | None) -> float:
     if first is None or second is None:
         return 1.0
     return abs((first[0] - second[0]).days) / 365.25
-
-
-def _years_text(years: float) -> str:
-    return f"{years:.1f} years"
 
 
 def _role_words(role: str) -> set[str]:
@@ -242,10 +254,16 @@ def _facts(
 
 
 def _lookup_keys(facts: PersonFacts) -> list[int]:
-    """The full name, and the first name with each birth year and age the age allows."""
+    """The full name, and the first name with each birth year and age the age allows:
+    among single names only, unless this record is a single name itself (two different
+    full names never merge, so they need not meet)."""
     if not facts.name_key:
         return []
-    return [stable_key("person-name", facts.name_key), *_first_keys(facts, BIRTH_YEAR_SLACK)]
+    kinds = ("single",) if facts.is_full_name else ("single", "full")
+    keys = [stable_key("person-name", facts.name_key)]
+    for kind in kinds:
+        keys += _first_keys(facts, kind, BIRTH_YEAR_SLACK)
+    return keys
 
 
 def _home_keys(facts: PersonFacts, started_entity: bool) -> list[int]:
@@ -255,20 +273,20 @@ def _home_keys(facts: PersonFacts, started_entity: bool) -> list[int]:
     if not facts.name_key:
         return []
     keys = [stable_key("person-name", facts.name_key)] if started_entity else []
-    return keys + _first_keys(facts, 0)
+    return keys + _first_keys(facts, "full" if facts.is_full_name else "single", 0)
 
 
-def _first_keys(facts: PersonFacts, slack: int) -> list[int]:
+def _first_keys(facts: PersonFacts, kind: str, slack: int) -> list[int]:
     """First name + birth year (for dated reports) and first name + age as stated (which
-    also finds reports without a date)."""
+    also finds reports without a date), among single names or among full names."""
     if facts.age is None or not facts.first:
         return []
-    keys = [stable_key("person-age", facts.first, str(facts.age + d))
+    keys = [stable_key("person-age", kind, facts.first, str(facts.age + d))
             for d in range(-slack, slack + 1)]  # fmt: skip
     ref = dates.interval(facts.ref_date)
     if ref is not None:
         born = ref[0].year - facts.age
-        keys += [stable_key("person-born", facts.first, str(born + d))
+        keys += [stable_key("person-born", kind, facts.first, str(born + d))
                  for d in range(-slack, slack + 1)]  # fmt: skip
     return keys
 
@@ -289,7 +307,11 @@ def _load(
         )
     )
     return {
-        r[0]: PersonFacts(*r, story_id=stories.get(r[2], story_of.get(r[2])))  # type: ignore[arg-type]
+        r[0]: PersonFacts(
+            person_id=r[0], entity_id=r[1], doc_id=r[2], name=r[3], name_key=r[4], age=r[5],
+            role=r[6], place_gid=r[7], ref_date=r[8],
+            story_id=stories.get(r[2], story_of.get(r[2])),
+        )
         for r in rows
     }
 

@@ -16,6 +16,7 @@ import duckdb
 
 from sitrep.corpus import dates
 from sitrep.corpus.events import haversine_km
+from sitrep.errors import StoreError
 from sitrep.store.rows import (
     KeptApartRow,
     PersonEntityRow,
@@ -27,7 +28,6 @@ from sitrep.store.rows import (
     Timeline,
     TimelineEntry,
 )
-from sitrep.errors import StoreError
 
 # ---------------------------------------------------------------------- stories
 
@@ -353,12 +353,18 @@ def _quantities(entries: Iterable[TimelineEntry]) -> list[QuantityRow]:
         if entry.kind == "figure":
             groups[(entry.what, entry.unit)].append(entry)
     rows = []
-    for (quantity, unit), items in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+    for (quantity, unit), items in _by_quantity(groups):
         history = tuple((e.date, e.value, e.sources[0].doc_id) for e in items)
         dated = [e for e in items if e.date]
         latest = max(dated, key=lambda e: (e.date_end or "", e.date or "")) if dated else items[-1]
         rows.append(QuantityRow(quantity, unit, latest.value, latest.date, history))
     return rows
+
+
+def _by_quantity(
+    groups: dict[tuple[str, str | None], list[TimelineEntry]],
+) -> list[tuple[tuple[str, str | None], list[TimelineEntry]]]:
+    return sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1] or ""))
 
 
 def _width(start: str | None, end: str | None) -> int:

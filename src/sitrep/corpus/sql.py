@@ -1,8 +1,8 @@
 """Small SQL helpers for the linking tables: index lookups and one-statement inserts.
 
-DuckDB answers ``col IN (1, 2, 3)`` from an ART index only when the list is literal (a
-list parameter or a join scans the table), so lookups by key or id inline their values.
-That is safe because every inlined value is an int or passes ``_literal``'s check.
+DuckDB answers ``col IN ('a', 'b')`` from a primary-key index only when the list is
+literal (a list parameter or a join scans the table), so lookups by id inline their
+values, each checked by ``_literal``. Keys are looked up by one scan (``lookup_keys``).
 """
 
 from __future__ import annotations
@@ -24,7 +24,9 @@ _SAFE_TEXT = re.compile(r"^[A-Za-z0-9:_.\-]+$")
 MAX_PER_KEY = 50
 
 
-def insert(con: duckdb.DuckDBPyConnection, table: schema.Table, rows: Sequence[Sequence[Any]]) -> None:
+def insert(
+    con: duckdb.DuckDBPyConnection, table: schema.Table, rows: Sequence[Sequence[Any]]
+) -> None:
     """Insert rows with one statement: each column travels as one typed list."""
     if not rows:
         return
@@ -32,10 +34,6 @@ def insert(con: duckdb.DuckDBPyConnection, table: schema.Table, rows: Sequence[S
     select = ", ".join(f"unnest(?::{kind}[])" for _, kind in table.columns)
     names = ", ".join(schema.quoted(name) for name in table.column_names)
     con.execute(f"INSERT INTO {table.name} ({names}) SELECT {select}", columns)
-
-
-def keys_literal(keys: Iterable[int]) -> str:
-    return ", ".join(str(int(key)) for key in sorted(set(keys)))
 
 
 def ids_literal(ids: Iterable[str]) -> str:
@@ -46,17 +44,26 @@ def ids_literal(ids: Iterable[str]) -> str:
 def lookup_keys(
     con: duckdb.DuckDBPyConnection, keys: Iterable[int]
 ) -> dict[int, list[str]]:
-    """Record ids stored under each key (by key, then record id)."""
-    wanted = keys_literal(keys)
+    """Record ids stored under each key (by key, then record id), the newest
+    ``MAX_PER_KEY`` per key.
+
+    A semi join scanning the key column, without an index: maintaining an ART index over
+    millions of random keys cost more per batch (inserts and checkpoints in a store opened
+    once per batch) than one scan of the column (bench/corpus_scale.py, docs/CORPUS.md).
+    """
+    wanted = sorted(set(keys))
     if not wanted:
         return {}
     found: dict[int, list[str]] = {}
     # rowid grows with every insert (rows are never deleted): the newest rows per key.
-    for key, record_id in con.execute(
-        f"SELECT key, record_id FROM link_keys WHERE key IN ({wanted}) "
+    rows = con.execute(
+        "SELECT key, record_id FROM link_keys SEMI JOIN (SELECT unnest(?::BIGINT[]) AS k) "
+        "ON k = key "
         f"QUALIFY row_number() OVER (PARTITION BY key ORDER BY rowid DESC) <= {MAX_PER_KEY} "
-        f"ORDER BY key, record_id"
-    ).fetchall():
+        "ORDER BY key, record_id",
+        [wanted],
+    ).fetchall()
+    for key, record_id in rows:
         found.setdefault(int(key), []).append(str(record_id))
     return found
 

@@ -9,7 +9,7 @@ the original arrived). A story's original is its earliest member (see ``queries`
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import duckdb
@@ -47,11 +47,22 @@ class _Known:
     sketch: Fingerprint
 
 
-def link_stories(con: duckdb.DuckDBPyConnection, reports: Sequence[Report]) -> dict[str, StoryLink]:
-    """Give every new report a story; returns the links by doc id."""
+def lookup_keys(reports: Sequence[Report]) -> set[int]:
+    """The keys whose stored records are the reports' candidates (see ``link.link_batch``)."""
+    return {k for report in reports for k in _keys(fingerprint(report.text))}
+
+
+def link_stories(
+    con: duckdb.DuckDBPyConnection,
+    reports: Sequence[Report],
+    stored: Mapping[int, Sequence[str]] | None = None,
+) -> dict[str, StoryLink]:
+    """Give every new report a story; returns the links by doc id. ``stored``: the records
+    under the reports' keys, when the caller looked them up already."""
     prints = {report.id: fingerprint(report.text) for report in reports}
     keys_of = {doc: _keys(fp) for doc, fp in prints.items()}
-    stored = sql.lookup_keys(con, (k for keys in keys_of.values() for k in keys))
+    if stored is None:
+        stored = sql.lookup_keys(con, (k for keys in keys_of.values() for k in keys))
     known = _load_known(con, {doc for docs in stored.values() for doc in docs})
     seq = _next_seq(con)
     links: dict[str, StoryLink] = {}

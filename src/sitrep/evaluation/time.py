@@ -3,9 +3,8 @@
 Extent: strict (the same characters) and relaxed (any overlap, one-to-one, earliest
 first) F1. Type and value: judged on the relaxed matches and counted against every
 system and every gold expression (P = correct / system, R = correct / gold), as the
-TempEval-3 scorer does. Values are compared as strings after dropping the TIMEX3
-time-of-day suffix differences nobody agrees on ("T24:00" vs "TNI" are both kept: only
-case and surrounding blanks are normalised).
+TempEval-3 scorer does. Values are compared as strings, normalising only case, blanks
+and zero-padded week numbers.
 
 Dating: each document's DCT is hidden and the system estimates the publication window
 from the text; a document counts as covered when the window (or the stated date) holds
@@ -15,6 +14,7 @@ a wide one, and no window at all is honest but unhelpful, so both are reported.
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -104,7 +104,8 @@ def _f1(p: float, r: float) -> float:
 
 
 def normalise_value(value: str | None) -> str:
-    return (value or "").strip().upper()
+    """Case, blanks and zero-padded week numbers ("2000-W07" = the gold's "2000-W7")."""
+    return re.sub(r"-W0(\d)\b", r"-W\1", (value or "").strip().upper())
 
 
 def score_document(doc: TimeDoc, predicted: Sequence[PredictedTimex]) -> ExtentCounts:
@@ -162,9 +163,7 @@ class SystemResult:
         return out
 
 
-def evaluate_system(
-    docs: Iterable[TimeDoc], tag: Tagger, date_text: Dater | None
-) -> SystemResult:
+def evaluate_system(docs: Iterable[TimeDoc], tag: Tagger, date_text: Dater | None) -> SystemResult:
     """Run ``tag`` (with the DCT) and ``date_text`` (without it) over ``docs``."""
     result = SystemResult()
     for doc in docs:

@@ -39,8 +39,7 @@ def sitrep_tag(text: str, dct: date | None, resources: Resources) -> list[Predic
     state = _state(text, resources, dct)
     extract_times(state, resources)
     return [
-        PredictedTimex(t.span.start, t.span.end, TIMEX_TYPES[t.kind], t.value)
-        for t in state.times
+        PredictedTimex(t.span.start, t.span.end, TIMEX_TYPES[t.kind], t.value) for t in state.times
     ]
 
 

@@ -35,10 +35,11 @@ from sitrep.stages.dating_anchors import AnchorEvent, context_event, named_event
 from sitrep.stages.dating_dateline import find_dateline
 from sitrep.stages.registry import stage
 from sitrep.stages.state import DocState
-from sitrep.stages.times import PARSED_KEY
+from sitrep.stages.times import EVENT_KEY, PARSED_KEY
 from sitrep.stages.times_rules import (
     NUMBER_WORDS,
     ParsedTime,
+    precision,
     resolve_in_window,
     season_bounds,
     value_bounds,
@@ -111,7 +112,7 @@ def date_report(state: DocState, resources: Resources) -> None:
             evidence=(f"dateline {dateline.line!r}",),
         )  # fmt: skip
         return
-    event = context_event(state.text, resources.anchors)
+    event = state.scratch.get(EVENT_KEY) or context_event(state.text, resources.anchors)
     times = list(state.times)
     parses: list[ParsedTime] = state.scratch.get(PARSED_KEY, [])
     constraints = list(time_constraints(times, parses))
@@ -181,7 +182,7 @@ def _narrow(lo: date, hi: date, r: Recurring) -> tuple[date, date] | None:
 def time_constraints(times: list[TimeExpression], parses: list[ParsedTime]) -> Iterator[Constraint]:
     """What the report's resolved dates say about when it appeared."""
     for time, parsed in zip(times, parses, strict=False):
-        if time.kind != "date" or time.value is None:
+        if time.kind != "date" or time.value is None or parsed.irrealis:
             continue
         bounds = value_bounds(time.value)
         if bounds is None:
@@ -191,15 +192,30 @@ def time_constraints(times: list[TimeExpression], parses: list[ParsedTime]) -> I
         if parsed.future:
             yield from _future_constraints(phrase, time.value, start, end)
             continue
-        yield Constraint(
-            start, None, STRONG, f"{phrase} ({time.value}) is past: on or after {start}"
-        )
+        lower = _past_date_constraint(phrase, time.value, start, parsed)
+        if lower is not None:
+            yield lower
         if parsed.anchor == "context" and parsed.day is not None:
             hi = date(start.year + 1, 1, 15)
             yield Constraint(
                 None, hi, MEDIUM,
                 f"{phrase} written without its year: published in {start.year} (by {hi})",
             )  # fmt: skip
+
+
+def _past_date_constraint(
+    phrase: str, value: str, start: date, parsed: ParsedTime
+) -> Constraint | None:
+    """A date told in the past tense was before publication. Without a tense, a day or a
+    month still most likely was (news reports what happened); a bare year often is not:
+    business news forecasts years in the present tense ("sees 1990 growth"; in TBAQ such
+    years set wrong lower bounds), so it bounds nothing."""
+    evidence = f"{phrase} ({value}) is past: on or after {start}"
+    if parsed.past:
+        return Constraint(start, None, STRONG, evidence)
+    if precision(value) in ("day", "week", "month", "season"):
+        return Constraint(start, None, MEDIUM, evidence + " (no tense: weaker)")
+    return None
 
 
 def _future_constraints(phrase: str, value: str, start: date, end: date) -> Iterator[Constraint]:
@@ -223,10 +239,10 @@ def elapsed_constraints(
         if named is not None:
             found.append(_elapsed(m, named, m[0].strip()))
     for sentence in re.split(r"(?<=[.!?])\s+", text):
-        named = named_event(sentence, None, anchors)
-        for m in _AGO.finditer(sentence):
-            if named is not None:
-                found.append(_elapsed(m, named, sentence.strip()))
+        agos = list(_AGO.finditer(sentence))
+        named = named_event(sentence, None, anchors) if agos else None
+        if named is not None:
+            found += [_elapsed(m, named, sentence.strip()) for m in agos]
     return found
 
 
@@ -287,15 +303,22 @@ def unnamed_elapsed_constraints(
         return []
     found = []
     for m in _ELAPSED.finditer(text):
-        if named_event(m["rest"], event, anchors) is None and not _ELAPSED_NOT_EVENT.match(
-            m["rest"]
-        ):
+        if _says_how_long_ago(text, m) and named_event(m["rest"], event, anchors) is None:
             lo, hi = _elapsed_window(m, *stretch)
             found.append(
                 Constraint(lo, hi, MEDIUM, f"{m[0].strip()!r}: an event the report dates "
                            f"{stretch[0]}..{stretch[1]}, + {m['n']} {m['u']}(s)")
             )  # fmt: skip
     return found
+
+
+def _says_how_long_ago(text: str, m: re.Match[str]) -> bool:
+    """ "Nearly a year since the flood, ..." (opening its sentence) or "... since the flood"
+    measures time up to the report; "re-entered the market a year after X" is narrative."""
+    if _ELAPSED_NOT_EVENT.match(m["rest"]):
+        return False
+    opens_sentence = re.search(r"(?:^|[.!?]\s+|\n)\W*$", text[: m.start()]) is not None
+    return opens_sentence or m["rel"].lower() == "since"
 
 
 def _stated_past_stretch(
@@ -327,7 +350,7 @@ def recurring_constraints(
                 _season_stretch(parsed.season, lead),
                 f"{phrase}: published in that season ({lead} days before it to a month after)",
             )
-        elif parsed.rule == "monthday" and not parsed.future and parsed.month and parsed.day:
+        elif parsed.rule == "monthday" and parsed.past and parsed.month and parsed.day:
             yield Recurring(
                 _same_year_after(parsed.month, parsed.day),
                 f"{phrase} written without its year: published later that year",

@@ -22,6 +22,7 @@ from sitrep.stages.times_rules import find_times
 # Datelines sit in the first lines of a report; further down a date is story content.
 MAX_DATELINE_LINES = 4
 MAX_PREFIX_CHARS = 60
+MAX_DATELINE_CHARS = MAX_PREFIX_CHARS + 60
 
 # "PORT SUDAN, ", "IDLIB, Syria, ", "Monday, ", "By Jane Doe | " (capitalised words and
 # separators only: a verb or lower-case word means the date is part of a sentence).
@@ -53,8 +54,10 @@ def find_dateline(text: str) -> Dateline | None:
 
 
 def _first_lines(text: str) -> list[str]:
-    lines = [line for line in text.splitlines() if line.strip()]
-    return lines[:MAX_DATELINE_LINES]
+    """The report's first lines, each cut to the length a dateline can have (a place
+    prefix, a date, the dash after it): a paragraph's rest is never needed."""
+    lines = [line for line in text[:4000].splitlines() if line.strip()]
+    return [line[:MAX_DATELINE_CHARS] for line in lines[:MAX_DATELINE_LINES]]
 
 
 def _is_dateline(line: str, start: int, end: int) -> bool:

@@ -29,12 +29,18 @@ from sitrep.stages.state import DocState
 from sitrep.stages.times_rules import Match, ParsedTime, find_times, resolve, with_year
 
 PARSED_KEY = "times.parsed"
+# The anchor event a generic "the war" of the report refers to (or None), for dating.
+EVENT_KEY = "times.event"
 
 # Words before an expression that make it about the future ("hope for 2024").
 FUTURE_CUES = frozenset(
     {"hope", "hopes", "hoped", "expect", "expected", "plan", "plans", "planned", "upcoming",
      "scheduled", "forecast", "aim", "aims", "target", "ahead", "until", "will", "'ll", "shall"}
 )  # fmt: skip
+# A date right after these is a deadline ("cutting 30,000 jobs by 2012"): ahead, unless
+# the sentence is in the past tense ("had fallen by 1990").
+IRREALIS_WORDS = frozenset({"to", "would", "could", "may", "might", "should", "can", "must", "'d"})
+DEADLINE_WORDS = frozenset({"by", "until", "till", "through"})
 _AGE = re.compile(r"\d+[\s-]*years?[\s-]*olds?\b|\byear[\s-]old|\baged?\s+\d", re.IGNORECASE)
 _CONTEXT_PHRASE = re.compile(
     r"\b(?P<t>(?:the\s+)?(?:(?:first|early|opening|initial)\s+(?P<part>hours|days|weeks|months|"
@@ -51,6 +57,7 @@ def extract_times(state: DocState, resources: Resources) -> None:
     """Fill ``state.times`` (and the parses the dating stage re-resolves)."""
     text, doc = state.text, state.doc
     event = context_event(text, resources.anchors)
+    state.scratch[EVENT_KEY] = event
     found = _context_matches(text, event, resources.anchors)
     found += [m for m in find_times(text) if not _overlaps_any(m, found)]
     found += [m for m in _spacy_years(doc) if not _overlaps_any(m, found)]
@@ -175,8 +182,12 @@ def _with_context(m: Match, doc: Doc, event: AnchorEvent | None) -> ParsedTime:
         return _as_future(parsed)
     if parsed.rule == "fixed" and parsed.kind == "date" and _said_of_future(doc, m.start):
         return _as_future(parsed)
-    if parsed.rule in ("monthday", "month", "weekday", "season") and _said_of_past(doc, m.start):
+    if parsed.rule in ("monthday", "month", "weekday", "season", "fixed") and _said_of_past(
+        doc, m.start
+    ):
         return replace(parsed, past=True)
+    if _irrealis(doc, m.start):
+        return replace(parsed, irrealis=True)
     return parsed
 
 
@@ -213,6 +224,15 @@ def _governing_verb(doc: Doc, char: int) -> Token | None:
     return verb if verb.pos_ in ("VERB", "AUX") else None
 
 
+def _irrealis(doc: Doc, char: int) -> bool:
+    """Whether the expression's verb is an infinitive or under a modal ("to begin",
+    "could close", "would resume")."""
+    verb = _governing_verb(doc, char)
+    if verb is None:
+        return False
+    return any(c.dep_ in ("aux", "mark") and c.lower_ in IRREALIS_WORDS for c in verb.children)
+
+
 def _said_of_past(doc: Doc, char: int) -> bool:
     """Whether the expression's verb is in a past tense ("woke up on Feb. 24")."""
     verb = _governing_verb(doc, char)
@@ -236,6 +256,8 @@ def _said_of_future(doc: Doc, char: int) -> bool:
     before = doc[max(token.sent.start, token.i - 4) : token.i]
     if any(t.lower_ in FUTURE_CUES for t in before):
         return True
+    if token.i > 0 and doc[token.i - 1].lower_ in DEADLINE_WORDS:
+        return not _said_of_past(doc, char)
     verb = token
     # Compare indices: spaCy makes a new Token object on every access, so "is" never holds.
     while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):

@@ -33,6 +33,7 @@ Rule = Literal[
     "vague",
     "quarter",
     "weekend",
+    "clock",
 ]
 
 MONTHS: dict[str, int] = {
@@ -60,7 +61,8 @@ NUMBER_WORDS: dict[str, int] = {
 # Counts too vague for a number ("a few weeks" -> PXW).
 VAGUE_COUNTS = ("a few", "few", "several", "a couple of", "a number of", "many")
 UNIT_CODES: dict[str, str] = {
-    "hour": "TH", "day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE",
+    "minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M", "year": "Y",
+    "decade": "DE",
 }  # fmt: skip
 PART_OF_DAY: dict[str, str] = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
@@ -74,6 +76,11 @@ _MONTH = (
 _MONTH_FULL = (
     r"(?:January|February|March|April|June|July|August|September|October|November|December)"
 )
+# "May" is a month only where a modal cannot stand: after a preposition or "last"/"next".
+_MONTH_AFTER_WORD = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)"
+)
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -82,7 +89,7 @@ _NUM = (
     r"eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
     r"nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 )
-_UNIT = r"(?:hour|day|week|month|year|decade)"
+_UNIT = r"(?:minute|hour|day|week|month|year|decade)"
 _APPROX = (
     r"(?:nearly|almost|about|around|some|over|more than|less than|roughly|just over|"
     r"just under|at least|only|barely|approximately|close to|fewer than)"
@@ -118,6 +125,9 @@ class ParsedTime:
     # Said in the past tense ("He woke up on Feb. 24"): resolves backward. Neither flag:
     # the nearest such day or month (news names dates close to when it appears).
     past: bool = False
+    # Said of what may or is to happen ("to begin ... in June 1994", "could close by May"):
+    # neither past nor certainly future, so it says nothing about the publication date.
+    irrealis: bool = False
     same_year: bool = False  # "this September": the reference year's
     quarter: int | None = None
     clock: str | None = None  # "22:00" of "10 p.m. Wednesday"
@@ -173,7 +183,7 @@ def _duration(m: re.Match[str]) -> ParsedTime:
     count = _count(m["n"])
     code = UNIT_CODES[unit]
     amount = "X" if count is None else str(count)
-    value = f"PT{amount}H" if code == "TH" else f"P{amount}{code}"
+    value = _duration_value(code, amount)
     return ParsedTime("fixed", kind="duration", value=value, unit=unit, count=count)
 
 
@@ -205,13 +215,41 @@ def _ago_phrase(m: re.Match[str]) -> ParsedTime:
     )
 
 
+def _vague_duration(m: re.Match[str], *, future: bool) -> ParsedTime:
+    """ "recent months", "the past few weeks", "the coming years": a stretch of unknown
+    length up to (or from) now, a duration "PXM" as TimeML annotates it."""
+    code = UNIT_CODES[m["u"].lower()]
+    return ParsedTime(
+        "fixed", kind="duration", value=_duration_value(code, "X"), anchor="publication",
+        future=future,
+    )  # fmt: skip
+
+
+HOLIDAYS: dict[str, tuple[int, int]] = {
+    "new year's": (1, 1), "new year's day": (1, 1), "new year's eve": (12, 31),
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+}  # fmt: skip
+
+
+def _holiday(m: re.Match[str]) -> ParsedTime | None:
+    """A fixed-date holiday is a day-month whose year the tense decides."""
+    key = re.sub(r"\s+", " ", m[0].lower())
+    if key not in HOLIDAYS:
+        key = re.sub(r" day$", "", key)
+    if key not in HOLIDAYS:
+        return None
+    month, day = HOLIDAYS[key]
+    return ParsedTime("monthday", month=month, day=day, anchor="publication")
+
+
 def _clock(m: re.Match[str]) -> ParsedTime | None:
     hour, minute = int(m["h"]), int(m["min"] or 0)
     meridian = m["ampm"].lower().replace(".", "")
     if not 1 <= hour <= 12 or minute > 59:
         return None
     hour = hour % 12 + (12 if meridian == "pm" else 0)
-    return ParsedTime("fixed", kind="time", value=f"XXXX-XX-XXT{hour:02d}:{minute:02d}")
+    # A bare clock time is on the day the report speaks of: its publication day.
+    return ParsedTime("clock", kind="time", clock=f"{hour:02d}:{minute:02d}", anchor="publication")
 
 
 QUARTERS: dict[str, int] = {"first": 1, "second": 2, "third": 3, "fourth": 4}
@@ -270,10 +308,10 @@ PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
         (rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})\b", lambda m: _month_day(m["m"], m["d"])),
         (rf"\b(?:(?P<prep>(?i:in|since|until|by|from|during|through|of))[\s-]+)?"
          rf"(?P<t>(?:(?P<mod>(?i:early|late|mid|the end of|the beginning of|the start of|"
-         rf"the middle of))[\s-]+)?(?P<m>{_MONTH_FULL}))\b",
+         rf"the middle of))[\s-]+)?(?P<m>(?(prep){_MONTH_AFTER_WORD}|{_MONTH_FULL})))\b",
          lambda m: ParsedTime("month", month=_month(m["m"]), anchor="publication")
          if m["prep"] or m["mod"] else None),
-        (rf"\b(?P<t>(?i:last|this|next)\s+(?P<m>{_MONTH_FULL}))\b",
+        (rf"\b(?P<t>(?i:last|this|next)\s+(?P<m>{_MONTH_AFTER_WORD}))\b",
          lambda m: ParsedTime("month", month=_month(m["m"]), anchor="publication",
                               future=m["t"].lower().startswith("next"),
                               past=m["t"].lower().startswith("last"),
@@ -323,22 +361,36 @@ PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
         (rf"\b(?P<t>(?i:the past|previously|formerly))\b(?!\s+(?i:{_NUM}|few|couple|"
          r"several|weeks?|months?|years?|decades?|days?|hours?)\b)",
          lambda m: ParsedTime("vague", value="PAST_REF", anchor="publication")),
+        (r"\b(?P<t>(?:New Year's Eve|New Year's|Christmas Eve|Christmas)(?:\s+(?i:day))?)\b",
+         _holiday),
+        (r"\b(?P<t>(?i:the)\s+(?i:past|last)\s+(?P<u>(?i:year|month|week|decade)))\b",
+         lambda m: ParsedTime("fixed", kind="duration",
+                              value=_duration_value(UNIT_CODES[m["u"].lower()], "1"))),
+        (r"\b(?P<t>(?i:soon))\b",
+         lambda m: ParsedTime("vague", value="FUTURE_REF", anchor="publication", future=True)),
         (r"\b(?P<t>(?i:the future|the near future|the long term|the short term))\b",
          lambda m: ParsedTime("vague", value="FUTURE_REF", anchor="publication", future=True)),
         (r"\b(?:(?i:in|over|during)\s+)?(?P<t>(?i:recent|the past|the last)\s+(?:(?i:few|couple of)"
-         r"\s+)?(?i:hours|days|weeks|months|years))\b",
-         lambda m: ParsedTime("vague", value="PAST_REF", anchor="publication")),
+         r"\s+)?(?P<u>(?i:hour|day|week|month|year))s)\b",
+         lambda m: _vague_duration(m, future=False)),
         (r"\b(?P<t>(?i:recently|lately|in recent times))\b",
          lambda m: ParsedTime("vague", value="PAST_REF", anchor="publication")),
-        (r"\b(?P<t>(?i:in the coming|in the next)\s+(?:(?i:few)\s+)?(?i:hours|days|weeks|months|"
-         r"years))\b",
-         lambda m: ParsedTime("vague", value="FUTURE_REF", anchor="publication", future=True)),
+        (r"\b(?:(?i:in|over)\s+)?(?P<t>(?:(?i:the)\s+)?(?i:coming|next)\s+(?:(?i:few)\s+)?"
+         r"(?P<u>(?i:hour|day|week|month|year))s)\b",
+         lambda m: _vague_duration(m, future=True)),
         (rf"\b(?:(?i:{_APPROX})\s+)?(?P<t>(?:(?i:the)\s+(?:(?i:first|past|next|last|previous|"
          rf"latest|coming|same|final)\s+)?)?(?P<n>(?i:{_NUM}))[\s-]+(?P<u>(?i:{_UNIT}))s?)\b"
          rf"{_AGE_AFTER}",
          _duration),
-        (r"\b(?i:for|in|within|over|after|since)\s+(?P<t>(?P<u>(?i:hour|day|week|month|year|"
+        (r"\b(?P<t>(?:(?i:every|each)\s+(?P<u>(?i:day|night|week|month|year)))|"
+         r"(?P<adv>(?i:daily|nightly|weekly|monthly|annually|yearly)))\b",
+         lambda m: ParsedTime("fixed", kind="set",
+                              value=SET_WORDS[(m["u"] or m["adv"]).lower()])),
+        (r"\b(?i:for|in|within|over|after|since)\s+(?P<t>(?P<u>(?i:minute|hour|day|week|month|year|"
          r"decade))s)\b", lambda m: _duration_plural(m)),
+        (r"\b(?P<t>(?i:noon|midday|midnight))\b",
+         lambda m: ParsedTime("clock", kind="time", anchor="publication",
+                              clock="24:00" if m["t"].lower() == "midnight" else "12:00")),
         (r"\b(?P<h>\d{1,2})(?::(?P<min>\d{2}))?\s*(?P<ampm>(?i:a\.m\.|p\.m\.|am|pm))(?!\w)",
          _clock),
     )
@@ -347,7 +399,22 @@ PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
 
 def _duration_plural(m: re.Match[str]) -> ParsedTime:
     code = UNIT_CODES[m["u"].lower()]
-    return ParsedTime("fixed", kind="duration", value="PTXH" if code == "TH" else f"PX{code}")
+    return ParsedTime("fixed", kind="duration", value=_duration_value(code, "X"))
+
+
+def _duration_value(code: str, amount: str) -> str:
+    """TIMEX3 duration: "PT30M", "PT2H", "P3D"; decades as years ("P20Y"), as TimeML does."""
+    if code in ("TM", "TH"):
+        return f"PT{amount}{code[1]}"
+    if code == "DE":
+        return f"P{int(amount) * 10}Y" if amount.isdigit() else "PXDE"
+    return f"P{amount}{code}"
+
+
+SET_WORDS: dict[str, str] = {
+    "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
+    "yearly": "P1Y", "day": "P1D", "night": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y",
+}  # fmt: skip
 
 
 def _valid_iso(text: str) -> bool:
@@ -369,7 +436,29 @@ def find_times(text: str) -> list[Match]:
             parsed = build(m)
             if parsed is not None:
                 taken.append(Match(start, end, parsed))
-    return sorted(taken, key=lambda t: t.start)
+    return _with_clock_days(text, sorted(taken, key=lambda t: t.start))
+
+
+# Between a clock time and its day: "10 p.m. Wednesday", "5 p.m. EST Nov. 9".
+_CLOCK_TO_DAY = re.compile(r"\s+(?:(?:[A-Z]{2,4}|local time)\s+)?$")
+_DAY_RULES = frozenset({"weekday", "monthday", "deictic"})
+
+
+def _with_clock_days(text: str, found: list[Match]) -> list[Match]:
+    """A clock time directly followed by its day becomes one time: "10 p.m. Wednesday"."""
+    merged: list[Match] = []
+    for m in found:
+        last = merged[-1] if merged else None
+        if (
+            last is not None and last.parsed.rule == "clock" and m.parsed.rule in _DAY_RULES
+            and (m.parsed.unit in (None, "day"))
+            and _CLOCK_TO_DAY.fullmatch(text[last.end : m.start]) is not None
+        ):  # fmt: skip
+            clock = last.parsed.clock
+            merged[-1] = Match(last.start, m.end, replace(m.parsed, kind="time", clock=clock))
+            continue
+        merged.append(m)
+    return merged
 
 
 # --------------------------------------------------------------------------- resolving
@@ -409,6 +498,8 @@ def _partial(parsed: ParsedTime) -> str | None:
         return f"XXXX-WXX-{parsed.weekday}{suffix}"
     if parsed.rule == "season":
         return f"XXXX-{parsed.season}"
+    if parsed.rule == "clock":
+        return f"XXXX-XX-XXT{parsed.clock}"
     return None
 
 
@@ -443,8 +534,14 @@ def _month_of(p: ParsedTime, ref: date) -> str:
 
 def _weekday(p: ParsedTime, ref: date) -> str:
     assert p.weekday is not None
-    delta = (ref.isoweekday() - p.weekday) % 7
-    day = ref + timedelta(days=(7 - delta) % 7) if p.future else ref - timedelta(days=delta)
+    back = (ref.isoweekday() - p.weekday) % 7
+    ahead = (7 - back) % 7
+    # Past tense: the latest such day; future: the next; neither: the nearest (TBAQ:
+    # "Tuesday" in a report of Monday is usually the next day).
+    if p.future or (not p.past and ahead < back):
+        day = ref + timedelta(days=ahead)
+    else:
+        day = ref - timedelta(days=back)
     suffix = f"T{p.clock}" if p.clock else f"T{p.part_of_day}" if p.part_of_day else ""
     return day.isoformat() + suffix
 
@@ -481,7 +578,8 @@ def _season(p: ParsedTime, ref: date) -> str:
 def _deictic(p: ParsedTime, ref: date) -> str:
     if p.unit == "day":
         day = ref + timedelta(days=p.shift)
-        return day.isoformat() + (f"T{p.part_of_day}" if p.part_of_day else "")
+        suffix = f"T{p.clock}" if p.clock else f"T{p.part_of_day}" if p.part_of_day else ""
+        return day.isoformat() + suffix
     if p.unit in ("week", "weekend"):
         year, week, _ = (ref + timedelta(weeks=p.shift)).isocalendar()
         return f"{year}-W{week:02d}" + ("-WE" if p.unit == "weekend" else "")
@@ -499,7 +597,7 @@ def _resolve_ago(p: ParsedTime, ref: date) -> str:
     if p.count is None:
         return "FUTURE_REF" if p.future else "PAST_REF"
     n = -p.count if p.future else p.count
-    if p.unit == "hour":
+    if p.unit in ("minute", "hour"):
         return ref.isoformat()
     if p.unit == "day":
         return (ref - timedelta(days=n)).isoformat()
@@ -540,6 +638,7 @@ _RESOLVERS: dict[str, Callable[[ParsedTime, date], str]] = {
     "ago": _resolve_ago,
     "quarter": _resolve_quarter,
     "weekend": _resolve_weekend,
+    "clock": lambda p, ref: f"{ref.isoformat()}T{p.clock}",
 }
 
 

@@ -16,12 +16,10 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import duckdb
 
-from sitrep.store.rows import PersonEntityRow, StoryRow, Timeline
 from sitrep.errors import StoreError
 from sitrep.ingest.document import RawDocument, ReadFailure
 from sitrep.records import Report, from_json
@@ -35,11 +33,14 @@ from sitrep.store.rows import (
     FailureRow,
     FigureRow,
     OrgRow,
+    PersonEntityRow,
     PersonRow,
     PlaceRow,
     QuoteRow,
     RunRow,
     SearchHit,
+    StoryRow,
+    Timeline,
     TimeRow,
 )
 
@@ -386,19 +387,25 @@ class Store:
     def stories(self, *, min_size: int = 1) -> list[StoryRow]:
         """Stories (a report and its copies) of at least ``min_size`` reports: largest
         first, then by id; members with the original first."""
+        from sitrep.corpus import queries
+
         with self._reader() as con:
-            return _queries().stories(con, min_size=min_size)
+            return queries.stories(con, min_size=min_size)
 
     def story(self, id_or_prefix: str) -> StoryRow | None:
         """One story by its id, an id prefix, or the id of one of its reports."""
+        from sitrep.corpus import queries
+
         with self._reader() as con:
-            return _queries().story(con, id_or_prefix)
+            return queries.story(con, id_or_prefix)
 
     def person(self, name: str) -> list[PersonEntityRow]:
         """People across reports whose records' names contain ``name``, with every record,
         why it was merged, and the namesakes kept apart and why."""
+        from sitrep.corpus import queries
+
         with self._reader() as con:
-            return _queries().person(con, name)
+            return queries.person(con, name)
 
     def timeline(
         self, place: str, *, radius_km: float | None = None, gazetteer_ids: Sequence[str] = ()
@@ -408,18 +415,22 @@ class Store:
         says the name may be (another spelling of a stored place)."""
         if radius_km is not None and radius_km < 0:
             raise ValueError(f"radius must not be negative, got {radius_km}")
+        from sitrep.corpus import queries
+
         with self._reader() as con:
-            return _queries().timeline(
+            return queries.timeline(
                 con, place, radius_km=radius_km, gazetteer_ids=gazetteer_ids
             )
 
     def unmerge_person(self, person_id: str) -> str:
         """Split a person record off the cross-report person it was merged into (for good);
         returns the id of the person it left."""
+        from sitrep.corpus import queries
+
         with self._writer() as con:
             con.begin()
             try:
-                left = _queries().unmerge_person(con, person_id, _utcnow())
+                left = queries.unmerge_person(con, person_id, _utcnow())
                 con.commit()
             except BaseException:
                 _rollback_quietly(con)
@@ -520,12 +531,6 @@ def _link(con: duckdb.DuckDBPyConnection, reports: Sequence[Report]) -> None:
     from sitrep.corpus.link import link_batch
 
     link_batch(con, reports)
-
-
-def _queries() -> ModuleType:
-    from sitrep.corpus import queries
-
-    return queries
 
 
 def _rollback_quietly(con: duckdb.DuckDBPyConnection) -> None:

@@ -242,12 +242,12 @@ EVENT_EVIDENCE = _mentions("event_evidence", "event_id")
 
 # ------------------------------------------------------------ cross-document (sitrep.corpus)
 # Lookup keys that select a new report's candidates: LSH bands of its text, the names of
-# its people, the places and type families of its events. 63-bit hashes, indexed, and
-# always queried with literal lists so that DuckDB answers from the index.
+# its people, the places and type families of its events (63-bit hashes). Not indexed:
+# one scan per batch is cheaper than an ART index over millions of random keys
+# (corpus/sql.py).
 LINK_KEYS = Table(
     "link_keys", (("key", "BIGINT"), ("kind", "VARCHAR"), ("record_id", "VARCHAR"))
 )
-LINK_KEYS_INDEX = "CREATE INDEX IF NOT EXISTS link_keys_key ON link_keys (key)"
 
 DOC_SKETCHES = Table(
     "doc_sketches",
@@ -367,7 +367,6 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create every table that is missing and record the schema version (idempotent)."""
     for table in TABLES:
         con.execute(table.ddl())
-    con.execute(LINK_KEYS_INDEX)
     con.execute(
         "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
         [str(SCHEMA_VERSION)],

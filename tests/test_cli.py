@@ -233,3 +233,17 @@ def test_a_non_english_report_is_stored_and_flagged_not_dropped(tmp_path: Path) 
     assert run("ingest", str(report), "--db", str(db))[0] == 0
     docs = json.loads(run("docs", "--db", str(db), "--json")[1])
     assert [(d["language"], d["flags"]) for d in docs] == [("fr", ["non-english:fr"])]
+
+
+def test_bad_configuration_fails_before_any_run_is_recorded(tmp_path: Path) -> None:
+    report = tmp_path / "r.txt"
+    report.write_text("Shelling hit Kherson on Monday.\n", encoding="utf-8")
+    anchors = tmp_path / "anchors.json"
+    anchors.write_text("{not json", encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    for extra in (["--anchor-events", str(anchors)], ["--workers", "2", "--model", "nope"]):
+        code, _, stderr = run("ingest", str(report), "--db", str(db), *extra)
+        assert code == 2, stderr
+        assert ("anchors.json" in stderr) or ("'nope'" in stderr)
+    code, stdout, _ = run("runs", "--db", str(db), "--json")
+    assert code == 0 and json.loads(stdout) == []

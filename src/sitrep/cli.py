@@ -54,6 +54,13 @@ GazetteerOption = Annotated[
         help="A gazetteer built by `sitrep gazetteer build` (default: the packaged one).",
     ),
 ]
+AnchorEventsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--anchor-events",
+        help="JSON file of extra well-known dated events used to date reports (docs/TIME.md).",
+    ),
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -68,12 +75,23 @@ def _valid_date(value: str | None) -> str | None:
 
 
 def _settings(
-    *, model: str, gazetteer: Path | None, max_bytes: int = DEFAULT_MAX_BYTES
+    *,
+    model: str,
+    gazetteer: Path | None,
+    anchor_events: Path | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Settings:
     if gazetteer is not None and not gazetteer.is_file():
         raise _fail(f"no gazetteer at {gazetteer}; build one with `sitrep gazetteer build`")
+    if anchor_events is not None and not anchor_events.is_file():
+        raise _fail(f"no anchor-events file at {anchor_events}")
     try:
-        return Settings(model=model, max_bytes=max_bytes, gazetteer_path=gazetteer)
+        return Settings(
+            model=model,
+            max_bytes=max_bytes,
+            gazetteer_path=gazetteer,
+            anchor_events_path=anchor_events,
+        )
     except ValueError as exc:
         raise _fail(str(exc)) from None
 
@@ -188,6 +206,7 @@ def extract(
     pretty: Annotated[bool, typer.Option("--pretty", help="Indent the JSON.")] = False,
     model: ModelOption = DEFAULT_MODEL,
     gazetteer: GazetteerOption = None,
+    anchor_events: AnchorEventsOption = None,
     max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse larger files.")] = (
         DEFAULT_MAX_BYTES
     ),
@@ -202,7 +221,9 @@ def extract(
     from sitrep.resources import load_resources
 
     published = _valid_date(published)
-    settings = _settings(model=model, max_bytes=max_bytes, gazetteer=gazetteer)
+    settings = _settings(
+        model=model, max_bytes=max_bytes, gazetteer=gazetteer, anchor_events=anchor_events
+    )
     try:
         resources = load_resources(settings)
     except SitrepError as exc:
@@ -315,6 +336,7 @@ def ingest(
     ] = None,
     model: ModelOption = DEFAULT_MODEL,
     gazetteer: GazetteerOption = None,
+    anchor_events: AnchorEventsOption = None,
     max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse larger files.")] = (
         DEFAULT_MAX_BYTES
     ),
@@ -333,7 +355,9 @@ def ingest(
     if engine != "local":
         raise _fail(f"engine {engine!r} is not available; use --engine local")
     published = _valid_date(published)
-    settings = _settings(model=model, max_bytes=max_bytes, gazetteer=gazetteer)
+    settings = _settings(
+        model=model, max_bytes=max_bytes, gazetteer=gazetteer, anchor_events=anchor_events
+    )
     store = _open_store(db, must_exist=False)
     with Progress(
         SpinnerColumn(),
@@ -540,6 +564,7 @@ def eval_report(
     data: Annotated[Path, typer.Option("--data", help="Folder with articles/ and gold/.")],
     model: ModelOption = DEFAULT_MODEL,
     gazetteer: GazetteerOption = None,
+    anchor_events: AnchorEventsOption = None,
     floors: Annotated[
         Path | None,
         typer.Option("--floors", help="Fail (exit 1) if a metric drops below its pinned floor."),
@@ -554,7 +579,9 @@ def eval_report(
     if not (data / "gold").is_dir() or not (data / "articles").is_dir():
         raise _fail(f"{data} must hold articles/NAME.txt and gold/NAME.json")
     try:
-        resources = load_resources(_settings(model=model, gazetteer=gazetteer))
+        resources = load_resources(
+            _settings(model=model, gazetteer=gazetteer, anchor_events=anchor_events)
+        )
     except SitrepError as exc:
         raise _fail(str(exc)) from None
 

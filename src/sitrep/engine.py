@@ -76,16 +76,21 @@ def ingest(
     """
     if workers < 1:
         raise ValueError(f"workers must be at least 1, got {workers}")
+    # Bad configuration fails before the run is recorded or any worker starts.
+    if workers == 1 and resources is None:
+        from sitrep.resources import load_resources
+
+        resources = load_resources(settings)
+    elif workers > 1:
+        from sitrep.resources import check_resources
+
+        check_resources(settings)
     run_id = store.begin_run(
         {"paths": [str(p) for p in paths], "workers": workers, "model": settings.model}
     )
     summary = IngestSummary(run_id=run_id)
     fresh = _new_documents(read_paths(paths, settings), store, summary, batch_size)
-    if workers == 1:
-        if resources is None:
-            from sitrep.resources import load_resources
-
-            resources = load_resources(settings)
+    if workers == 1 and resources is not None:
         outcomes: Iterator[Outcome] = (_annotate_safely(raw, resources, published) for raw in fresh)
         _write_in_batches(outcomes, store, summary, batch_size, on_progress)
     else:

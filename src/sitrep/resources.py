@@ -7,6 +7,7 @@ hidden global.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from spacy.language import Language
 
@@ -33,3 +34,16 @@ def load_resources(settings: Settings | None = None) -> Resources:
         settings=settings,
         anchors=load_anchor_events(settings.anchor_events_path),
     )
+
+
+def check_resources(settings: Settings) -> None:
+    """Raise the error ``load_resources`` would, without loading the model: worker processes
+    load the resources themselves, so the parent checks the settings before starting them."""
+    import spacy.util
+
+    from sitrep.errors import ModelNotFound
+
+    if not (spacy.util.is_package(settings.model) or Path(settings.model).is_dir()):
+        raise ModelNotFound(settings.model)
+    load_gazetteer(settings.gazetteer_path)
+    load_anchor_events(settings.anchor_events_path)

@@ -18,10 +18,10 @@ def link_batch(con: duckdb.DuckDBPyConnection, reports: Sequence[Report]) -> Non
     """
     if not reports:
         return
-    keys = stories.lookup_keys(reports) | people.lookup_keys(reports) | events.lookup_keys(reports)
+    prints = stories.fingerprints(reports)
+    keys = stories.lookup_keys(prints) | people.lookup_keys(reports) | events.lookup_keys(reports)
     stored = sql.lookup_keys(con, keys)
-    story_of = {
-        doc: link.story_id for doc, link in stories.link_stories(con, reports, stored).items()
-    }
+    linked = stories.link_stories(con, reports, stored, prints)
+    story_of = {doc: link.story_id for doc, link in linked.items()}
     people.link_people(con, reports, story_of, stored)
     events.link_events(con, reports, story_of, stored)

@@ -47,19 +47,25 @@ class _Known:
     sketch: Fingerprint
 
 
-def lookup_keys(reports: Sequence[Report]) -> set[int]:
+def fingerprints(reports: Sequence[Report]) -> dict[str, Fingerprint]:
+    return {report.id: fingerprint(report.text) for report in reports}
+
+
+def lookup_keys(prints: Mapping[str, Fingerprint]) -> set[int]:
     """The keys whose stored records are the reports' candidates (see ``link.link_batch``)."""
-    return {k for report in reports for k in _keys(fingerprint(report.text))}
+    return {k for fp in prints.values() for k in _keys(fp)}
 
 
 def link_stories(
     con: duckdb.DuckDBPyConnection,
     reports: Sequence[Report],
     stored: Mapping[int, Sequence[str]] | None = None,
+    prints: Mapping[str, Fingerprint] | None = None,
 ) -> dict[str, StoryLink]:
-    """Give every new report a story; returns the links by doc id. ``stored``: the records
-    under the reports' keys, when the caller looked them up already."""
-    prints = {report.id: fingerprint(report.text) for report in reports}
+    """Give every new report a story; returns the links by doc id. ``stored`` and
+    ``prints``: the records under the reports' keys and the reports' fingerprints, when
+    the caller has them already."""
+    prints = dict(prints) if prints is not None else fingerprints(reports)
     keys_of = {doc: _keys(fp) for doc, fp in prints.items()}
     if stored is None:
         stored = sql.lookup_keys(con, (k for keys in keys_of.values() for k in keys))

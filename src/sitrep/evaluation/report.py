@@ -500,9 +500,15 @@ def score_dates(gold: Sequence[Mapping[str, Any]], report: Report, score: Docume
     for g, t in pairs:
         if g.get("value"):
             score.accuracy("dates_value_acc").judge(date_value_right(str(g["value"]), t.value))
-    # Gold "dates" are dates; a duration or a recurrence found besides them is not wrong.
+    # Gold "dates" are dates; a duration, a recurrence or a vague reference to the present,
+    # past or future ("now", "recently": TIMEX3 *_REF) found besides them is not wrong.
     matched = [t for _, t in pairs]
-    counted = [t for t in report.times if t.kind in DATE_KINDS or any(t is m for m in matched)]
+    counted = [
+        t
+        for t in report.times
+        if (t.kind in DATE_KINDS and not (t.value or "").endswith("_REF"))
+        or any(t is m for m in matched)
+    ]
     return _tally(score, "dates", gold, counted, pairs, "mention", _span_text)
 
 

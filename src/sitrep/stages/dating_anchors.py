@@ -19,6 +19,8 @@ from importlib import resources as package_data
 from pathlib import Path
 from typing import Any
 
+from sitrep.errors import ConfigError
+
 # A generic "the war" refers to an event only when the report names at least this many
 # distinct context words of it ("Ukraine", "Russian", "Kyiv"): one word alone is too weak.
 MIN_CONTEXT_WORDS = 2
@@ -46,8 +48,14 @@ def load_anchor_events(extra: Path | None = None) -> tuple[AnchorEvent, ...]:
     """The packaged table, extended (or overridden, by id) by the user's table ``extra``."""
     by_id = {e.id: e for e in packaged_anchor_events()}
     if extra is not None:
-        table = json.loads(Path(extra).read_text(encoding="utf-8"))
-        by_id.update({e.id: e for e in _parse_table(table)})
+        try:
+            table = json.loads(Path(extra).read_text(encoding="utf-8"))
+            by_id.update({e.id: e for e in _parse_table(table)})
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, re.error) as exc:
+            raise ConfigError(
+                f"{extra}: not a usable anchor-events table ({type(exc).__name__}: {exc}); "
+                'expected {"events": [{"id": …, "date": "YYYY-MM-DD", "patterns": […]}]}'
+            ) from exc
     return tuple(by_id.values())
 
 

@@ -280,7 +280,7 @@ def _clause_said(cue: Cue, parse: QuoteParse) -> Draft | None:
 def _according_to(cue: Cue, parse: QuoteParse) -> Draft | None:
     """CLAUSE, according to X. — or X's stance, relayed by the "according to" party."""
     head = cue.verb.head
-    if head is cue.verb:
+    if head.i == cue.verb.i:  # the root: spaCy makes a new Token per access, so no `is`
         return None
     phrase = range(cue.verb.left_edge.i, cue.verb.right_edge.i + 1)
     sentence = head.sent

@@ -43,11 +43,26 @@ bench: $(STAMP)
 	$(BIN)/python bench/ingest.py --docs 300 --workers 2
 
 # Every harness on every data set that is present; each prints its table and a JSON line.
+# The team's own sets are gated by pinned floors (eval/floors/); a drop fails the target.
+GEO := $(SHARED_EVAL)/geoparsing
 eval: $(EVAL_STAMP)
 	$(BIN)/sitrep eval report --data examples --floors eval/floors/examples.json
+	$(BIN)/sitrep eval events --data eval/events
 	@if [ -d $(SHARED_EVAL)/quotes/PolNeAR ]; then \
 	  $(BIN)/sitrep eval quotes --data $(SHARED_EVAL)/quotes/PolNeAR --split test; \
 	else echo "skipping eval quotes: $(SHARED_EVAL)/quotes/PolNeAR not found"; fi
+	@if [ -d $(SHARED_EVAL)/time ]; then \
+	  $(BIN)/sitrep eval time --data $(SHARED_EVAL)/time; \
+	else echo "skipping eval time: $(SHARED_EVAL)/time not found"; fi
+	@for f in TR-News.xml lgl.xml GWN.xml GeoVirus.xml; do \
+	  if [ -f $(GEO)/$$f ]; then \
+	    $(BIN)/sitrep eval geoparsing --data $(GEO)/$$f --gold-spans || exit 1; \
+	    $(BIN)/sitrep eval geoparsing --data $(GEO)/$$f || exit 1; \
+	  else echo "skipping eval geoparsing $$f: not found in $(GEO)"; fi; \
+	done
+	@if [ -d $(SHARED_EVAL) ]; then \
+	  $(BIN)/sitrep eval corpus --data $(SHARED_EVAL); \
+	else echo "skipping eval corpus: $(SHARED_EVAL) not found"; fi
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB).wal build src/*.egg-info

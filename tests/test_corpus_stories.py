@@ -220,3 +220,23 @@ def test_distinct_example_reports_never_verify_as_copies() -> None:
     for i, a in enumerate(prints):
         for b in prints[i + 1 :]:
             assert story_linking.verify(a, b) is None
+
+
+def test_short_reports_sharing_an_outlets_standing_footer_are_not_copies() -> None:
+    # Regression (PolNeAR test, 6 copies): a short article's shingles were half footer,
+    # so its containment in any long article of the same outlet passed 0.5.
+    footer = (
+        "\n\nEditor's note: this outlet reminds readers that the candidate regularly incites "
+        "political violence and has repeatedly pledged to ban all members of an entire "
+        "religion, 1.6 billion people, from entering the country, and that he is a serial "
+        "liar, a rampant xenophobe and a misogynist who questioned the birthplace of a "
+        "president."
+    )
+    short = (
+        "The candidate told supporters in Florida on Tuesday evening that the election is on "
+        "Nov. 28, twenty days after the actual election day. \"Go register,\" he implored the "
+        "crowd."
+    ) + footer
+    long = STRIKE + "\n\n" + SAME_TOWN + footer
+    assert story_linking.verify(fingerprint(short), fingerprint(long)) is None
+    assert story_linking.verify(fingerprint(long), fingerprint(short)) is None

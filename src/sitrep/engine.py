@@ -7,6 +7,7 @@ batch, in input order — so ``--workers N`` stores exactly what ``--workers 1``
 
 from __future__ import annotations
 
+import errno
 import os
 import traceback
 from collections import deque
@@ -17,6 +18,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sitrep.errors import SitrepError
 from sitrep.ingest import read_paths
 from sitrep.ingest.document import RawDocument, ReadFailure
 from sitrep.records import Report
@@ -32,6 +34,9 @@ if TYPE_CHECKING:
 DEFAULT_BATCH_SIZE = 32
 # Documents in flight per worker: keeps workers busy without reading the corpus ahead.
 IN_FLIGHT_PER_WORKER = 4
+# Errors of the machine, not of the document: every later document would fail the same
+# way, so the run stops with one clear message instead of recording each as a failure.
+MACHINE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS})
 
 Outcome = tuple[RawDocument, Report] | ReadFailure
 
@@ -157,13 +162,24 @@ def _annotate_safely(
 
     try:
         return raw, annotate(raw, resources, published=published)
+    except OSError as exc:
+        if exc.errno in MACHINE_ERRNOS:
+            raise SitrepError(
+                f"cannot annotate {raw.origin}: {exc.strerror or exc} (a temporary or model "
+                f"file could not be written); free space and rerun: stored reports are kept"
+            ) from exc
+        return _extraction_failure(raw, exc)
     except Exception as exc:  # a bad document must not stop the batch
-        where = traceback.extract_tb(exc.__traceback__)[-1]
-        return ReadFailure(
-            raw.origin,
-            f"extraction failed: {type(exc).__name__}: {exc} "
-            f"(at {Path(where.filename).name}:{where.lineno})",
-        )
+        return _extraction_failure(raw, exc)
+
+
+def _extraction_failure(raw: RawDocument, exc: Exception) -> ReadFailure:
+    where = traceback.extract_tb(exc.__traceback__)[-1]
+    return ReadFailure(
+        raw.origin,
+        f"extraction failed: {type(exc).__name__}: {exc} "
+        f"(at {Path(where.filename).name}:{where.lineno})",
+    )
 
 
 def _write_in_batches(

@@ -2,7 +2,29 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, fields
+
+# Lone UTF-16 surrogates: a JSON escape such as "\ud800", or a file name that is not valid
+# UTF-8 (Python keeps its bytes as surrogates). No UTF-8 text can hold them, so the model,
+# the content id and the store would all fail on them; each becomes U+FFFD, one character
+# for one, so that offsets are unchanged.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+REPLACEMENT = "\ufffd"
+
+
+def valid_unicode(value: str) -> str:
+    """``value`` with every lone surrogate replaced by U+FFFD (same length)."""
+    return _SURROGATE.sub(REPLACEMENT, value) if _SURROGATE.search(value) else value
+
+
+def _replace_surrogates(record: object) -> None:
+    for f in fields(record):  # type: ignore[arg-type]
+        value = getattr(record, f.name)
+        if isinstance(value, str):
+            clean = valid_unicode(value)
+            if clean is not value:
+                object.__setattr__(record, f.name, clean)
 
 
 @dataclass(frozen=True, slots=True)
@@ -11,6 +33,7 @@ class RawDocument:
 
     ``origin`` names where it came from precisely enough for an error message:
     a path, ``path:line`` for JSONL, ``path#record-id`` for WARC, ``<stdin>``.
+    Every string is valid Unicode (lone surrogates become U+FFFD).
     """
 
     text: str
@@ -24,6 +47,9 @@ class RawDocument:
     # How the text was obtained: "text", "html", "jsonl", "warc", "stdin".
     format: str = "text"
 
+    def __post_init__(self) -> None:
+        _replace_surrogates(self)
+
 
 @dataclass(frozen=True, slots=True)
 class ReadFailure:
@@ -31,3 +57,6 @@ class ReadFailure:
 
     origin: str
     reason: str
+
+    def __post_init__(self) -> None:
+        _replace_surrogates(self)

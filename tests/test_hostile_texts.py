@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from sitrep.cli import app
 from sitrep.clean import clean
+from sitrep.cli import app
 from sitrep.ingest import read_paths
 from sitrep.ingest.document import REPLACEMENT, RawDocument, ReadFailure
 from sitrep.ingest.jsonl import read_jsonl_stream
@@ -81,6 +81,30 @@ def test_the_cleaner_takes_a_10_mb_single_line_in_bounded_time() -> None:
     assert cleaned.removed == ()
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        '"' * 20_000,
+        "Officials said " + "“" * 600 + " nothing more.",
+        "data:image/png;base64," + "iVBORw0KGgo" * 100,
+        "=" * 501,
+    ],
+)
+def test_a_line_with_a_run_of_over_500_characters_without_a_space_is_not_prose(
+    line: str,
+) -> None:
+    raw = f"KYIV (AP) — Shelling resumed on Monday.\n{line}\nOfficials said 3 people died."
+    cleaned = clean(raw)
+    assert [(r.text, r.reason) for r in cleaned.removed] == [(line, "not-prose")]
+    assert "Shelling resumed" in cleaned.text and "3 people died" in cleaned.text
+
+
+def test_a_long_url_in_prose_is_kept() -> None:
+    url = "https://example.org/news/" + "a-long-slug-" * 30 + "?utm_source=x&id=1234567890"
+    raw = f"The ministry published the list at {url} on Monday, officials said."
+    assert clean(raw).text == raw
+
+
 # ------------------------------------------------------------------------ deep nesting
 
 
@@ -112,6 +136,9 @@ def test_unclosed_tags_10000_deep_do_not_crash_the_html_reader(tmp_path: Path) -
 
 HOSTILE_TEXTS = {
     "a million quote marks": '"' * 1_000_000,
+    # English first: the language is judged on the start of the text.
+    "runs of quote marks just under the run limit": SENTENCE * 10 + ('"' * 400 + " ") * 100,
+    "runs of brackets": SENTENCE * 10 + ("(" * 300 + " " + ")" * 300 + " ") * 50,
     "quote marks after English prose": SENTENCE * 10 + '"' * 20_000,
     "quote marks between English sentences": (SENTENCE + '" “ ” \'') * 300,
     "curly quotes only": "“”‘’«»„" * 3_000,
@@ -162,13 +189,6 @@ STAGES_OVER_MODEL = 2.0
 
 
 @pytest.mark.slow
-def test_annotate_of_a_1_mb_single_line_of_plain_english_is_linear(resources: Any) -> None:
-    unit = "the army moved north and the people waited "
-    total, model = stage_seconds_beyond_the_model(resources, (unit * (ONE_MB // len(unit))).strip())
-    assert total < STAGES_OVER_MODEL * model + 1, f"annotate {total:.1f} s, model {model:.1f} s"
-
-
-@pytest.mark.slow
 @pytest.mark.xfail(
     strict=True,
     reason="stages/figures.py _is_age searches _AGE_BEFORE over the whole text before each "
@@ -178,7 +198,7 @@ def test_annotate_of_a_1_mb_single_line_of_plain_english_is_linear(resources: An
     "about 10 s (the model 3 s) and 1 MB several minutes",
 )
 def test_annotate_of_a_single_line_of_news_prose_is_linear(resources: Any) -> None:
-    text = (SENTENCE * (200_000 // len(SENTENCE))).strip()
+    text = (SENTENCE * (150_000 // len(SENTENCE))).strip()
     total, model = stage_seconds_beyond_the_model(resources, text)
     assert total < STAGES_OVER_MODEL * model + 1, f"annotate {total:.1f} s, model {model:.1f} s"
 

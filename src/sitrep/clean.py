@@ -26,6 +26,13 @@ from sitrep.records import Removed
 # Lines longer than this are prose, never page furniture (the longest furniture seen in the
 # team's examples is a cookie notice of about 45 words).
 MAX_FURNITURE_WORDS = 60
+# A run of this many characters without a space is data (an inline image, minified
+# script, a row of separators), never prose: the longest URLs in news text are a few
+# hundred characters. spaCy's tokenizer takes time quadratic in the length of a run of
+# punctuation (quote marks: 1,000 in 0.07 s, 16,000 in 19 s; docs/ROBUSTNESS.md), so
+# such lines must not reach the model; at 500 a line of such runs costs the tokenizer
+# about what the whole model costs on prose.
+MAX_RUN_CHARS = 500
 # Prompts, markers and credits are short; an article sentence that starts the same way
 # ("Sign up sheets were posted at the shelter, …") is longer or punctuated as prose.
 MAX_PROMPT_WORDS = 20
@@ -184,9 +191,14 @@ _SMALL_WORDS = frozenset(_SMALL_WORDS_TEXT.split())
 def line_reason(line: str) -> str | None:
     """Why a line, judged alone, is page furniture; None for a line that may be article."""
     stripped = line.strip()
-    if not stripped or _DASHED_SUBHEAD.match(stripped):
+    if not stripped:
         return None
-    words = len(stripped.split())
+    runs = stripped.split()
+    if max(map(len, runs)) > MAX_RUN_CHARS:
+        return "not-prose"
+    if _DASHED_SUBHEAD.match(stripped):
+        return None
+    words = len(runs)
     if words > MAX_FURNITURE_WORDS:
         return None
     for reason, test in _LINE_TESTS:

@@ -41,6 +41,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/ingest.py --docs 300 --workers 2
+	$(BIN)/python bench/corpus_scale.py --sizes 1000,10000
 
 # Every harness on every data set that is present; each prints its table and a JSON line.
 # The team's own sets are gated by pinned floors (eval/floors/); a drop fails the target.

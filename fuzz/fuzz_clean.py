@@ -10,12 +10,11 @@ import atheris
 with atheris.instrument_imports():
     from sitrep.clean import clean
 
-SEPARATORS = ("\n", "\n\n", " ", "")
-
 
 def test_one_input(data: bytes) -> None:
     fdp = atheris.FuzzedDataProvider(data)
-    lines = [fdp.ConsumeUnicode(fdp.ConsumeIntInRange(0, 80)) for _ in range(fdp.ConsumeIntInRange(0, 30))]
+    count = fdp.ConsumeIntInRange(0, 30)
+    lines = [fdp.ConsumeUnicode(fdp.ConsumeIntInRange(0, 80)) for _ in range(count)]
     raw = "\n".join(lines) + fdp.ConsumeUnicode(fdp.remaining_bytes())
     cleaned = clean(raw)
     for r in cleaned.removed:

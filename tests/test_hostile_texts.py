@@ -140,7 +140,7 @@ HOSTILE_TEXTS = {
     "runs of quote marks just under the run limit": SENTENCE * 10 + ('"' * 400 + " ") * 100,
     "runs of brackets": SENTENCE * 10 + ("(" * 300 + " " + ")" * 300 + " ") * 50,
     "quote marks after English prose": SENTENCE * 10 + '"' * 20_000,
-    "quote marks between English sentences": (SENTENCE + '" “ ” \'') * 300,
+    "quote marks between English sentences": (SENTENCE + "\" “ ” '") * 300,
     "curly quotes only": "“”‘’«»„" * 3_000,
     "unbalanced quotes in prose": ('He said "no. ' * 800) + SENTENCE,
     "quotes nested deep": "“" * 500 + "Nobody came" + "”" * 500 + " she said. " + SENTENCE,

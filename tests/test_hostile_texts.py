@@ -99,6 +99,24 @@ def test_a_line_with_a_run_of_over_500_characters_without_a_space_is_not_prose(
     assert "Shelling resumed" in cleaned.text and "3 people died" in cleaned.text
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "8" * 27 + "\x7f",
+        "8" * 400 + "%",
+        " 1" * 200 + "\x7f",
+        "1 | " * 100 + "\x7f",
+        "-1" * 200 + "?",
+    ],
+)
+def test_lines_of_digits_and_symbols_are_judged_in_linear_time(line: str) -> None:
+    """Found by fuzz/fuzz_clean.py: the share-row pattern backtracked exponentially on a
+    run of digits followed by a character it could not match (27 digits: 39 s)."""
+    started = time.monotonic()
+    clean(f"Shelling resumed on Monday.\n{line}\nOfficials said 3 people died.")
+    assert time.monotonic() - started < 0.5
+
+
 def test_a_long_url_in_prose_is_kept() -> None:
     url = "https://example.org/news/" + "a-long-slug-" * 30 + "?utm_source=x&id=1234567890"
     raw = f"The ministry published the list at {url} on Monday, officials said."

@@ -63,13 +63,23 @@ _AD = _full(
     r"|continue reading(?: (?:below|the main story|after (?:the|this) (?:ad|advertisement)))?"
     r"|scroll (?:down )?to continue(?: reading)?(?: with content)?"
 )
+_SHARE_WORDS = (
+    r"share|tweet|email|e-mail|print|copy link|copy|save|whatsapp|facebook|twitter|x"
+    r"|linkedin|telegram|reddit|pinterest|messenger|flipboard|comments?"
+)
+# A row of share buttons and counts ("Facebook | Twitter | 12 Comments"): two or more
+# tokens, each a button word, a whole number or one other non-word character, ending in
+# a word or number. The tokens never overlap and the repetition is possessive, so
+# matching is linear: the former pattern let a run of digits split between its items in
+# exponentially many ways (27 digits and a stray character: 39 s; fuzz/fuzz_clean.py).
+_SHARE_ROW = (
+    rf"(?=.*(?:{_SHARE_WORDS}|\d)[\s.:!…»›>|-]*$)"
+    rf"(?:{_SHARE_WORDS}|\d++|\W)(?:{_SHARE_WORDS}|\d++|\W)++"
+)
 _SHARE = _full(
     r"share(?: (?:this|the))?(?: (?:article|story|post|page|video))?"
     r"(?: (?:on|via|to) [\w ]{1,30})?"
-    r"|(?:share|tweet|email|e-mail|print|copy link|copy|save|whatsapp|facebook|twitter|x"
-    r"|linkedin|telegram|reddit|pinterest|messenger|flipboard|comments?|[\W\d]+)"
-    r"(?:\s*[|,/•·]?\s*(?:share|tweet|email|e-mail|print|copy link|copy|save|whatsapp|facebook"
-    r"|twitter|x|linkedin|telegram|reddit|pinterest|messenger|flipboard|comments?|\d+))+"
+    rf"|{_SHARE_ROW}"
     r"|follow (?:us|@?[\w.]+(?: [\w.]+){0,3}) on [\w ,&/+]{1,60}"
     r"|(?:join|find) us on [\w ,&/+]{1,60}"
 )

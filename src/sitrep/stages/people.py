@@ -198,6 +198,8 @@ class _PeopleBuilder:
             person.place = person.place or self._place_in(facts.place_text)
         if facts.affiliation_text is not None:
             person.affiliation = person.affiliation or self._org_in(facts.affiliation_text)
+        # No organisation named: the side the role gives ("a Ukrainian soldier").
+        person.affiliation = person.affiliation or facts.side
         if facts.relation is not None and relation_owner is not None:
             _relate(person, facts.relation[0], relation_owner)
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from sitrep.records import Span
+from sitrep.stages.events_rules import GOVERNMENT_NOUNS, MILITARY_NOUNS, SIDES
 from sitrep.stages.people_lexicon import (
     AGE_WORDS,
     FAMILY,
@@ -65,6 +66,9 @@ class LocalFacts:
     place_text: Span | None = None
     # Where an office's organisation is named ("leader of the … administration").
     affiliation_text: Span | None = None
+    # The side a nationality word in the role gives ("a Ukrainian soldier" -> "Ukraine:
+    # military"), in the events' actor notation; used when no organisation is named.
+    side: str | None = None
 
 
 def local_facts(text: str, candidate: NameCandidate) -> LocalFacts:
@@ -117,6 +121,7 @@ def _set_role(text: str, facts: LocalFacts, noun: str, start: int, end: int, nou
     phrase = text[start:end]
     trimmed = _ROLE_STOP.sub("", phrase).rstrip()
     complement = text[noun_end : start + len(trimmed)]
+    facts.side = facts.side or _side_of(text[start:noun_end].lower().split(), noun)
     if noun in RESIDENCE_ROLES:
         facts.role = facts.role or noun
         place = re.match(r"^\s+(?:of|in|from)\s+", complement)
@@ -124,11 +129,24 @@ def _set_role(text: str, facts: LocalFacts, noun: str, start: int, end: int, nou
             facts.place_text = Span.of(text, noun_end + place.end(), start + len(trimmed))
     elif noun in OFFICES:
         facts.role = facts.role or trimmed
-        of = re.match(r"^\s+(?:of|for|at)\s+", complement)
+        of = re.match(r"^\s+(?:of|for|at|with)\s+", complement)
         if of is not None:
             facts.affiliation_text = Span.of(text, noun_end + of.end(), start + len(trimmed))
     else:
         facts.role = facts.role or noun
+
+
+def _side_of(words: list[str], noun: str) -> str | None:
+    """ "Ukrainian soldier" -> "Ukraine: military"; "Russian official" -> "Russia: government"."""
+    country = next((SIDES[w] for w in words[:-1] if w in SIDES), None)
+    if country is None:
+        return None
+    singular = noun[:-1] if noun.endswith("s") else noun
+    if singular in MILITARY_NOUNS:
+        return f"{country}: military"
+    if singular in GOVERNMENT_NOUNS or singular in ("spokesman", "spokeswoman", "minister"):
+        return f"{country}: government"
+    return None
 
 
 def _read_apposition(text: str, candidate: NameCandidate, facts: LocalFacts) -> None:

@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?= sitrep.duckdb
 
-.PHONY: run test test-fast lint bench eval clean
+.PHONY: run test test-fast lint bench eval fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,14 +28,14 @@ run: $(STAMP)
 # The whole suite, then the project's own checks (lint and types).
 test: $(STAMP)
 	$(BIN)/python -m pytest -q --durations=10
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench fuzz
 	$(BIN)/mypy
 
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not slow" -x
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench fuzz
 	$(BIN)/mypy
 
 bench: $(STAMP)
@@ -64,6 +64,18 @@ eval: $(EVAL_STAMP)
 	@if [ -d $(SHARED_EVAL) ]; then \
 	  $(BIN)/sitrep eval corpus --data $(SHARED_EVAL); \
 	else echo "skipping eval corpus: $(SHARED_EVAL) not found"; fi
+
+FUZZ_SECONDS ?= 600
+FUZZ_CORPUS  ?= .fuzz-corpus
+
+# 30 minutes of coverage-guided fuzzing (FUZZ_SECONDS per target); any crash fails it.
+fuzz: $(STAMP)
+	@mkdir -p $(FUZZ_CORPUS)/clean $(FUZZ_CORPUS)/readers $(FUZZ_CORPUS)/annotate
+	for t in clean readers annotate; do \
+	  PYTHONPATH=fuzz $(BIN)/python fuzz/fuzz_$$t.py -max_total_time=$(FUZZ_SECONDS) \
+	    -rss_limit_mb=4096 -timeout=60 -artifact_prefix=$(FUZZ_CORPUS)/$$t- \
+	    $(FUZZ_CORPUS)/$$t || exit 1; \
+	done
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB).wal build src/*.egg-info

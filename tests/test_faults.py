@@ -212,12 +212,6 @@ def test_disk_full_during_a_batch_exits_2_naming_the_store_and_nothing_is_lost_o
     assert len(after) == len(set(after)) == len(before) + len(LATER_ARTICLES)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="store/database.py Store.begin_run (also finish_run) lets duckdb.Error escape "
-    "instead of raising StoreError, so `sitrep ingest` on a full disk dies with a traceback "
-    "and exit 1 (the code for 'some documents failed') instead of a clear error and exit 2",
-)
 def test_disk_full_when_the_run_starts_exits_2_with_a_message_not_a_traceback(
     filled_store: Path, tmp_path: Path
 ) -> None:

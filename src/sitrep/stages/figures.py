@@ -186,11 +186,14 @@ def _inside_time(n: _Number, times: list[TimeExpression]) -> bool:
 
 def _is_age(text: str, n: _Number) -> bool:
     # "41-year-old", "both 21", "Anton, 21," (a number between commas after a name).
-    if _AGE_AFTER.match(text[n.end : n.end + 14]) or _AGE_BEFORE.search(text[: n.start]):
+    # Only the few characters before the number can hold "aged"/"both": slicing them keeps
+    # this linear in the report's length (searching the whole prefix was quadratic).
+    before = text[max(0, n.start - 16) : n.start]
+    if _AGE_AFTER.match(text[n.end : n.end + 14]) or _AGE_BEFORE.search(before):
         return True
     return (
         bool(re.search(r"[A-Z][a-z]+,\s*$", text[max(0, n.start - 30) : n.start]))
-        and bool(re.match(r"\s*,", text[n.end :]))
+        and bool(re.match(r"\s*,", text[n.end : n.end + 8]))
         and n.value < 120
         and not n.words
     )

@@ -43,6 +43,10 @@ def connect(
     con = open_connection(path, read_only=read_only, timeout_s=timeout_s)
     try:
         yield con
+    except duckdb.Error as exc:
+        # Whatever the operation, the user gets the file and the reason, not a traceback
+        # (a full disk, say, when a run is recorded).
+        raise StoreError(f"store {path}: {exc}") from exc
     finally:
         con.close()
 

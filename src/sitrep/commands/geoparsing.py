@@ -143,7 +143,9 @@ def _table(summary: dict[str, Any]) -> Table:
         ("resolution documents/s", summary["resolution_docs_per_s"], None),
     ]
     for name, ours, theirs in rows:
-        table.add_row(name, _cell(ours), _cell(theirs))
+        # Fractions print as percentages; distances and rates as plain numbers.
+        as_number = "km" in name or "/s" in name
+        table.add_row(name, _cell(ours, as_number), _cell(theirs, as_number))
     table.caption = (
         f"{summary['docs']} documents, {summary['toponyms']} resolvable toponyms, "
         f"{summary['answered']} answered; Mordecai 3 figures are on its own held-out splits"
@@ -151,9 +153,9 @@ def _table(summary: dict[str, Any]) -> Table:
     return table
 
 
-def _cell(value: object) -> str:
+def _cell(value: object, as_number: bool = False) -> str:
     if value is None:
         return "-"
-    if isinstance(value, float) and value <= 1.0:
+    if isinstance(value, float) and not as_number:
         return f"{value:.1%}"
     return str(value)

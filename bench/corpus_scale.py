@@ -25,6 +25,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
+from sitrep.engine import DEFAULT_BATCH_SIZE  # noqa: E402
 from sitrep.evaluation.corpus_perturb import PERTURBATIONS  # noqa: E402
 from sitrep.ingest.document import RawDocument  # noqa: E402
 from sitrep.records import (  # noqa: E402
@@ -39,7 +40,7 @@ from sitrep.records import (  # noqa: E402
 )
 from sitrep.store import Store  # noqa: E402
 
-ENGINE_BATCH = 32
+ENGINE_BATCH = DEFAULT_BATCH_SIZE
 FILL_BATCH = 1000
 EVENT_TYPES = ("shelling", "airstrike", "attack", "displacement", "aid", "evacuation", "capture")
 FIRST = ("Olena", "Serhiy", "Anastasia", "Mykola", "Ahmed", "Fatima", "Khaled", "Amina", "Ivan",

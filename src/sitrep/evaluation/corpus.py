@@ -39,13 +39,13 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from sitrep.engine import DEFAULT_BATCH_SIZE
 from sitrep.evaluation.corpus_perturb import PERTURBATIONS
 from sitrep.evaluation.scoring import PRF
 from sitrep.ingest.document import RawDocument
 from sitrep.records import Published, Report, Source, content_id
 
 POLNEAR = Path("quotes") / "PolNeAR"
-BATCH_SIZE = 32  # as the ingest engine (engine.DEFAULT_BATCH_SIZE)
 # Texts shorter than this are headlines or stubs, not reports.
 MIN_CHARS = 400
 # Share of aligned words above which two source articles are one republished article.
@@ -142,7 +142,7 @@ def evaluate(items: Sequence[Item], db: Path | None = None) -> CorpusResult:
         run = store.begin_run({"eval": "corpus"})
         unique = _drop_identical(items)
         started = time.perf_counter()
-        for batch in _batches(unique, BATCH_SIZE):
+        for batch in _batches(unique, DEFAULT_BATCH_SIZE):  # as the ingest engine writes
             store.write_batch([_as_report(item) for item in batch], [], run)
         elapsed = time.perf_counter() - started
         predicted = {m.doc_id: s.id for s in store.stories() for m in s.members}

@@ -12,7 +12,9 @@ import pytest
 
 from sitrep.ingest import RawDocument, ReadFailure, read_paths
 from sitrep.ingest.dates import normalise_date
+from sitrep.records import Published
 from sitrep.settings import JsonlFields, Settings
+from sitrep.stages.pipeline import bounded_by_crawl
 
 SETTINGS = Settings()
 ARTICLE = (
@@ -376,7 +378,9 @@ def test_warc_html_and_text_responses_are_reports_and_the_rest_is_skipped(
     html, text = documents(items)
     assert html.url == "https://courier.example/2024/03/kherson-evacuation"
     assert html.origin.startswith(f"{path}#<urn:uuid:")
-    assert html.published == "2024-03-08"  # no date in the page: the WARC-Date
+    # No date in the page: the WARC-Date is when it was fetched, not when it was published.
+    assert (html.published, html.crawled) == (None, "2024-03-08")
+    assert (text.published, text.crawled) == (None, "2024-03-08")
     assert html.text.startswith("Russian shelling of Kherson")
     assert html.format == text.format == "warc"
     assert (text.url, text.text) == ("https://courier.example/a.txt", ARTICLE)
@@ -406,3 +410,35 @@ def test_html_on_stdin_goes_through_the_html_reader() -> None:
     assert isinstance(document, RawDocument)
     assert document.title == "Kherson evacuates two districts"
     assert document.text.startswith("Russian shelling")
+
+
+# ------------------------------------------------------------------- crawl date as a bound
+
+
+def test_an_estimated_window_past_the_crawl_date_ends_on_the_crawl_date() -> None:
+    estimate = Published(estimated=True, window=("2024-03-01", "2024-04-30"), basis="content")
+    bounded = bounded_by_crawl(estimate, "2024-03-20")
+    assert bounded.window == ("2024-03-01", "2024-03-20")
+    assert bounded.evidence[-1] == "crawled on 2024-03-20: published on or before it"
+
+
+def test_a_window_wholly_after_the_crawl_date_moves_to_end_on_it_keeping_its_width() -> None:
+    estimate = Published(estimated=True, window=("2025-01-01", "2025-01-31"), basis="content")
+    assert bounded_by_crawl(estimate, "2024-06-02").window == ("2024-05-03", "2024-06-02")
+
+
+@pytest.mark.parametrize(
+    "published",
+    [
+        Published(date="2024-03-25", basis="metadata"),
+        Published(estimated=True, window=("2024-01-01", "2024-02-01"), basis="content"),
+    ],
+)
+def test_known_dates_and_windows_before_the_crawl_are_left_alone(published: Published) -> None:
+    assert bounded_by_crawl(published, "2024-03-20") == published
+
+
+def test_an_undated_report_records_the_crawl_date_as_evidence_only() -> None:
+    bounded = bounded_by_crawl(Published(), "2024-03-20")
+    assert (bounded.date, bounded.window) == (None, None)
+    assert bounded.evidence == ("crawled on 2024-03-20: published on or before it",)

@@ -51,6 +51,8 @@ class Source:
     url: str | None = None
     outlet: str | None = None
     title: str | None = None
+    # When a crawler fetched the report (WARC-Date): publication was on or before it.
+    crawled: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,6 +44,8 @@ class RawDocument:
     outlet: str | None = None
     # ISO date (YYYY-MM-DD) from the source's metadata, if it had one.
     published: str | None = None
+    # ISO date the page was fetched (WARC-Date): the report was published on or before it.
+    crawled: str | None = None
     # How the text was obtained: "text", "html", "jsonl", "warc", "stdin".
     format: str = "text"
 

@@ -50,7 +50,7 @@ def html_document(
     origin: str,
     path: str | None,
     url: str | None = None,
-    fallback_date: str | None = None,
+    crawled: str | None = None,
     fmt: str = "html",
 ) -> RawDocument | ReadFailure:
     """The article in ``html`` with title, date, url and outlet; paragraphs are separated
@@ -80,7 +80,8 @@ def html_document(
         url=_clean_meta(extracted.url) or url,
         title=title,
         outlet=_clean_meta(extracted.sitename) or _clean_meta(extracted.hostname),
-        published=normalise_date(extracted.date) or normalise_date(fallback_date),
+        published=normalise_date(extracted.date),
+        crawled=crawled,
         format=fmt,
     )
 

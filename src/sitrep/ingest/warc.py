@@ -60,14 +60,12 @@ def warc_record_document(
         )
     except (NotText, TooLarge) as error:
         return failure(origin, error)
-    warc_date = normalise_date(headers.get_header("WARC-Date"))
+    # WARC-Date is when the crawler fetched the page: an upper bound on the publication
+    # date, not the publication date itself.
+    crawled = normalise_date(headers.get_header("WARC-Date"))
     if media_type in _HTML_TYPES:
-        return html_document(
-            text, origin=origin, path=path, url=url, fallback_date=warc_date, fmt="warc"
-        )
-    return RawDocument(
-        text=text, origin=origin, path=path, url=url, published=warc_date, format="warc"
-    )
+        return html_document(text, origin=origin, path=path, url=url, crawled=crawled, fmt="warc")
+    return RawDocument(text=text, origin=origin, path=path, url=url, crawled=crawled, format="warc")
 
 
 def _succeeded(record: Any) -> bool:

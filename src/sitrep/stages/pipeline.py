@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
+from datetime import date
 
 from sitrep.clean import clean
 from sitrep.ingest.document import RawDocument
@@ -86,4 +88,27 @@ def annotate(
     if english:
         for s in stages if stages is not None else build_pipeline():
             s(state, resources)
+    state.published = bounded_by_crawl(state.published, raw.crawled)
     return state.to_report()
+
+
+def bounded_by_crawl(published: Published, crawled: str | None) -> Published:
+    """An estimate cut at the crawl date: a page cannot be published after it was
+    fetched. Known dates are left alone; with no estimate at all, the crawl date is
+    recorded as the only evidence (it bounds the date from above, not below)."""
+    if crawled is None or published.date is not None:
+        return published
+    evidence = (*published.evidence, f"crawled on {crawled}: published on or before it")
+    if published.window is None:
+        return dataclasses.replace(published, evidence=evidence)
+    start, end = published.window
+    if end <= crawled:
+        return published
+    # Content pointing past the crawl date mentions the future (a planned vote, a
+    # deadline); the crawl date is the latest the report can be. A window wholly after
+    # it keeps its width, ending on the crawl date, rather than shrinking to one day.
+    if start > crawled:
+        width = date.fromisoformat(end) - date.fromisoformat(start)
+        start = (date.fromisoformat(crawled) - width).isoformat()
+    window = (start, crawled)
+    return dataclasses.replace(published, window=window, evidence=evidence)

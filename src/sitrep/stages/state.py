@@ -54,7 +54,13 @@ class DocState:
         raw = self.raw
         return Report(
             id=report_id(raw.text),
-            source=Source(path=raw.path, url=raw.url, outlet=raw.outlet, title=raw.title),
+            source=Source(
+                path=raw.path,
+                url=raw.url,
+                outlet=raw.outlet,
+                title=raw.title,
+                crawled=raw.crawled,
+            ),
             language=self.language,
             published=self.published,
             text=self.text,

@@ -5,7 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from sitrep.records import Span
+from sitrep.stages.organizations import _containment_test
 from sitrep.stages.people import extract_people
 
 
@@ -95,3 +99,17 @@ def test_acronym_joins_its_long_name(make_state: Any, resources: Any) -> None:
     orgs = organizations(make_state, resources, text)
     assert len(orgs) == 1
     assert [m.text for m in next(iter(orgs.values())).mentions] == ["United Nations", "UN"]
+
+
+@given(
+    containers=st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20)), max_size=12),
+    probe=st.tuples(st.integers(0, 60), st.integers(0, 20)),
+)
+def test_the_containment_test_agrees_with_checking_every_container(
+    containers: list[tuple[int, int]], probe: tuple[int, int]
+) -> None:
+    text = "x" * 100
+    spans = [Span.of(text, start, start + length) for start, length in containers]
+    span = Span.of(text, probe[0], probe[0] + probe[1])
+    expected = any(c.start <= span.start and span.end <= c.end for c in spans)
+    assert _containment_test(spans)(span) is expected

@@ -8,8 +8,10 @@ stage maps them onto the sides of a conflict.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -58,11 +60,13 @@ def find_organizations(
     drafts: list[OrgDraft] = []
     mentions = _known_multiword(text) + [(c.name, None) for c in named]
     mentions += _collective_actors(doc, text) + _described(doc, text)
+    inside_taken = _containment_test(taken)
     accepted: list[tuple[Span, str | None]] = []
     for span, canonical in sorted(mentions, key=lambda m: (m[0].start, -m[0].end)):
-        if any(span.overlaps(s) for s, _ in accepted):
+        # Sorted by start and kept disjoint, so only the last one kept can overlap.
+        if accepted and span.start < accepted[-1][0].end:
             continue
-        if canonical is None and any(_inside(span, t) for t in taken):
+        if canonical is None and inside_taken(span):
             continue
         accepted.append((span, canonical))
     for span, canonical in accepted:
@@ -70,8 +74,18 @@ def find_organizations(
     return drafts
 
 
-def _inside(span: Span, container: Span) -> bool:
-    return container.start <= span.start and span.end <= container.end
+def _containment_test(containers: Sequence[Span]) -> Callable[[Span], bool]:
+    """A test of "lies inside one of ``containers``" in log time: among the containers
+    starting at or before a span, the one reaching furthest decides."""
+    ordered = sorted(containers, key=lambda c: c.start)
+    starts = [c.start for c in ordered]
+    furthest = list(itertools.accumulate((c.end for c in ordered), max))
+
+    def inside(span: Span) -> bool:
+        i = bisect.bisect_right(starts, span.start) - 1
+        return i >= 0 and furthest[i] >= span.end
+
+    return inside
 
 
 def known_org_spans(text: str) -> list[Span]:
@@ -124,18 +138,28 @@ def _authorities(doc: Doc, text: str, i: int) -> tuple[Span, str | None]:
 
 
 def _described(doc: Doc, text: str) -> list[tuple[Span, str | None]]:
-    """Definite noun phrases headed by an organisation noun with a modifier."""
+    """Definite noun phrases headed by an organisation noun with a modifier.
+
+    Walks the heads rather than ``doc.noun_chunks``: spaCy's English chunker follows each
+    conjunct back along its chain, quadratic in a sentence of thousands of "and"s."""
     found: list[tuple[Span, str | None]] = []
-    for chunk in doc.noun_chunks:
-        head = chunk.root.lower_
-        if head not in _DESCRIBED_HEADS or chunk[0].lower_ != "the" or len(chunk) < 3:
+    for head in doc:
+        if head.lower_ not in _DESCRIBED_HEADS or head.tag_ == "NNS":
             continue
-        if chunk.root.tag_ == "NNS":
+        if head.pos_ not in ("NOUN", "PROPN") or head.dep_ not in _NOUN_PHRASE_DEPS:
             continue
-        start_token = chunk[1]
-        span = Span.of(text, start_token.idx, chunk.end_char)
+        first = head.left_edge
+        if first.lower_ != "the" or head.i - first.i + 1 < 3:
+            continue
+        span = Span.of(text, doc[first.i + 1].idx, head.idx + len(head.text))
         found.append((span, span.text))
     return found
+
+
+# The dependencies spaCy's English noun chunker accepts for a phrase's head.
+_NOUN_PHRASE_DEPS = frozenset(
+    ("nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT", "conj")
+)
 
 
 def _kind(name: str) -> str | None:

@@ -194,3 +194,36 @@ def test_demonyms_find_their_place(gazetteer: Gazetteer, word: str, expected: st
 
 def test_a_place_name_is_no_demonym(gazetteer: Gazetteer) -> None:
     assert not gazetteer.is_demonym("Kharkiv") and gazetteer.country_of_demonym("Kharkiv") is None
+
+
+@pytest.mark.parametrize(
+    ("iso2", "geonames_point"),
+    [
+        ("US", (39.76, -98.5)),  # the factbook's (38, -97) is 235 km away
+        ("CA", (60.10867, -113.64258)),
+        ("IN", (22.0, 79.0)),
+        ("JP", (35.68536, 139.75309)),
+        ("UA", (49.0, 32.0)),
+    ],
+)
+def test_countries_sit_at_geonames_points(
+    gazetteer: Gazetteer, iso2: str, geonames_point: tuple[float, float]
+) -> None:
+    from sitrep.stages.places_resolve import distance_km
+
+    country = gazetteer.country(iso2)
+    assert country is not None
+    assert distance_km((country.lat, country.lon), geonames_point) < 20
+
+
+@pytest.mark.parametrize(
+    ("name", "geonames_point"),
+    [("Ontario", (49.25014, -84.49983)), ("British Columbia", (53.99983, -125.0032))],
+)
+def test_regions_settled_along_one_edge_sit_at_geonames_points(
+    gazetteer: Gazetteer, name: str, geonames_point: tuple[float, float]
+) -> None:
+    from sitrep.stages.places_resolve import distance_km
+
+    (region,) = [c for c in gazetteer.lookup(name) if c.feature_code == "ADM1"]
+    assert distance_km((region.lat, region.lon), geonames_point) < 20

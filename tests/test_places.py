@@ -307,3 +307,54 @@ def test_the_town_without_a_settlement_before_it_stays_unattached(
     state = make_state(text)
     extract_places(state, resources)
     assert state.scratch["places.anaphors"] == []
+
+
+# --- third round: glued names, rivers, the document's country -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "whole", "piece"),
+    [
+        ("Thousands fled to the Abu Shouk camp near El Fasher, Sudan.", "Abu Shouk", "Abu"),
+        ("Aid reached North Darfur, Sudan, on Monday.", "North Darfur", "North"),
+    ],
+)
+def test_a_known_word_inside_an_unknown_place_name_is_not_a_place_far_away(
+    make_state: MakeState, resources: Resources, text: str, whole: str, piece: str
+) -> None:
+    places = run(make_state, resources, text)
+    assert piece not in mentioned(places)
+    unknown = by_mention(places, whole)
+    if unknown is not None:  # recognised whole: unresolved, not pinned in India or the US
+        assert unknown.lat is None and unknown.gazetteer_id is None
+
+
+def test_a_compass_word_before_a_known_name_leaves_the_name(
+    make_state: MakeState, resources: Resources
+) -> None:
+    places = run(make_state, resources, "Fighting continued in Eastern Ukraine on Friday.")
+    ukraine = by_mention(places, "Ukraine")
+    assert ukraine is not None and ukraine.kind == "country"
+
+
+def test_the_dnipro_river_is_water_not_the_city(
+    make_state: MakeState, resources: Resources
+) -> None:
+    places = run(make_state, resources, "Ukrainian troops crossed the Dnipro river near Kherson.")
+    river = by_mention(places, "Dnipro river")
+    assert river is not None and river.kind == "water" and river.lat is None
+    city = run(make_state, resources, "Russian missiles hit Dnipro overnight, the governor said.")
+    dnipro = by_mention(city, "Dnipro")
+    assert dnipro is not None and dnipro.kind == "city" and dnipro.country == "UA"
+
+
+def test_an_unknown_place_takes_the_country_most_places_lie_in(
+    make_state: MakeState, resources: Resources
+) -> None:
+    text = (
+        "Shelling hit Kherson and Mykolaiv in southern Ukraine. Residents of the Korabel "
+        "district near Kherson fled on Monday."
+    )
+    places = run(make_state, resources, text)
+    korabel = by_mention(places, "Korabel")
+    assert korabel is not None and korabel.lat is None and korabel.country == "UA"

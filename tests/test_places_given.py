@@ -99,3 +99,83 @@ def test_the_region_the_other_names_share_chooses_between_namesakes(gazetteer: G
         spans.append((start, start + len(name)))
     gainesville = resolve_mentions(text, spans, gazetteer)[0].candidate
     assert gainesville is not None and gainesville.admin1 == "Georgia"
+
+
+# --- third round: passes in context, alternate names, countries, rivers ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected_admin1"),
+    [
+        # Alone "Georgia" reads as the country; once the others settle it is the state, and
+        # Atlanta is Georgia's, not a Texan town of 5,000 the first pass's focus favoured.
+        (
+            "Officials in Atlanta met on Monday. In Georgia, the plan drew praise, "
+            "while Texas declined.",
+            ["Atlanta", "Georgia", "Texas"],
+            ["Georgia", "Georgia", "Texas"],
+        ),
+        (
+            "Police in Athens, Ga., said the suspect fled to Gainesville, in Hall County.",
+            ["Athens", "Ga.", "Gainesville", "Hall County"],
+            ["Georgia", "Georgia", "Georgia", "Georgia"],
+        ),
+    ],
+)
+def test_a_misread_name_does_not_mislead_the_others(
+    gazetteer: Gazetteer, text: str, names: list[str], expected_admin1: list[str]
+) -> None:
+    spans = []
+    at = 0
+    for name in names:
+        start = text.index(name, at)
+        spans.append((start, start + len(name)))
+        at = start + len(name)
+    chosen = [r.candidate for r in resolve_mentions(text, spans, gazetteer)]
+    assert [(c.country, c.admin1) if c else None for c in chosen] == [
+        ("US", a) for a in expected_admin1
+    ]
+
+
+def test_a_state_beats_a_town_known_by_its_name_only_as_an_alternate(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Residents of Hemet, Riverside and San Jacinto, California, said they would move "
+        "to Florida."
+    )
+    names = ["Hemet", "Riverside", "San Jacinto", "California", "Florida"]
+    assert _resolve(text, names, gazetteer)[-1] == "Florida"
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected_country"),
+    [
+        # The document is about Missouri, which has a town called Mexico: still the country.
+        (
+            "Farmers in Columbia and Jefferson City, Missouri, want more trade with Mexico.",
+            ["Columbia", "Jefferson City", "Missouri", "Mexico"],
+            "MX",
+        ),
+        # ... unless the text puts it in Missouri.
+        ("Police in Mexico, Mo., said the driver was from Columbia.", ["Mexico", "Mo."], "US"),
+    ],
+)
+def test_a_country_name_means_the_country_unless_the_text_places_it(
+    gazetteer: Gazetteer, text: str, names: list[str], expected_country: str
+) -> None:
+    spans = []
+    at = 0
+    for name in names:
+        start = text.index(name, at)
+        spans.append((start, start + len(name)))
+        at = start + len(name)
+    mexico = resolve_mentions(text, spans, gazetteer)[names.index("Mexico")].candidate
+    assert mexico is not None and mexico.country == expected_country
+
+
+def test_a_river_is_not_the_city_of_that_name(gazetteer: Gazetteer) -> None:
+    assert _resolve("Troops crossed the Dnipro river near Kherson.", ["Dnipro"], gazetteer) == [
+        None
+    ]
+    assert _resolve("Missiles hit Dnipro overnight.", ["Dnipro"], gazetteer) == ["Dnipro"]

@@ -56,6 +56,14 @@ NEVER_PLACES = _words(
 )
 _DEMONYM = re.compile(r"(ian|ians|ean|eans|ese|ish|i|is|an|ans)$", re.IGNORECASE)
 MAX_NGRAM = 4
+# Words that place a name within a larger one ("Eastern Ukraine") rather than being
+# part of an unknown name.
+COMPASS_WORDS = _words(
+    """
+    north south east west northern southern eastern western central northeast northwest
+    southeast southwest northeastern northwestern southeastern southwestern upper lower
+    """
+)
 # A name the model tagged but no cue supports is accepted only if it is a sizeable
 # place in a country the document is about ("Mariupol" tagged ORG in a Ukraine story).
 WEAK_MIN_POPULATION = 10_000
@@ -88,6 +96,7 @@ class Mention:
     candidates: tuple[Candidate, ...]
     region_form: bool = False
     area_word: bool = False
+    water: bool = False  # "the Dnipro river": only a body of water may be meant
     place_cue: bool = False
     person_cue: str | None = None
     metonymy: bool | None = None
@@ -163,19 +172,42 @@ def _entity_names(ent: SpacySpan, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
     if ent.label_ == "NORP":
         yield span  # kept so that the nationality filter sees it; never a place
         return
-    if gazetteer.lookup(span.text) or (
-        ent.label_ in {"GPE", "LOC"} and not _place_parts(span, gazetteer)
-    ):
+    parts = _place_parts(span, gazetteer)
+    if ent.label_ in PLACE_LABELS:
+        parts = _unglued(span, parts)
+    if gazetteer.lookup(span.text) or (ent.label_ in {"GPE", "LOC"} and not parts):
         yield span
         return
     if ent.label_ != "PERSON":
         # "northeast Ukraine", "Izyum, Ukraine": the names inside a place entity, or inside
         # a mistagged one ("Kharkiv to Izyum" as WORK_OF_ART); each still needs evidence.
-        yield from _place_parts(span, gazetteer)
+        yield from parts
 
 
 def _place_parts(span: SpacySpan, gazetteer: Gazetteer) -> list[SpacySpan]:
     return list(_longest_matches(span.doc, span.start, span.end, gazetteer))
+
+
+def _unglued(span: SpacySpan, parts: list[SpacySpan]) -> list[SpacySpan]:
+    """The parts of a place entity that are names on their own. The model read the span
+    as one place; a known word glued to unknown capitalised words ("Abu" of "Abu Shouk",
+    "North" of "North Darfur") is a piece of that unknown name, not a place far away.
+    A compass word before a known name stays apart from it ("Eastern Ukraine")."""
+    covered = {i for p in parts for i in range(p.start, p.end)}
+    doc = span.doc
+
+    def glued(i: int) -> bool:
+        return (
+            span.start <= i < span.end
+            and i not in covered
+            and doc[i].text[:1].isupper()
+            and doc[i].lower_ not in COMPASS_WORDS
+        )
+
+    def compass_before_name(p: SpacySpan) -> bool:
+        return p.text.lower() in COMPASS_WORDS and p.end in covered
+
+    return [p for p in parts if not (glued(p.start - 1) or glued(p.end) or compass_before_name(p))]
 
 
 def _untagged_names(doc: Doc, covered: set[int], gazetteer: Gazetteer) -> Iterator[SpacySpan]:
@@ -218,17 +250,26 @@ def _longest_matches(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> It
 
 
 def _mention(span: SpacySpan, label: str, text: str, gazetteer: Gazetteer) -> Mention:
-    region_word = cues.region_word_after(span)
-    end = region_word.idx + len(region_word.text) if region_word is not None else span.end_char
+    water_word = cues.water_word_after(span)
+    word_after = cues.region_word_after(span) or water_word
+    end = word_after.idx + len(word_after.text) if word_after is not None else span.end_char
     region_form = label != "NORP" and cues.is_region_form(span)
+    candidates = gazetteer.lookup(span.text) if label != "NORP" else ()
+    key = normalize_key(span.text)
+    if water_word is not None:
+        # "the Dnipro river" is not the city of Dnipro: only water entries (a gazetteer
+        # built from a GeoNames dump has rivers) may answer, else it stays unresolved.
+        candidates = tuple(c for c in candidates if c.kind == "water")
+        key = f"{key} {water_word.lower_}"
     return Mention(
         name=span,
         out=Span.of(text, span.start_char, end),
-        key=normalize_key(span.text),
+        key=key,
         label=label,
-        candidates=gazetteer.lookup(span.text) if label != "NORP" else (),
+        candidates=candidates,
         region_form=region_form,
         area_word=cues.area_word_after(span),
+        water=water_word is not None,
         place_cue=cues.preceded_by_place_word(span) or cues.followed_by_place_word(span),
         person_cue=cues.person_cue(span),
         metonymy=cues.metonymy_cue(span),
@@ -389,10 +430,28 @@ def build_places(entities: Sequence[Entity], text: str, gazetteer: Gazetteer) ->
     ordered = sorted(
         merged.values(), key=lambda es: min(m.out.start for e in es for m in e.mentions)
     )
-    return [_place(f"P{i}", es, gazetteer) for i, es in enumerate(ordered, start=1)]
+    home = _majority_country(entities)
+    return [_place(f"P{i}", es, gazetteer, home) for i, es in enumerate(ordered, start=1)]
 
 
-def _place(place_id: str, entities: Sequence[Entity], gazetteer: Gazetteer) -> Place:
+def _majority_country(entities: Sequence[Entity]) -> str | None:
+    """The country most of the document's resolved places lie in (a named country counts
+    double), if it holds more than half of them: an unknown name there ("the Korabel
+    district" in a Kherson report) is most likely in it too."""
+    focus = focus_from(
+        e.resolution.candidate
+        for e in entities
+        if e.resolution is not None and e.resolution.candidate is not None
+    )
+    if not focus:
+        return None
+    country, count = focus.most_common(1)[0]
+    return country if count > sum(focus.values()) / 2 else None
+
+
+def _place(
+    place_id: str, entities: Sequence[Entity], gazetteer: Gazetteer, home: str | None = None
+) -> Place:
     mentions = sorted((m for e in entities for m in e.mentions), key=lambda m: m.out.start)
     resolution = entities[0].resolution
     strong = any(e.strong for e in entities)
@@ -402,7 +461,7 @@ def _place(place_id: str, entities: Sequence[Entity], gazetteer: Gazetteer) -> P
     )
     c = resolution.candidate if resolution else None
     if c is None or resolution is None:
-        return _unresolved(place_id, mentions, spans, metonymy)
+        return _unresolved(place_id, mentions, spans, metonymy, home)
     evidence = 1.0 if strong else WEAK_EVIDENCE_FACTOR
     return Place(
         id=place_id,
@@ -487,11 +546,15 @@ def _last_settlement_before(places: Sequence[Place], offset: int) -> Place | Non
 
 
 def _unresolved(
-    place_id: str, mentions: Sequence[Mention], spans: tuple[Span, ...], metonymy: bool
+    place_id: str,
+    mentions: Sequence[Mention],
+    spans: tuple[Span, ...],
+    metonymy: bool,
+    home: str | None = None,
 ) -> Place:
     first = mentions[0]
     region = any(m.region_form or m.area_word for m in mentions)
-    kind: PlaceKind = "region" if region else "other"
+    kind: PlaceKind = "water" if first.water else "region" if region else "other"
     # "the Izyum region": the region around a known town; its country is still known.
     countries = {c.country for c in first.candidates}
     admins = {c.admin1 for c in first.candidates}
@@ -499,7 +562,8 @@ def _unresolved(
         id=place_id,
         name=first.out.text if first.region_form else first.name.text,
         mentions=spans,
-        country=countries.pop() if len(countries) == 1 else None,
+        # Unknown to the gazetteer: the country most of the document's places lie in.
+        country=countries.pop() if len(countries) == 1 else (home if not countries else None),
         admin1=admins.pop() if len(admins) == 1 and region else None,
         kind=kind,
         metonymy=metonymy,

@@ -46,6 +46,8 @@ PLACE_PARTS = _words(
 # Words after a name that make it a region: "Kharkiv region", "the Kharkiv regional ...".
 REGION_WORDS = frozenset({"region", "oblast", "province", "governorate", "area"})
 REGION_PLURALS = frozenset({"regions", "oblasts", "provinces", "governorates", "areas"})
+# "the Dnipro river": the word after a name that makes it a body of water.
+WATER_WORDS = frozenset({"river"})
 REGION_ADJECTIVES = frozenset({"regional", "oblast"})
 
 # Person cues.
@@ -271,6 +273,14 @@ def region_word_after(span: SpacySpan) -> Token | None:
     """The "region"/"oblast" word right after the span, to include in the mention."""
     after = _token(span, span.end)
     if after is not None and after.lower_ in REGION_WORDS - {"area"}:
+        return after
+    return None
+
+
+def water_word_after(span: SpacySpan) -> Token | None:
+    """The "river" right after the span ("the Dnipro river"), to include in the mention."""
+    after = _token(span, span.end)
+    if after is not None and after.lower_ in WATER_WORDS:
         return after
     return None
 

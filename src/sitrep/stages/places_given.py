@@ -20,6 +20,8 @@ from sitrep.stages.places_resolve import NameUse, Resolution, resolve_all
 _REGION_AFTER = re.compile(r"\s+(region|oblast|province|governorate)\b", re.IGNORECASE)
 # "DeKalb County", "Rapides Parish" when only the name is the toponym.
 _COUNTY_AFTER = re.compile(r"\s+(county|parish)\b", re.IGNORECASE)
+# "the Dnipro river": only a body of water may be meant.
+_WATER_AFTER = re.compile(r"\s+river\b", re.IGNORECASE)
 _REGION_SUFFIX = re.compile(r"^(.+?)\s+(region|oblast|province|governorate)$", re.IGNORECASE)
 # What may stand between a place and the place it lies in: "Izyum, Kharkiv", "Izyum in
 # Ukraine's", "Lviv, in western Ukraine".
@@ -52,6 +54,8 @@ def name_use_for(name: str, after: str, gazetteer: Gazetteer) -> tuple[str, Name
         # also a Mexican hamlet's alternate name, "Canadian" a Texan town).
         country = gazetteer.country_of_demonym(name)
         candidates = (country,) if country is not None else ()
+    if _WATER_AFTER.match(after):
+        candidates = tuple(c for c in candidates if c.kind == "water")
     if name.endswith(".") and _regions(candidates):
         # "Ind.", "Ky.": a dotted abbreviation is a state's, not a country code ("IND").
         region_form = True

@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?= sitrep.duckdb
 
-.PHONY: run test test-fast lint bench eval fuzz clean
+.PHONY: run test test-fast lint bench eval fuzz clean browser-deps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,8 +25,15 @@ run: $(STAMP)
 	$(BIN)/sitrep ingest examples/articles --db $(DB)
 	$(BIN)/sitrep summary --db $(DB)
 
+# Debian's chromium for the browser tests, where this machine can install it (root with
+# apt); elsewhere those tests skip with a message. Playwright never downloads a browser.
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	  && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+	  || echo "chromium not installed: browser tests will skip"
+
 # The whole suite, then the project's own checks (lint and types).
-test: $(STAMP)
+test: $(STAMP) browser-deps
 	$(BIN)/python -m pytest -q --durations=10
 	$(BIN)/ruff check src tests bench fuzz
 	$(BIN)/mypy
@@ -42,6 +49,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/ingest.py --docs 300 --workers 2
 	$(BIN)/python bench/corpus_scale.py --sizes 1000,10000
+	$(BIN)/python bench/web_render.py --events 100,10000 --repeat 5
+	$(BIN)/python bench/web_api.py --events 100000 --repeat 100
 
 # Every harness on every data set that is present; each prints its table and a JSON line.
 # The team's own sets are gated by pinned floors (eval/floors/); a drop fails the target.

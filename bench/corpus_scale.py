@@ -13,6 +13,7 @@ as the ingest engine writes them, and timed. The last line printed is one JSON o
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import random
 import resource
@@ -152,41 +153,76 @@ def main() -> None:
     parser.add_argument("--measure", type=int, default=640, help="reports timed per size")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--db", type=Path, default=None, help="store file (default: temporary)")
+    parser.add_argument(
+        "--hold", action=argparse.BooleanOptionalAction, default=True,
+        help="hold one writer connection for the run, as the engine does (--no-hold: one "
+        "connection per batch, the behaviour before)",
+    )
     args = parser.parse_args()
     sizes = sorted(int(s) for s in args.sizes.split(","))
     gen = Generator(args.seed)
     results: dict[str, float] = {}
+    cpu: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="sitrep-corpus-scale-") as tmp:
         store = Store(args.db or Path(tmp) / "scale.duckdb")
-        run = store.begin_run({"bench": "corpus_scale"})
-        stored = 0
-        for size in sizes:
-            fill_started = time.perf_counter()
-            while stored < size - args.measure:
-                n = min(FILL_BATCH, size - args.measure - stored)
-                write(store, run, list(gen.reports(n)), FILL_BATCH)
-                stored += n
-            fill_s = time.perf_counter() - fill_started
-            items = list(gen.reports(args.measure))
-            elapsed = write(store, run, items, ENGINE_BATCH)
-            stored += len(items)
-            results[str(size)] = round(1000 * elapsed / len(items), 3)
-            print(
-                f"{size:>7} reports: {results[str(size)]:.2f} ms per report "
-                f"(batches of {ENGINE_BATCH}; filling took {fill_s:.0f} s)",
-                flush=True,
-            )
+        held = store.holding() if args.hold else contextlib.nullcontext(store)
+        with held:
+            run = store.begin_run({"bench": "corpus_scale"})
+            measure_sizes(store, run, gen, sizes, args.measure, results, cpu)
         counts = store.counts()
         file_mb = (store.path.stat().st_size / 2**20) if store.path.exists() else 0.0
     first, last = results[str(sizes[0])], results[str(sizes[-1])]
+    cpu_first = cpu[str(sizes[0])]
     summary = {
         "ms_per_report": results,
         "ratio_largest_to_smallest": round(last / first, 3) if first else None,
+        "cpu_ms_per_report": cpu,
+        "cpu_ratio": round(cpu[str(sizes[-1])] / cpu_first, 3) if cpu_first else None,
+        "held_connection": args.hold,
         "documents": counts["documents"],
         "store_mb": round(file_mb, 1),
         "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }
     print(json.dumps(summary))
+
+
+def measure_sizes(
+    store: Store,
+    run: str,
+    gen: Generator,
+    sizes: list[int],
+    measure: int,
+    results: dict[str, float],
+    cpu: dict[str, float],
+) -> int:
+    """Fill the store up to each size and time ``measure`` reports written there."""
+    stored = 0
+    for size in sizes:
+        fill_started = time.perf_counter()
+        while stored < size - measure:
+            n = min(FILL_BATCH, size - measure - stored)
+            write(store, run, list(gen.reports(n)), FILL_BATCH)
+            stored += n
+        fill_s = time.perf_counter() - fill_started
+        items = list(gen.reports(measure))
+        cpu_started = _cpu_s()
+        elapsed = write(store, run, items, ENGINE_BATCH)
+        cpu[str(size)] = round(1000 * (_cpu_s() - cpu_started) / len(items), 3)
+        stored += len(items)
+        results[str(size)] = round(1000 * elapsed / len(items), 3)
+        print(
+            f"{size:>7} reports: {results[str(size)]:.2f} ms per report, "
+            f"{cpu[str(size)]:.2f} ms CPU (batches of {ENGINE_BATCH}; filling took {fill_s:.0f} s)",
+            flush=True,
+        )
+    return stored
+
+
+def _cpu_s() -> float:
+    # CPU time of every thread of this process: less disturbed than wall time by the
+    # other processes of a shared machine (wall time also counts waits for the disk).
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 if __name__ == "__main__":

@@ -72,14 +72,12 @@ def test_two_workers_store_exactly_what_one_worker_stores(tmp_path: Path, resour
     assert {k: v for k, v in one.counts().items()} == {k: v for k, v in two.counts().items()}
 
 
-def test_the_same_content_twice_in_one_run_is_stored_once(tmp_path: Path, resources) -> None:  # type: ignore[no-untyped-def]
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for name in ("a.txt", "b.txt"):
-        (folder / name).write_text("Floods hit Jacobabad on Monday, officials said.\n")
+def test_the_same_file_read_twice_in_one_run_is_stored_once(tmp_path: Path, resources) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "a.txt"
+    path.write_text("Floods hit Jacobabad on Monday, officials said.\n")
     store = Store(tmp_path / "s.duckdb")
-    summary = ingest([folder], store, Settings(), resources=resources)
-    assert (summary.added, summary.skipped) == (1, 1)
+    summary = ingest([path, path], store, Settings(), resources=resources)
+    assert (summary.added, summary.skipped, summary.copies) == (1, 1, 0)
     assert store.counts()["documents"] == 1
 
 

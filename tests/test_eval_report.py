@@ -20,6 +20,7 @@ from sitrep.evaluation.report import (
     format_errors,
     format_result,
     resolved_correctly,
+    same_month,
     score_document,
 )
 from sitrep.evaluation.vocabulary import EVENT_TYPES, GOLD_EVENT_TYPES
@@ -460,3 +461,23 @@ def test_malformed_gold_items_are_ignored_not_fatal() -> None:
     score = score_document(gold, perfect())
     assert score.prf["people"].tp == 1
     assert "people_age_acc" not in score.acc
+
+
+@pytest.mark.parametrize(
+    ("gold", "predicted", "same"),
+    [
+        ("2024-05-10", "2024-W19", True),  # week 19 of 2024 is 6-12 May
+        ("2024-05", "2024-W19-WE", True),
+        ("2024-04-30", "2024-W18", True),  # 29 April - 5 May: both months
+        ("2024-05-02", "2024-W18", True),
+        ("2024-06-01", "2024-W19", False),
+        ("2024", "2024-W19-WE", True),
+        ("2023", "2024-W01", False),  # 1-7 January 2024
+        ("2022-03-04", "2022-03", True),
+        ("2022-03-04", "2022-04-04", False),
+    ],
+)
+def test_an_iso_week_matches_the_months_its_days_fall_in(
+    gold: str, predicted: str, same: bool
+) -> None:
+    assert same_month(gold, predicted) is same

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -17,7 +18,14 @@ from sitrep.evaluation.time import (
     score_dating,
     score_document,
 )
-from sitrep.evaluation.time_corpora import parse_dct, read_meantime, read_time_corpora, read_tml
+from sitrep.evaluation.time_corpora import (
+    TimeDoc,
+    parse_dct,
+    read_meantime,
+    read_time_corpora,
+    read_tml,
+)
+from sitrep.evaluation.time_taggers import sitrep_stated_near
 
 TIME_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "time"
 
@@ -116,7 +124,7 @@ def test_strict_relaxed_type_and_value_are_counted_as_tempeval_does(corpus: Path
 
 
 def test_one_prediction_matches_one_gold_only() -> None:
-    from sitrep.evaluation.time_corpora import GoldTimex, TimeDoc
+    from sitrep.evaluation.time_corpora import GoldTimex
 
     gold = (GoldTimex(0, 3, "Mon", "DATE", "x"), GoldTimex(4, 7, "Tue", "DATE", "y"))
     doc = TimeDoc("d", "c", "Mon Tue", None, gold)
@@ -137,6 +145,35 @@ def test_dating_counts_a_window_that_holds_the_dct(
 ) -> None:
     judged = score_dating(date(2024, 1, 15), window)
     assert (judged.documents, judged.covered, judged.widths) == (1, covered, widths)
+
+
+def test_dating_ceiling_counts_texts_stating_a_date_shortly_before_the_dct() -> None:
+    docs = [
+        TimeDoc("near", "c", "x", date(2024, 1, 15), ()),
+        TimeDoc("far", "c", "y", date(2024, 1, 15), ()),
+    ]
+    metrics = evaluate_system(
+        docs, lambda text, dct: [], lambda text: None, lambda text, dct: text == "x"
+    ).metrics()
+    assert metrics["dating_stated_within_60d"] == 0.5
+    unmeasured = evaluate_system(docs, lambda text, dct: [], lambda text: None).metrics()
+    assert unmeasured["dating_stated_within_60d"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Prices fell on Nov. 20, 2023, traders said.", True),
+        ("Prices fell in December 2023.", True),
+        ("Prices fell on Nov. 20, 2022, traders said.", False),
+        ("Prices fell on Friday, traders said.", False),
+        ("Prices will fall on Feb. 20, 2024.", False),
+    ],
+)
+def test_a_text_can_support_a_narrow_window_only_with_a_dated_recent_day_or_month(
+    resources: Any, text: str, expected: bool
+) -> None:
+    assert sitrep_stated_near(text, date(2024, 1, 15), resources) is expected
 
 
 def test_week_numbers_compare_without_zero_padding() -> None:

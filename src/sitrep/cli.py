@@ -327,10 +327,39 @@ def _place_name(report: Report, ref: str | None) -> str | None:
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files or folders to read; '-' reads stdin.")],
     db: DbOption = Path(DEFAULT_DB),
-    workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes.")] = 1,
-    engine: Annotated[str, typer.Option("--engine", help="local (processes on this machine).")] = (
-        "local"
-    ),
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=1,
+            help="Worker processes (local; default 1) or annotating actors (ray; default: "
+            "every CPU of the cluster).",
+        ),
+    ] = None,
+    engine: Annotated[
+        str,
+        typer.Option(
+            "--engine",
+            help="local (processes on this machine) or ray (a Ray cluster; pip install "
+            "'sitrep[ray]'; docs/SCALE.md).",
+        ),
+    ] = "local",
+    address: Annotated[
+        str | None,
+        typer.Option(
+            "--address",
+            help="With --engine ray: the cluster to join (e.g. HEAD:6379 or 'auto'); "
+            "default: start a local one.",
+        ),
+    ] = None,
+    shards: Annotated[
+        Path | None,
+        typer.Option(
+            "--shards",
+            help="With --engine ray: folder for the Parquet shards, reachable from every "
+            "node (default: DB.shards next to the store).",
+        ),
+    ] = None,
     published: Annotated[
         str | None, typer.Option("--published", help="Publication date YYYY-MM-DD for all inputs.")
     ] = None,
@@ -352,8 +381,10 @@ def ingest(
     from sitrep.engine import IngestSummary
     from sitrep.engine import ingest as run_ingest
 
-    if engine != "local":
-        raise _fail(f"engine {engine!r} is not available; use --engine local")
+    if engine not in ("local", "ray"):
+        raise _fail(f"unknown engine {engine!r}; use --engine local or --engine ray")
+    if engine == "local" and (address is not None or shards is not None):
+        raise _fail("--address and --shards need --engine ray")
     published = _valid_date(published)
     settings = _settings(
         model=model, max_bytes=max_bytes, gazetteer=gazetteer, anchor_events=anchor_events
@@ -380,9 +411,28 @@ def ingest(
             )
 
         try:
-            summary = run_ingest(
-                paths, store, settings, workers=workers, published=published, on_progress=show
-            )
+            if engine == "ray":
+                from sitrep.scale.ray_engine import ingest_with_ray
+
+                summary = ingest_with_ray(
+                    paths,
+                    store,
+                    settings,
+                    workers=workers,
+                    address=address,
+                    shards_dir=shards,
+                    published=published,
+                    on_progress=show,
+                )
+            else:
+                summary = run_ingest(
+                    paths,
+                    store,
+                    settings,
+                    workers=workers or 1,
+                    published=published,
+                    on_progress=show,
+                )
         except SitrepError as exc:
             raise _fail(str(exc)) from None
     if as_json:

@@ -24,6 +24,7 @@ from sitrep.ingest.document import RawDocument, ReadFailure
 from sitrep.records import Report
 from sitrep.settings import Settings
 from sitrep.stages.state import report_id
+from sitrep.store.copies import copy_id, source_key
 
 if TYPE_CHECKING:
     from sitrep.resources import Resources
@@ -38,7 +39,19 @@ IN_FLIGHT_PER_WORKER = 4
 # way, so the run stops with one clear message instead of recording each as a failure.
 MACHINE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS})
 
-Outcome = tuple[RawDocument, Report] | ReadFailure
+
+
+@dataclass(frozen=True, slots=True)
+class ExactCopy:
+    """A document whose text is an already seen report's, from another source: recorded
+    as a source of that report's story, not annotated again."""
+
+    raw: RawDocument
+    original_id: str
+
+
+Item = RawDocument | ReadFailure | ExactCopy
+Outcome = tuple[RawDocument, Report] | ReadFailure | ExactCopy
 
 
 @dataclass(slots=True)
@@ -47,6 +60,8 @@ class IngestSummary:
     seen: int = 0
     added: int = 0
     skipped: int = 0
+    # Of ``added``: exact copies of another source's text (stored without annotation).
+    copies: int = 0
     failures: list[ReadFailure] = field(default_factory=list)
 
     @property
@@ -54,9 +69,10 @@ class IngestSummary:
         return len(self.failures)
 
     def line(self) -> str:
+        copies = f" ({self.copies} exact copies of other sources)" if self.copies else ""
         return (
-            f"{self.seen} documents read: {self.added} added, {self.skipped} already stored, "
-            f"{self.failed} failed (run {self.run_id})"
+            f"{self.seen} documents read: {self.added} added{copies}, {self.skipped} already "
+            f"stored, {self.failed} failed (run {self.run_id})"
         )
 
 
@@ -90,6 +106,24 @@ def ingest(
         from sitrep.resources import check_resources
 
         check_resources(settings)
+    # One writer connection for the whole run: reopening the file per batch made the
+    # per-report cost grow with the store (docs/CORPUS.md, bench/corpus_scale.py).
+    with store.holding():
+        return _ingest_holding(
+            paths, store, settings, workers, batch_size, published, resources, on_progress
+        )
+
+
+def _ingest_holding(
+    paths: Sequence[str | Path],
+    store: Store,
+    settings: Settings,
+    workers: int,
+    batch_size: int,
+    published: str | None,
+    resources: Resources | None,
+    on_progress: ProgressCallback | None,
+) -> IngestSummary:
     run_id = store.begin_run(
         {"paths": [str(p) for p in paths], "workers": workers, "model": settings.model}
     )
@@ -125,25 +159,50 @@ def _new_documents(
     store: Store,
     summary: IngestSummary,
     chunk: int,
-) -> Iterator[RawDocument | ReadFailure]:
-    """Drop documents whose content is already stored (or seen earlier in this run)."""
-    seen_ids: set[str] = set()
+) -> Iterator[Item]:
+    """Drop documents already stored (or seen earlier in this run) from the same source;
+    the same text from another source becomes an ``ExactCopy``."""
+    # Source key of each report seen in this run, and the copies seen: what a later
+    # document with the same text is compared with.
+    seen: dict[str, str] = {}
+    seen_copies: set[str] = set()
     pending: list[RawDocument | ReadFailure] = []
 
-    def flush() -> Iterator[RawDocument | ReadFailure]:
-        ids = [report_id(d.text) for d in pending if isinstance(d, RawDocument)]
-        stored = store.known_ids(ids) if ids else set()
+    def flush() -> Iterator[Item]:
+        raws = [d for d in pending if isinstance(d, RawDocument)]
+        ids = {id(d): report_id(d.text) for d in raws}
+        stored_keys = store.source_keys(set(ids.values()) - seen.keys()) if raws else {}
+        # The source each document's text was first seen from (None: it is new).
+        first: dict[str, str] = {}
+        original_key: dict[int, str | None] = {}
+        for d in raws:
+            doc_id = ids[id(d)]
+            known = seen.get(doc_id) or stored_keys.get(doc_id) or first.get(doc_id)
+            original_key[id(d)] = known
+            if known is None:
+                first[doc_id] = source_key(d)
+        copies = {
+            id(d): copy_id(ids[id(d)], d)
+            for d in raws
+            if _is_other_source(d, original_key[id(d)])
+        }
+        stored_copies = store.known_ids(copies.values()) if copies else set()
         for item in pending:
             summary.seen += 1
             if isinstance(item, ReadFailure):
                 yield item
                 continue
-            doc_id = report_id(item.text)
-            if doc_id in stored or doc_id in seen_ids:
+            doc_id = ids[id(item)]
+            if original_key[id(item)] is None:
+                seen[doc_id] = source_key(item)
+                yield item
+            elif id(item) in copies and not (
+                copies[id(item)] in stored_copies or copies[id(item)] in seen_copies
+            ):
+                seen_copies.add(copies[id(item)])
+                yield ExactCopy(item, doc_id)
+            else:
                 summary.skipped += 1
-                continue
-            seen_ids.add(doc_id)
-            yield item
         pending.clear()
 
     for item in items:
@@ -153,10 +212,12 @@ def _new_documents(
     yield from flush()
 
 
-def _annotate_safely(
-    raw: RawDocument | ReadFailure, resources: Resources, published: str | None
-) -> Outcome:
-    if isinstance(raw, ReadFailure):
+def _is_other_source(raw: RawDocument, original_key: str | None) -> bool:
+    return original_key is not None and source_key(raw) != original_key
+
+
+def _annotate_safely(raw: Item, resources: Resources, published: str | None) -> Outcome:
+    if isinstance(raw, ReadFailure | ExactCopy):
         return raw
     from sitrep.stages.pipeline import annotate
 
@@ -191,24 +252,29 @@ def _write_in_batches(
 ) -> None:
     items: list[tuple[RawDocument, Report]] = []
     failures: list[ReadFailure] = []
+    copies: list[tuple[RawDocument, str]] = []
 
     def flush() -> None:
-        if items or failures:
-            result = store.write_batch(items, failures, summary.run_id)
+        if items or failures or copies:
+            result = store.write_batch(items, failures, summary.run_id, copies=copies)
             summary.added += result.added
             summary.skipped += result.skipped
+            summary.copies += result.copies
             summary.failures.extend(failures)
             items.clear()
             failures.clear()
+            copies.clear()
         if on_progress:
             on_progress(summary)
 
     for outcome in outcomes:
         if isinstance(outcome, ReadFailure):
             failures.append(outcome)
+        elif isinstance(outcome, ExactCopy):
+            copies.append((outcome.raw, outcome.original_id))
         else:
             items.append(outcome)
-        if len(items) + len(failures) >= batch_size:
+        if len(items) + len(failures) + len(copies) >= batch_size:
             flush()
         elif on_progress:
             on_progress(summary)
@@ -235,14 +301,14 @@ def _annotate_in_worker(raw: RawDocument, published: str | None) -> Outcome:
 
 def _ordered_parallel(
     pool: ProcessPoolExecutor,
-    items: Iterable[RawDocument | ReadFailure],
+    items: Iterable[Item],
     published: str | None,
     window: int,
 ) -> Iterator[Outcome]:
     """Annotate in the pool with at most ``window`` documents in flight, in input order."""
-    in_flight: deque[Future[Outcome] | ReadFailure] = deque()
+    in_flight: deque[Future[Outcome] | ReadFailure | ExactCopy] = deque()
     for item in items:
-        if isinstance(item, ReadFailure):
+        if isinstance(item, ReadFailure | ExactCopy):
             in_flight.append(item)
         else:
             in_flight.append(pool.submit(_annotate_in_worker, item, published))
@@ -252,8 +318,8 @@ def _ordered_parallel(
         yield _resolve(in_flight.popleft())
 
 
-def _resolve(entry: Future[Outcome] | ReadFailure) -> Outcome:
-    return entry if isinstance(entry, ReadFailure) else entry.result()
+def _resolve(entry: Future[Outcome] | ReadFailure | ExactCopy) -> Outcome:
+    return entry if isinstance(entry, ReadFailure | ExactCopy) else entry.result()
 
 
 def default_workers() -> int:

@@ -17,7 +17,7 @@ from sitrep.settings import DEFAULT_MODEL
 err = Console(stderr=True)
 EXIT_USAGE = 2
 SHOWN = ("relaxed_f1", "strict_f1", "type_accuracy", "value_f1", "dating_coverage",
-         "dating_answered", "dating_median_days")  # fmt: skip
+         "dating_answered", "dating_median_days", "dating_stated_within_60d")  # fmt: skip
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
@@ -44,6 +44,7 @@ def eval_time(
         dateparser_date,
         dateparser_tag,
         sitrep_date,
+        sitrep_stated_near,
         sitrep_tag,
     )
     from sitrep.resources import load_resources
@@ -58,7 +59,10 @@ def eval_time(
         raise typer.Exit(EXIT_USAGE)
     resources = load_resources(Settings(model=model))
     ours = evaluate_system(
-        docs, partial(sitrep_tag, resources=resources), partial(sitrep_date, resources=resources)
+        docs,
+        partial(sitrep_tag, resources=resources),
+        partial(sitrep_date, resources=resources),
+        partial(sitrep_stated_near, resources=resources),
     ).metrics()
     theirs = evaluate_system(docs, dateparser_tag, dateparser_date).metrics() if peer else None
     _print_table(ours, theirs, PUBLISHED)

@@ -30,6 +30,10 @@ from sitrep.store import schema
 # named by the town or by its district). Cells of GRID_DEGREES hold the lookup keys.
 EVENT_RADIUS_KM = 25.0
 GRID_DEGREES = 0.5
+EARTH_KM = 6371.0
+KM_PER_DEGREE = math.pi * EARTH_KM / 180  # along a meridian
+# The radius a neighbour cell must come within, with a margin for rounding.
+_REACH_KM = EVENT_RADIUS_KM + 0.5
 # Days of publication a report's undated events may precede it.
 RECENT_DAYS = 7
 # An interval wider than this (a season, a year, a long publication window) is too vague
@@ -211,16 +215,49 @@ def _home_key(facts: EventFacts) -> int:
 
 
 def _lookup_keys(facts: EventFacts) -> list[int]:
-    """The event's cell and its eight neighbours (a cell is wider than the radius), in its
-    month and the months either side (an interval of a month or less spans at most two)."""
+    """The event's cell and those of its eight neighbours that come within the radius of
+    it (a cell is wider than the radius), in its month, the month before, and the month
+    after when its interval reaches into it. Leaving out the neighbours out of reach
+    halves the candidates loaded in a busy region (bench/corpus_scale.py)."""
     if not facts.mergeable:
         return []
     assert facts.lat is not None and facts.lon is not None
     row, col = _cell(facts.lat, facts.lon)
     month = _month(facts)
-    months = [None] if month is None else [month - 1, month, month + 1]
+    months: list[int | None] = [None] if month is None else [month - 1, month]
+    if month is not None and _reaches_next_month(facts, month):
+        months.append(month + 1)
+    rows, cols = _rows_in_reach(facts.lat, row), _cols_in_reach(facts.lat, facts.lon, col)
     return [_key(facts.family, row + dr, col + dc, m)
-            for dr in (-1, 0, 1) for dc in (-1, 0, 1) for m in months]  # fmt: skip
+            for dr in rows for dc in cols for m in months]  # fmt: skip
+
+
+def _reaches_next_month(facts: EventFacts, month: int) -> bool:
+    span = facts.span
+    assert span is not None
+    last = span[1] + timedelta(days=SLACK_DAYS)
+    return last.year * 12 + last.month - 1 > month
+
+
+def _rows_in_reach(lat: float, row: int) -> list[int]:
+    """Row offsets whose cells hold points within the radius (north-south distance)."""
+    south = (lat - row * GRID_DEGREES) * KM_PER_DEGREE
+    north = ((row + 1) * GRID_DEGREES - lat) * KM_PER_DEGREE
+    return [d for d, edge in ((-1, south), (0, 0.0), (1, north)) if edge <= _REACH_KM]
+
+
+def _cols_in_reach(lat: float, lon: float, col: int) -> list[int]:
+    """Column offsets whose cells hold points within the radius: the great-circle distance
+    to a meridian is R * asin(sin(delta lon) * cos(lat)), shortest at the poleward edge of
+    the reach, so the latitude taken is the one the radius reaches nearest the pole."""
+    poleward = min(90.0, abs(lat) + EVENT_RADIUS_KM / KM_PER_DEGREE)
+
+    def km_to(meridian: float) -> float:
+        delta = math.radians(min(90.0, abs(lon - meridian)))
+        return EARTH_KM * math.asin(math.sin(delta) * math.cos(math.radians(poleward)))
+
+    west, east = km_to(col * GRID_DEGREES), km_to((col + 1) * GRID_DEGREES)
+    return [d for d, edge in ((-1, west), (0, 0.0), (1, east)) if edge <= _REACH_KM]
 
 
 # ---------------------------------------------------------------------- storage

@@ -20,8 +20,8 @@ def link_batch(con: duckdb.DuckDBPyConnection, reports: Sequence[Report]) -> Non
         return
     prints = stories.fingerprints(reports)
     keys = stories.lookup_keys(prints) | people.lookup_keys(reports) | events.lookup_keys(reports)
-    stored = sql.lookup_keys(con, keys)
-    linked = stories.link_stories(con, reports, stored, prints)
+    stored = sql.lookup_keys_by_kind(con, keys)
+    linked = stories.link_stories(con, reports, stored.get("story", {}), prints)
     story_of = {doc: link.story_id for doc, link in linked.items()}
-    people.link_people(con, reports, story_of, stored)
-    events.link_events(con, reports, story_of, stored)
+    people.link_people(con, reports, story_of, stored.get("person", {}))
+    events.link_events(con, reports, story_of, stored.get("event", {}))

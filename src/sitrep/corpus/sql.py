@@ -68,6 +68,29 @@ def lookup_keys(
     return found
 
 
+def lookup_keys_by_kind(
+    con: duckdb.DuckDBPyConnection, keys: Iterable[int]
+) -> dict[str, dict[int, list[str]]]:
+    """``lookup_keys`` split by the kind of record stored under each key (``story``,
+    ``person``, ``event``): each kind's linking then loads only its own records. Loading
+    every kind's ids in every table made the primary-key lookups grow with the corpus
+    (each id in a literal list costs an index probe, found or not; bench/corpus_scale.py)."""
+    wanted = sorted(set(keys))
+    if not wanted:
+        return {}
+    found: dict[str, dict[int, list[str]]] = {}
+    rows = con.execute(
+        "SELECT key, kind, record_id FROM link_keys SEMI JOIN (SELECT unnest(?::BIGINT[]) AS k) "
+        "ON k = key "
+        "QUALIFY row_number() OVER (PARTITION BY key, kind ORDER BY rowid DESC) "
+        f"<= {MAX_PER_KEY} ORDER BY kind, key, record_id",
+        [wanted],
+    ).fetchall()
+    for key, kind, record_id in rows:
+        found.setdefault(str(kind), {}).setdefault(int(key), []).append(str(record_id))
+    return found
+
+
 def rows_by_id(
     con: duckdb.DuckDBPyConnection, table: str, id_column: str, columns: str, ids: Iterable[str]
 ) -> list[tuple[Any, ...]]:

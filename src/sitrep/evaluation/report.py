@@ -589,12 +589,29 @@ def event_types_agree(gold_type: str, predicted_type: str) -> bool:
 
 
 def same_month(gold_date: Any, predicted: str | None) -> bool:
-    """Same month where both dates are known; a year-only date is compared by year."""
+    """Same month where both dates are known; a year-only date is compared by year, and
+    an ISO week ("2024-W19", "2024-W19-WE") counts as each month its days fall in."""
     if not gold_date or not predicted:
         return True
-    g, p = str(gold_date), predicted
-    k = min(len(g), len(p), 7)
-    return g[:k] == p[:k]
+    gold_months, predicted_months = _months(str(gold_date)), _months(predicted)
+    k = min(len(next(iter(gold_months))), len(next(iter(predicted_months))), 7)
+    return bool({m[:k] for m in gold_months} & {m[:k] for m in predicted_months})
+
+
+_ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?")
+
+
+def _months(value: str) -> set[str]:
+    """The months (YYYY-MM) a date value covers, or the value itself when not a week."""
+    week = _ISO_WEEK.match(value)
+    if week is None:
+        return {value}
+    year, number = int(week.group(1)), int(week.group(2))
+    days = (6, 7) if week.group(3) else range(1, 8)
+    try:
+        return {date.fromisocalendar(year, number, d).isoformat()[:7] for d in days}
+    except ValueError:  # week 53 of a year that has 52
+        return {value}
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,6 +41,11 @@ class PredictedTimex:
 
 Tagger = Callable[[str, date | None], list[PredictedTimex]]
 Dater = Callable[[str], tuple[date, date] | None]
+# Whether the text (DCT hidden) states a date, with its year, in the days before the DCT.
+StatedNear = Callable[[str, date], bool]
+# The window width the issue asks for: a date stated within this many days before the DCT
+# is what a window that narrow needs to be built from the text alone.
+NEAR_DAYS = 60
 
 
 @dataclass(slots=True)
@@ -80,11 +85,17 @@ class DatingCounts:
     documents: int = 0
     covered: int = 0
     widths: list[int] = field(default_factory=list)
+    # Documents that state a dated expression within NEAR_DAYS before their DCT: the
+    # ceiling of coverage by a window that narrow, from the text alone.
+    stated_near: int = 0
+    near_judged: int = 0  # documents the ceiling was measured on
 
     def add(self, other: DatingCounts) -> None:
         self.documents += other.documents
         self.covered += other.covered
         self.widths += other.widths
+        self.stated_near += other.stated_near
+        self.near_judged += other.near_judged
 
     def metrics(self) -> dict[str, float | None]:
         return {
@@ -92,6 +103,9 @@ class DatingCounts:
             "dating_answered": _ratio(len(self.widths), self.documents),
             "dating_median_days": float(statistics.median(self.widths)) if self.widths else None,
             "dating_documents": float(self.documents),
+            "dating_stated_within_60d": (
+                _ratio(self.stated_near, self.near_judged) if self.near_judged else None
+            ),
         }
 
 
@@ -142,11 +156,18 @@ def _best_overlap(
     return best
 
 
-def score_dating(dct: date, window: tuple[date, date] | None) -> DatingCounts:
-    if window is None:
-        return DatingCounts(documents=1)
-    lo, hi = window
-    return DatingCounts(documents=1, covered=int(lo <= dct <= hi), widths=[(hi - lo).days])
+def score_dating(
+    dct: date, window: tuple[date, date] | None, *, stated_near: bool | None = None
+) -> DatingCounts:
+    """One document's dating; ``stated_near`` (None: not measured) feeds the ceiling."""
+    counts = DatingCounts(
+        documents=1, stated_near=int(bool(stated_near)), near_judged=int(stated_near is not None)
+    )
+    if window is not None:
+        lo, hi = window
+        counts.covered = int(lo <= dct <= hi)
+        counts.widths = [(hi - lo).days]
+    return counts
 
 
 @dataclass(slots=True)
@@ -163,8 +184,14 @@ class SystemResult:
         return out
 
 
-def evaluate_system(docs: Iterable[TimeDoc], tag: Tagger, date_text: Dater | None) -> SystemResult:
-    """Run ``tag`` (with the DCT) and ``date_text`` (without it) over ``docs``."""
+def evaluate_system(
+    docs: Iterable[TimeDoc],
+    tag: Tagger,
+    date_text: Dater | None,
+    stated_near: StatedNear | None = None,
+) -> SystemResult:
+    """Run ``tag`` (with the DCT) and ``date_text`` (without it) over ``docs``; with
+    ``stated_near``, also count the documents whose text could support a narrow window."""
     result = SystemResult()
     for doc in docs:
         extent, dating = result.by_corpus.setdefault(doc.corpus, (ExtentCounts(), DatingCounts()))
@@ -172,7 +199,9 @@ def evaluate_system(docs: Iterable[TimeDoc], tag: Tagger, date_text: Dater | Non
         extent.add(counts)
         result.extent.add(counts)
         if date_text is not None and doc.dct is not None:
-            judged = score_dating(doc.dct, date_text(doc.text_without_dateline()))
+            text = doc.text_without_dateline()
+            near = stated_near(text, doc.dct) if stated_near is not None else None
+            judged = score_dating(doc.dct, date_text(text), stated_near=near)
             dating.add(judged)
             result.dating.add(judged)
     return result

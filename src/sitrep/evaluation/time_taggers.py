@@ -13,13 +13,16 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-from sitrep.evaluation.time import PredictedTimex
+from spacy.tokens import Doc
+
+from sitrep.evaluation.time import NEAR_DAYS, PredictedTimex
 from sitrep.ingest.document import RawDocument
 from sitrep.records import Published
 from sitrep.resources import Resources
 from sitrep.stages.dating import date_report
 from sitrep.stages.state import DocState
 from sitrep.stages.times import extract_times
+from sitrep.stages.times_rules import precision, value_bounds
 
 TIMEX_TYPES = {"date": "DATE", "time": "TIME", "duration": "DURATION", "set": "SET"}
 
@@ -29,9 +32,21 @@ def _state(text: str, resources: Resources, published: date | None) -> DocState:
     return DocState(
         raw=RawDocument(text=text, origin="<eval>"),
         text=text,
-        doc=resources.nlp(text),
+        doc=_parse(text, resources),
         published=stated,
     )
+
+
+_last_parse: dict[str, Doc] = {}
+
+
+def _parse(text: str, resources: Resources) -> Doc:
+    """The spaCy parse of ``text``; the last one is kept, as dating and its ceiling read
+    the same text one after the other."""
+    if text not in _last_parse:
+        _last_parse.clear()
+        _last_parse[text] = resources.nlp(text)
+    return _last_parse[text]
 
 
 def sitrep_tag(text: str, dct: date | None, resources: Resources) -> list[PredictedTimex]:
@@ -49,6 +64,21 @@ def sitrep_date(text: str, resources: Resources) -> tuple[date, date] | None:
     extract_times(state, resources)
     date_report(state, resources)
     return published_window(state.published)
+
+
+def sitrep_stated_near(text: str, dct: date, resources: Resources) -> bool:
+    """Whether ``text`` (DCT hidden) states a day, week or month, with its year, that ends
+    within ``NEAR_DAYS`` before ``dct``: without one, no window that narrow can be built
+    from the text (a year-less "Oct. 19" cannot say which year)."""
+    state = _state(text, resources, None)
+    extract_times(state, resources)
+    for time in state.times:
+        bounds = value_bounds(time.value) if time.value else None
+        if bounds and precision(time.value) in ("day", "week", "month"):
+            start, end = bounds
+            if start <= dct and (dct - end).days <= NEAR_DAYS:
+                return True
+    return False
 
 
 def published_window(published: Published) -> tuple[date, date] | None:

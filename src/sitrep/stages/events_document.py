@@ -19,10 +19,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from sitrep.records import Event, Figure, Place
+from sitrep.records import Event, Figure, Place, Span
+from sitrep.stages.figures_index import Intervals, Lines, Positions
 from sitrep.stages.times_rules import precision
 
 # Generic "attack" is the same event as a shelling or an airstrike told in its sentence.
@@ -37,9 +40,9 @@ INFERRED_PLACE_PENALTY = 0.1
 _SETTLEMENTS = frozenset({"city", "town", "village"})
 # Events told by what they hit: two sentences of them are two events ("the bridges were
 # destroyed"; "there is no water"), one sentence is one ("no water, power or gas").
-_MERGE_IN_SENTENCE_ONLY = frozenset(
-    {"infrastructure_damage", "humanitarian_access_blocked", "arrest", "aid"}
-)  # fmt: skip
+# Arrests and aid merge like the rest: "Police arrested 40 people ..." and "officers
+# detained demonstrators ..." in the next sentence are one arrest (examples and team set).
+_MERGE_IN_SENTENCE_ONLY = frozenset({"infrastructure_damage", "humanitarian_access_blocked"})
 # "IDLIB, Syria, Oct. 9, 2023 —", "PORT SUDAN, 14 May 2024 -": capitals, then a dash.
 _DATELINE = re.compile(r"\A\s*[A-Z][A-Z .'-]{1,40}(?:,[^\n—–]{0,40})?\s+[—–-]{1,2}\s")
 
@@ -56,8 +59,9 @@ def consolidate(
 ) -> list[Event]:
     """The report's events, each told once, placed and counted (see module docstring)."""
     merged = merge_mentions(events)
-    placed = [place_from_context(e, places, text) for e in merged]
-    counted = attach_casualties(merge_mentions(placed), figures, text)
+    context = PlaceContext.of(places, text)
+    placed = [place_from_context(e, context) for e in merged]
+    counted = attach_casualties(merge_mentions(placed), figures)
     return [dataclasses.replace(e, id=f"E{i + 1}") for i, e in enumerate(counted)]
 
 
@@ -66,32 +70,51 @@ def consolidate(
 
 def merge_mentions(events: Iterable[Event]) -> list[Event]:
     kept: list[Event] = []
+    # Each kept event's evidence as a set: a report that tells one event a thousand
+    # times would otherwise rebuild a growing set at every comparison (quadratic).
+    evidence: list[frozenset[Span]] = []
     for event in events:
+        own = frozenset(event.evidence)
         for index, earlier in enumerate(kept):
-            if same_event(earlier, event):
-                kept[index] = combine(earlier, event)
+            if same_event(earlier, event, shared=bool(evidence[index] & own)):
+                kept[index] = combine(earlier, event, evidence[index])
+                evidence[index] = evidence[index] | own
                 break
         else:
             kept.append(event)
+            evidence.append(own)
     return kept
 
 
-def same_event(a: Event, b: Event) -> bool:
+def same_event(a: Event, b: Event, *, shared: bool | None = None) -> bool:
+    """Whether ``a`` and ``b`` tell one event; ``shared`` says whether they share a
+    sentence of evidence (worked out here when the caller does not know)."""
+    if shared is None:
+        shared = _same_sentence(a, b)
     if (a.modality in _REALIS) != (b.modality in _REALIS):
         return False
     if not _months_agree(a.date, b.date):
         return False
     if a.type == b.type and a.type in _MERGE_IN_SENTENCE_ONLY:
-        return _same_sentence(a, b)
+        return shared
     if a.type == b.type:
-        # One sentence that names two places for one event names where and around where.
-        return _agree(a.place, b.place) or _same_sentence(a, b)
+        # One sentence that names two places for one event names where and around where,
+        # unless each place has its own actor ("Russian troops captured Soledar, and
+        # Wagner fighters later seized most of Bakhmut").
+        return _agree(a.place, b.place) or (shared and not _distinct_actors(a, b))
     # "Airstrikes on a market ... in one of the deadliest attacks"; "the bombardment of
     # Kupiansk ... wounded in the attack": a generic attack is the specific one told.
     pair = {a.type, b.type}
     if not ("attack" in pair and pair & _SPECIFIC_ATTACKS):
         return False
-    return _same_sentence(a, b) or (a.place is not None and a.place == b.place)
+    return shared or (a.place is not None and a.place == b.place)
+
+
+def _distinct_actors(a: Event, b: Event) -> bool:
+    """Both have actors and no side in common ("Russia" and "Russia: government" share)."""
+    sides_a = {actor.split(":")[0] for actor in a.actors}
+    sides_b = {actor.split(":")[0] for actor in b.actors}
+    return bool(sides_a) and bool(sides_b) and not sides_a & sides_b
 
 
 def _same_sentence(a: Event, b: Event) -> bool:
@@ -109,12 +132,14 @@ def _months_agree(x: str | None, y: str | None) -> bool:
     return x[:k] == y[:k]
 
 
-def combine(first: Event, second: Event) -> Event:
-    """One event from two tellings: the first's fields, completed by the second's."""
+def combine(first: Event, second: Event, told: frozenset[Span] | None = None) -> Event:
+    """One event from two tellings: the first's fields, completed by the second's.
+    ``told`` is the first's evidence as a set, when the caller keeps one."""
     specific = first.type == "attack" and second.type in _SPECIFIC_ATTACKS
     kind = second.type if specific else first.type
     date = _more_precise(first.date, second.date)
-    evidence = first.evidence + tuple(s for s in second.evidence if s not in first.evidence)
+    known = told if told is not None else frozenset(first.evidence)
+    evidence = first.evidence + tuple(s for s in second.evidence if s not in known)
     return dataclasses.replace(
         first,
         type=kind,
@@ -140,25 +165,41 @@ def _more_precise(x: str | None, y: str | None) -> str | None:
 # --------------------------------------------------------------------------- places
 
 
-def place_from_context(event: Event, places: Sequence[Place], text: str) -> Event:
+@dataclass(frozen=True, slots=True)
+class PlaceContext:
+    """Where the report names places, indexed once: per paragraph, and its main settlement."""
+
+    lines: Lines
+    filed_at: int
+    named: Positions[str]  # literal places other than countries, by mention start
+    main: str | None
+
+    @classmethod
+    def of(cls, places: Sequence[Place], text: str) -> PlaceContext:
+        named = Positions(
+            (m.start, p.id) for p in places if not p.metonymy and p.kind != "country"
+            for m in p.mentions
+        )  # fmt: skip
+        return cls(Lines(text), dateline_end(text), named, main_settlement(places, text))
+
+
+def place_from_context(event: Event, context: PlaceContext) -> Event:
     if event.place is not None or not event.evidence:
         return event
     at = event.evidence[0].start
-    place = paragraph_place(places, text, at) or main_settlement(places, text)
+    place = paragraph_place(context, at) or context.main
     if place is None:
         return event
     confidence = round(max(0.0, event.confidence - INFERRED_PLACE_PENALTY), 2)
     return dataclasses.replace(event, place=place, confidence=confidence)
 
 
-def paragraph_place(places: Sequence[Place], text: str, char: int) -> str | None:
-    """The literal place named last before ``char`` in its paragraph."""
-    start = max(text.rfind("\n", 0, char) + 1, dateline_end(text))
-    named = [
-        (m.start, p.id) for p in places if not p.metonymy and p.kind != "country"
-        for m in p.mentions if start <= m.start < char
-    ]  # fmt: skip
-    return max(named)[1] if named else None
+def paragraph_place(context: PlaceContext, char: int) -> str | None:
+    """The literal place named last before ``char`` in its paragraph (the largest id
+    when two start at the same character)."""
+    start = max(context.lines.bounds(char)[0], context.filed_at)
+    named = context.named.last_before(char, low=start)
+    return max(named) if named else None
 
 
 def main_settlement(places: Sequence[Place], text: str) -> str | None:
@@ -180,23 +221,26 @@ def main_settlement(places: Sequence[Place], text: str) -> str | None:
 # --------------------------------------------------------------------------- casualties
 
 
-def attach_casualties(events: list[Event], figures: Sequence[Figure], text: str) -> list[Event]:
+def attach_casualties(events: list[Event], figures: Sequence[Figure]) -> list[Event]:
     """Give a death or injury count stated apart from any event to the last violent or
     disastrous event told before it, if that event has no such count yet."""
+    evidence = Intervals((s.start, s.end, i) for i, e in enumerate(events) for s in e.evidence)
+    # Where each event able to have victims is first told, by that position then order.
     told = sorted(
-        (min(s.start for s in e.evidence), i) for i, e in enumerate(events) if e.evidence
+        (min(s.start for s in e.evidence), i) for i, e in enumerate(events)
+        if e.evidence and e.type in CASUALTY_TYPES
     )  # fmt: skip
+    told_at = [start for start, _ in told]
     result = list(events)
     for figure in figures:
         if figure.quantity not in ("killed", "injured") or figure.value is None:
             continue
-        if any(s.start <= figure.span.start < s.end for e in events for s in e.evidence):
+        if evidence.any_covering(figure.span.start):
             continue  # its own sentence has an event, which took it already
-        before = [i for start, i in told if start < figure.span.start]
-        candidates = [i for i in before if result[i].type in CASUALTY_TYPES]
-        if not candidates:
+        before = bisect_left(told_at, figure.span.start)
+        if before == 0:
             continue
-        index = candidates[-1]
+        index = told[before - 1][1]
         event, count = result[index], round(figure.value)
         if figure.quantity == "killed" and event.killed is None:
             result[index] = dataclasses.replace(event, killed=count)

@@ -24,12 +24,14 @@ VERB_TRIGGERS: dict[str, str] = {
     "clash": "armed_clash", "fight": "armed_clash", "battle": "armed_clash",
     "besiege": "siege", "encircle": "siege", "blockade": "siege", "surround": "siege",
     "flee": "displacement", "displace": "displacement", "uproot": "displacement",
+    "camp": "displacement",
     "return": "return",
     "evacuate": "evacuation",
     "protest": "protest", "demonstrate": "protest", "rally": "protest",
     "arrest": "arrest", "detain": "arrest",
     "destroy": "infrastructure_damage", "damage": "infrastructure_damage",
     "demolish": "infrastructure_damage", "raze": "infrastructure_damage",
+    "cut": "infrastructure_damage", "sever": "infrastructure_damage",
     "deliver": "aid", "distribute": "aid", "release": "aid", "send": "aid", "airlift": "aid",
     "airdrop": "aid", "reach": "aid", "arrive": "aid", "provide": "aid", "take": "capture",
 }  # fmt: skip
@@ -79,11 +81,17 @@ UTILITIES = frozenset(
     {"water", "power", "electricity", "gas", "heating", "heat", "internet", "energy",
      "communication", "connection", "signal", "light"}
 )  # fmt: skip
+# "Power lines are down", "the water is off": a utility out of service.
+OUT_OF_SERVICE = frozenset({"down", "out", "off", "cut", "offline"})
+# "after weeks of fighting": a span of time, the setting of another event.
+DURATION_NOUNS = frozenset({"day", "week", "month", "year", "decade"})
 OUTAGE_NOUNS = frozenset({"cut", "outage", "blackout", "disruption", "shortage"})
 AID_ACCESS_NOUNS = frozenset(
     {"passage", "corridor", "access", "aid", "assistance", "convoy", "delivery"}
 )  # fmt: skip
 BLOCKING_VERBS = frozenset({"block", "deny", "obstruct", "prevent", "halt", "stop", "bar"})
+# "thousands remain displaced/homeless": displacement told as a state of its people.
+DISPLACED_STATES = frozenset({"displaced", "homeless", "camped", "stranded"})
 # Events of people moving need people as their subject ("life returns to normal" is not).
 MOVEMENT_TYPES = frozenset({"return", "displacement"})
 

@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from sitrep.records import Figure, Place, Span, TimeExpression
+from sitrep.records import Figure, Span, TimeExpression
 from sitrep.resources import Resources
+from sitrep.stages.figures_index import Intervals, PlaceMentions, Positions
 from sitrep.stages.registry import stage
 from sitrep.stages.state import DocState
 
@@ -109,6 +110,18 @@ _AGE_BEFORE = re.compile(r"\b(?:aged?|ages|both|all|each)\s*$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
+class FigureContext:
+    """What a figure is placed and dated by, indexed once per report (see figures_index)."""
+
+    places: PlaceMentions
+    dated: Positions[TimeExpression]
+
+    @classmethod
+    def of(cls, state: DocState) -> FigureContext:
+        return cls(PlaceMentions(state.places), dated_times(state.times))
+
+
+@dataclass(frozen=True, slots=True)
 class _Number:
     start: int
     end: int
@@ -123,7 +136,8 @@ class _Number:
 def extract_figures(state: DocState, resources: Resources) -> None:
     """Fill ``state.figures``."""
     text, doc = state.text, state.doc
-    numbers = [n for n in _numbers(text) if not _inside_time(n, state.times)]
+    times = Intervals((t.span.start, t.span.end, t) for t in state.times)
+    numbers = [n for n in _numbers(text) if not _inside_time(n, times)]
     kept: list[_Number] = []
     for n in numbers:
         if _is_age(text, n) or _is_year(text, n) or _is_phone(text, n):
@@ -133,7 +147,8 @@ def extract_figures(state: DocState, resources: Resources) -> None:
         if _is_modifier_compound(text, n) or _is_incidental_small_count(doc, n):
             continue
         kept.append(n)
-    state.figures = [_figure(state, n) for n in kept]
+    context = FigureContext.of(state)
+    state.figures = [_figure(state, context, n) for n in kept]
 
 
 def _numbers(text: str) -> Iterator[_Number]:
@@ -179,9 +194,8 @@ def _unit_of(unit: str | None, currency: str | None) -> tuple[str | None, str | 
     return UNITS.get(word, (word, "other"))
 
 
-def _inside_time(n: _Number, times: list[TimeExpression]) -> bool:
-    return any(t.span.start <= n.start < t.span.end or n.start <= t.span.start < n.end
-               for t in times)  # fmt: skip
+def _inside_time(n: _Number, times: Intervals[TimeExpression]) -> bool:
+    return times.any_covering(n.start) or times.any_starting_in(n.start, n.end)
 
 
 def _is_age(text: str, n: _Number) -> bool:
@@ -266,7 +280,7 @@ def _is_incidental_small_count(doc: Doc, n: _Number) -> bool:
 # --------------------------------------------------------------------------- describing
 
 
-def _figure(state: DocState, n: _Number) -> Figure:
+def _figure(state: DocState, context: FigureContext, n: _Number) -> Figure:
     doc = state.doc
     token = _token_at(doc, n.end - 1) or _token_at(doc, n.start)
     sentence = token.sent if token is not None else doc[:]
@@ -291,8 +305,8 @@ def _figure(state: DocState, n: _Number) -> Figure:
         approximate=n.approximate,
         unit=unit,
         quantity=quantity,
-        place=sentence_place(state, sentence),
-        time=sentence_time(state.times, sentence, n.start),
+        place=sentence_place(context.places, sentence),
+        time=sentence_time(context.dated, sentence, n.start),
     )
 
 
@@ -343,36 +357,29 @@ def _quantity(sentence: SpacySpan, token: Token, unit: str | None) -> str | None
     return cue
 
 
-def sentence_place(state: DocState, sentence: SpacySpan) -> str | None:
+def sentence_place(places: PlaceMentions, sentence: SpacySpan) -> str | None:
     """The literal place the sentence names, or the settlement "the town" refers back to."""
-    literal = [p for p in state.places if not p.metonymy]
-    inside = [
-        (m.start, p) for p in literal for m in p.mentions
-        if sentence.start_char <= m.start < sentence.end_char
-    ]  # fmt: skip
-    if inside:
-        return min(inside, key=lambda item: item[0])[1].id
+    named = places.first_in(sentence.start_char, sentence.end_char)
+    if named is not None:
+        return named.id
     lowered = sentence.text.lower()
     if any(f"the {noun}" in lowered for noun in SETTLEMENT_NOUNS):
-        return last_settlement_before(literal, sentence.start_char)
+        before = places.last_settlement_before(sentence.start_char)
+        return before.id if before is not None else None
     return None
 
 
-def last_settlement_before(places: list[Place], char: int) -> str | None:
-    candidates = [
-        (m.start, p) for p in places for m in p.mentions
-        if m.start < char and p.kind in ("city", "town", "village")
-    ]  # fmt: skip
-    return max(candidates, key=lambda item: item[0])[1].id if candidates else None
-
-
-def sentence_time(times: list[TimeExpression], sentence: SpacySpan, near: int) -> str | None:
-    """The value of the date in the sentence nearest to character ``near``."""
-    dated = [
-        t for t in times
+def dated_times(times: list[TimeExpression]) -> Positions[TimeExpression]:
+    """The time expressions that give a date (not "today" left unresolved), by start."""
+    return Positions(
+        (t.span.start, t) for t in times
         if t.kind in ("date", "time") and t.value and not t.value.endswith("_REF")
-        and sentence.start_char <= t.span.start < sentence.end_char
-    ]  # fmt: skip
-    if not dated:
+    )  # fmt: skip
+
+
+def sentence_time(dated: Positions[TimeExpression], sentence: SpacySpan, near: int) -> str | None:
+    """The value of the date in the sentence nearest to character ``near``."""
+    inside = dated.between(sentence.start_char, sentence.end_char)
+    if not inside:
         return None
-    return min(dated, key=lambda t: abs(t.span.start - near)).value
+    return min(inside, key=lambda t: abs(t.span.start - near)).value

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -100,6 +101,12 @@ _COUNT_NOUNS = (
     r"families|children|refugees|tons|tonnes|km|kilometers|kilometres|miles|dollars|euros|"
     r"percent|%)"
 )
+_TENS_WORD = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_ONES_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_SPELLED_YEAR = (
+    rf"(?i:nineteen[\s-]+{_TENS_WORD}(?:[\s-]+{_ONES_WORD})?|"
+    rf"(?:the\s+year\s+)two\s+thousand(?:\s+(?:and\s+)?{_ONES_WORD})?)"
+)
 _AGE_AFTER = r"(?![\s-]*(?i:old\b|olds\b))"
 
 
@@ -169,6 +176,16 @@ def _full_date(year: str, month: str, day: str) -> ParsedTime | None:
         return _fixed(date(int(year), _month(month), _day(day)).isoformat())
     except ValueError:
         return None
+
+
+def _spelled_year(words: str, month: str | None) -> ParsedTime:
+    """ "nineteen ninety-six" -> 1996, "the year two thousand" -> 2000."""
+    parts = re.findall(r"[a-z]+", words.lower())
+    if "thousand" in parts:
+        year = 2000 + (NUMBER_WORDS[parts[-1]] if parts[-1] != "thousand" else 0)
+    else:
+        year = 1900 + sum(NUMBER_WORDS[w] for w in parts[1:])
+    return _fixed(f"{year}-{_month(month):02d}" if month else str(year))
 
 
 def _month_day(month: str, day: str) -> ParsedTime | None:
@@ -269,6 +286,32 @@ def _quarter(m: re.Match[str]) -> ParsedTime | None:
     )  # fmt: skip
 
 
+YEAR_SHIFTS: dict[str, int] = {"this": 0, "last": -1, "next": 1}
+# Half of a unit in the next smaller one: "2 1/2 years" is P2Y6M, "5 1/2 hours" PT5H30M.
+HALF_UNITS: dict[str, tuple[str, str]] = {"year": ("Y", "6M"), "day": ("D", "T12H"),
+                                          "hour": ("H", "30M")}  # fmt: skip
+
+
+def _and_a_half(m: re.Match[str]) -> ParsedTime | None:
+    count = _count(m["n"])
+    if count is None:
+        return None
+    unit = m["u"].lower()
+    code, half = HALF_UNITS[unit]
+    value = f"PT{count}{code}{half}" if unit == "hour" else f"P{count}{code}{half}"
+    return ParsedTime("fixed", kind="duration", value=value, unit=unit, count=count)
+
+
+def _year_period(m: re.Match[str]) -> ParsedTime:
+    """ "the 1988 second quarter" (1988-Q2), "the 1988 period" (1988; the narrative's
+    quarter may refine it), "the year-earlier period" (a year back)."""
+    if not m["a"][0].isdigit():
+        return ParsedTime("ago", unit="year", count=1, anchor="publication")
+    if m["q"]:
+        return _fixed(f"{m['a']}-Q{QUARTERS[m['q'].lower()]}")
+    return _fixed(m["a"])
+
+
 def _relative_count(m: re.Match[str]) -> ParsedTime:
     """ "a year earlier", "two weeks later": counted from the reference day."""
     later = m["dir"].lower() == "later"
@@ -301,11 +344,18 @@ PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
         (rf"\b(?:(?i:early|mid|late|the end of|the beginning of|the start of)[\s-]+)?"
          rf"(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b",
          lambda m: _fixed(f"{m['y']}-{_month(m['m']):02d}")),
+        # Years in words, as in broadcast transcripts: "nineteen ninety-six", "January
+        # nineteen ninety-seven", "the year two thousand".
+        (rf"\b(?:(?P<m>{_MONTH_AFTER_WORD})\s+)?(?P<y>{_SPELLED_YEAR})\b",
+         lambda m: _spelled_year(m["y"], m["m"])),
         (rf"\b(?P<s>(?i:winter|summer|spring|autumn|fall))\s+(?:of\s+)?(?P<y>{_YEAR})\b",
          lambda m: _fixed(f"{m['y']}-{SEASONS[m['s'].lower()]}")),
         (rf"\b(?:{_WEEKDAY},?\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b",
          lambda m: _month_day(m["m"], m["d"])),
         (rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})\b", lambda m: _month_day(m["m"], m["d"])),
+        (rf"\b(?P<m>{_MONTH_AFTER_WORD}|{_MONTH})\s+(?P<w>(?i:this|last|next))\s+(?i:year)\b",
+         lambda m: ParsedTime("month", month=_month(m["m"]), anchor="publication",
+                              same_year=True, shift=YEAR_SHIFTS[m["w"].lower()])),
         (rf"\b(?:(?P<prep>(?i:in|since|until|by|from|during|through|of))[\s-]+)?"
          rf"(?P<t>(?:(?P<mod>(?i:early|late|mid|the end of|the beginning of|the start of|"
          rf"the middle of))[\s-]+)?(?P<m>(?(prep){_MONTH_AFTER_WORD}|{_MONTH_FULL})))\b",
@@ -319,10 +369,12 @@ PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
         (r"\b(?P<t>the\s+(?P<y>(?:1[89]|20)\d)0s)\b", lambda m: _fixed(m["y"])),
         (rf"\b(?i:fiscal)(?:\s+year)?\s+(?P<y>{_YEAR})\b", lambda m: _fixed(m["y"])),
         (rf"\b(?i:the)\s+(?P<a>(?i:year-earlier|year-ago|year\s+earlier|{_YEAR[3:-1]}))\s+"
-         r"(?:(?i:first|second|third|fourth|fiscal)\s+)?"
-         r"(?i:period|quarter|nine months|six months)\b",
-         lambda m: _fixed(m["a"]) if m["a"][0].isdigit()
-         else ParsedTime("ago", unit="year", count=1, anchor="publication")),
+         r"(?:(?P<q>(?i:first|second|third|fourth))\s+(?=(?i:quarter))|(?i:fiscal)\s+)?"
+         r"(?P<noun>(?i:period|quarter|nine months|six months))\b",
+         _year_period),
+        # "the latest period" in results news is the quarter last reported (TBAQ: 5 of 5).
+        (r"\b(?P<t>(?i:the)\s+(?i:latest|most recent)\s+(?i:period))\b",
+         lambda m: ParsedTime("quarter", anchor="publication")),
         (r"\b(?P<q>(?i:first|second|third|fourth))-(?i:quarter)\b",
          lambda m: ParsedTime("quarter", quarter=QUARTERS[m["q"].lower()], anchor="publication")),
         (rf"\b(?:(?i:the)\s+)?(?:(?i:fiscal)\s+)?(?:(?P<q>(?i:first|second|third|fourth|latest|"
@@ -358,7 +410,9 @@ PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
         (r"\b(?P<t>(?i:now|currently|nowadays|at present|these days|at the moment))\b"
          r"(?!\s+(?i:that)\b)",
          lambda m: ParsedTime("vague", value="PRESENT_REF", anchor="publication")),
-        (rf"\b(?P<t>(?i:the past|previously|formerly))\b(?!\s+(?i:{_NUM}|few|couple|"
+        # "previously", "formerly" are not TIMEX3 ("as previously reported"; in TBAQ 3 of
+        # 23 are annotated), nor "soon" in "as soon as" / "soon after" (0 of 7).
+        (rf"\b(?P<t>(?i:the past))\b(?!\s+(?i:{_NUM}|few|couple|"
          r"several|weeks?|months?|years?|decades?|days?|hours?)\b)",
          lambda m: ParsedTime("vague", value="PAST_REF", anchor="publication")),
         (r"\b(?P<t>(?:New Year's Eve|New Year's|Christmas Eve|Christmas)(?:\s+(?i:day))?)\b",
@@ -366,7 +420,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
         (r"\b(?P<t>(?i:the)\s+(?i:past|last)\s+(?P<u>(?i:year|month|week|decade)))\b",
          lambda m: ParsedTime("fixed", kind="duration",
                               value=_duration_value(UNIT_CODES[m["u"].lower()], "1"))),
-        (r"\b(?P<t>(?i:soon))\b",
+        (r"(?<![Aa]s )\b(?P<t>(?i:soon))\b(?!\s+(?i:as|after|before)\b)",
          lambda m: ParsedTime("vague", value="FUTURE_REF", anchor="publication", future=True)),
         (r"\b(?P<t>(?i:the future|the near future|the long term|the short term))\b",
          lambda m: ParsedTime("vague", value="FUTURE_REF", anchor="publication", future=True)),
@@ -378,6 +432,10 @@ PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
         (r"\b(?:(?i:in|over)\s+)?(?P<t>(?:(?i:the)\s+)?(?i:coming|next)\s+(?:(?i:few)\s+)?"
          r"(?P<u>(?i:hour|day|week|month|year))s)\b",
          lambda m: _vague_duration(m, future=True)),
+        (rf"\b(?:(?i:{_APPROX})\s+)?(?P<t>(?P<n>\d+)\s+1/2[\s-]+(?P<u>(?i:year|day|hour))s?)\b",
+         _and_a_half),
+        (rf"\b(?:(?i:{_APPROX})\s+)?(?P<t>(?P<n>(?i:a|an|one|two|three))\s+"
+         rf"(?P<u>(?i:year|day|hour))s?\s+(?i:and\s+a\s+half))\b", _and_a_half),
         (rf"\b(?:(?i:{_APPROX})\s+)?(?P<t>(?:(?i:the)\s+(?:(?i:first|past|next|last|previous|"
          rf"latest|coming|same|final)\s+)?)?(?P<n>(?i:{_NUM}))[\s-]+(?P<u>(?i:{_UNIT}))s?)\b"
          rf"{_AGE_AFTER}",
@@ -426,21 +484,51 @@ def _valid_iso(text: str) -> bool:
 
 
 def find_times(text: str) -> list[Match]:
-    """Every time expression the patterns recognise, left to right, without overlaps."""
+    """Every time expression the patterns recognise, left to right, without overlaps.
+
+    Earlier patterns win. Linear in the text for each pattern: the expressions taken so
+    far are kept sorted and disjoint, so each match is checked against one neighbour (a
+    binary search), and one pattern's matches never overlap each other (``finditer``),
+    so they are merged in only after its pass."""
     taken: list[Match] = []
     for pattern, build in PATTERNS:
+        starts = [t.start for t in taken]
+        added: list[Match] = []
         for m in pattern.finditer(text):
             start, end = (m.start("t"), m.end("t")) if "t" in pattern.groupindex else m.span()
-            if start < 0 or any(start < t.end and t.start < end for t in taken):
+            if start < 0 or _overlaps_taken(taken, starts, start, end):
                 continue
             parsed = build(m)
             if parsed is not None:
-                taken.append(Match(start, end, parsed))
-    return _with_clock_days(text, sorted(taken, key=lambda t: t.start))
+                added.append(Match(start, end, parsed))
+        if added:
+            # Two sorted runs: Timsort merges them in linear time.
+            taken = sorted(taken + added, key=_span_key)
+    return _with_clock_days(text, taken)
+
+
+def without_overlaps(candidates: list[Match], kept: list[Match]) -> list[Match]:
+    """The ``candidates`` that overlap none of ``kept`` (disjoint; in any order)."""
+    ordered = sorted(kept, key=_span_key)
+    starts = [k.start for k in ordered]
+    return [c for c in candidates if not _overlaps_taken(ordered, starts, c.start, c.end)]
+
+
+def _span_key(m: Match) -> tuple[int, int]:
+    return m.start, m.end
+
+
+def _overlaps_taken(taken: list[Match], starts: list[int], start: int, end: int) -> bool:
+    """Whether ``start..end`` overlaps an expression of ``taken`` (sorted, disjoint).
+
+    Sorted by (start, end), disjoint spans also have ascending ends, so of those that
+    begin before ``end`` the last one reaches furthest: it alone need be checked."""
+    before_end = bisect_left(starts, end)
+    return before_end > 0 and taken[before_end - 1].end > start
 
 
 # Between a clock time and its day: "10 p.m. Wednesday", "5 p.m. EST Nov. 9".
-_CLOCK_TO_DAY = re.compile(r"\s+(?:(?:[A-Z]{2,4}|local time)\s+)?$")
+_CLOCK_TO_DAY = re.compile(r"\s+(?:(?:[A-Z]{2,4}|local time),?\s+)?$")
 _DAY_RULES = frozenset({"weekday", "monthday", "deictic"})
 
 
@@ -503,17 +591,20 @@ def _partial(parsed: ParsedTime) -> str | None:
     return None
 
 
+# How far a day-month told in a tense may lie on the other side of the reference day and
+# still be this year's: a week, as reports often name the day they appear on, or the next.
+FUTURE_DAY_SLACK = PAST_DAY_SLACK = timedelta(days=7)
+
+
 def _monthday(p: ParsedTime, ref: date) -> str:
     assert p.month is not None and p.day is not None
     candidates = [
         d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := _safe_date(y, p.month, p.day))
     ]
-    # A week's slack: reports often name the day they appear on, or the next day.
-    slack = timedelta(days=7)
     if p.future:
-        candidates = [d for d in candidates if d >= ref - slack] or candidates
+        candidates = [d for d in candidates if d >= ref - FUTURE_DAY_SLACK] or candidates
     elif p.past:
-        candidates = [d for d in candidates if d <= ref + slack] or candidates
+        candidates = [d for d in candidates if d <= ref + PAST_DAY_SLACK] or candidates
     best = min(candidates, key=lambda d: abs((d - ref).days))
     return best.isoformat() + (f"T{p.clock}" if p.clock else "")
 
@@ -521,7 +612,7 @@ def _monthday(p: ParsedTime, ref: date) -> str:
 def _month_of(p: ParsedTime, ref: date) -> str:
     assert p.month is not None
     if p.same_year:
-        return f"{ref.year}-{p.month:02d}"
+        return f"{ref.year + p.shift}-{p.month:02d}"
     candidates = [date(y, p.month, 15) for y in (ref.year - 1, ref.year, ref.year + 1)]
     here = date(ref.year, ref.month, 15)
     if p.future:

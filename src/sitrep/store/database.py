@@ -12,6 +12,7 @@ import contextlib
 import json
 import re
 import secrets
+import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
@@ -23,8 +24,9 @@ import duckdb
 from sitrep.errors import StoreError
 from sitrep.ingest.document import RawDocument, ReadFailure
 from sitrep.records import Report, from_json
-from sitrep.store import schema
-from sitrep.store.connection import connect
+from sitrep.store import copies as copies_
+from sitrep.store import corrections, schema
+from sitrep.store.connection import connect, open_connection
 from sitrep.store.flatten import RowValues, TableRows, add_report
 from sitrep.store.rows import (
     BatchResult,
@@ -47,6 +49,10 @@ from sitrep.store.rows import (
 # Reports per round trip when streaming: bounded memory, few connections (rebuilding the
 # Report objects, not the opens, dominates at this size).
 ITER_PAGE = 256
+# Seconds a held writer connection stays open before a write lets go of the file, so
+# readers in other processes get in (each release costs a checkpoint: ~0.1-0.3 s at
+# 30k-100k reports, bench/corpus_scale.py, docs/CORPUS.md).
+RELEASE_AFTER_S = 1.0
 # Characters of context either side of a search match.
 SNIPPET_CONTEXT = 60
 
@@ -75,6 +81,11 @@ class Store:
         self.path = Path(path)
         self.read_only = read_only
         self.lock_timeout_s = lock_timeout_s
+        # The writer connection kept open by ``holding`` (None: every operation opens one).
+        self._held: duckdb.DuckDBPyConnection | None = None
+        self._held_since = 0.0
+        self._holding = False
+        self._release_after_s = RELEASE_AFTER_S
         if read_only:
             with self._reader() as con:
                 schema.check_schema(con, str(self.path))
@@ -89,12 +100,68 @@ class Store:
     # ------------------------------------------------------------------ connections
 
     def _reader(self) -> AbstractContextManager[duckdb.DuckDBPyConnection]:
-        return connect(self.path, read_only=True, timeout_s=self.lock_timeout_s)
+        # A query while holding lets go of the writer first: this process cannot open the
+        # file read-only beside its own writer, and read connections get temporary views.
+        self._release()
+        return _corrected(connect(self.path, read_only=True, timeout_s=self.lock_timeout_s))
 
     def _writer(self) -> AbstractContextManager[duckdb.DuckDBPyConnection]:
         if self.read_only:
             raise StoreError(f"store {self.path} was opened read-only; it cannot be written")
+        if self._holding:
+            return self._held_writer()
         return connect(self.path, read_only=False, timeout_s=self.lock_timeout_s)
+
+    @contextlib.contextmanager
+    def holding(self, *, release_after_s: float = RELEASE_AFTER_S) -> Iterator[Store]:
+        """Keep one writer connection open across operations (an ingest run).
+
+        Opening the file costs a cold cache and closing it a checkpoint, both growing with
+        the store: held, a batch costs the same at 100k reports as at 1k
+        (bench/corpus_scale.py). Other processes cannot read while the file is held, so it
+        is let go after a write once it has been held ``release_after_s`` seconds (a
+        checkpoint); readers retrying meanwhile get in before the next batch opens it again.
+        """
+        if self.read_only:
+            raise StoreError(f"store {self.path} was opened read-only; it cannot be written")
+        if release_after_s < 0:
+            raise ValueError(f"release_after_s must not be negative, got {release_after_s}")
+        outer = (self._holding, self._release_after_s)
+        self._holding, self._release_after_s = True, release_after_s
+        try:
+            yield self
+        finally:
+            self._holding, self._release_after_s = outer
+            if not self._holding:
+                self._release()
+
+    @contextlib.contextmanager
+    def _held_writer(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        if self._held is None:
+            self._held = open_connection(
+                self.path, read_only=False, timeout_s=self.lock_timeout_s
+            )
+            self._held_since = time.monotonic()
+        try:
+            yield self._held
+        except duckdb.Error as exc:
+            # After an error of the file (full disk) the connection may be unusable.
+            self._release()
+            raise StoreError(f"store {self.path}: {exc}") from exc
+        except BaseException:
+            self._release()
+            raise
+
+    def _release_if_held_long(self) -> None:
+        if self._held is not None and (
+            time.monotonic() - self._held_since >= self._release_after_s
+        ):
+            self._release()
+
+    def _release(self) -> None:
+        held, self._held = self._held, None
+        if held is not None:
+            held.close()
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         with self._reader() as con:
@@ -127,27 +194,56 @@ class Store:
         wanted = sorted(set(ids))
         if not wanted:
             return set()
-        rows = self._rows(
+        rows = self._rows_while_writing(
             "SELECT id FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))", [wanted]
         )
         return {row[0] for row in rows}
+
+    def source_keys(self, ids: Iterable[str]) -> dict[str, str]:
+        """For each stored report among ``ids``, its url, else where it was read (what
+        tells an exact copy from another source apart from the same file read again)."""
+        wanted = sorted(set(ids))
+        if not wanted:
+            return {}
+        rows = self._rows_while_writing(
+            "SELECT id, coalesce(source_url, origin) FROM documents "
+            "WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+            [wanted],
+        )
+        return {str(doc): str(key) for doc, key in rows}
+
+    def _rows_while_writing(self, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+        """Rows of a plain-table query an ingest asks between its batches: while holding,
+        on the writer's own connection (no reopening)."""
+        if not self._holding:
+            return self._rows(sql, params)
+        with self._writer() as con:
+            rows: list[tuple[Any, ...]] = con.execute(sql, list(params)).fetchall()
+        return rows
 
     def write_batch(
         self,
         items: Sequence[tuple[RawDocument, Report]],
         failures: Sequence[ReadFailure],
         run_id: str,
+        *,
+        copies: Sequence[tuple[RawDocument, str]] = (),
     ) -> BatchResult:
         """Store reports and failures in ONE transaction: all of the batch, or none of it.
 
         Reports already stored (same id, also twice in one batch) are skipped; a failure
-        whose origin is already recorded for this run is not recorded again.
+        whose origin is already recorded for this run is not recorded again. ``copies``:
+        documents whose text is the text of a stored report or of one in this batch (the
+        second item its id), from another source: each is recorded as a source of that
+        report's story, without records of its own (``store/copies.py``).
         """
         now = _utcnow()
         with self._writer() as con:
             con.begin()
             try:
-                result = _write_in_transaction(con, items, failures, run_id, now, self.path)
+                result = _write_in_transaction(
+                    con, items, failures, run_id, now, self.path, copies
+                )
                 con.commit()
             except BaseException as exc:
                 _rollback_quietly(con)
@@ -157,6 +253,7 @@ class Store:
                         f"nothing of it was stored: {exc}"
                     ) from exc
                 raise
+        self._release_if_held_long()
         return result
 
     # ------------------------------------------------------------------ reader side
@@ -206,7 +303,8 @@ class Store:
             if doc_id is None:
                 return None
             row = con.execute("SELECT report_json FROM documents WHERE id = ?", [doc_id]).fetchone()
-        return None if row is None else from_json(Report, row[0])
+            fixes = corrections.active_by_doc(con, [doc_id]).get(doc_id, [])
+        return None if row is None else corrections.apply(from_json(Report, row[0]), fixes)
 
     def raw_text(self, doc_id: str) -> str | None:
         """The report's text as read, before cleaning (``removed`` offsets point into it)."""
@@ -437,6 +535,11 @@ class Store:
                 raise
         return left
 
+    def _corrections_of(self, doc_ids: list[str]) -> dict[str, list[corrections.Correction]]:
+        """Analysts' active corrections of these reports (store/corrections.py)."""
+        with self._reader() as con:
+            return corrections.active_by_doc(con, doc_ids)
+
     def iter_reports(self) -> Iterator[Report]:
         """Every stored report, by id, a page at a time (no connection held between pages)."""
         after = ""
@@ -445,8 +548,9 @@ class Store:
                 "SELECT id, report_json FROM documents WHERE id > ? ORDER BY id LIMIT ?",
                 [after, ITER_PAGE],
             )
-            for _, report_json in page:
-                yield from_json(Report, report_json)
+            fixes = self._corrections_of([row[0] for row in page])
+            for doc_id, report_json in page:
+                yield corrections.apply(from_json(Report, report_json), fixes.get(doc_id, []))
             if len(page) < ITER_PAGE:
                 return
             after = page[-1][0]
@@ -470,6 +574,7 @@ def _write_in_transaction(
     run_id: str,
     now: datetime,
     path: Path,
+    copies: Sequence[tuple[RawDocument, str]] = (),
 ) -> BatchResult:
     _require_run(con, run_id, path)
     ids = sorted({report.id for _, report in items})
@@ -493,9 +598,18 @@ def _write_in_transaction(
         insert_rows(con, table, rows)
     # Linked in the same transaction: a report is never stored without its links.
     _link(con, new)
-    added = len(new)
+    copy_rows = TableRows()
+    added_copies = copies_.add_copies(con, copies, copy_rows, run_id=run_id, now=now)
+    for table, rows in copy_rows.non_empty():
+        insert_rows(con, table, rows)
+    copies_.link_copies(con, added_copies)
     failed = _insert_new_failures(con, failures, run_id, now)
-    return BatchResult(added=added, skipped=skipped, failed=failed)
+    return BatchResult(
+        added=len(new) + len(added_copies),
+        skipped=skipped + len(copies) - len(added_copies),
+        failed=failed,
+        copies=len(added_copies),
+    )
 
 
 def _insert_new_failures(
@@ -560,6 +674,16 @@ def _prepare_schema(con: duckdb.DuckDBPyConnection, path: str) -> None:
 
 
 # ---------------------------------------------------------------------- reading
+
+
+@contextlib.contextmanager
+def _corrected(
+    opened: AbstractContextManager[duckdb.DuckDBPyConnection],
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read connection whose extraction tables show the analysts' corrections."""
+    with opened as con:
+        corrections.shadow_tables(con)
+        yield con
 
 
 def _resolve_id(con: duckdb.DuckDBPyConnection, id_or_prefix: str) -> str | None:

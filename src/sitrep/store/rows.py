@@ -22,11 +22,13 @@ class Row:
 
 @dataclass(frozen=True, slots=True)
 class BatchResult(Row):
-    """What one ``write_batch`` did: reports added, reports already stored, failures recorded."""
+    """What one ``write_batch`` did: reports added (exact copies of other sources among
+    them), reports already stored, failures recorded."""
 
     added: int
     skipped: int
     failed: int
+    copies: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,236 @@
+"""Ingest at volume: throughput, peak memory, store size and query latency (issue 9).
+
+Writes a synthetic corpus (``bench/synthetic.py``) of N reports and one of N/10 as JSONL,
+then runs ``sitrep ingest`` on each as a user would (a fresh process, model loading
+included) with ``--workers 1``, ``--workers 2`` and ``--engine ray`` (a local Ray cluster
+of 2 CPUs). Peak memory is that of the whole process tree (workers, Ray's processes),
+summed as PSS so that shared pages count once; it must be flat from N/10 to N. Query
+latency is measured on the N-report store. Compare ratios within one run, not absolute
+figures across machines. The last line printed is one JSON object:
+
+    python bench/volume.py --reports 2000
+    python bench/volume.py --reports 100000 --configs w2     # docs/SCALE.md: ~2 h here
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "bench"))
+
+from synthetic import build_templates, write_corpus  # noqa: E402
+
+SITREP = Path(sys.executable).with_name("sitrep")
+# Ingest configurations: the extra options of `sitrep ingest`.
+CONFIGS: dict[str, list[str]] = {
+    "w1": ["--workers", "1"],
+    "w2": ["--workers", "2"],
+    "ray": ["--engine", "ray", "--workers", "2"],
+}
+POLL_S = 0.25
+QUERY_REPEATS = 3
+PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+# ------------------------------------------------------------------ memory of a process tree
+
+
+def tree_memory_mb(root: int) -> float:
+    """PSS (RSS where PSS cannot be read) of ``root`` and all its descendants, in MB."""
+    try:
+        import psutil
+    except ImportError:
+        return sum(_proc_memory(pid) for pid in _descendants(root)) / 1e6
+    try:
+        parent = psutil.Process(root)
+        procs = [parent, *parent.children(recursive=True)]
+    except psutil.Error:
+        return 0.0
+    total = 0
+    for proc in procs:
+        try:
+            info = proc.memory_full_info()
+            total += getattr(info, "pss", info.rss)
+        except psutil.Error:
+            continue
+    return total / 1e6
+
+
+def _descendants(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(ppid, []).append(int(entry.name))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(children.get(pid, []))
+    return found
+
+
+def _proc_memory(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    try:
+        return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE
+    except OSError:
+        return 0
+
+
+# ------------------------------------------------------------------------------ one ingest
+
+
+def run_ingest(corpus: Path, db: Path, options: list[str]) -> dict[str, Any]:
+    """``sitrep ingest`` in a fresh process: seconds, peak tree memory and its summary."""
+    command = [str(SITREP), "ingest", str(corpus), "--db", str(db), "--json", *options]
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = 0.0
+    while proc.poll() is None:
+        peak = max(peak, tree_memory_mb(proc.pid))
+        time.sleep(POLL_S)
+    stdout, stderr = proc.communicate()
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({proc.returncode}):\n{stderr[-3000:]}")
+    summary = json.loads(stdout.strip().splitlines()[-1])
+    return {
+        "seconds": round(elapsed, 1),
+        "docs_per_s": round(summary["added"] / elapsed, 2),
+        "added": summary["added"],
+        "peak_mb": round(peak, 1),
+    }
+
+
+# --------------------------------------------------------------------------------- queries
+
+
+def query_latency_ms(db: Path) -> dict[str, float]:
+    """Median milliseconds of the main queries on the store at ``db``."""
+    from sitrep.store import Store
+
+    store = Store(db, read_only=True)
+    places = store.places()
+    busiest = max(places, key=lambda p: p.mentions).name if places else "Kherson"
+    queries: dict[str, Callable[[], object]] = {
+        "docs": store.documents,
+        "places": store.places,
+        "timeline": lambda: store.timeline(busiest),
+        "search": lambda: store.search("killed"),
+    }
+    return {name: _median_ms(call) for name, call in queries.items()}
+
+
+def _median_ms(call: Callable[[], object]) -> float:
+    times = []
+    for _ in range(QUERY_REPEATS):
+        start = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - start)
+    return round(statistics.median(times) * 1000, 1)
+
+
+def store_mb(db: Path) -> float:
+    files = [db, db.with_name(db.name + ".wal")]
+    return round(sum(f.stat().st_size for f in files if f.exists()) / 1e6, 2)
+
+
+# ------------------------------------------------------------------------------------ main
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--reports", type=int, default=2_000)
+    parser.add_argument("--configs", default="w1,w2,ray", help="Of: " + ", ".join(CONFIGS))
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--dir", type=Path, default=None, help="Keep corpora and stores here.")
+    args = parser.parse_args()
+    configs = [c for c in args.configs.split(",") if c]
+    unknown = sorted(set(configs) - set(CONFIGS))
+    if unknown:
+        raise SystemExit(f"unknown configs {unknown}; choose from {sorted(CONFIGS)}")
+    with tempfile.TemporaryDirectory() as tmp:
+        root = args.dir or Path(tmp)
+        root.mkdir(parents=True, exist_ok=True)
+        result = measure(root, args.reports, configs, args.seed)
+    print(json.dumps(result))
+
+
+def measure(root: Path, n: int, configs: list[str], seed: int) -> dict[str, Any]:
+    templates = build_templates()
+    sizes = {"small": max(1, n // 10), "full": n}
+    corpora = {}
+    for label, count in sizes.items():
+        corpora[label] = root / f"corpus-{count}.jsonl"
+        mb = write_corpus(corpora[label], count, templates, seed) / 1e6
+        print(f"corpus {count} reports: {mb:.1f} MB", file=sys.stderr)
+    runs: dict[str, dict[str, Any]] = {}
+    for config in configs:
+        for label, count in sizes.items():
+            db = root / f"{config}-{count}.duckdb"
+            db.unlink(missing_ok=True)
+            runs[f"{config}_{label}"] = run_ingest(corpora[label], db, CONFIGS[config])
+            print(f"{config} {count}: {runs[f'{config}_{label}']}", file=sys.stderr)
+    full_db = root / f"{configs[-1]}-{n}.duckdb"
+    result: dict[str, Any] = {"reports": n, "cpus": os.cpu_count(), "runs": runs}
+    result.update(_ratios(runs))
+    result["peak_mb"] = {c: [runs[f"{c}_small"]["peak_mb"], runs[f"{c}_full"]["peak_mb"]]
+                         for c in configs}  # fmt: skip
+    result["store_mb"] = store_mb(full_db)
+    result["query_ms"] = query_latency_ms(full_db)
+    return result
+
+
+def _marginal_rate(small: dict[str, Any], full: dict[str, Any]) -> float | None:
+    """None when noise made the small run the slower one: no rate can be read off."""
+    extra_s = full["seconds"] - small["seconds"]
+    return round((full["added"] - small["added"]) / extra_s, 2) if extra_s > 0 else None
+
+
+def _ratios(runs: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Throughput ratios to one local worker: end to end (start-up included, as a user
+    sees it) and marginal (the N - N/10 extra reports over the extra seconds: start-up,
+    model loading and Ray's cluster cancel out, leaving the rate a long run settles at)."""
+    marginal = {
+        config: rate
+        for config in CONFIGS
+        if f"{config}_full" in runs
+        and f"{config}_small" in runs
+        and (rate := _marginal_rate(runs[f"{config}_small"], runs[f"{config}_full"])) is not None
+    }
+    ratios: dict[str, Any] = {"marginal_docs_per_s": marginal}
+    base = runs.get("w1_full")
+    for config in ("w2", "ray"):
+        other = runs.get(f"{config}_full")
+        if base and other:
+            ratios[f"{config}_vs_w1"] = round(other["docs_per_s"] / base["docs_per_s"], 3)
+        if "w1" in marginal and config in marginal:
+            ratios[f"{config}_vs_w1_marginal"] = round(marginal[config] / marginal["w1"], 3)
+    return ratios
+
+
+if __name__ == "__main__":
+    main()

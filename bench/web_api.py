@@ -1,0 +1,104 @@
+"""API latency on a large store (issue 8 target: p95 under 50 ms for a timeline query on
+100k events). A real uvicorn server on 127.0.0.1, one keep-alive HTTP connection; each
+query is asked ``--repeat`` times after a warm-up. The last line is one JSON object:
+
+    python bench/web_api.py --events 100000 --repeat 100
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import socket
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "bench"))
+
+import uvicorn  # noqa: E402
+
+import web_store  # noqa: E402
+from sitrep.web import create_app  # noqa: E402
+
+TARGET_P95_MS = 50.0
+QUERIES = {
+    "timeline (one place)": "/api/timeline?place=Town%2017",
+    "timeline (place + 50 km)": "/api/timeline?place=Town%2017&radius_km=50",
+    "histogram by day": "/api/events/histogram?bucket=day",
+    "histogram, one month": "/api/events/histogram?date_from=2023-03-01&date_to=2023-03-31",
+    "events page, filtered": "/api/events?type=shelling&date_from=2023-01-01&limit=50",
+}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def serve(db: Path, port: int) -> uvicorn.Server:
+    config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
+    server = uvicorn.Server(config)
+    threading.Thread(target=server.run, daemon=True).start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if time.monotonic() > deadline:
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.05)
+    return server
+
+
+def timings_ms(con: http.client.HTTPConnection, path: str, repeat: int) -> list[float]:
+    found = []
+    for i in range(repeat + 3):
+        start = time.perf_counter()
+        con.request("GET", path)
+        response = con.getresponse()
+        body = response.read()
+        elapsed = (time.perf_counter() - start) * 1000
+        if response.status != 200:
+            raise RuntimeError(f"{path}: {response.status} {body[:200]!r}")
+        if i >= 3:  # the first answers warm DuckDB's caches
+            found.append(elapsed)
+    return found
+
+
+def p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20)[-1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=100)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        started = time.perf_counter()
+        db = web_store.build(Path(tmp) / "web.duckdb", args.events)
+        print(f"store of {args.events} events built in {time.perf_counter() - started:.1f} s")
+        port = free_port()
+        server = serve(db, port)
+        con = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        results = {}
+        for name, path in QUERIES.items():
+            found = timings_ms(con, path, args.repeat)
+            results[name] = {"p50_ms": round(statistics.median(found), 1),
+                             "p95_ms": round(p95(found), 1)}  # fmt: skip
+            print(f"{name:28s} p50 {results[name]['p50_ms']:7.1f} ms   "
+                  f"p95 {results[name]['p95_ms']:7.1f} ms")  # fmt: skip
+        server.should_exit = True
+    timeline = results["timeline (one place)"]["p95_ms"]
+    print(json.dumps({"events": args.events, "repeat": args.repeat, "queries": results,
+                      "timeline_p95_ms": timeline, "target_p95_ms": TARGET_P95_MS,
+                      "meets_target": timeline < TARGET_P95_MS}))  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

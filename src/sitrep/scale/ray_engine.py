@@ -1,0 +1,270 @@
+"""``sitrep ingest --engine ray``: the per-document stage on a Ray cluster (docs/SCALE.md).
+
+Ray Data reads the input files with sitrep's own readers, annotates them in a pool of
+actors (each loads the model and gazetteer once), and writes Parquet shards of the
+outcomes to a run folder. This process then loads the shards in run order into the
+store, one ``Store.write_batch`` per batch, which runs the cross-document stage: the
+store ends exactly as after a local run on the same inputs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import shutil
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sitrep.engine import DEFAULT_BATCH_SIZE, IngestSummary
+from sitrep.errors import ConfigError, SitrepError
+from sitrep.scale.shards import (
+    SHARD_COLUMNS,
+    ProgressCallback,
+    annotated_row,
+    iter_shard_rows,
+    read_row,
+    store_rows,
+)
+from sitrep.scale.sources import InputFile, list_inputs, read_input
+from sitrep.settings import Settings
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from sitrep.store import Store
+
+# Ray Data joins a task's output into blocks up to this size, and a block is annotated by
+# one actor: small blocks (a few reports each) spread even ten files or a single large
+# JSONL file over every actor.
+BLOCK_BYTES = 32 * 1024
+# Reports per call of an actor: amortises the call, small enough to keep actors even.
+ACTOR_BATCH = 8
+# Shard rows per Parquet file: fewer, larger files for the loader to open.
+ROWS_PER_SHARD = 2_000
+# Files named per read task when the inputs are many small files.
+FILES_PER_READ_TASK = 64
+
+
+def ingest_with_ray(
+    paths: Sequence[str | Path],
+    store: Store,
+    settings: Settings,
+    *,
+    workers: int | None = None,
+    address: str | None = None,
+    shards_dir: Path | None = None,
+    keep_shards: bool = False,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    published: str | None = None,
+    on_progress: ProgressCallback | None = None,
+) -> IngestSummary:
+    """Read, annotate (on Ray) and store every document under ``paths``.
+
+    ``workers`` is the number of annotating actors (default: every CPU of the cluster).
+    Without ``address`` and with no Ray already initialised in this process, a local
+    cluster of ``workers`` CPUs (default: all of this machine's) is started and shut down
+    afterwards. Shards go to ``shards_dir/RUN_ID`` (default: next to the store), a folder
+    every node must reach on a real cluster; it is removed once loaded unless
+    ``keep_shards``.
+    """
+    if workers is not None and workers < 1:
+        raise ValueError(f"workers must be at least 1, got {workers}")
+    _require_ray()
+    from sitrep.resources import check_resources
+
+    check_resources(settings)  # bad configuration fails before the run is recorded
+    inputs = list_inputs(paths)
+    run_id = store.begin_run(
+        {
+            "paths": [str(p) for p in paths],
+            "workers": workers,
+            "model": settings.model,
+            "engine": "ray",
+            "address": address,
+        }
+    )
+    summary = IngestSummary(run_id=run_id)
+    folder = (shards_dir or default_shards_dir(store.path)) / run_id
+    with ray_cluster(address, workers) as actors:
+        annotate_to_shards(inputs, folder, settings, published=published, actors=actors)
+    # One writer connection for the whole load, as the local engine holds it (docs/CORPUS.md).
+    with store.holding():
+        _load(folder, store, summary, batch_size, on_progress)
+    if not keep_shards:
+        shutil.rmtree(folder, ignore_errors=True)
+        if shards_dir is None:
+            with contextlib.suppress(OSError):  # still holds another run's shards
+                folder.parent.rmdir()
+    return summary
+
+
+def _load(
+    folder: Path,
+    store: Store,
+    summary: IngestSummary,
+    batch_size: int,
+    on_progress: ProgressCallback | None,
+) -> None:
+    store_rows(
+        iter_shard_rows(folder), store, summary, batch_size=batch_size, on_progress=on_progress
+    )
+    store.finish_run(
+        summary.run_id,
+        {
+            "seen": summary.seen,
+            "added": summary.added,
+            "skipped": summary.skipped,
+            "failed": summary.failed,
+        },
+    )
+
+
+def default_shards_dir(store_path: Path) -> Path:
+    return store_path.with_name(store_path.name + ".shards")
+
+
+def _require_ray() -> None:
+    try:
+        import ray.data  # noqa: F401
+    except ImportError:
+        raise ConfigError(
+            "the Ray engine needs Ray Data; install the extra: pip install 'sitrep[ray]'"
+        ) from None
+
+
+@contextmanager
+def ray_cluster(address: str | None, workers: int | None) -> Iterator[int]:
+    """Ray initialised for this run; yields how many annotating actors to start.
+
+    A Ray already initialised by the caller is used as it is and left running.
+    """
+    import ray
+
+    started = False
+    if not ray.is_initialized():
+        if address:
+            ray.init(address=address, log_to_driver=False, logging_level=logging.WARNING)
+        else:
+            ray.init(
+                num_cpus=workers or os.cpu_count() or 1,
+                include_dashboard=False,
+                log_to_driver=False,
+                logging_level=logging.WARNING,
+            )
+        started = True
+    try:
+        cpus = int(ray.cluster_resources().get("CPU", 0))  # type: ignore[no-untyped-call]
+        if cpus < 1:
+            raise ConfigError(f"the Ray cluster at {address or 'this machine'} has no CPU")
+        yield workers or cpus
+    finally:
+        if started:
+            ray.shutdown()
+
+
+def annotate_to_shards(
+    inputs: Sequence[InputFile],
+    folder: Path,
+    settings: Settings,
+    *,
+    published: str | None,
+    actors: int,
+) -> None:
+    """Run the read and per-document stages on Ray; write the shard rows under ``folder``."""
+    import ray.data
+
+    folder.mkdir(parents=True, exist_ok=True)
+    if not inputs:
+        return
+    context = ray.data.DataContext.get_current()
+    context.target_max_block_size = BLOCK_BYTES
+    context.enable_progress_bars = False
+    logging.getLogger("ray.data").setLevel(logging.WARNING)
+    files = ray.data.from_items(
+        [asdict(item) for item in inputs],
+        override_num_blocks=max(1, -(-len(inputs) // FILES_PER_READ_TASK)),
+    )
+    # Reading holds no CPU reservation: the actors hold every CPU for the whole run, and
+    # a reservation would leave the read tasks waiting for ever.
+    documents = files.map_batches(
+        read_files,  # type: ignore[arg-type]  # settings comes from fn_kwargs
+        fn_kwargs={"settings": settings},
+        batch_format="pyarrow",
+        batch_size=None,
+        num_cpus=0,
+        compute=ray.data.TaskPoolStrategy(size=actors),
+    )
+    annotated = documents.map_batches(
+        Annotator,
+        fn_constructor_kwargs={"settings": settings, "published": published},
+        batch_format="pyarrow",
+        batch_size=ACTOR_BATCH,
+        num_cpus=1,
+        compute=ray.data.ActorPoolStrategy(size=actors),
+    )
+    try:
+        annotated.write_parquet(str(folder), min_rows_per_file=ROWS_PER_SHARD)
+    except Exception as exc:
+        raise _as_sitrep_error(exc, folder) from exc
+
+
+def shard_schema() -> pa.Schema:
+    import pyarrow as pa
+
+    return pa.schema(
+        [
+            (name, pa.int64() if name in ("file_seq", "rec_seq") else pa.string())
+            for name in SHARD_COLUMNS
+        ]
+    )
+
+
+def read_files(batch: pa.Table, settings: Settings) -> Iterator[pa.Table]:
+    """A Ray Data step: input files in, one shard row per document out (not annotated)."""
+    import pyarrow as pa
+
+    schema = shard_schema()
+    rows: list[dict[str, Any]] = []
+    for named in batch.to_pylist():
+        item = InputFile(**named)
+        for rec_seq, document in enumerate(read_input(item, settings)):
+            rows.append(read_row(item.seq, rec_seq, document))
+            if len(rows) >= ACTOR_BATCH:
+                yield pa.Table.from_pylist(rows, schema=schema)
+                rows = []
+    if rows:
+        yield pa.Table.from_pylist(rows, schema=schema)
+
+
+class Annotator:
+    """A Ray Data actor: the model and gazetteer are loaded once, in the constructor."""
+
+    def __init__(self, settings: Settings, published: str | None) -> None:
+        from sitrep.resources import load_resources
+
+        self.resources = load_resources(settings)
+        self.published = published
+        self.schema = shard_schema()
+
+    def __call__(self, batch: pa.Table) -> pa.Table:
+        import pyarrow as pa
+
+        rows = [annotated_row(row, self.resources, self.published) for row in batch.to_pylist()]
+        return pa.Table.from_pylist(rows, schema=self.schema)
+
+
+def _as_sitrep_error(exc: Exception, folder: Path) -> SitrepError:
+    """The first SitrepError behind Ray's wrappers (a full disk, say), else a clear one."""
+    seen: Exception | BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, SitrepError):
+            return SitrepError(str(seen).splitlines()[-1] if str(seen) else type(seen).__name__)
+        seen = seen.__cause__ or seen.__context__
+    return SitrepError(
+        f"the Ray run failed, nothing was stored (partial shards in {folder}): "
+        f"{type(exc).__name__}: {exc}"
+    )

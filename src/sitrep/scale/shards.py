@@ -1,0 +1,128 @@
+"""Shard rows (what the Ray engine writes to Parquet) and loading them into the store.
+
+A row is one input document: its place in the run (``file_seq``, ``rec_seq``), the raw
+document's fields, and either the Report JSON with its id or a failure reason. Loading
+reads the shards back in run order and passes them through the local engine's own
+duplicate rule and batch writer, so both engines store the same thing.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sitrep.engine import ExactCopy, IngestSummary, Outcome, _annotate_safely
+from sitrep.ingest.document import RawDocument, ReadFailure
+from sitrep.records import Report, from_json, to_json
+
+if TYPE_CHECKING:
+    from sitrep.resources import Resources
+    from sitrep.store import Store
+
+Row = dict[str, Any]
+Item = RawDocument | ReadFailure | ExactCopy
+ProgressCallback = Callable[[IngestSummary], None]
+
+RAW_FIELDS = ("text", "origin", "path", "url", "title", "outlet", "published", "format")
+# Every column of a shard, in order; all are strings except the two sequence numbers.
+SHARD_COLUMNS = ("file_seq", "rec_seq", *RAW_FIELDS, "failure", "doc_id", "report_json")
+# Rows fetched at a time when loading: memory is bounded by this, not by the corpus.
+LOAD_PAGE = 256
+# DuckDB sorts the shards by run order within this much memory, spilling beyond it.
+LOAD_MEMORY_LIMIT = "512MB"
+
+
+def read_row(file_seq: int, rec_seq: int, item: RawDocument | ReadFailure) -> Row:
+    """The row of a document as read (not yet annotated)."""
+    row: Row = dict.fromkeys(SHARD_COLUMNS)
+    row["file_seq"], row["rec_seq"] = file_seq, rec_seq
+    if isinstance(item, ReadFailure):
+        row["origin"], row["failure"] = item.origin, item.reason
+        return row
+    for name in RAW_FIELDS:
+        row[name] = getattr(item, name)
+    return row
+
+
+def annotated_row(row: Row, resources: Resources, published: str | None) -> Row:
+    """``row`` with its Report (or the local engine's extraction failure) filled in."""
+    if row["failure"] is not None:
+        return row
+    outcome = _annotate_safely(raw_document(row), resources, published)
+    done = dict(row)
+    if isinstance(outcome, tuple):
+        report = outcome[1]
+        done["doc_id"], done["report_json"] = report.id, to_json(report)
+    elif isinstance(outcome, ReadFailure):
+        done["failure"] = outcome.reason
+    return done
+
+
+def raw_document(row: Row) -> RawDocument:
+    return RawDocument(**{name: row[name] for name in RAW_FIELDS})
+
+
+def outcome_of(row: Row, raw: RawDocument) -> Outcome:
+    """What annotating ``raw`` (the document of ``row``) gave: its Report or a failure."""
+    if row["failure"] is not None:
+        return ReadFailure(row["origin"], row["failure"])
+    return raw, from_json(Report, row["report_json"])
+
+
+def iter_shard_rows(folder: Path, *, page: int = LOAD_PAGE) -> Iterator[Row]:
+    """Every row of the Parquet shards under ``folder``, in run order, a page at a time."""
+    import duckdb
+
+    files = sorted(str(p) for p in folder.rglob("*.parquet"))
+    if not files:
+        return
+    con = duckdb.connect()
+    try:
+        con.execute(f"SET memory_limit = '{LOAD_MEMORY_LIMIT}'")
+        con.execute("SET temp_directory = ?", [str(folder / ".sort")])
+        columns = ", ".join(SHARD_COLUMNS)
+        con.execute(f"SELECT {columns} FROM read_parquet(?) ORDER BY file_seq, rec_seq", [files])
+        while chunk := con.fetchmany(page):
+            yield from (dict(zip(SHARD_COLUMNS, values, strict=True)) for values in chunk)
+    finally:
+        con.close()
+
+
+def store_rows(
+    rows: Iterable[Row],
+    store: Store,
+    summary: IngestSummary,
+    *,
+    batch_size: int,
+    on_progress: ProgressCallback | None = None,
+) -> None:
+    """Write rows (in run order) through the local engine's own duplicate rule and
+    batch writer, so that both engines store the same thing however those change."""
+    from sitrep.engine import _new_documents, _write_in_batches
+
+    pending: deque[tuple[RawDocument, Outcome]] = deque()
+
+    def documents() -> Iterator[RawDocument | ReadFailure]:
+        for row in rows:
+            if row["text"] is None:  # a read failure: the document has no text
+                yield ReadFailure(row["origin"], row["failure"])
+                continue
+            raw = raw_document(row)
+            pending.append((raw, outcome_of(row, raw)))
+            yield raw
+
+    def annotated(item: Item) -> Outcome:
+        """The outcome the cluster computed for ``item`` (documents the duplicate rule
+        dropped are passed over: the rule keeps the order of what it lets through)."""
+        if not isinstance(item, RawDocument):
+            return item
+        while pending:
+            raw, outcome = pending.popleft()
+            if raw is item:
+                return outcome
+        raise AssertionError(f"no annotated row for {item.origin}")
+
+    fresh = _new_documents(documents(), store, summary, batch_size)
+    _write_in_batches((annotated(i) for i in fresh), store, summary, batch_size, on_progress)

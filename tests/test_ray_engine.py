@@ -1,0 +1,148 @@
+"""The Ray engine on a real local Ray cluster stores what the local engine stores.
+
+One cluster (2 CPUs) for the module; the same inputs are ingested once with each engine
+through the CLI, and every query command must print the same JSON for both stores.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from sitrep.cli import app
+
+ray = pytest.importorskip("ray", reason="the Ray extra is not installed (pip install sitrep[ray])")
+pytestmark = pytest.mark.ray
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO.parent / "shared" / "seeds"
+runner = CliRunner()
+# Fields that name the run or the moment of writing, not what was stored.
+RUN_FIELDS = frozenset({"run_id", "ingested_at", "recorded_at"})
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture(scope="module")
+def local_cluster() -> Iterator[None]:
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    yield
+    ray.shutdown()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """The examples, the seeds when present, and a folder with a copy, a bad JSONL line
+    and a file that is not text (so failures and duplicates are compared too)."""
+    extra = tmp_path_factory.mktemp("extra")
+    first = sorted((REPO / "examples" / "articles").glob("*.txt"))[0]
+    copy = json.dumps({"text": first.read_text(encoding="utf-8"), "title": "A copy"})
+    (extra / "feed.jsonl").write_text(f"{copy}\n{{not json\n", encoding="utf-8")
+    (extra / "blob.txt").write_bytes(b"\x00\x01\x02" * 100)
+    paths = [str(REPO / "examples" / "articles"), str(extra)]
+    if SEEDS.is_dir():
+        paths.insert(1, str(SEEDS))
+    return paths
+
+
+@pytest.fixture(scope="module")
+def stores(
+    local_cluster: None, corpus: list[str], tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("stores")
+    made = {}
+    for engine in ("local", "ray"):
+        db = folder / f"{engine}.duckdb"
+        code, _, stderr = run("ingest", *corpus, "--db", str(db), "--engine", engine,
+                                   "--json")  # fmt: skip
+        assert code == 1, stderr  # the bad line and the binary file fail, the rest is stored
+        made[engine] = db
+    return made
+
+
+def without_run_fields(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: without_run_fields(v) for k, v in value.items() if k not in RUN_FIELDS}
+    if isinstance(value, list):
+        return [without_run_fields(v) for v in value]
+    return value
+
+
+def query(db: Path, *args: str) -> Any:
+    code, stdout, stderr = run(*args, "--db", str(db), "--json")
+    assert code == 0, stderr
+    return without_run_fields(json.loads(stdout))
+
+
+def test_both_engines_read_annotate_and_fail_the_same_documents(
+    stores: dict[str, Path],
+) -> None:
+    local, distributed = (query(stores[e], "failures") for e in ("local", "ray"))
+    assert len(local) == 2
+    assert local == distributed
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("summary",),
+        ("docs",),
+        ("places",),
+        ("people",),
+        ("organizations",),
+        ("quotes",),
+        ("times",),
+        ("figures",),
+        ("events",),
+        ("stories",),
+        ("search", "killed"),
+    ],
+    ids=lambda c: "-".join(c),
+)
+def test_every_query_prints_the_same_rows_after_a_ray_run(
+    stores: dict[str, Path], command: tuple[str, ...]
+) -> None:
+    local = query(stores["local"], *command)
+    assert local, f"{command} found nothing: the comparison would prove nothing"
+    assert query(stores["ray"], *command) == local
+
+
+def test_timelines_people_and_stories_are_the_same_after_a_ray_run(
+    stores: dict[str, Path],
+) -> None:
+    places = [p for p in query(stores["local"], "places") if p["gazetteer_id"]]
+    people = query(stores["local"], "people")
+    stories = query(stores["local"], "stories")
+    for args in (
+        ("timeline", places[0]["name"]),
+        ("person", people[0]["name"]),
+        ("story", stories[0]["id"]),
+    ):
+        assert query(stores["ray"], *args) == query(stores["local"], *args), args
+
+
+def test_a_ray_rerun_adds_nothing_and_removes_its_shards(
+    stores: dict[str, Path], corpus: list[str]
+) -> None:
+    db = stores["ray"].with_name("rerun.duckdb")
+    shutil.copy(stores["ray"], db)
+    code, stdout, stderr = run("ingest", *corpus, "--db", str(db), "--engine", "ray", "--json")
+    summary = json.loads(stdout)
+    assert (code, summary["added"], summary["failed"]) == (1, 0, 2), stderr
+    assert summary["skipped"] == summary["seen"] - 2
+    assert not Path(f"{db}.shards").exists()
+
+
+def test_the_ray_engine_refuses_stdin_with_a_usage_error(tmp_path: Path) -> None:
+    code, _, stderr = run("ingest", "-", "--db", str(tmp_path / "s.duckdb"), "--engine", "ray")
+    assert code == 2
+    assert "stdin" in stderr

@@ -1,0 +1,99 @@
+"""The volume benchmark's parts: the synthetic corpus and the process-tree memory probe."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+
+from sitrep.ingest.document import RawDocument
+from sitrep.stages.pipeline import annotate
+from synthetic import Template, fill, report_templates, reports, write_corpus
+from volume import tree_memory_mb
+
+TEMPLATES = [
+    Template(("", " said ", " people were killed in ", " on ", "."),
+             (("person", "Iryna Melnyk"), ("figure", "12"), ("place", "Kherson"),
+              ("date", "Monday"))),
+    Template(("Rescuers searched the rubble in ", " for a third day."),
+             (("place", "Derna"),)),
+]  # fmt: skip
+
+
+def test_the_same_seed_writes_the_same_corpus_and_another_seed_does_not(tmp_path: Path) -> None:
+    paths = [tmp_path / name for name in ("a.jsonl", "b.jsonl", "c.jsonl")]
+    for path, seed in zip(paths, (7, 7, 8), strict=True):
+        write_corpus(path, 20, TEMPLATES, seed)
+    a, b, c = (p.read_bytes() for p in paths)
+    assert a == b
+    assert a != c
+
+
+def test_every_report_is_distinct_dated_and_filled_with_new_values(tmp_path: Path) -> None:
+    records = list(reports(200, TEMPLATES))
+    assert len({r["text"] for r in records}) == len(records)
+    assert all(r["date"][:2] == "20" and r["text"].endswith("\n") for r in records)
+    filled = " ".join(r["text"] for r in records)
+    assert "Iryna Melnyk" not in filled and "Kherson" not in filled
+
+
+@pytest.mark.parametrize(
+    ("kind", "original", "check"),
+    [
+        ("person", "Iryna Melnyk", lambda v: len(v.split()) == 2),
+        ("person", "Melnyk", lambda v: len(v.split()) == 1),
+        ("figure", "12", str.isdigit),
+        ("date", "Monday", lambda v: v[0].isdigit() or v[0].isupper()),
+    ],
+)
+def test_a_slot_is_replaced_by_a_value_of_its_kind(kind, original, check) -> None:  # type: ignore[no-untyped-def]
+    import random
+    from datetime import date
+
+    template = Template(("<", ">"), ((kind, original),))
+    for seed in range(20):
+        value = fill(template, random.Random(seed), ["Sumy"], date(2024, 5, 1))[1:-1]
+        assert check(value), (kind, value)
+
+
+def test_the_corpus_is_written_one_line_per_report(tmp_path: Path) -> None:
+    size = write_corpus(tmp_path / "c.jsonl", 50, TEMPLATES)
+    lines = (tmp_path / "c.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 50
+    assert size == (tmp_path / "c.jsonl").stat().st_size
+    assert all(set(json.loads(line)) == {"text", "title", "date", "url"} for line in lines)
+
+
+def test_templates_keep_the_words_and_slot_the_people_places_and_figures(resources) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Shelling hit Kherson on Monday, killing 12 people, officials said. "
+        "Iryna Melnyk, a volunteer, said the water was rising fast in Kherson."
+    )
+    report = annotate(RawDocument(text=text, origin="t"), resources)
+    templates = list(report_templates(report))
+    kinds = {kind for t in templates for kind, _ in t.slots}
+    assert {"place", "figure", "person"} <= kinds
+    assert any("Shelling hit " in t.pieces[0] for t in templates)
+
+
+def test_the_memory_probe_counts_child_processes(tmp_path: Path) -> None:
+    grow = "x = b'x' * 200_000_000; import time; time.sleep(30)"  # pages written: resident
+    alone = tree_memory_mb(os.getpid())
+    child = subprocess.Popen([sys.executable, "-c", grow])
+    try:
+        for _ in range(100):  # the child needs a moment to allocate and touch its memory
+            with_child = tree_memory_mb(os.getpid())
+            if with_child > alone + 150:
+                break
+            time.sleep(0.1)
+        assert with_child > alone + 150
+    finally:
+        child.kill()
+        child.wait()

@@ -11,14 +11,14 @@ DB     ?= sitrep.duckdb
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip==25.3
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev,ray]'
 	touch $(STAMP)
 
 EVAL_STAMP := $(VENV)/.installed-eval
 SHARED_EVAL ?= ../shared/eval
 
 $(EVAL_STAMP): $(STAMP)
-	$(BIN)/pip install --quiet -e '.[dev,eval]'
+	$(BIN)/pip install --quiet -e '.[dev,ray,eval]'
 	touch $(EVAL_STAMP)
 
 run: $(STAMP)
@@ -49,6 +49,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/ingest.py --docs 300 --workers 2
 	$(BIN)/python bench/corpus_scale.py --sizes 1000,10000
+	$(BIN)/python bench/volume.py --reports 2000
 	$(BIN)/python bench/web_render.py --events 100,10000 --repeat 5
 	$(BIN)/python bench/web_api.py --events 100000 --repeat 100
 

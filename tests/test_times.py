@@ -208,6 +208,9 @@ def test_seed_003_times(make_state, resources, seed_003: str) -> None:  # type: 
         ("Rates will climb in the coming months.", "the coming months", "PXM"),
         # The tense of another clause's verb says nothing about a noun's date.
         ("The board declared a dividend payable Dec. 7.", "Dec. 7", "1989-12-07"),
+        # A past or perfect verb outweighs a cue word ("plan", "through") nearby.
+        ("The thrift announced the plan Aug. 21.", "Aug. 21", "1989-08-21"),
+        ("The fund has fallen 2% this year through Oct. 19.", "Oct. 19", "1989-10-19"),
         ("Sales rose in January this year.", "January this year", "1989-01"),
         ("Sales rose in June last year.", "June last year", "1988-06"),
         ("Sales will rise in March next year.", "March next year", "1990-03"),

@@ -118,6 +118,7 @@ class Gazetteer:
         self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
         self._lock = threading.Lock()
         self._memo: dict[str, tuple[Candidate, ...]] = {}
+        self._memo_by_text: dict[str, tuple[Candidate, ...]] = {}
         self._countries: dict[str, Candidate] | None = None
         self.meta = self._read_meta()
         if self.meta.get("format") != INDEX_FORMAT:
@@ -134,7 +135,14 @@ class Gazetteer:
 
     def lookup(self, name: str) -> tuple[Candidate, ...]:
         """Every entry ``name`` may refer to, most populous first; () when unknown."""
-        key = normalize_key(name)
+        found = self._memo_by_text.get(name)
+        if found is None:
+            # Normalising costs more than the probe itself: remember the text as given too.
+            found = self._lookup_key(normalize_key(name))
+            self._memo_by_text[name] = found
+        return found
+
+    def _lookup_key(self, key: str) -> tuple[Candidate, ...]:
         found = self._memo.get(key)
         if found is None:
             with self._lock:

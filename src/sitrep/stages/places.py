@@ -23,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
+from spacy.attrs import IDX, IS_STOP, LENGTH, SENT_START
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
@@ -74,6 +75,7 @@ UNRESOLVED_CONFIDENCE = 0.3
 WEAK_EVIDENCE_FACTOR = 0.75
 # "the town", "the city": a settlement named earlier, referred back to.
 ANAPHOR_NOUNS = frozenset({"town", "city", "village"})
+_ANAPHOR_WORD = re.compile(r"\b(?:" + "|".join(sorted(ANAPHOR_NOUNS)) + r")\b", re.IGNORECASE)
 SETTLEMENT_KINDS = frozenset({"city", "town", "village"})
 # Possessed nouns that make a metonymic place an army ("Kyiv's counteroffensive"), beyond
 # the events stage's own military nouns.
@@ -142,17 +144,48 @@ def extract_places(state: DocState, resources: Resources) -> None:
 # --- proposing mentions -------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The document's tokens as plain lists, read once. The scans for names visit every
+    token, and building a spaCy ``Token`` (or worse, ``Token.sent``) on each visit was
+    most of the stage's time."""
+
+    doc: Doc
+    text: str
+    words: list[str]
+    starts: list[int]  # character offset of each token
+    sentence_start: list[bool]
+    stop: list[bool]
+
+    @classmethod
+    def of(cls, doc: Doc, text: str) -> Words:
+        """``text`` is the text ``doc`` was parsed from; one array read, no Token objects."""
+        if len(doc) == 0:
+            return cls(doc, text, [], [], [], [])
+        rows = doc.to_array([IDX, LENGTH, SENT_START, IS_STOP]).tolist()
+        starts = [row[0] for row in rows]
+        words = [text[row[0] : row[0] + row[1]] for row in rows]
+        return cls(
+            doc, text, words, starts, [row[2] == 1 for row in rows], [row[3] == 1 for row in rows]
+        )
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text`` without building the span."""
+        return self.text[self.starts[start] : self.starts[end - 1] + len(self.words[end - 1])]
+
+
 def propose(doc: Doc, text: str, gazetteer: Gazetteer) -> list[Mention]:
     """Every span that might name a place, from the model's entities and the gazetteer."""
     found: list[Mention] = []
     covered: set[int] = set()
+    words = Words.of(doc, text)
     for ent in doc.ents:
         covered.update(range(ent.start, ent.end))
         if ent.label_ in NOT_NAME_LABELS:
             continue
-        for span in _entity_names(ent, gazetteer):
+        for span in _entity_names(ent, words, gazetteer):
             found.append(_mention(span, ent.label_, text, gazetteer))
-    for span in _untagged_names(doc, covered, gazetteer):
+    for span in _untagged_names(words, covered, gazetteer):
         found.append(_mention(span, "", text, gazetteer))
     found = [m for m in found if m.key and m.key not in NEVER_PLACES]
     return sorted(found, key=lambda m: m.name.start)
@@ -165,14 +198,14 @@ def _strip_article(span: SpacySpan) -> SpacySpan:
     return span.doc[start : span.end]
 
 
-def _entity_names(ent: SpacySpan, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
+def _entity_names(ent: SpacySpan, words: Words, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
     span = _strip_article(ent)
     if len(span) == 0 or not span.text[:1].isupper():
         return
     if ent.label_ == "NORP":
         yield span  # kept so that the nationality filter sees it; never a place
         return
-    parts = _place_parts(span, gazetteer)
+    parts = list(_longest_matches(words, span.start, span.end, gazetteer))
     if ent.label_ in PLACE_LABELS:
         parts = _unglued(span, parts)
     if gazetteer.lookup(span.text) or (ent.label_ in {"GPE", "LOC"} and not parts):
@@ -182,10 +215,6 @@ def _entity_names(ent: SpacySpan, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
         # "northeast Ukraine", "Izyum, Ukraine": the names inside a place entity, or inside
         # a mistagged one ("Kharkiv to Izyum" as WORK_OF_ART); each still needs evidence.
         yield from parts
-
-
-def _place_parts(span: SpacySpan, gazetteer: Gazetteer) -> list[SpacySpan]:
-    return list(_longest_matches(span.doc, span.start, span.end, gazetteer))
 
 
 def _unglued(span: SpacySpan, parts: list[SpacySpan]) -> list[SpacySpan]:
@@ -210,22 +239,25 @@ def _unglued(span: SpacySpan, parts: list[SpacySpan]) -> list[SpacySpan]:
     return [p for p in parts if not (glued(p.start - 1) or glued(p.end) or compass_before_name(p))]
 
 
-def _untagged_names(doc: Doc, covered: set[int], gazetteer: Gazetteer) -> Iterator[SpacySpan]:
-    """Gazetteer names inside runs of capitalised words that no entity covers."""
+def _untagged_names(words: Words, covered: set[int], gazetteer: Gazetteer) -> Iterator[SpacySpan]:
+    """Gazetteer names inside runs of capitalised words that no entity covers (a run
+    ends where a sentence starts)."""
+    w = words.words
+    n = len(w)
     i = 0
-    while i < len(doc):
-        if i in covered or not _capitalised(doc[i].text):
+    while i < n:
+        if i in covered or not _capitalised(w[i]):
             i += 1
             continue
         j = i + 1
         while (
-            j < len(doc)
+            j < n
             and j not in covered
-            and (_capitalised(doc[j].text) or (doc[j].text == "-" and j + 1 < len(doc)))
-            and doc[j].sent.start == doc[i].sent.start
+            and (_capitalised(w[j]) or (w[j] == "-" and j + 1 < n))
+            and not words.sentence_start[j]
         ):
             j += 1
-        yield from _longest_matches(doc, i, j, gazetteer)
+        yield from _longest_matches(words, i, j, gazetteer)
         i = j
 
 
@@ -233,16 +265,22 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() and word.replace("-", "").replace("'", "").isalpha()
 
 
-def _longest_matches(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
+def _longest_matches(
+    words: Words, start: int, end: int, gazetteer: Gazetteer
+) -> Iterator[SpacySpan]:
+    """The longest gazetteer names (up to ``MAX_NGRAM`` words) in tokens start..end."""
+    w = words.words
     i = start
     while i < end:
+        if not w[i][:1].isupper():
+            i += 1
+            continue
         for n in range(min(MAX_NGRAM, end - i), 0, -1):
-            span = doc[i : i + n]
             # A capitalised function word ("In", "We") is never a place on its own.
-            if n == 1 and span[0].is_stop:
+            if n == 1 and words.stop[i]:
                 continue
-            if span[0].text[:1].isupper() and span[-1].text != "-" and gazetteer.lookup(span.text):
-                yield span
+            if w[i + n - 1] != "-" and gazetteer.lookup(words.span_text(i, i + n)):
+                yield words.doc[i : i + n]
                 i += n
                 break
         else:
@@ -296,7 +334,7 @@ def _link_containers(mentions: list[Mention]) -> None:
         last = m.name.end
         for j in range(i + 1, len(mentions)):
             other = mentions[j]
-            if other.name.sent.start != m.name.sent.start:
+            if not cues.same_sentence(m.name.doc, m.name.start, other.name.start):
                 break
             gap = m.name.doc[last : other.name.start]
             if not all(_container_glue(t.lower_, t.pos_) for t in gap):
@@ -521,8 +559,13 @@ def attach_anaphors(places: Sequence[Place], doc: Doc, text: str) -> tuple[list[
 
 def _anaphor_phrases(doc: Doc, text: str, places: Sequence[Place]) -> Iterator[Span]:
     taken = {i for p in places for s in p.mentions for i in range(s.start, s.end)}
-    for tok in doc:
-        if tok.lower_ not in ANAPHOR_NOUNS or tok.i == 0 or doc[tok.i - 1].lower_ != "the":
+    # Found in the text, then checked on the tokens: visiting every token cost more.
+    for found in _ANAPHOR_WORD.finditer(text):
+        noun = doc.char_span(found.start(), found.end())
+        if noun is None:
+            continue
+        tok = noun[0]
+        if tok.i == 0 or doc[tok.i - 1].lower_ != "the":
             continue
         after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         # "the city of Kharkiv", "the town Izyum": the name follows; not a reference back.

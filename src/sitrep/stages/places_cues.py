@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
@@ -148,8 +149,12 @@ def _token(span: SpacySpan, i: int) -> Token | None:
     return doc[i] if 0 <= i < len(doc) else None
 
 
-def _same_sentence(a: Token, b: Token) -> bool:
-    return a.sent.start == b.sent.start
+def same_sentence(doc: Doc, i: int, j: int) -> bool:
+    """Tokens ``i`` and ``j`` lie in one sentence: no sentence starts after the first of
+    them up to the second. Cheaper than comparing ``Token.sent``, which builds the whole
+    sentence span on every call (a fifth of the stage's time when it was used)."""
+    lo, hi = (i, j) if i <= j else (j, i)
+    return not any(doc[k].is_sent_start for k in range(lo + 1, hi + 1))
 
 
 def _strip_dot(word: str) -> str:
@@ -159,7 +164,7 @@ def _strip_dot(word: str) -> str:
 def preceded_by_place_word(span: SpacySpan) -> bool:
     """ "the city of X", "near X", "their home city, X", "the village X"."""
     before = _token(span, span.start - 1)
-    if before is None or not _same_sentence(before, span[0]):
+    if before is None or not same_sentence(span.doc, before.i, span.start):
         return False
     if before.lower_ in LOCATIVE_PREPOSITIONS:
         return True

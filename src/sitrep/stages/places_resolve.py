@@ -11,12 +11,18 @@ pin is worse than none.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
+
+import numpy as np
 
 from sitrep.gazetteer import Candidate, normalize_key
+
+K = TypeVar("K")
 
 # Weights of the score terms. Set by hand on the seed reports and the unit tests
 # in tests/test_places.py, except where a comment cites `sitrep eval geoparsing`.
@@ -31,6 +37,8 @@ CONTAINER_BONUS = 2.0
 NEAR_KM, NEAR_BONUS = 100.0, 1.0
 CLOSE_KM, CLOSE_BONUS = 400.0, 0.6
 FAR_KM, FAR_BONUS = 1500.0, 0.2
+EARTH_RADIUS_KM = 6371.0
+KM_PER_DEGREE = EARTH_RADIUS_KM * math.pi / 180  # along a meridian
 # The entry's own name is the text's name ("Augusta", not Augsburg's old alternate name
 # "Augusta"): cities500's alternate names hold many such historical or foreign names.
 NAME_MATCH_BONUS = 0.8
@@ -85,18 +93,23 @@ class Context:
     admin_focus: Counter[tuple[str, str]] = field(default_factory=Counter)
     # Per first-level region, the share of the other names that could lie in it.
     coverage: dict[tuple[str, str], float] = field(default_factory=dict)
-    # Points of places already resolved with confidence (not countries).
-    anchors: list[tuple[float, float]] = field(default_factory=list)
     # Regions (by name) and countries (ISO2) the text said this name lies in.
     container_regions: set[str] = field(default_factory=set)
     container_countries: set[str] = field(default_factory=set)
+    # Sums of ``focus`` and ``admin_focus``, taken once (read for every candidate).
+    focus_total: int = field(init=False, default=0)
+    admin_total: int = field(init=False, default=0)
+
+    def __post_init__(self) -> None:
+        self.focus_total = sum(self.focus.values())
+        self.admin_total = sum(self.admin_focus.values())
 
     def focus_share(self, country: str | None) -> float:
-        total = sum(self.focus.values())
+        total = self.focus_total
         return self.focus[country] / total if country and total else 0.0
 
     def admin_share(self, country: str | None, admin1: str | None) -> float:
-        total = sum(self.admin_focus.values())
+        total = self.admin_total
         if not (country and admin1 and total):
             return 0.0
         return self.admin_focus[(country, admin1)] / total
@@ -116,7 +129,7 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
         math.sin((lat2 - lat1) / 2) ** 2
         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     )
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def prior(
@@ -173,18 +186,19 @@ def seats(candidates: Sequence[Candidate], key: str) -> frozenset[Candidate]:
     )
 
 
-def support(c: Candidate, ctx: Context) -> float:
+def support(c: Candidate, ctx: Context, near: float = 0.0) -> float:
     """How much the document backs this entry: what the text says it lies in, plus the
-    document's focus, capped (its four measures all say "the text is about here")."""
+    document's focus, capped (its four measures all say "the text is about here").
+    ``near``: the bonus for the confidently resolved place nearest to it
+    (``Proximity``)."""
     score = FOCUS_WEIGHT * ctx.focus_share(c.country)
     if c.kind != "country":
         score += ADMIN_FOCUS_WEIGHT * ctx.admin_share(c.country, c.admin1)
         region = c.name if c.kind == "region" else c.admin1
         if c.country and region:
             score += COVERAGE_WEIGHT * ctx.coverage.get((c.country, region), 0.0)
-    if ctx.anchors and c.kind != "country":
-        nearest = min(distance_km((c.lat, c.lon), a) for a in ctx.anchors)
-        score += _proximity_bonus(nearest)
+    if c.kind != "country":
+        score += near
     score = min(score, FOCUS_SUPPORT_CAP)
     if (c.admin1 and c.admin1 in ctx.container_regions and c.kind != "region") or (
         c.country in ctx.container_countries
@@ -201,6 +215,44 @@ def _proximity_bonus(km: float) -> float:
     return FAR_BONUS if km <= FAR_KM else 0.0
 
 
+class Proximity:
+    """Every candidate of every name of a document as one array of points, so that a pass
+    measures their distances to the anchors (the other names' confident readings) in one
+    vectorised step: one Python-level haversine per pair and pass was the largest cost of
+    resolution."""
+
+    def __init__(self, pools: Sequence[Sequence[Candidate]]) -> None:
+        self.bounds = list(
+            itertools.pairwise(itertools.accumulate((len(p) for p in pools), initial=0))
+        )
+        self.owner = np.array([k for k, pool in enumerate(pools) for _ in pool], dtype=np.int64)
+        points = [(c.lat, c.lon) for pool in pools for c in pool]
+        self.points = np.radians(np.array(points, dtype=np.float64).reshape(-1, 2))
+
+    def bonuses(self, anchors: Sequence[tuple[int, Candidate]]) -> list[list[float]]:
+        """Per name, per candidate, the bonus for the nearest anchor of another name."""
+        if not anchors or len(self.owner) == 0:
+            return [[0.0] * (b - a) for a, b in self.bounds]
+        owners = np.array([k for k, _ in anchors], dtype=np.int64)
+        at = np.radians(np.array([(c.lat, c.lon) for _, c in anchors], dtype=np.float64))
+        lat1, lon1 = self.points[:, :1], self.points[:, 1:]
+        lat2, lon2 = at[:, 0][None, :], at[:, 1][None, :]
+        h = (
+            np.sin((lat2 - lat1) / 2) ** 2
+            + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+        )
+        km = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(h)))
+        # A name is no evidence for its own reading.
+        km[self.owner[:, None] == owners[None, :]] = np.inf
+        nearest = km.min(axis=1)
+        bonus = np.select(
+            [nearest <= NEAR_KM, nearest <= CLOSE_KM, nearest <= FAR_KM],
+            [NEAR_BONUS, CLOSE_BONUS, FAR_BONUS],
+            0.0,
+        ).tolist()
+        return [bonus[a:b] for a, b in self.bounds]
+
+
 def resolve(
     candidates: Sequence[Candidate],
     ctx: Context,
@@ -211,22 +263,37 @@ def resolve(
 ) -> Resolution:
     """The best candidate with a confidence in [0, 1], or an unresolved answer
     (only when ``abstain``: a name known to be a place always gets its best guess)."""
+    return rank(prepare(candidates, region_form=region_form, key=key), ctx, abstain=abstain)
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    """A name's candidates worth ranking and their priors: what the document's context
+    does not change, so the passes of ``resolve_all`` compute it once per name."""
+
+    pool: tuple[Candidate, ...]
+    priors: tuple[float, ...]
+
+
+def prepare(candidates: Sequence[Candidate], *, region_form: bool = False, key: str = "") -> Ranked:
     pool = [c for c in candidates if c.kind == "region"] if region_form else list(candidates)
     seat_cities = seats(candidates, key)
     pool = _without_lesser_alternates(pool, key, seat_cities)
-    if not pool:
-        return Resolution(None, 0.0, False)
     country_bonus = COUNTRY_NAME_BONUS if _region_bears_name(pool, key) else COUNTRY_OVER_TOWN_BONUS
-    backing = {c.gazetteer_id: support(c, ctx) for c in pool}
+    priors = tuple(prior(c, region_form, seat_cities, key, country_bonus) for c in pool)
+    return Ranked(tuple(pool), priors)
+
+
+def rank(
+    ranked: Ranked, ctx: Context, *, abstain: bool = True, near: Sequence[float] = ()
+) -> Resolution:
+    """``resolve`` on a prepared name; ``near``: each candidate's proximity bonus."""
+    if not ranked.pool:
+        return Resolution(None, 0.0, False)
+    near = near or [0.0] * len(ranked.pool)
+    backing = [support(c, ctx, n) for c, n in zip(ranked.pool, near, strict=True)]
     scored = sorted(
-        (
-            (
-                prior(c, region_form, seat_cities, key, country_bonus) + backing[c.gazetteer_id],
-                backing[c.gazetteer_id],
-                c,
-            )
-            for c in pool
-        ),
+        ((p + b, b, c) for c, p, b in zip(ranked.pool, ranked.priors, backing, strict=True)),
         key=lambda t: (-t[0], t[2].gazetteer_id),
     )
     best_score, best_support, best = scored[0]
@@ -293,12 +360,13 @@ def resolve_all(uses: Sequence[NameUse], *, abstain: bool = True) -> list[Resolu
     containers (what the other names say: a name is no evidence for its own reading),
     repeated while a pass changes a choice: a name misread alone ("Georgia" the
     country) would otherwise mislead the others ("Atlanta" in Texas) for good."""
-    previous = [
-        resolve(u.candidates, Context(), region_form=u.region_form, key=u.key) for u in uses
-    ]
-    regions_of = [_regions_named(u.candidates) for u in uses]
+    ranked = [prepare(u.candidates, region_form=u.region_form, key=u.key) for u in uses]
+    previous = [rank(r, Context()) for r in ranked]
+    # What the other names could lie in does not depend on any choice: once per document.
+    coverage = _coverage_of_others([_regions_named(u.candidates) for u in uses])
+    proximity = Proximity([r.pool for r in ranked])
     for _ in range(MAX_PASSES - 1):
-        current = _resolve_in_context(uses, previous, regions_of, abstain)
+        current = _resolve_in_context(uses, ranked, previous, coverage, proximity, abstain)
         if _choices(current) == _choices(previous):
             return current
         previous = current
@@ -307,28 +375,42 @@ def resolve_all(uses: Sequence[NameUse], *, abstain: bool = True) -> list[Resolu
 
 def _resolve_in_context(
     uses: Sequence[NameUse],
+    ranked: Sequence[Ranked],
     previous: Sequence[Resolution],
-    regions_of: Sequence[dict[tuple[str, str], float]],
+    coverage: Sequence[dict[tuple[str, str], float]],
+    proximity: Proximity,
     abstain: bool,
 ) -> list[Resolution]:
-    """One pass: every name in the context of the others' previous choices."""
-    sure = [
-        (k, r.candidate)
-        for k, r in enumerate(previous)
-        if r.candidate is not None and r.confidence >= SURE_CONFIDENCE
+    """One pass: every name in the context of the others' previous choices (the whole
+    document's focus less the name's own contribution: a name is no evidence for itself)."""
+    sure: list[Candidate | None] = [
+        r.candidate if r.candidate is not None and r.confidence >= SURE_CONFIDENCE else None
+        for r in previous
     ]
+    focus = focus_from(c for c in sure if c is not None)
+    admin = admin_focus_from(c for c in sure if c is not None)
+    near = proximity.bonuses(
+        [(k, c) for k, c in enumerate(sure) if c is not None and c.kind != "country"]
+    )
     resolved: list[Resolution] = []
     for k, use in enumerate(uses):
-        others = [c for j, c in sure if j != k]
-        ctx = Context(focus=focus_from(others), admin_focus=admin_focus_from(others))
-        ctx.coverage = _coverage([*regions_of[:k], *regions_of[k + 1 :]])
-        ctx.anchors.extend((c.lat, c.lon) for c in others if c.kind != "country")
+        own = sure[k]
+        ctx = Context(
+            focus=_less(focus, focus_from([own])) if own is not None else focus,
+            admin_focus=_less(admin, admin_focus_from([own])) if own is not None else admin,
+            coverage=coverage[k],
+        )
         for j in use.containers:
             _add_container(ctx, previous[j])
-        resolved.append(
-            resolve(use.candidates, ctx, region_form=use.region_form, abstain=abstain, key=use.key)
-        )
+        resolved.append(rank(ranked[k], ctx, abstain=abstain, near=near[k]))
     return resolved
+
+
+def _less(total: Counter[K], part: Counter[K]) -> Counter[K]:
+    """``total`` without ``part`` (counts, kept even where they fall to zero)."""
+    left = total.copy()
+    left.subtract(part)
+    return left
 
 
 def _choices(resolutions: Sequence[Resolution]) -> list[str | None]:
@@ -347,16 +429,35 @@ def _regions_named(candidates: Sequence[Candidate]) -> dict[tuple[str, str], flo
     return {region: w / total for region, w in weights.items()}
 
 
-def _coverage(regions: Sequence[dict[tuple[str, str], float]]) -> dict[tuple[str, str], float]:
-    """Per region, the share of the document's other names that lie in it: a text naming
-    Gainesville, Oakwood and Hall County is about Georgia, though each alone is ambiguous."""
-    named = [r for r in regions if r]
-    if not named:
+def _coverage_of_others(
+    regions: Sequence[dict[tuple[str, str], float]],
+) -> list[dict[tuple[str, str], float]]:
+    """For each name, per region, the share of the document's other names that lie in it:
+    a text naming Gainesville, Oakwood and Hall County is about Georgia, though each alone
+    is ambiguous. The votes of all names are summed once and each name's own taken out."""
+    votes: dict[tuple[str, str], float] = {}
+    for r in regions:
+        for region, share in r.items():
+            votes[region] = votes.get(region, 0.0) + share
+    named = sum(1 for r in regions if r)
+    return [_shares_without(votes, r, named - (1 if r else 0)) for r in regions]
+
+
+# Votes left below this after taking a name's own out are rounding residue of that name's.
+_RESIDUE = 1e-9
+
+
+def _shares_without(
+    votes: dict[tuple[str, str], float], own: dict[tuple[str, str], float], named: int
+) -> dict[tuple[str, str], float]:
+    if named <= 0:
         return {}
-    votes: Counter[tuple[str, str]] = Counter()
-    for r in named:
-        votes.update(r)
-    return {region: n / len(named) for region, n in votes.items()}
+    shares = {}
+    for region, n in votes.items():
+        left = n - own.get(region, 0.0)
+        if left > _RESIDUE:
+            shares[region] = left / named
+    return shares
 
 
 def _add_container(ctx: Context, r: Resolution) -> None:

@@ -210,9 +210,9 @@ def _with_context(m: Match, doc: Doc, event: AnchorEvent | None) -> ParsedTime:
         # "He woke up on Feb. 24 to calls ... Kharkiv was being bombarded": in a report
         # about the invasion, its day-month with a cue word is the invasion's day.
         return with_year(parsed, event.date.year)
-    if not parsed.future and parsed.rule != "fixed" and _said_of_future(doc, m.start):
+    if not parsed.future and parsed.rule != "fixed" and _said_of_future(doc, m.start, m.end):
         return _as_future(parsed)
-    if parsed.rule == "fixed" and parsed.kind == "date" and _said_of_future(doc, m.start):
+    if parsed.rule == "fixed" and parsed.kind == "date" and _said_of_future(doc, m.start, m.end):
         return _as_future(parsed)
     if parsed.rule in ("monthday", "month", "weekday", "season", "fixed") and _said_of_past(
         doc, m.start, m.end
@@ -297,17 +297,28 @@ def _modifies_directly(doc: Doc, start: int, end: int, verb: Token) -> bool:
     return True
 
 
-def _said_of_future(doc: Doc, char: int) -> bool:
+def _said_in_perfect(doc: Doc, char: int) -> bool:
+    """Whether the expression's verb is in a perfect tense ("has fallen")."""
+    verb = _governing_verb(doc, char)
+    return verb is not None and any(
+        c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in verb.children
+    )
+
+
+def _said_of_future(doc: Doc, char: int, end: int) -> bool:
     """Whether the words just before the expression, or its verb, speak of the future."""
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     if span is None or not len(span):
         return False
     token = span[0]
+    # "announced the plan Aug. 21", "has fallen this year through Oct. 19": a past or
+    # perfect verb the date modifies outweighs a cue word nearby.
+    told_before = _said_of_past(doc, char, end) or _said_in_perfect(doc, char)
     before = doc[max(token.sent.start, token.i - 4) : token.i]
     if any(t.lower_ in FUTURE_CUES for t in before):
-        return True
+        return not told_before
     if token.i > 0 and doc[token.i - 1].lower_ in DEADLINE_WORDS:
-        return not _said_of_past(doc, char)
+        return not (_said_of_past(doc, char) or _said_in_perfect(doc, char))
     verb = token
     # Compare indices: spaCy makes a new Token object on every access, so "is" never holds.
     while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):

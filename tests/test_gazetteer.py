@@ -67,7 +67,7 @@ def test_volodymyr_is_a_city_name_too(gazetteer: Gazetteer) -> None:
     assert any(c.country == "UA" for c in gazetteer.lookup("Volodymyr"))
 
 
-@pytest.mark.parametrize("word", ["Advertisement", "Ctrl", "September", "Anastasia", "Donbas"])
+@pytest.mark.parametrize("word", ["Advertisement", "Ctrl", "September", "Anastasia"])
 def test_words_that_are_no_entry_find_nothing(gazetteer: Gazetteer, word: str) -> None:
     assert gazetteer.lookup(word) == ()
 

@@ -7,6 +7,7 @@ batch, in input order — so ``--workers N`` stores exactly what ``--workers 1``
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import traceback
@@ -14,7 +15,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from multiprocessing import get_context
+from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -98,7 +99,7 @@ def ingest(
     if workers < 1:
         raise ValueError(f"workers must be at least 1, got {workers}")
     # Bad configuration fails before the run is recorded or any worker starts.
-    if workers == 1 and resources is None:
+    if (workers == 1 or _CAN_FORK) and resources is None:
         from sitrep.resources import load_resources
 
         resources = load_resources(settings)
@@ -106,12 +107,43 @@ def ingest(
         from sitrep.resources import check_resources
 
         check_resources(settings)
-    # One writer connection for the whole run: reopening the file per batch made the
-    # per-report cost grow with the store (docs/CORPUS.md, bench/corpus_scale.py).
-    with store.holding():
+    with contextlib.ExitStack() as stack:
+        pool = None
+        if workers > 1:
+            # Started before the store is opened: forked workers share this process's
+            # loaded model (copy-on-write) and never see a DuckDB connection.
+            pool = stack.enter_context(_worker_pool(workers, settings, resources))
+        # One writer connection for the whole run: reopening the file per batch made the
+        # per-report cost grow with the store (docs/CORPUS.md, bench/corpus_scale.py).
+        stack.enter_context(store.holding())
         return _ingest_holding(
-            paths, store, settings, workers, batch_size, published, resources, on_progress
+            paths, store, settings, workers, batch_size, published, resources, on_progress,
+            pool,
+        )  # fmt: skip
+    raise AssertionError("unreachable")  # for mypy: ExitStack may swallow exceptions
+
+
+def _worker_pool(
+    workers: int, settings: Settings, resources: Resources | None
+) -> ProcessPoolExecutor:
+    """A pool whose workers have the model loaded: forked from this process when it has
+    the resources (no second load: a spawned worker spent seconds loading the model, which
+    ate the gain of a second worker on runs of a few hundred reports, bench/ingest.py),
+    else spawned and loading them once each."""
+    global _WORKER_RESOURCES
+    if _CAN_FORK and resources is not None:
+        _WORKER_RESOURCES = resources
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork"))
+    else:
+        pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(settings,),
         )
+    # A forking pool starts all its workers at the first task: make it now.
+    pool.submit(os.getpid).result()
+    return pool
 
 
 def _ingest_holding(
@@ -123,25 +155,19 @@ def _ingest_holding(
     published: str | None,
     resources: Resources | None,
     on_progress: ProgressCallback | None,
+    pool: ProcessPoolExecutor | None,
 ) -> IngestSummary:
     run_id = store.begin_run(
         {"paths": [str(p) for p in paths], "workers": workers, "model": settings.model}
     )
     summary = IngestSummary(run_id=run_id)
     fresh = _new_documents(read_paths(paths, settings), store, summary, batch_size)
-    if workers == 1 and resources is not None:
+    if pool is None and resources is not None:
         outcomes: Iterator[Outcome] = (_annotate_safely(raw, resources, published) for raw in fresh)
-        _write_in_batches(outcomes, store, summary, batch_size, on_progress)
     else:
-        ctx = get_context("spawn")  # fork would copy DuckDB's and spaCy's threads' state
-        with ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=ctx,
-            initializer=_init_worker,
-            initargs=(settings,),
-        ) as pool:
-            outcomes = _ordered_parallel(pool, fresh, published, workers * IN_FLIGHT_PER_WORKER)
-            _write_in_batches(outcomes, store, summary, batch_size, on_progress)
+        assert pool is not None
+        outcomes = _ordered_parallel(pool, fresh, published, workers * IN_FLIGHT_PER_WORKER)
+    _write_in_batches(outcomes, store, summary, batch_size, on_progress)
     store.finish_run(
         run_id,
         {
@@ -256,7 +282,10 @@ def _write_in_batches(
 
     def flush() -> None:
         if items or failures or copies:
-            result = store.write_batch(items, failures, summary.run_id, copies=copies)
+            # The three-argument call unless there are copies: stores wrapped by other
+            # engines and tests keep working.
+            extra = {"copies": copies} if copies else {}
+            result = store.write_batch(items, failures, summary.run_id, **extra)
             summary.added += result.added
             summary.skipped += result.skipped
             summary.copies += result.copies
@@ -284,6 +313,8 @@ def _write_in_batches(
 # ----------------------------------------------------------------------- worker processes
 
 _WORKER_RESOURCES: Resources | None = None
+# fork (Linux) lets workers inherit the loaded model; spawn elsewhere.
+_CAN_FORK = "fork" in get_all_start_methods()
 
 
 def _init_worker(settings: Settings) -> None:

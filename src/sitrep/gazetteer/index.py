@@ -70,6 +70,13 @@ EXTRA_DEMONYMS = {
     "Welsh": "GB",
     "English": "GB",
 }
+# Demonyms of a country's constituent nations, answered with that first-level region
+# ("English" is England's, not all of the United Kingdom's).
+REGION_DEMONYMS = {
+    "English": ("GB", "England"),
+    "Scottish": ("GB", "Scotland"),
+    "Welsh": ("GB", "Wales"),
+}
 # Demonyms of continents, answered with the continent of that name.
 CONTINENT_DEMONYMS = {
     "European": "Europe",
@@ -82,6 +89,10 @@ CONTINENT_DEMONYMS = {
 # Demonyms by lookup key ("russian" -> "RU"); plural forms are tried without their "s".
 _DEMONYM_COUNTRY = {normalize_key(k): v for k, v in {**DEMONYMS, **EXTRA_DEMONYMS}.items()}
 _DEMONYM_CONTINENT = {normalize_key(k): v for k, v in CONTINENT_DEMONYMS.items()}
+_DEMONYM_REGION = {normalize_key(k): v for k, v in REGION_DEMONYMS.items()}
+
+# Names remembered per instance before the memo starts again (a few tens of MB at most).
+MEMO_LIMIT = 200_000
 
 Row = tuple[str, str, float, float, str | None, str | None, str, str, int, str]
 
@@ -137,6 +148,10 @@ class Gazetteer:
         """Every entry ``name`` may refer to, most populous first; () when unknown."""
         found = self._memo_by_text.get(name)
         if found is None:
+            if len(self._memo_by_text) >= MEMO_LIMIT:
+                # A long-running process reads unbounded text: forget rather than grow.
+                self._memo_by_text.clear()
+                self._memo.clear()
             # Normalising costs more than the probe itself: remember the text as given too.
             found = self._lookup_key(normalize_key(name))
             self._memo_by_text[name] = found
@@ -175,6 +190,11 @@ class Gazetteer:
         continent ("European"), or None."""
         key = normalize_key(word)
         for k in (key, key.removesuffix("s")):
+            if k in _DEMONYM_REGION:
+                iso, name = _DEMONYM_REGION[k]
+                regions = [c for c in self.lookup(name) if c.kind == "region" and c.country == iso]
+                if regions:
+                    return regions[0]
             if k in _DEMONYM_COUNTRY:
                 return self.country(_DEMONYM_COUNTRY[k])
             if k in _DEMONYM_CONTINENT:

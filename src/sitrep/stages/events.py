@@ -12,6 +12,7 @@ normalised to sides ("Ukrainian forces" -> "Ukraine: military", "Moscow" ->
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -32,7 +33,13 @@ from sitrep.records import (
 )
 from sitrep.resources import Resources
 from sitrep.stages import events_rules as rules
-from sitrep.stages.events_document import consolidate, dateline_end
+from sitrep.stages.events_document import (
+    CASUALTY_TYPES,
+    consolidate,
+    dateline_end,
+    is_part_of_toll,
+)
+from sitrep.stages.events_sentence import conjoined_places, is_setting, nearest
 from sitrep.stages.figures_index import Intervals, Lines, PlaceMentions, Positions
 from sitrep.stages.registry import stage
 from sitrep.stages.state import DocState
@@ -79,7 +86,7 @@ class EventContext:
         records: tuple[Person | Organization, ...] = (*state.people, *state.organizations)
         return cls(
             lines=Lines(state.text),
-            places=PlaceMentions(state.places),
+            places=PlaceMentions(state.places, state.text),
             filed_at=dateline_end(state.text),
             times=Positions((t.span.start, (i, t)) for i, t in enumerate(state.times)),
             figures=Positions((f.span.start, f) for f in state.figures),
@@ -114,17 +121,73 @@ def _indexed_lists(state: DocState) -> tuple[Any, ...]:
 @stage("events", requires=("doc", "places", "people", "times", "figures"), assigns=("events",))
 def extract_events(state: DocState, resources: Resources) -> None:
     """Fill ``state.events``."""
-    events: list[Event] = []
+    triggers = list(find_triggers(state))
+    rivals = _casualty_triggers_by_sentence(triggers)
+    told: list[tuple[Event, bool]] = []  # (event, told only as the setting of another)
+    apart: set[frozenset[str]] = set()
     seen: set[tuple[object, ...]] = set()
-    for trigger in find_triggers(state):
-        event = _event(state, trigger, f"E{len(events) + 1}")
-        # "energy cuts and internet disruptions": one event, not one per noun.
-        key = (event.type, event.date, event.place, event.actors, event.modality,
-               event.evidence)  # fmt: skip
-        if key not in seen:
-            seen.add(key)
-            events.append(event)
-    state.events = consolidate(events, state.places, state.figures, state.text)
+    for trigger in triggers:
+        event = _event(state, trigger, "E0", rivals.get(trigger.token.sent.start, []))
+        setting = is_setting(trigger.token)
+        for each in (event, *_at_conjoined_places(state, trigger.token, event, apart)):
+            # "energy cuts and internet disruptions": one event, not one per noun.
+            key = (each.type, each.date, each.place, each.actors, each.modality,
+                   each.evidence)  # fmt: skip
+            if key not in seen:
+                seen.add(key)
+                told.append((each, setting))
+    events = _without_lone_settings(told)
+    events = [dataclasses.replace(e, id=f"E{i + 1}") for i, e in enumerate(events)]
+    state.events = consolidate(
+        events, state.places, state.figures, state.text, apart=frozenset(apart)
+    )
+
+
+def _casualty_triggers_by_sentence(triggers: list[Trigger]) -> dict[int, list[Token]]:
+    """The triggers of events that can have victims, by their sentence's first token."""
+    found: dict[int, list[Token]] = {}
+    for trigger in triggers:
+        if trigger.type in CASUALTY_TYPES:
+            found.setdefault(trigger.token.sent.start, []).append(trigger.token)
+    return found
+
+
+def _at_conjoined_places(
+    state: DocState, trigger: Token, event: Event, apart: set[frozenset[str]]
+) -> list[Event]:
+    """The event again at each place joined to its own by "and" ("in Mombasa, Kisumu
+    and Nakuru"); each pair of those places is recorded in ``apart`` so that merging
+    does not fold them back into one."""
+    if event.place is None:
+        return []
+    mentions = [(t, p.id) for t, p in _mentions_in_sentence(state, trigger.sent)]
+    own = next((t for t, pid in mentions if pid == event.place), None)
+    if own is None:
+        return []
+    others = [pid for pid in conjoined_places(own, mentions) if pid != event.place]
+    group = [event.place, *others]
+    apart.update(frozenset((a, b)) for a in group for b in group if a != b)
+    return [dataclasses.replace(event, place=pid) for pid in others]
+
+
+def _without_lone_settings(told: list[tuple[Event, bool]]) -> list[Event]:
+    """Drop events named only as the setting of another ("during the battle") unless
+    the report tells an event of their type at an agreeing place in its own right."""
+    placed: dict[str, set[str | None]] = {}
+    for event, setting in told:
+        if not setting:
+            placed.setdefault(_family(event.type), set()).add(event.place)
+    kept = []
+    for event, setting in told:
+        places = placed.get(_family(event.type), set())
+        if not setting or (places and (event.place is None or places & {None, event.place})):
+            kept.append(event)
+    return kept
+
+
+def _family(kind: str) -> str:
+    """A generic attack and the shelling or airstrike it names are told as one event."""
+    return "attack" if kind in ("shelling", "airstrike") else kind
 
 
 # --------------------------------------------------------------------------- triggers
@@ -141,29 +204,126 @@ def trigger_type(token: Token) -> str | None:
     lemma = token.lemma_.lower()
     if _in_hyphen_compound(token):
         return None  # "war-struck" describes a place; it reports no strike
-    if token.pos_ == "VERB" and lemma not in rules.VERB_TRIGGERS:
-        lemma = token.lower_  # the small model leaves some irregular forms ("retook") as is
-    if token.pos_ == "VERB" and lemma in rules.VERB_TRIGGERS:
+    if token.pos_ == "VERB":
         if any(c.dep_ == "neg" for c in token.children) or token.dep_ == "amod":
             return None  # "did not attack"; "the surrounding villages" describe, not report
-        if lemma in rules.AID_VERBS:
-            return "aid" if _gives_aid(token) else None
-        if lemma in rules.GROUND_VERBS:
-            return "capture" if _takes_ground(token) else None
-        kind = rules.VERB_TRIGGERS[lemma]
-        if kind == "infrastructure_damage" and not _names_infrastructure(token):
-            return None
-        if kind in rules.MOVEMENT_TYPES and not _people_move(token):
-            return None
-        subject = _subject(token)
-        if subject is not None and rules.NOUN_TRIGGERS.get(subject.lemma_.lower()) == "disaster":
-            return None  # "an earthquake struck": the disaster noun is the event
-        return kind
+        return _verb_type(token, lemma)
     if token.pos_ in ("NOUN", "PROPN"):
         return _noun_type(token, lemma)
     if token.pos_ == "ADJ" and token.lower_ in rules.DISPLACED_STATES and token.dep_ == "acomp":
         return "displacement" if _people_move(token.head) else None
     return None
+
+
+def _verb_type(token: Token, lemma: str) -> str | None:
+    weapon = _weapon_kind(token, lemma)
+    if weapon is not None:
+        return weapon
+    if _counters_attack(token, lemma):
+        return "armed_clash"
+    if _expels_from_homes(token, lemma):
+        return "displacement"
+    if _sets_on_fire(token, lemma):
+        return "infrastructure_damage"
+    if lemma not in rules.VERB_TRIGGERS:
+        lemma = token.lower_  # the small model leaves some irregular forms ("retook") as is
+    if lemma not in rules.VERB_TRIGGERS:
+        return None
+    if lemma in rules.AID_VERBS:
+        return "aid" if _gives_aid(token) else None
+    if lemma in rules.GROUND_VERBS:
+        return "capture" if _takes_ground(token) else None
+    kind = rules.VERB_TRIGGERS[lemma]
+    if kind == "infrastructure_damage" and not _names_infrastructure(token):
+        return None
+    if kind in rules.MOVEMENT_TYPES and not _people_move(token):
+        return None
+    if lemma == "leave":
+        return _leaving_type(token)
+    if kind in ("capture", "recapture", "occupation") and _takes_captives(token):
+        return None  # "7 were recaptured": people taken, not ground
+    subject = _subject(token)
+    if subject is not None and rules.NOUN_TRIGGERS.get(subject.lemma_.lower()) == "disaster":
+        return None  # "an earthquake struck": the disaster noun is the event
+    if kind == "attack" and subject is not None and subject.lemma_.lower() in rules.PROTESTERS:
+        return "protest"  # "protesters who stormed parliament"
+    return kind
+
+
+def _weapon_kind(verb: Token, lemma: str) -> str | None:
+    """ "Shells fell on the market", "was hit by a drone": the weapon says the kind;
+    weapons of several kinds ("a glide bomb and four artillery shells") make an attack."""
+    if lemma not in rules.WEAPON_VERBS:
+        return None
+    # A weapon conjoined to the verb is the parser's misreading of "by a bomb and shells".
+    doers = [
+        c for c in verb.children if c.dep_ == "nsubj" or (c.dep_ == "conj" and c.pos_ == "NOUN")
+    ]
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        doers += [c for c in agent.children if c.dep_ == "pobj"]
+    kinds = {
+        rules.WEAPONS[head.lemma_.lower()]
+        for doer in doers for head in (doer, *doer.conjuncts)
+        if head.lemma_.lower() in rules.WEAPONS
+    }  # fmt: skip
+    if len(kinds) > 1:
+        return "attack"
+    return kinds.pop() if kinds else None
+
+
+def _counters_attack(verb: Token, lemma: str) -> bool:
+    """ "pushed Russian units back", "fended off an assault": fighting told by its end."""
+    return lemma in rules.COUNTERING_VERBS and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ in rules.COUNTERING_PARTICLES
+        for c in verb.children
+    )
+
+
+def _sets_on_fire(verb: Token, lemma: str) -> bool:
+    """ "Part of the parliament building was set on fire"."""
+    if lemma != "set" or not _names_infrastructure(verb, through_of=True):
+        return False
+    return any(
+        t.lower_ in rules.FIRE_WORDS for c in verb.children if c.dep_ in ("prep", "oprd", "acomp")
+        for t in c.subtree
+    )  # fmt: skip
+
+
+def _expels_from_homes(verb: Token, lemma: str) -> bool:
+    """ "forcing more than 400,000 from their homes"."""
+    if lemma not in rules.EXPELLING_VERBS:
+        return False
+    return any(
+        o.dep_ == "pobj" and o.lemma_.lower() in rules.HOMES
+        for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "from"
+        for o in prep.children
+    )  # fmt: skip
+
+
+def _leaving_type(verb: Token) -> str | None:
+    """ "some 1,000 are leaving each day", "ordered families to leave Pokrovsk": people
+    leaving a place (not "left 20 dead", not "left the meeting")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if objects and not any(
+        o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in rules.HOMES | rules.GROUND
+        for o in objects
+    ):
+        return None
+    subject = _subject(verb)
+    if subject is None or (subject.pos_ == "PRON" and subject.lower_ not in ("they", "them")):
+        return None
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in rules.ORDERING_VERBS:
+        return "evacuation"
+    return "displacement"
+
+
+def _takes_captives(verb: Token) -> bool:
+    taken = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(taken) and all(
+        t.pos_ == "NUM" or t.lemma_.lower() in rules.CAPTIVES or t.lower_ in ("him", "her", "them")
+        for t in taken
+    )
 
 
 def _in_hyphen_compound(token: Token) -> bool:
@@ -177,12 +337,11 @@ def _in_hyphen_compound(token: Token) -> bool:
 
 def _gives_aid(verb: Token) -> bool:
     """'delivered food', 'released emergency funds', 'the convoy reached the city'."""
-    for child in verb.children:
-        if child.dep_ in ("dobj", "nsubj", "nsubjpass"):
-            heads = [child, *child.conjuncts]
-            if any(h.lemma_.lower() in rules.AID_THINGS for h in heads):
-                return True
-    return False
+    return any(
+        h.lemma_.lower() in rules.AID_THINGS
+        for child in verb.children if child.dep_ in ("dobj", "nsubj", "nsubjpass")
+        for h in _heads_of(child)
+    )  # fmt: skip
 
 
 def _takes_ground(verb: Token) -> bool:
@@ -201,7 +360,7 @@ def _noun_type(token: Token, lemma: str) -> str | None:
         if rules.NOUN_TRIGGERS.get(lemma) == "disaster" and token.head.pos_ == "PROPN":
             return "disaster"  # "Cyclone Idai", "Storm Daniel": the storm's name
         return None  # "quake zone", "flood victims": the noun names something else
-    if _is_background_duration(token):
+    if _is_background_duration(token) or _is_repelled(token):
         return None
     det_no = any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
     if lemma in rules.UTILITIES and det_no:
@@ -221,6 +380,13 @@ def _noun_type(token: Token, lemma: str) -> str | None:
     ):
         return "airstrike"
     return kind
+
+
+def _is_repelled(token: Token) -> bool:
+    """ "repelled an attack on Mubambiro", "fended off 52 assaults": the attack is the
+    fighting its verb tells (an armed clash), not an attack of its own."""
+    verb = token.head
+    return token.dep_ == "dobj" and verb.lemma_.lower() in rules.REPELLING_VERBS
 
 
 def _is_background_duration(token: Token) -> bool:
@@ -249,13 +415,15 @@ def _is_out_of_service(noun: Token) -> bool:
     return any(c.lower_ in rules.OUT_OF_SERVICE for c in verb.children if c.dep_ != "nsubj")
 
 
-def _names_infrastructure(verb: Token) -> bool:
-    for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass"):
-            heads = [child, *(c for c in child.conjuncts)]
-            if any(h.lemma_.lower() in rules.INFRASTRUCTURE for h in heads):
-                return True
-    return False
+def _names_infrastructure(verb: Token, *, through_of: bool = False) -> bool:
+    """Whether the verb acts on infrastructure; ``through_of`` also looks at what a part
+    is of ("Part of the parliament building"). A share ("60 percent of buildings were
+    destroyed") is a figure, not an event: the annotators code none."""
+    return any(
+        h.lemma_.lower() in rules.INFRASTRUCTURE
+        for child in verb.children if child.dep_ in ("dobj", "nsubjpass")
+        for h in (_heads_of(child) if through_of else [child, *child.conjuncts])
+    )  # fmt: skip
 
 
 def _people_move(verb: Token) -> bool:
@@ -263,7 +431,7 @@ def _people_move(verb: Token) -> bool:
     if subject is None:
         return True
     return (
-        subject.pos_ == "PRON"
+        subject.pos_ in ("PRON", "NUM")
         or subject.ent_type_ in ("PERSON", "NORP", "CARDINAL")
         or subject.lemma_.lower() in _PEOPLE_SUBJECTS
     )
@@ -272,15 +440,17 @@ def _people_move(verb: Token) -> bool:
 # --------------------------------------------------------------------------- one event
 
 
-def _event(state: DocState, trigger: Trigger, event_id: str) -> Event:
+def _event(state: DocState, trigger: Trigger, event_id: str, rivals: list[Token]) -> Event:
+    """One event from its trigger; ``rivals`` are the triggers of its sentence that may
+    have victims, of which the one nearest a casualty count takes it."""
     token = trigger.token
     sentence = token.sent
     modality, claimed_by = event_modality(state, token)
     date = event_date(state, token, future_ok=modality in ("plan", "hypothetical"))
     place = event_place(state, token)
     actors = event_actors(token, filed_at=context_of(state).filed_at)
-    killed = _count(state, sentence, "killed")
-    injured = _count(state, sentence, "injured")
+    killed = _count(state, trigger, "killed", rivals)
+    injured = _count(state, trigger, "injured", rivals)
     confirmed = sum(x is not None and x != () for x in (date, place, actors))
     confidence = BASE_CONFIDENCE + CONFIRMATION_BONUS * (confirmed + (token.pos_ == "VERB"))
     if modality == "hypothetical":
@@ -454,14 +624,44 @@ def _is_route_end(node: Token) -> bool:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The verb's subject, or the one it shares with the clause above ("started to return")."""
+    """The verb's subject, or the one it shares with the clause above ("started to return");
+    the object of an ordering verb ("ordered families to leave"); the noun a relative
+    pronoun stands for ("protesters who stormed", "people, most of whom fled")."""
     for node in (verb, *verb.ancestors):
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
-            return subjects[0]
+            return _antecedent(node, subjects[0])
+        if node.dep_ == "xcomp":
+            objects = [c for c in node.head.children if c.dep_ == "dobj"]
+            if objects:
+                return objects[0]
         if node.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "prep"):
             return None
     return None
+
+
+_RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
+
+
+def _antecedent(verb: Token, subject: Token) -> Token:
+    """ "protesters who stormed": the protesters; "most of whom fled": the whom's noun."""
+    if subject.lower_ not in _RELATIVE_PRONOUNS:
+        objects = _of_objects(subject)
+        if not objects or objects[0].lower_ not in _RELATIVE_PRONOUNS:
+            return subject
+    return verb.head if verb.dep_ == "relcl" else subject
+
+
+def _of_objects(noun: Token) -> list[Token]:
+    """What an "of" after ``noun`` names: "tonnes of food", "70 percent of buildings"."""
+    of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+    return [o for prep in of for o in prep.children if o.dep_ == "pobj"]
+
+
+def _heads_of(child: Token) -> list[Token]:
+    """A noun, its conjuncts and what they count or measure ("120 tonnes of food")."""
+    heads = [child, *child.conjuncts]
+    return heads + [o for h in heads for o in _of_objects(h)]
 
 
 def _patient(trigger: Token) -> Token | None:
@@ -589,7 +789,7 @@ def _antecedent_side(tokens: list[Token]) -> str | None:
 def event_modality(state: DocState, trigger: Token) -> tuple[Modality, str | None]:
     context = context_of(state)
     chain = _clause_chain(trigger, context.lines)
-    near = chain[:3]
+    near = _up_to_factual_clause(chain)[:3]
     for node in near:
         if any(c.dep_ == "aux" and c.lower_ in rules.HYPOTHETICAL_AUX for c in node.children):
             return "hypothetical", None
@@ -627,6 +827,20 @@ def event_modality(state: DocState, trigger: Token) -> tuple[Modality, str | Non
     return "fact", None
 
 
+# "trains would no longer stop after the tracks were damaged": what the clause these
+# marks open tells happened, whatever the mood of the clause above it.
+_FACTUAL_MARKS = frozenset({"after", "since", "because", "when", "as", "before", "while"})
+
+
+def _up_to_factual_clause(chain: list[Token]) -> list[Token]:
+    for index, node in enumerate(chain):
+        if node.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _FACTUAL_MARKS for c in node.children
+        ):
+            return chain[: index + 1]
+    return chain
+
+
 def _enclosing_quote_speaker(state: DocState, trigger: Token) -> str | None:
     """The speaker ('' when unknown) of a quote that contains the trigger, else None."""
     quotes = context_of(state).quotes.covering(trigger.idx)
@@ -656,8 +870,20 @@ def _last_person_before(state: DocState, char: int) -> str | None:
     return max(named) if named else None
 
 
-def _count(state: DocState, sentence: SpacySpan, quantity: str) -> int | None:
+def _count(state: DocState, trigger: Trigger, quantity: str, rivals: list[Token]) -> int | None:
+    """The sentence's count of ``quantity`` if this event has victims and is, of the
+    sentence's such events, the one nearest to the count in the parse."""
+    if trigger.type not in CASUALTY_TYPES:
+        return None
+    sentence = trigger.token.sent
     for figure in context_of(state).figures.between(sentence.start_char, sentence.end_char):
-        if figure.quantity == quantity and figure.value is not None:
-            return round(figure.value)
+        if figure.quantity != quantity or figure.value is None:
+            continue
+        if is_part_of_toll(state.text, figure):
+            continue  # "Two children were among the dead": the toll is told elsewhere
+        if len(rivals) > 1:
+            span = state.doc.char_span(figure.span.start, figure.span.end, alignment_mode="expand")
+            if span is not None and nearest(span.root, rivals) != trigger.token:
+                return None
+        return round(figure.value)
     return None

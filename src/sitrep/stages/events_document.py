@@ -25,14 +25,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sitrep.records import Event, Figure, Place, Span
-from sitrep.stages.figures_index import Intervals, Lines, Positions
+from sitrep.stages.figures_index import Intervals, Lines, Positions, is_reference_point
 from sitrep.stages.times_rules import precision
 
 # Generic "attack" is the same event as a shelling or an airstrike told in its sentence.
 _SPECIFIC_ATTACKS = frozenset({"shelling", "airstrike"})
 # Event types whose victims a casualty count may state.
+# Protests too: ACLED counts the dead of a protest met with force on the protest.
 CASUALTY_TYPES = frozenset(
-    {"attack", "shelling", "airstrike", "armed_clash", "siege", "disaster"}
+    {"attack", "shelling", "airstrike", "armed_clash", "siege", "disaster", "protest"}
 )  # fmt: skip
 _REALIS = frozenset({"fact", "claim"})
 # A place the report only implies is less certain than one the clause names.
@@ -55,20 +56,36 @@ def dateline_end(text: str) -> int:
 
 
 def consolidate(
-    events: Sequence[Event], places: Sequence[Place], figures: Sequence[Figure], text: str
+    events: Sequence[Event],
+    places: Sequence[Place],
+    figures: Sequence[Figure],
+    text: str,
+    *,
+    apart: frozenset[frozenset[str]] = frozenset(),
 ) -> list[Event]:
-    """The report's events, each told once, placed and counted (see module docstring)."""
-    merged = merge_mentions(events)
+    """The report's events, each told once, placed and counted (see module docstring).
+    ``apart``: pairs of place ids told as distinct places of one event ("in Mombasa,
+    Kisumu and Nakuru"), never merged into one."""
     context = PlaceContext.of(places, text)
+    merged = merge_mentions(events, apart=apart, lines=context.lines)
     placed = [place_from_context(e, context) for e in merged]
-    counted = attach_casualties(merge_mentions(placed), figures)
+    counted = attach_casualties(
+        merge_mentions(placed, apart=apart, lines=context.lines), figures, text
+    )
     return [dataclasses.replace(e, id=f"E{i + 1}") for i, e in enumerate(counted)]
 
 
 # --------------------------------------------------------------------------- merging
 
 
-def merge_mentions(events: Iterable[Event]) -> list[Event]:
+def merge_mentions(
+    events: Iterable[Event],
+    *,
+    apart: frozenset[frozenset[str]] = frozenset(),
+    lines: Lines | None = None,
+) -> list[Event]:
+    """The events with each one told several times merged into one (see ``same_event``);
+    ``lines`` tells which tellings share a paragraph."""
     kept: list[Event] = []
     # Each kept event's evidence as a set: a report that tells one event a thousand
     # times would otherwise rebuild a growing set at every comparison (quadratic).
@@ -76,7 +93,9 @@ def merge_mentions(events: Iterable[Event]) -> list[Event]:
     for event in events:
         own = frozenset(event.evidence)
         for index, earlier in enumerate(kept):
-            if same_event(earlier, event, shared=bool(evidence[index] & own)):
+            shared = bool(evidence[index] & own)
+            near = lines is not None and _same_paragraph(lines, earlier, event)
+            if same_event(earlier, event, shared=shared, apart=apart, near=near):
                 kept[index] = combine(earlier, event, evidence[index])
                 evidence[index] = evidence[index] | own
                 break
@@ -86,11 +105,22 @@ def merge_mentions(events: Iterable[Event]) -> list[Event]:
     return kept
 
 
-def same_event(a: Event, b: Event, *, shared: bool | None = None) -> bool:
+def same_event(
+    a: Event,
+    b: Event,
+    *,
+    shared: bool | None = None,
+    apart: frozenset[frozenset[str]] = frozenset(),
+    near: bool = False,
+) -> bool:
     """Whether ``a`` and ``b`` tell one event; ``shared`` says whether they share a
-    sentence of evidence (worked out here when the caller does not know)."""
+    sentence of evidence (worked out here when the caller does not know), ``near``
+    whether they are told in one paragraph; ``apart`` holds pairs of places told as
+    distinct places of one event."""
     if shared is None:
         shared = _same_sentence(a, b)
+    if a.place is not None and b.place is not None and frozenset((a.place, b.place)) in apart:
+        return False
     if (a.modality in _REALIS) != (b.modality in _REALIS):
         return False
     if not _months_agree(a.date, b.date):
@@ -105,9 +135,22 @@ def same_event(a: Event, b: Event, *, shared: bool | None = None) -> bool:
     # "Airstrikes on a market ... in one of the deadliest attacks"; "the bombardment of
     # Kupiansk ... wounded in the attack": a generic attack is the specific one told.
     pair = {a.type, b.type}
+    if pair == _MOVEMENT_PAIR:
+        # "Authorities ordered the evacuation of families ... Some 3,000 people have left
+        # since then": one paragraph telling an evacuation and the departures is one move.
+        return (shared or near) and _agree(a.place, b.place)
     if not ("attack" in pair and pair & _SPECIFIC_ATTACKS):
         return False
     return shared or (a.place is not None and a.place == b.place)
+
+
+_MOVEMENT_PAIR = frozenset({"evacuation", "displacement"})
+
+
+def _same_paragraph(lines: Lines, a: Event, b: Event) -> bool:
+    if not a.evidence or not b.evidence:
+        return False
+    return lines.bounds(a.evidence[0].start) == lines.bounds(b.evidence[0].start)
 
 
 def _distinct_actors(a: Event, b: Event) -> bool:
@@ -178,7 +221,7 @@ class PlaceContext:
     def of(cls, places: Sequence[Place], text: str) -> PlaceContext:
         named = Positions(
             (m.start, p.id) for p in places if not p.metonymy and p.kind != "country"
-            for m in p.mentions
+            for m in p.mentions if not is_reference_point(text, m.start)
         )  # fmt: skip
         return cls(Lines(text), dateline_end(text), named, main_settlement(places, text))
 
@@ -221,9 +264,20 @@ def main_settlement(places: Sequence[Place], text: str) -> str | None:
 # --------------------------------------------------------------------------- casualties
 
 
-def attach_casualties(events: list[Event], figures: Sequence[Figure]) -> list[Event]:
+# "Two children were among the dead": a part of a toll told elsewhere.
+_PART_OF_TOLL = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:were|was|are|is)\s+among\b", re.I)
+
+
+def is_part_of_toll(text: str, figure: Figure) -> bool:
+    return bool(_PART_OF_TOLL.match(text, figure.span.end, figure.span.end + 60))
+
+
+def attach_casualties(
+    events: list[Event], figures: Sequence[Figure], text: str = ""
+) -> list[Event]:
     """Give a death or injury count stated apart from any event to the last violent or
-    disastrous event told before it, if that event has no such count yet."""
+    disastrous event told before it, if that event has no such count yet (not a part
+    of a toll: "two children were among the dead")."""
     evidence = Intervals((s.start, s.end, i) for i, e in enumerate(events) for s in e.evidence)
     # Where each event able to have victims is first told, by that position then order.
     told = sorted(
@@ -234,6 +288,8 @@ def attach_casualties(events: list[Event], figures: Sequence[Figure]) -> list[Ev
     result = list(events)
     for figure in figures:
         if figure.quantity not in ("killed", "injured") or figure.value is None:
+            continue
+        if text and is_part_of_toll(text, figure):
             continue
         if evidence.any_covering(figure.span.start):
             continue  # its own sentence has an event, which took it already

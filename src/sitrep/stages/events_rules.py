@@ -22,7 +22,10 @@ VERB_TRIGGERS: dict[str, str] = {
     "attack": "attack", "assault": "attack", "raid": "attack", "storm": "attack",
     "ambush": "attack", "strike": "attack",
     "clash": "armed_clash", "fight": "armed_clash", "battle": "armed_clash",
-    "besiege": "siege", "encircle": "siege", "blockade": "siege", "surround": "siege",
+    "repel": "armed_clash", "repulse": "armed_clash",
+    "besiege": "siege", "encircle": "siege", "surround": "siege",
+    "blockade": "humanitarian_access_blocked",
+    "torch": "infrastructure_damage", "burn": "infrastructure_damage",
     "flee": "displacement", "displace": "displacement", "uproot": "displacement",
     "camp": "displacement",
     "return": "return",
@@ -34,6 +37,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "cut": "infrastructure_damage", "sever": "infrastructure_damage",
     "deliver": "aid", "distribute": "aid", "release": "aid", "send": "aid", "airlift": "aid",
     "airdrop": "aid", "reach": "aid", "arrive": "aid", "provide": "aid", "take": "capture",
+    "receive": "aid", "leave": "displacement",
 }  # fmt: skip
 # "take" is a capture only when what is taken is ground ("had taken a village").
 GROUND_VERBS = frozenset({"take"})
@@ -44,11 +48,12 @@ GROUND = frozenset(
 # Verbs that are an aid event only when what moves is aid ("the convoy reached the city").
 AID_VERBS = frozenset(
     {"deliver", "distribute", "release", "send", "airlift", "airdrop", "reach", "arrive",
-     "provide"}
+     "provide", "receive"}
 )  # fmt: skip
 AID_THINGS = frozenset(
     {"aid", "convoy", "truck", "food", "medicine", "supply", "fund", "assistance", "relief",
-     "shipment", "ration", "tent", "package", "delivery", "consignment"}
+     "shipment", "ration", "tent", "package", "delivery", "consignment", "cash", "transfer",
+     "voucher", "kit", "blanket", "grain", "flour"}
 )  # fmt: skip
 NOUN_TRIGGERS: dict[str, str] = {
     "recapture": "recapture", "liberation": "recapture", "capture": "capture",
@@ -57,7 +62,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     "bombing": "airstrike", "attack": "attack", "assault": "attack", "offensive": "attack",
     "counteroffensive": "attack", "raid": "attack", "fighting": "armed_clash",
     "clash": "armed_clash", "battle": "armed_clash", "combat": "armed_clash",
-    "siege": "siege", "blockade": "siege", "exodus": "displacement",
+    "siege": "siege", "blockade": "humanitarian_access_blocked", "exodus": "displacement",
     "displacement": "displacement", "evacuation": "evacuation", "return": "return",
     "protest": "protest", "demonstration": "protest", "arrest": "arrest",
     "earthquake": "disaster", "quake": "disaster", "flood": "disaster", "flooding": "disaster",
@@ -68,6 +73,44 @@ NOUN_TRIGGERS: dict[str, str] = {
     "airdrop": "aid",
     "blackout": "infrastructure_damage", "outage": "infrastructure_damage",
 }  # fmt: skip
+# "Shells fell on a market", "a minibus was hit by a drone", "drones destroyed three
+# tanks": a weapon as the subject (or agent) of one of these verbs is an attack of its kind.
+WEAPON_VERBS = frozenset(
+    {"fall", "land", "hit", "strike", "slam", "explode", "rain", "destroy", "damage",
+     "pound", "target", "kill", "wound", "injure", "smash", "tear"}
+)  # fmt: skip
+WEAPONS: dict[str, str] = {
+    "shell": "shelling", "artillery": "shelling", "mortar": "shelling", "rocket": "shelling",
+    "shellfire": "shelling", "howitzer": "shelling", "grad": "shelling",
+    "drone": "airstrike", "missile": "airstrike", "bomb": "airstrike", "aircraft": "airstrike",
+    "warplane": "airstrike", "jet": "airstrike",
+    "gunfire": "attack", "bullet": "attack", "gunman": "attack", "sniper": "attack",
+    "explosive": "attack", "landmine": "attack", "mine": "attack", "grenade": "attack",
+}  # fmt: skip
+# "repelled an attack", "repulsed 52 assaults": the fighting is the event, told by the verb.
+REPELLING_VERBS = frozenset({"repel", "repulse", "thwart", "foil", "fend", "beat"})
+# "pushed Russian units back", "beat back an assault", "fended off an attack".
+COUNTERING_VERBS = frozenset({"push", "beat", "fend", "drive", "fight"})
+COUNTERING_PARTICLES = frozenset({"back", "off"})
+# "Part of the parliament was set on fire", "set ablaze".
+FIRE_WORDS = frozenset({"fire", "ablaze", "alight", "flame"})
+# "protesters stormed parliament": an attack by a crowd is part of its protest.
+PROTESTERS = frozenset(
+    {"protester", "protestor", "demonstrator", "crowd", "rioter", "marcher", "student",
+     "mob", "activist"}
+)  # fmt: skip
+# "forcing 400,000 from their homes", "drove families from their villages".
+EXPELLING_VERBS = frozenset({"force", "drive", "chase", "push", "uproot", "expel"})
+HOMES = frozenset({"home", "house", "village", "land", "town", "city", "neighbourhood"})
+# "ordered families to leave": a move someone orders is an evacuation.
+ORDERING_VERBS = frozenset({"order", "urge", "tell", "instruct", "advise", "call"})
+# Who a capture verb takes when it takes no ground: "7 (prisoners) were recaptured".
+CAPTIVES = frozenset(
+    {"prisoner", "inmate", "escapee", "fugitive", "suspect", "soldier", "fighter",
+     "people", "person", "man", "woman", "civilian", "hostage", "driver", "member"}
+)  # fmt: skip
+# "during the battle for the city's north": an event named as the setting of another.
+SETTING_PREPOSITIONS = frozenset({"during", "amid", "amidst", "throughout"})
 # Airstrike when an attack noun has one of these as modifier ("drone strike").
 AIR_MODIFIERS = frozenset({"air", "drone", "missile", "rocket", "aerial"})
 # Objects that make "destroy"/"damage" infrastructure damage.
@@ -75,7 +118,8 @@ INFRASTRUCTURE = frozenset(
     {"bridge", "hospital", "school", "residence", "building", "home", "house", "road",
      "railway", "station", "plant", "dam", "power", "water", "gas", "electricity", "grid",
      "infrastructure", "pipeline", "port", "airport", "structure", "apartment", "church",
-     "facility", "line", "substation", "tower", "network"}
+     "facility", "line", "substation", "tower", "network", "track", "rail", "parliament",
+     "office", "mosque", "market", "shop", "store", "warehouse", "camp"}
 )  # fmt: skip
 UTILITIES = frozenset(
     {"water", "power", "electricity", "gas", "heating", "heat", "internet", "energy",
@@ -87,9 +131,13 @@ OUT_OF_SERVICE = frozenset({"down", "out", "off", "cut", "offline"})
 DURATION_NOUNS = frozenset({"day", "week", "month", "year", "decade"})
 OUTAGE_NOUNS = frozenset({"cut", "outage", "blackout", "disruption", "shortage"})
 AID_ACCESS_NOUNS = frozenset(
-    {"passage", "corridor", "access", "aid", "assistance", "convoy", "delivery"}
+    {"passage", "corridor", "access", "aid", "assistance", "convoy", "delivery", "flight",
+     "distribution", "airlift"}
 )  # fmt: skip
-BLOCKING_VERBS = frozenset({"block", "deny", "obstruct", "prevent", "halt", "stop", "bar"})
+BLOCKING_VERBS = frozenset(
+    {"block", "deny", "obstruct", "prevent", "halt", "stop", "bar", "suspend", "cut",
+     "restrict", "close"}
+)  # fmt: skip
 # "thousands remain displaced/homeless": displacement told as a state of its people.
 DISPLACED_STATES = frozenset({"displaced", "homeless", "camped", "stranded"})
 # Events of people moving need people as their subject ("life returns to normal" is not).

@@ -118,7 +118,7 @@ class FigureContext:
 
     @classmethod
     def of(cls, state: DocState) -> FigureContext:
-        return cls(PlaceMentions(state.places), dated_times(state.times))
+        return cls(PlaceMentions(state.places, state.text), dated_times(state.times))
 
 
 @dataclass(frozen=True, slots=True)

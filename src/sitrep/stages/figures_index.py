@@ -120,19 +120,33 @@ class Lines:
 
 
 _SETTLEMENT_KINDS = ("city", "town", "village")
+# "about 15 km south-east of Pokrovsk", "40 miles from the border": a place that says
+# where something else is. Only the few characters before the mention are read.
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?)\s+(?:[\w-]+\s+){0,2}(?:of|from)\s+$",
+    re.I,
+)
+
+
+def is_reference_point(text: str, start: int) -> bool:
+    """Whether the place mention at ``start`` is the reference point of a distance."""
+    return bool(_REFERENCE_BEFORE.search(text, max(0, start - 48), start))
 
 
 class PlaceMentions:
-    """The mentions of literal (non-metonymic) places, by where they start."""
+    """The mentions of literal (non-metonymic) places, by where they start. With the
+    report's ``text``, a place named only as the reference point of a distance ("15 km
+    south-east of Pokrovsk") is not a settlement that "the town" can refer back to."""
 
-    def __init__(self, places: Iterable[Place]) -> None:
+    def __init__(self, places: Iterable[Place], text: str = "") -> None:
         literal = [p for p in places if not p.metonymy]
         self.literal: Positions[tuple[Span, Place]] = Positions(
             (m.start, (m, p)) for p in literal for m in p.mentions
         )
         self.settlements: Positions[Place] = Positions(
             (m.start, p) for p in literal if p.kind in _SETTLEMENT_KINDS for m in p.mentions
-        )
+            if not (text and is_reference_point(text, m.start))
+        )  # fmt: skip
 
     def first_in(self, low: int, high: int) -> Place | None:
         """The place named first in ``[low, high)`` (the first listed, on a tie)."""

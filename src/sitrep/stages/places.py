@@ -18,6 +18,7 @@ in ``state.scratch["places.rejected"]`` for the people stage.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -103,6 +104,7 @@ class Mention:
     person_cue: str | None = None
     metonymy: bool | None = None
     containers: list[Mention] = field(default_factory=list)  # the mentions it lies in
+    article: bool = False  # "the Atlantic": the text puts "the" before the name
 
 
 @dataclass(slots=True)
@@ -125,8 +127,9 @@ class Entity:
 @stage("places", requires=("doc",), assigns=("places",))
 def extract_places(state: DocState, resources: Resources) -> None:
     gazetteer = resources.gazetteer
-    mentions = [m for m in propose(state.doc, state.text, gazetteer) if not _is_nationality(m)]
-    _link_containers(mentions)
+    words = Words.of(state.doc, state.text)
+    mentions = [m for m in propose(words, gazetteer) if not _is_nationality(m)]
+    _link_containers(mentions, words)
     accepted, rejected = decide(mentions)
     entities = group_entities(accepted)
     resolve_entities(entities)
@@ -156,17 +159,25 @@ class Words:
     starts: list[int]  # character offset of each token
     sentence_start: list[bool]
     stop: list[bool]
+    sentence: list[int]  # the number of each token's sentence
 
     @classmethod
     def of(cls, doc: Doc, text: str) -> Words:
         """``text`` is the text ``doc`` was parsed from; one array read, no Token objects."""
         if len(doc) == 0:
-            return cls(doc, text, [], [], [], [])
+            return cls(doc, text, [], [], [], [], [])
         rows = doc.to_array([IDX, LENGTH, SENT_START, IS_STOP]).tolist()
         starts = [row[0] for row in rows]
         words = [text[row[0] : row[0] + row[1]] for row in rows]
+        sentence_start = [row[2] == 1 for row in rows]
         return cls(
-            doc, text, words, starts, [row[2] == 1 for row in rows], [row[3] == 1 for row in rows]
+            doc,
+            text,
+            words,
+            starts,
+            sentence_start,
+            [row[3] == 1 for row in rows],
+            list(itertools.accumulate(sentence_start)),
         )
 
     def span_text(self, start: int, end: int) -> str:
@@ -174,44 +185,48 @@ class Words:
         return self.text[self.starts[start] : self.starts[end - 1] + len(self.words[end - 1])]
 
 
-def propose(doc: Doc, text: str, gazetteer: Gazetteer) -> list[Mention]:
+def propose(words: Words, gazetteer: Gazetteer) -> list[Mention]:
     """Every span that might name a place, from the model's entities and the gazetteer."""
     found: list[Mention] = []
     covered: set[int] = set()
-    words = Words.of(doc, text)
-    for ent in doc.ents:
+    for ent in words.doc.ents:
         covered.update(range(ent.start, ent.end))
         if ent.label_ in NOT_NAME_LABELS:
             continue
         for span in _entity_names(ent, words, gazetteer):
-            found.append(_mention(span, ent.label_, text, gazetteer))
+            found.append(_mention(span, ent.label_, words, gazetteer))
     for span in _untagged_names(words, covered, gazetteer):
-        found.append(_mention(span, "", text, gazetteer))
+        found.append(_mention(span, "", words, gazetteer))
     found = [m for m in found if m.key and m.key not in NEVER_PLACES]
     return sorted(found, key=lambda m: m.name.start)
 
 
-def _strip_article(span: SpacySpan) -> SpacySpan:
+def _strip_article(span: SpacySpan, words: Words) -> SpacySpan:
     start = span.start
-    while start < span.end and span.doc[start].lower_ == "the":
+    while start < span.end and words.words[start].lower() == "the":
         start += 1
-    return span.doc[start : span.end]
+    return span if start == span.start else span.doc[start : span.end]
 
 
 def _entity_names(ent: SpacySpan, words: Words, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
-    span = _strip_article(ent)
-    if len(span) == 0 or not span.text[:1].isupper():
+    span = _strip_article(ent, words)
+    if len(span) == 0:
         return
-    if ent.label_ == "NORP":
-        yield span  # kept so that the nationality filter sees it; never a place
+    name = words.span_text(span.start, span.end)
+    label = ent.label_
+    if not name[:1].isupper():
         return
-    parts = list(_longest_matches(words, span.start, span.end, gazetteer))
-    if ent.label_ in PLACE_LABELS:
-        parts = _unglued(span, parts)
-    if gazetteer.lookup(span.text) or (ent.label_ in {"GPE", "LOC"} and not parts):
+    if label == "NORP":
+        return  # a nationality ("Russian", "Ukrainians"), never a place
+    if gazetteer.lookup(name):
         yield span
         return
-    if ent.label_ != "PERSON":
+    parts = list(_longest_matches(words, span.start, span.end, gazetteer))
+    if label in PLACE_LABELS:
+        parts = _unglued(span, parts)
+    if label in {"GPE", "LOC"} and not parts:
+        yield span
+    elif label != "PERSON":
         # "northeast Ukraine", "Izyum, Ukraine": the names inside a place entity, or inside
         # a mistagged one ("Kharkiv to Izyum" as WORK_OF_ART); each still needs evidence.
         yield from parts
@@ -287,13 +302,14 @@ def _longest_matches(
             i += 1
 
 
-def _mention(span: SpacySpan, label: str, text: str, gazetteer: Gazetteer) -> Mention:
+def _mention(span: SpacySpan, label: str, words: Words, gazetteer: Gazetteer) -> Mention:
+    name = words.span_text(span.start, span.end)
     water_word = cues.water_word_after(span)
     word_after = cues.region_word_after(span) or water_word
     end = word_after.idx + len(word_after.text) if word_after is not None else span.end_char
     region_form = label != "NORP" and cues.is_region_form(span)
-    candidates = gazetteer.lookup(span.text) if label != "NORP" else ()
-    key = normalize_key(span.text)
+    candidates = gazetteer.lookup(name) if label != "NORP" else ()
+    key = normalize_key(name)
     if water_word is not None:
         # "the Dnipro river" is not the city of Dnipro: only water entries (a gazetteer
         # built from a GeoNames dump has rivers) may answer, else it stays unresolved.
@@ -301,7 +317,7 @@ def _mention(span: SpacySpan, label: str, text: str, gazetteer: Gazetteer) -> Me
         key = f"{key} {water_word.lower_}"
     return Mention(
         name=span,
-        out=Span.of(text, span.start_char, end),
+        out=Span.of(words.text, span.start_char, end),
         key=key,
         label=label,
         candidates=candidates,
@@ -311,6 +327,7 @@ def _mention(span: SpacySpan, label: str, text: str, gazetteer: Gazetteer) -> Me
         place_cue=cues.preceded_by_place_word(span) or cues.followed_by_place_word(span),
         person_cue=cues.person_cue(span),
         metonymy=cues.metonymy_cue(span),
+        article=cues.follows_article(words.text, span.start_char),
     )
 
 
@@ -328,13 +345,13 @@ def _is_nationality(m: Mention) -> bool:
     )
 
 
-def _link_containers(mentions: list[Mention]) -> None:
+def _link_containers(mentions: list[Mention], words: Words) -> None:
     """ "Izyum, in Ukraine's northeastern Kharkiv region": Izyum lies in what follows."""
     for i, m in enumerate(mentions):
         last = m.name.end
         for j in range(i + 1, len(mentions)):
             other = mentions[j]
-            if not cues.same_sentence(m.name.doc, m.name.start, other.name.start):
+            if words.sentence[other.name.start] != words.sentence[m.name.start]:
                 break
             gap = m.name.doc[last : other.name.start]
             if not all(_container_glue(t.lower_, t.pos_) for t in gap):
@@ -450,7 +467,8 @@ def resolve_entities(entities: Sequence[Entity]) -> None:
         # A container judged no place (rejected) has no entity and says nothing.
         containers = {owner[id(c)] for m in entity.mentions for c in m.containers if id(c) in owner}
         key = entity.mentions[0].key
-        uses.append(NameUse(entity.candidates, entity.region_form, key, containers))
+        article = any(m.article for m in entity.mentions)
+        uses.append(NameUse(entity.candidates, entity.region_form, key, containers, article))
     for entity, resolution in zip(entities, resolve_all(uses), strict=True):
         entity.resolution = resolution
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 
 def _words(text: str) -> frozenset[str]:
@@ -136,6 +135,18 @@ ACTOR_PARTNER_HEADS = _words(
     tension tensions ties treaty war
     """
 )
+
+
+# "the Atlantic", "the tropical Atlantic", "The eastern tropical Pacific": the article and
+# up to two lower-case modifiers right before a name.
+_ARTICLE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}$")
+# How much text before a name ``follows_article`` reads.
+_ARTICLE_WINDOW = 40
+
+
+def follows_article(text: str, start: int) -> bool:
+    """The name starting at ``start`` has "the" before it ("the tropical Atlantic")."""
+    return bool(_ARTICLE_BEFORE.search(text, max(0, start - _ARTICLE_WINDOW), start))
 
 
 def lower_at(doc_tokens: SpacySpan, i: int) -> str:

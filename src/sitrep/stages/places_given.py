@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from sitrep.gazetteer import Candidate, Gazetteer, normalize_key
+from sitrep.stages.places_cues import follows_article
 from sitrep.stages.places_resolve import NameUse, Resolution, resolve_all
 
 # "Kharkiv region", "Donetsk Oblast": the word after a name that makes it a region.
@@ -34,8 +35,11 @@ DEMONYM_OVER_PLACE_POPULATION = 100_000
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
-def name_use_for(name: str, after: str, gazetteer: Gazetteer) -> tuple[str, NameUse]:
-    """The lookup key and the use of one mention given its text and what follows it."""
+def name_use_for(
+    name: str, after: str, gazetteer: Gazetteer, *, article: bool = False
+) -> tuple[str, NameUse]:
+    """The lookup key and the use of one mention given its text and what follows it
+    (``article``: "the" stands before it)."""
     name = _POSSESSIVE.sub("", name.strip())
     region_form = bool(_REGION_AFTER.match(after))
     candidates = gazetteer.lookup(name)
@@ -60,7 +64,12 @@ def name_use_for(name: str, after: str, gazetteer: Gazetteer) -> tuple[str, Name
         # "Ind.", "Ky.": a dotted abbreviation is a state's, not a country code ("IND").
         region_form = True
     key = normalize_key(name)
-    use = NameUse(candidates, region_form=region_form and bool(_regions(candidates)), key=key)
+    use = NameUse(
+        candidates,
+        region_form=region_form and bool(_regions(candidates)),
+        key=key,
+        article=article,
+    )
     return key, use
 
 
@@ -91,10 +100,15 @@ def resolve_mentions(
     index_of_key: dict[tuple[str, bool], int] = {}
     for i in order:
         start, end = spans[i]
-        key, use = name_use_for(text[start:end], text[end : end + 20], gazetteer)
+        key, use = name_use_for(
+            text[start:end], text[end : end + 20], gazetteer, article=follows_article(text, start)
+        )
         k = index_of_key.setdefault((key, use.region_form), len(uses))
         if k == len(uses):
             uses.append(use)
+        else:
+            # One sense per document: "the Atlantic" anywhere says what "Atlantic" means.
+            uses[k].article = uses[k].article or use.article
         use_of_span[i] = k
     _link_containers(text, spans, order, use_of_span, uses)
     resolutions = resolve_all(uses, abstain=abstain)

@@ -69,6 +69,13 @@ FOCUS_SUPPORT_CAP = 3.5
 # The text's other places lie in this candidate's first-level region (state, oblast).
 ADMIN_FOCUS_WEIGHT = 1.0
 
+# "the Atlantic", "the tropical Pacific": English puts no article before a town's name, so
+# a water body or an area (GeoNames classes H and L) of the name is the likelier reading.
+# 0 / 0.5 / 1 / 2 on `--gold-spans` GWN.xml --limit 100: 84.5 / 84.5 / 85.1 / 85.1 %
+# (lgl.xml --limit 300: 80.8 % for all four); the smallest that helps.
+ARTICLE_BONUS = 1.0
+NATURAL_CLASSES = frozenset({"H", "L"})
+
 # A best candidate this far ahead of the runner-up is taken with full confidence.
 CLEAR_MARGIN = 1.0
 # Below this margin, with no document support, the name stays unresolved.
@@ -275,12 +282,23 @@ class Ranked:
     priors: tuple[float, ...]
 
 
-def prepare(candidates: Sequence[Candidate], *, region_form: bool = False, key: str = "") -> Ranked:
+def prepare(
+    candidates: Sequence[Candidate],
+    *,
+    region_form: bool = False,
+    key: str = "",
+    article: bool = False,
+) -> Ranked:
+    """``article``: the text says "the X" ("the Atlantic", "the tropical Pacific")."""
     pool = [c for c in candidates if c.kind == "region"] if region_form else list(candidates)
     seat_cities = seats(candidates, key)
     pool = _without_lesser_alternates(pool, key, seat_cities)
     country_bonus = COUNTRY_NAME_BONUS if _region_bears_name(pool, key) else COUNTRY_OVER_TOWN_BONUS
-    priors = tuple(prior(c, region_form, seat_cities, key, country_bonus) for c in pool)
+    priors = tuple(
+        prior(c, region_form, seat_cities, key, country_bonus)
+        + (ARTICLE_BONUS if article and c.feature_class in NATURAL_CLASSES else 0.0)
+        for c in pool
+    )
     return Ranked(tuple(pool), priors)
 
 
@@ -353,6 +371,8 @@ class NameUse:
     key: str = ""
     # Indexes of the other uses the text says this one lies in ("Izyum, Kharkiv region").
     containers: set[int] = field(default_factory=set)
+    # The text puts "the" before the name ("the Atlantic"): towns take no article.
+    article: bool = False
 
 
 def resolve_all(uses: Sequence[NameUse], *, abstain: bool = True) -> list[Resolution]:
@@ -360,7 +380,9 @@ def resolve_all(uses: Sequence[NameUse], *, abstain: bool = True) -> list[Resolu
     containers (what the other names say: a name is no evidence for its own reading),
     repeated while a pass changes a choice: a name misread alone ("Georgia" the
     country) would otherwise mislead the others ("Atlanta" in Texas) for good."""
-    ranked = [prepare(u.candidates, region_form=u.region_form, key=u.key) for u in uses]
+    ranked = [
+        prepare(u.candidates, region_form=u.region_form, key=u.key, article=u.article) for u in uses
+    ]
     previous = [rank(r, Context()) for r in ranked]
     # What the other names could lie in does not depend on any choice: once per document.
     coverage = _coverage_of_others([_regions_named(u.candidates) for u in uses])

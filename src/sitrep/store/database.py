@@ -215,8 +215,12 @@ class Store:
     def _rows_while_writing(self, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
         """Rows of a plain-table query an ingest asks between its batches: while holding,
         on the writer's own connection (no reopening)."""
-        if not self._holding:
-            return self._rows(sql, params)
+        if self._held is None:
+            # Not reopened for a query: after a release the file stays free for other
+            # processes' readers until the next write.
+            with connect(self.path, read_only=True, timeout_s=self.lock_timeout_s) as con:
+                found: list[tuple[Any, ...]] = con.execute(sql, list(params)).fetchall()
+            return found
         with self._writer() as con:
             rows: list[tuple[Any, ...]] = con.execute(sql, list(params)).fetchall()
         return rows

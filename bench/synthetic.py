@@ -63,7 +63,7 @@ class Template:
 
 def build_templates(folder: Path = EXAMPLES) -> list[Template]:
     """Templates from every sentence of the reports in ``folder`` (runs the extractor)."""
-    from sitrep.engine import _annotate_safely
+    from sitrep.engine import annotate_safely
     from sitrep.ingest import read_paths
     from sitrep.resources import load_resources
     from sitrep.settings import Settings
@@ -71,7 +71,7 @@ def build_templates(folder: Path = EXAMPLES) -> list[Template]:
     resources = load_resources(Settings())
     templates: list[Template] = []
     for raw in read_paths([folder], resources.settings):
-        outcome = _annotate_safely(raw, resources, None)
+        outcome = annotate_safely(raw, resources, None)
         if isinstance(outcome, tuple):
             templates.extend(report_templates(outcome[1]))
     return templates

@@ -361,3 +361,20 @@ def test_an_unknown_place_takes_the_country_most_places_lie_in(
     places = run(make_state, resources, text)
     korabel = by_mention(places, "Korabel")
     assert korabel is not None and korabel.lat is None and korabel.country == "UA"
+
+
+def test_each_name_of_a_county_coordination_is_a_county(
+    make_state: MakeState, resources: Resources
+) -> None:
+    text = "Deputies searched Baker, Charlton and Nassau counties in Florida for the suspect."
+    places = run(make_state, resources, text)
+    nassau = by_mention(places, "Nassau")
+    assert nassau is not None and nassau.name == "Nassau County" and nassau.admin1 == "Florida"
+
+
+def test_the_atlantic_in_a_us_story_is_the_ocean(
+    make_state: MakeState, resources: Resources
+) -> None:
+    text = "Forecasters in Miami expect an active hurricane season in the Atlantic this year."
+    ocean = by_mention(run(make_state, resources, text), "Atlantic")
+    assert ocean is not None and (ocean.name, ocean.kind) == ("Atlantic Ocean", "water")

@@ -111,3 +111,29 @@ def test_coverage_of_others_is_the_share_of_the_other_names() -> None:
         for region, share in got[k].items():
             assert share == pytest.approx(expected[region], abs=1e-12)
         assert own is named[k]
+
+
+def test_nearby_shares_count_the_other_names_with_a_reading_near() -> None:
+    def town(i: int, lat: float, lon: float, admin1: str) -> Candidate:
+        return Candidate(f"t:{i}", f"T{i}", lat, lon, "US", admin1, "P", "PPL", 1000, "town")
+
+    state = Candidate("s:1", "Texas", 31.0, -99.0, "US", "Texas", "A", "ADM1", 10**7, "region")
+    pools = [
+        [town(1, 32.2, -95.9, "Texas"), town(2, 34.0, -83.4, "Georgia")],  # "Athens"
+        [
+            town(3, 32.3, -95.7, "Texas"),
+            town(4, 36.0, -82.0, "Tennessee"),
+            town(5, 37.0, -87.6, "Kentucky"),
+            town(6, 35.3, -82.5, "North Carolina"),
+        ],  # county
+        [state],
+    ]
+    shares = Proximity(pools).nearby_shares()
+    # Athens, Texas: the county has one of its four readings near (1 / sqrt(4)); the state
+    # has no reading on the map, so the county is the only other name that votes.
+    assert shares[0] == pytest.approx([0.5, 0.0])
+    # The county in Texas: Athens has one of its two readings near (1 / sqrt(2)).
+    assert shares[1][0] == pytest.approx(1 / 2**0.5)
+    # A first-level region counts the readings inside it: one of Athens's two, one of the
+    # county's four, over the two names.
+    assert shares[2] == pytest.approx([(1 / 2**0.5 + 1 / 2) / 2])

@@ -35,6 +35,18 @@ def _resolve(text: str, names: list[str], gazetteer: Gazetteer) -> list[str | No
         ("Born in Evansville, Ind., in 1950.", ["Evansville", "Ind."], ["Evansville", "Indiana"]),
         ("Deputies in Laurel County made an arrest.", ["Laurel County"], ["Laurel County"]),
         ("Voters in DeKalb County went to the polls.", ["DeKalb"], ["DeKalb County"]),
+        (
+            "Floods hit Baker, Charlton and Nassau counties.",
+            ["Baker", "Charlton", "Nassau"],
+            ["Baker County", "Charlton County", "Nassau County"],
+        ),
+        # A town named alone and its county: the namesakes that lie together win (Athens,
+        # Texas is Henderson County's seat; Athens, Greece and Athens, Georgia are not).
+        (
+            "The Athens Police Department took him to the Henderson County Jail.",
+            ["Athens", "Henderson County"],
+            ["Athens", "Henderson County"],
+        ),
     ],
 )
 def test_given_spans_resolve_with_their_context(
@@ -179,3 +191,30 @@ def test_a_river_is_not_the_city_of_that_name(gazetteer: Gazetteer) -> None:
         None
     ]
     assert _resolve("Missiles hit Dnipro overnight.", ["Dnipro"], gazetteer) == ["Dnipro"]
+
+
+def test_a_town_beside_its_county_is_the_countys_town(gazetteer: Gazetteer) -> None:
+    text = "The Athens Police Department took him to the Henderson County Jail."
+    spans = [(4, 10), (text.index("Henderson"), text.index("Henderson") + 16)]
+    athens, county = (r.candidate for r in resolve_mentions(text, spans, gazetteer))
+    assert athens is not None and county is not None
+    assert (athens.admin1, county.admin1) == ("Texas", "Texas")
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "countries"),
+    [
+        # Both have namesakes 100 km apart in Ontario: big, well-known readings still win.
+        ("Leaders met in Paris and London on Monday.", ["Paris", "London"], ["FR", "GB"]),
+        ("Storms hit Athens and Rome overnight.", ["Athens", "Rome"], ["GR", "IT"]),
+    ],
+)
+def test_namesakes_lying_together_do_not_outweigh_famous_cities(
+    gazetteer: Gazetteer, text: str, names: list[str], countries: list[str]
+) -> None:
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    found = [
+        r.candidate.country if r.candidate else None
+        for r in resolve_mentions(text, spans, gazetteer)
+    ]
+    assert found == countries

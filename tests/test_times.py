@@ -127,6 +127,18 @@ def test_anniversary_day_month_is_not_the_invasion_day(make_state, resources) ->
         ("the year ahead", date(2023, 12, 30), "2024"),
         ("last month", date(2024, 1, 5), "2023-12"),
         ("Dec. 28", date(2024, 1, 5), "2023-12-28"),
+        # Decades are their first three digits, with or without a modifier (TimeML).
+        ("the late 1970s", date(1998, 2, 19), "197"),
+        ("the mid-1990s", date(1989, 10, 26), "199"),
+        ("the '80s", date(1989, 10, 26), "198"),
+        ("the nineties", date(1998, 3, 3), "199"),
+        # A season named with its article: the nearest one, like "this summer".
+        ("the summer", date(1989, 10, 26), "1989-SU"),
+        ("the early summer", date(1989, 10, 26), "1989-SU"),
+        ("this past spring", date(1989, 10, 30), "1989-SP"),
+        # A tokenised text's blank before the comma keeps the year.
+        ("October 9 , 2002", date(2008, 10, 10), "2002-10-09"),
+        ("24 February , 1955", date(2012, 1, 1), "1955-02-24"),
     ],
 )
 def test_resolution_against_a_reference_day(phrase: str, ref: date, expected: str) -> None:
@@ -264,6 +276,10 @@ def test_a_year_back_in_a_report_about_a_quarter_is_that_quarter(  # type: ignor
         ("Return the boy as soon as possible.", "soon"),
         ("He died soon after being captured.", "soon"),
         ("Nineteen people died.", "nineteen"),
+        ("She was in her 30s.", "30s"),
+        ("After the fall of the city, crowds gathered.", "fall"),
+        ("They bathed in a hot spring.", "spring"),
+        ("It was the summer of love.", "summer"),
     ],
 )
 def test_counts_and_ages_are_not_times(make_state, resources, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]

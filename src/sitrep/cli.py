@@ -215,7 +215,7 @@ def extract(
 
     With --json: one JSON object per document (the output contract, docs/OUTPUT.md).
     """
-    from sitrep.engine import _annotate_safely
+    from sitrep.engine import annotate_safely
     from sitrep.ingest import read_paths
     from sitrep.ingest.document import ReadFailure
     from sitrep.resources import load_resources
@@ -230,7 +230,7 @@ def extract(
         raise _fail(str(exc)) from None
     failed = 0
     for item in read_paths(files, settings, stdin=sys.stdin.buffer):
-        outcome = _annotate_safely(item, resources, published)
+        outcome = annotate_safely(item, resources, published)
         if isinstance(outcome, ReadFailure):
             failed += 1
             err.print(f"[red]failed[/] {outcome.origin}: {outcome.reason}")

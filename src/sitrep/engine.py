@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import gc
 import os
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from sitrep.errors import SitrepError
 from sitrep.ingest import read_paths
@@ -36,6 +37,11 @@ if TYPE_CHECKING:
 DEFAULT_BATCH_SIZE = 32
 # Documents in flight per worker: keeps workers busy without reading the corpus ahead.
 IN_FLIGHT_PER_WORKER = 4
+# ... plus this many batches: while this process writes a batch (0.3-2 s: linking costs
+# 5-30 ms per report) the workers annotate what is already queued. With 4 per worker
+# alone they ran dry during every write: --workers 2 was 1.16x --workers 1
+# (bench/ingest.py --docs 300, docs/SCALE.md).
+IN_FLIGHT_BATCHES = 2
 # Errors of the machine, not of the document: every later document would fail the same
 # way, so the run stops with one clear message instead of recording each as a failure.
 MACHINE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS})
@@ -141,8 +147,14 @@ def _worker_pool(
             initializer=_init_worker,
             initargs=(settings,),
         )
-    # A forking pool starts all its workers at the first task: make it now.
-    pool.submit(os.getpid).result()
+    # A forking pool starts all its workers at the first task: make it now. Frozen, the
+    # loaded model's objects are never visited by the workers' garbage collector, so
+    # their memory pages stay shared with this process instead of being copied.
+    gc.freeze()
+    try:
+        pool.submit(os.getpid).result()
+    finally:
+        gc.unfreeze()
     return pool
 
 
@@ -161,13 +173,14 @@ def _ingest_holding(
         {"paths": [str(p) for p in paths], "workers": workers, "model": settings.model}
     )
     summary = IngestSummary(run_id=run_id)
-    fresh = _new_documents(read_paths(paths, settings), store, summary, batch_size)
+    fresh = new_documents(read_paths(paths, settings), store, summary, batch_size)
     if pool is None and resources is not None:
-        outcomes: Iterator[Outcome] = (_annotate_safely(raw, resources, published) for raw in fresh)
+        outcomes: Iterator[Outcome] = (annotate_safely(raw, resources, published) for raw in fresh)
     else:
         assert pool is not None
-        outcomes = _ordered_parallel(pool, fresh, published, workers * IN_FLIGHT_PER_WORKER)
-    _write_in_batches(outcomes, store, summary, batch_size, on_progress)
+        window = in_flight_window(workers, batch_size)
+        outcomes = _ordered_parallel(pool, fresh, published, window)
+    write_in_batches(outcomes, store, summary, batch_size, on_progress)
     store.finish_run(
         run_id,
         {
@@ -180,14 +193,16 @@ def _ingest_holding(
     return summary
 
 
-def _new_documents(
+def new_documents(
     items: Iterable[RawDocument | ReadFailure],
     store: Store,
     summary: IngestSummary,
     chunk: int,
 ) -> Iterator[Item]:
-    """Drop documents already stored (or seen earlier in this run) from the same source;
-    the same text from another source becomes an ``ExactCopy``."""
+    """The duplicate rule of every engine: ``items`` in order, without the documents
+    already stored (or seen earlier in this run) from the same source; the same text from
+    another source becomes an ``ExactCopy``. Counts ``seen`` and ``skipped`` in
+    ``summary``; asks the store about ``chunk`` documents at a time."""
     # Source key of each report seen in this run, and the copies seen: what a later
     # document with the same text is compared with.
     seen: dict[str, str] = {}
@@ -242,7 +257,16 @@ def _is_other_source(raw: RawDocument, original_key: str | None) -> bool:
     return original_key is not None and source_key(raw) != original_key
 
 
-def _annotate_safely(raw: Item, resources: Resources, published: str | None) -> Outcome:
+@overload
+def annotate_safely(
+    raw: RawDocument | ReadFailure, resources: Resources, published: str | None
+) -> tuple[RawDocument, Report] | ReadFailure: ...
+@overload
+def annotate_safely(raw: Item, resources: Resources, published: str | None) -> Outcome: ...
+def annotate_safely(raw: Item, resources: Resources, published: str | None) -> Outcome:
+    """The per-document stage of every engine: ``raw`` annotated, or the failure that
+    stands for it (a bad document never stops a run; a full disk does, with
+    ``SitrepError``). Read failures and exact copies pass through unchanged."""
     if isinstance(raw, ReadFailure | ExactCopy):
         return raw
     from sitrep.stages.pipeline import annotate
@@ -269,13 +293,15 @@ def _extraction_failure(raw: RawDocument, exc: Exception) -> ReadFailure:
     )
 
 
-def _write_in_batches(
+def write_in_batches(
     outcomes: Iterable[Outcome],
     store: Store,
     summary: IngestSummary,
     batch_size: int,
     on_progress: ProgressCallback | None,
 ) -> None:
+    """The writer of every engine: ``outcomes`` stored in order, ``batch_size`` per
+    ``Store.write_batch`` transaction, counts added to ``summary``."""
     items: list[tuple[RawDocument, Report]] = []
     failures: list[ReadFailure] = []
     copies: list[tuple[RawDocument, str]] = []
@@ -327,11 +353,17 @@ def _init_worker(settings: Settings) -> None:
 
 def _annotate_in_worker(raw: RawDocument, published: str | None) -> Outcome:
     assert _WORKER_RESOURCES is not None, "worker used before its initializer ran"
-    return _annotate_safely(raw, _WORKER_RESOURCES, published)
+    return annotate_safely(raw, _WORKER_RESOURCES, published)
+
+
+def in_flight_window(workers: int, batch_size: int) -> int:
+    """Documents submitted to the pool and not yet written: what bounds memory (documents
+    and their reports) and what the workers live on while this process writes."""
+    return workers * IN_FLIGHT_PER_WORKER + IN_FLIGHT_BATCHES * batch_size
 
 
 def _ordered_parallel(
-    pool: ProcessPoolExecutor,
+    pool: Executor,
     items: Iterable[Item],
     published: str | None,
     window: int,

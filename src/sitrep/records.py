@@ -21,7 +21,7 @@ PlaceKind = Literal["city", "town", "village", "region", "country", "water", "ot
 TimeKind = Literal["date", "time", "duration", "set"]
 TimeAnchor = Literal["absolute", "publication", "context"]
 Modality = Literal["fact", "claim", "denial", "plan", "hypothetical"]
-DateBasis = Literal["metadata", "content", "user"]
+DateBasis = Literal["metadata", "content", "user", "corpus"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ SHOWN = ("relaxed_f1", "strict_f1", "type_accuracy", "value_f1", "dating_coverag
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     eval_app.command("time")(eval_time)
+    eval_app.command("copy-lag")(eval_copy_lag)
 
 
 def eval_time(
@@ -70,6 +71,29 @@ def eval_time(
     if theirs is not None:
         result["peer"] = {"name": "dateparser 1.5.0 search_dates", **theirs}
     result["published"] = PUBLISHED
+    sys.stdout.write(json.dumps(result, sort_keys=False) + "\n")
+
+
+def eval_copy_lag(
+    data: Annotated[
+        Path, typer.Option("--data", help="The eval folder (quotes/PolNeAR, time/...).")
+    ],
+) -> None:
+    """Date gaps between copies (pairs the store puts in one story) among dated texts,
+    and how often the corpus dating window holds a copy's hidden date."""
+    from sitrep.evaluation.time_copies import copy_pairs, dated_texts, score_windows
+
+    texts = dated_texts(data) if data.is_dir() else []
+    if not texts:
+        err.print(f"[bold red]error:[/] no dated PolNeAR or TimeML texts under {data}")
+        raise typer.Exit(EXIT_USAGE)
+    pairs = copy_pairs(texts)
+    for pair in pairs:
+        err.print(
+            f"{pair.lag_days:>4} d  {pair.reason:<14} {pair.earlier.name}  {pair.later.name}",
+            soft_wrap=True,
+        )
+    result = {"texts": len(texts), **score_windows(pairs)}
     sys.stdout.write(json.dumps(result, sort_keys=False) + "\n")
 
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import duckdb
 
-from sitrep.corpus import events, people, sql, stories
+from sitrep.corpus import dating, events, people, sql, stories
 from sitrep.records import Report
 
 
@@ -22,6 +22,8 @@ def link_batch(con: duckdb.DuckDBPyConnection, reports: Sequence[Report]) -> Non
     keys = stories.lookup_keys(prints) | people.lookup_keys(reports) | events.lookup_keys(reports)
     stored = sql.lookup_keys_by_kind(con, keys)
     linked = stories.link_stories(con, reports, stored.get("story", {}), prints)
+    # Undated copies take their story's original's date before events use their window.
+    reports = dating.date_from_stories(con, reports, linked)
     story_of = {doc: link.story_id for doc, link in linked.items()}
     people.link_people(con, reports, story_of, stored.get("person", {}))
     events.link_events(con, reports, story_of, stored.get("event", {}))

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sitrep.engine import ExactCopy, IngestSummary, Outcome, _annotate_safely
+from sitrep.engine import ExactCopy, IngestSummary, Outcome, annotate_safely
 from sitrep.ingest.document import RawDocument, ReadFailure
 from sitrep.records import Report, from_json, to_json
 
@@ -50,7 +50,7 @@ def annotated_row(row: Row, resources: Resources, published: str | None) -> Row:
     """``row`` with its Report (or the local engine's extraction failure) filled in."""
     if row["failure"] is not None:
         return row
-    outcome = _annotate_safely(raw_document(row), resources, published)
+    outcome = annotate_safely(raw_document(row), resources, published)
     done = dict(row)
     if isinstance(outcome, tuple):
         report = outcome[1]
@@ -100,7 +100,7 @@ def store_rows(
 ) -> None:
     """Write rows (in run order) through the local engine's own duplicate rule and
     batch writer, so that both engines store the same thing however those change."""
-    from sitrep.engine import _new_documents, _write_in_batches
+    from sitrep.engine import new_documents, write_in_batches
 
     pending: deque[tuple[RawDocument, Outcome]] = deque()
 
@@ -124,5 +124,5 @@ def store_rows(
                 return outcome
         raise AssertionError(f"no annotated row for {item.origin}")
 
-    fresh = _new_documents(documents(), store, summary, batch_size)
-    _write_in_batches((annotated(i) for i in fresh), store, summary, batch_size, on_progress)
+    fresh = new_documents(documents(), store, summary, batch_size)
+    write_in_batches((annotated(i) for i in fresh), store, summary, batch_size, on_progress)

@@ -38,8 +38,10 @@ from sitrep.stages.events_document import (
     consolidate,
     dateline_end,
     is_part_of_toll,
+    is_vague,
 )
 from sitrep.stages.events_sentence import conjoined_places, is_setting, nearest
+from sitrep.stages.figures import PEOPLE_NOUNS
 from sitrep.stages.figures_index import Intervals, Lines, PlaceMentions, Positions
 from sitrep.stages.registry import stage
 from sitrep.stages.state import DocState
@@ -240,14 +242,21 @@ def _verb_type(token: Token, lemma: str) -> str | None:
         return None
     if lemma == "leave":
         return _leaving_type(token)
+    if lemma == "raid" and _arrests_in_clause(token):
+        return None  # "raided two villages, arresting 14 men": an arrest operation
     if kind in ("capture", "recapture", "occupation") and _takes_captives(token):
         return None  # "7 were recaptured": people taken, not ground
     subject = _subject(token)
     if subject is not None and rules.NOUN_TRIGGERS.get(subject.lemma_.lower()) == "disaster":
         return None  # "an earthquake struck": the disaster noun is the event
-    if kind == "attack" and subject is not None and subject.lemma_.lower() in rules.PROTESTERS:
+    if kind == "attack" and subject is not None and _are_protesters(subject):
         return "protest"  # "protesters who stormed parliament"
     return kind
+
+
+def _are_protesters(subject: Token) -> bool:
+    """ "protesters", "thousands of demonstrators"."""
+    return any(h.lemma_.lower() in rules.PROTESTERS for h in _heads_of(subject))
 
 
 def _weapon_kind(verb: Token, lemma: str) -> str | None:
@@ -262,9 +271,10 @@ def _weapon_kind(verb: Token, lemma: str) -> str | None:
     for agent in (c for c in verb.children if c.dep_ == "agent"):
         doers += [c for c in agent.children if c.dep_ == "pobj"]
     kinds = {
-        rules.WEAPONS[head.lemma_.lower()]
+        rules.WEAPONS[word]
         for doer in doers for head in (doer, *doer.conjuncts)
-        if head.lemma_.lower() in rules.WEAPONS
+        for word in (head.lemma_.lower(), head.lower_.removesuffix("s"))
+        if word in rules.WEAPONS
     }  # fmt: skip
     if len(kinds) > 1:
         return "attack"
@@ -316,6 +326,13 @@ def _leaving_type(verb: Token) -> str | None:
     if verb.dep_ == "xcomp" and head.lemma_.lower() in rules.ORDERING_VERBS:
         return "evacuation"
     return "displacement"
+
+
+def _arrests_in_clause(verb: Token) -> bool:
+    return any(
+        c.dep_ in ("advcl", "conj", "xcomp") and c.lemma_.lower() in ("arrest", "detain")
+        for c in verb.children
+    )
 
 
 def _takes_captives(verb: Token) -> bool:
@@ -371,7 +388,7 @@ def _noun_type(token: Token, lemma: str) -> str | None:
     if lemma in rules.OUTAGE_NOUNS and any(c.lemma_.lower() in rules.UTILITIES for c in modifiers):
         return "infrastructure_damage"
     if lemma in rules.AID_ACCESS_NOUNS and (
-        det_no or token.head.lemma_.lower() in rules.BLOCKING_VERBS
+        det_no or token.head.lemma_.lower() in rules.BLOCKING_VERBS or _turned_back(token)
     ):
         return "humanitarian_access_blocked"
     kind = rules.NOUN_TRIGGERS.get(lemma)
@@ -380,6 +397,16 @@ def _noun_type(token: Token, lemma: str) -> str | None:
     ):
         return "airstrike"
     return kind
+
+
+def _turned_back(noun: Token) -> bool:
+    """ "an aid convoy was turned back at a checkpoint"."""
+    verb = noun.head
+    return (
+        noun.dep_ in ("nsubjpass", "dobj", "nsubj")
+        and verb.lemma_.lower() == "turn"
+        and any(c.lower_ == "back" for c in verb.children)
+    )
 
 
 def _is_repelled(token: Token) -> bool:
@@ -879,11 +906,39 @@ def _count(state: DocState, trigger: Trigger, quantity: str, rivals: list[Token]
     for figure in context_of(state).figures.between(sentence.start_char, sentence.end_char):
         if figure.quantity != quantity or figure.value is None:
             continue
-        if is_part_of_toll(state.text, figure):
-            continue  # "Two children were among the dead": the toll is told elsewhere
+        if is_part_of_toll(state.text, figure) or is_vague(figure):
+            continue  # "Two children were among the dead", "dozens killed": no toll
         if len(rivals) > 1:
             span = state.doc.char_span(figure.span.start, figure.span.end, alignment_mode="expand")
             if span is not None and nearest(span.root, rivals) != trigger.token:
                 return None
         return round(figure.value)
+    victim = _single_victim(sentence, quantity)
+    if victim is not None and (len(rivals) < 2 or nearest(victim, rivals) == trigger.token):
+        return 1
     return None
+
+
+_SINGLE = frozenset({"a", "an", "the", "one"})
+_HARM_VERBS = {"killed": frozenset({"kill"}), "injured": frozenset({"injure", "wound", "hurt"})}
+
+
+def _single_victim(sentence: SpacySpan, quantity: str) -> Token | None:
+    """ "the driver was killed", "killing a woman": one victim told without a number."""
+    verbs = _HARM_VERBS.get(quantity, frozenset())
+    for token in sentence:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in verbs:
+            continue
+        for child in token.children:
+            if child.dep_ in ("nsubjpass", "dobj") and _one_person(child):
+                return token
+    return None
+
+
+def _one_person(noun: Token) -> bool:
+    return (
+        noun.tag_ == "NN"
+        and noun.lemma_.lower() in PEOPLE_NOUNS
+        and any(c.dep_ in ("det", "nummod") and c.lower_ in _SINGLE for c in noun.children)
+        and not any(c.dep_ == "conj" for c in noun.children)
+    )

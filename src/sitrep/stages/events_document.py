@@ -45,13 +45,19 @@ _SETTLEMENTS = frozenset({"city", "town", "village"})
 # detained demonstrators ..." in the next sentence are one arrest (examples and team set).
 _MERGE_IN_SENTENCE_ONLY = frozenset({"infrastructure_damage", "humanitarian_access_blocked"})
 # "IDLIB, Syria, Oct. 9, 2023 —", "PORT SUDAN, 14 May 2024 -": capitals, then a dash.
-_DATELINE = re.compile(r"\A\s*[A-Z][A-Z .'-]{1,40}(?:,[^\n—–]{0,40})?\s+[—–-]{1,2}\s")
+# "NAIROBI (AP) —", "BAMAKO, Mali, 12 March 2023 (AFP) —"; a headline and a byline may
+# come first, so it is looked for at the start of any of the report's first lines.
+_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z .'-]{1,40}(?:\s*\([A-Za-z. ]{1,20}\))?(?:,[^\n—–]{0,40})?\s+[—–-]{1,2}\s",
+    re.M,
+)
+_DATELINE_WITHIN = 600  # characters: a headline, a byline and a date line
 
 
 def dateline_end(text: str) -> int:
-    """Where a leading dateline ends, else 0: it says where the report was filed, not
-    where anything happened."""
-    match = _DATELINE.match(text)
+    """Where a dateline near the top ends, else 0: it says where the report was filed,
+    not where anything happened (nor does a headline above it)."""
+    match = _DATELINE.search(text[:_DATELINE_WITHIN])
     return match.end() if match else 0
 
 
@@ -67,7 +73,17 @@ def consolidate(
     ``apart``: pairs of place ids told as distinct places of one event ("in Mombasa,
     Kisumu and Nakuru"), never merged into one."""
     context = PlaceContext.of(places, text)
-    merged = merge_mentions(events, apart=apart, lines=context.lines)
+    countries = {p.id for p in places if p.kind == "country"}
+    # "Gunmen kill villagers in north-eastern Mali" (the headline) and "attacked the
+    # village of Tadjalalt near Menaka" are one attack: a country is no place to keep
+    # two tellings apart. It stays the place of an event told nowhere more precisely.
+    by_country = {e.id: e.place for e in events if e.place in countries}
+    unplaced = [dataclasses.replace(e, place=None) if e.id in by_country else e for e in events]
+    merged = [
+        dataclasses.replace(e, place=by_country[e.id]) if e.place is None and e.id in by_country
+        else e
+        for e in merge_mentions(unplaced, apart=apart, lines=context.lines)
+    ]  # fmt: skip
     placed = [place_from_context(e, context) for e in merged]
     counted = attach_casualties(
         merge_mentions(placed, apart=apart, lines=context.lines), figures, text
@@ -268,6 +284,14 @@ def main_settlement(places: Sequence[Place], text: str) -> str | None:
 _PART_OF_TOLL = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:were|was|are|is)\s+among\b", re.I)
 
 
+# "dozens killed": a lower bound, no count a coder would enter.
+_VAGUE_WORDS = frozenset({"dozens", "scores", "hundreds", "thousands", "millions"})
+
+
+def is_vague(figure: Figure) -> bool:
+    return figure.span.text.lower().split()[-1] in _VAGUE_WORDS
+
+
 def is_part_of_toll(text: str, figure: Figure) -> bool:
     return bool(_PART_OF_TOLL.match(text, figure.span.end, figure.span.end + 60))
 
@@ -289,7 +313,7 @@ def attach_casualties(
     for figure in figures:
         if figure.quantity not in ("killed", "injured") or figure.value is None:
             continue
-        if text and is_part_of_toll(text, figure):
+        if (text and is_part_of_toll(text, figure)) or is_vague(figure):
             continue
         if evidence.any_covering(figure.span.start):
             continue  # its own sentence has an event, which took it already

@@ -56,7 +56,10 @@ def tree_distance(a: Token, b: Token) -> int:
 
 
 def nearest(target: Token, candidates: Sequence[Token]) -> Token | None:
-    """The candidate nearest to ``target`` in the parse (the first, on a tie)."""
+    """The candidate nearest to ``target`` in the parse, preferring one whose clause holds
+    it ("Shells fell ..., killing 19 and wounding 62, as [they] fought": the parser hangs
+    "fought" under "wounding", yet 62 is told of the shelling); the first, on a tie."""
     if not candidates:
         return None
-    return min(candidates, key=lambda c: (tree_distance(target, c), c.i))
+    above = {t.i for t in target.ancestors}
+    return min(candidates, key=lambda c: (c.i not in above, tree_distance(target, c), c.i))

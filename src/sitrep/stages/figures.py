@@ -13,6 +13,7 @@ last named before it); ``time`` the value of a date in the sentence.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ from sitrep.stages.state import DocState
 QUANTITIES: tuple[str, ...] = (
     "killed", "injured", "missing", "displaced", "returned", "evacuated", "population",
     "buildings_damaged", "buildings_destroyed", "distance", "duration", "people", "munitions",
-    "magnitude", "other",
+    "magnitude", "arrested", "other",
 )  # fmt: skip
 
 # Lemmas that say what a number in their sentence counts; the nearest one wins.
@@ -42,8 +43,14 @@ QUANTITY_CUES: dict[str, str] = {
     "evacuate": "evacuated", "evacuation": "evacuated", "population": "population",
     "inhabitant": "population", "populace": "population",
     "destroy": "destroyed", "ruin": "destroyed", "raze": "destroyed", "flatten": "destroyed",
-    "demolish": "destroyed", "damage": "damaged",
+    "demolish": "destroyed", "damage": "damaged", "leave": "displaced",
+    "arrest": "arrested", "detain": "arrested", "abduct": "arrested", "jail": "arrested",
+    "live": "population", "remain": "population",
 }  # fmt: skip
+# Cues that yield to the word they govern: "thousands remain displaced".
+_LINKING_CUES = frozenset({"remain", "live"})
+# Shares of people are not tolls: "about half of Maiduguri" was flooded, not killed.
+_NOT_SHARES = frozenset({"killed", "injured", "missing", "displaced", "returned", "evacuated"})
 BUILDING_WORDS = frozenset(
     {"building", "structure", "home", "house", "apartment", "residential", "dwelling",
      "residence", "school", "hospital", "housing", "block", "property"}
@@ -52,7 +59,15 @@ PEOPLE_NOUNS = frozenset(
     {"people", "person", "resident", "civilian", "child", "soldier", "troop", "refugee",
      "family", "woman", "man", "inhabitant", "worker", "patient", "student", "fighter",
      "casualty", "victim", "hostage", "prisoner", "migrant", "villager", "citizen", "body",
-     "relative", "survivor", "passenger", "displaced", "returnee", "evacuee"}
+     "relative", "survivor", "passenger", "displaced", "returnee", "evacuee", "driver",
+     "journalist", "medic", "doctor", "nurse", "teacher", "pupil", "protester",
+     "demonstrator", "farmer", "miner", "volunteer", "staff", "employee", "girl", "boy",
+     "adult", "baby", "infant", "detainee", "inmate", "pilgrim", "tourist", "individual"}
+)  # fmt: skip
+# Things whose small counts are situation figures ("three Russian tanks" destroyed).
+MATERIEL = frozenset(
+    {"tank", "vehicle", "aircraft", "helicopter", "jet", "plane", "warplane", "bridge",
+     "building", "house", "home", "school", "hospital", "boat", "ship", "truck"}
 )  # fmt: skip
 UNITS: dict[str, tuple[str, str]] = {  # word -> (unit, quantity)
     "km": ("km", "distance"), "kilometer": ("km", "distance"), "kilometre": ("km", "distance"),
@@ -137,10 +152,18 @@ def extract_figures(state: DocState, resources: Resources) -> None:
     """Fill ``state.figures``."""
     text, doc = state.text, state.doc
     times = Intervals((t.span.start, t.span.end, t) for t in state.times)
-    numbers = [n for n in _numbers(text) if not _inside_time(n, times)]
+    ratios = list(_ratios(text))
+    taken = Intervals((r.start, r.end, r) for r in ratios)
+    numbers = [d for d in (_as_duration(text, n, times) for n in _numbers(text)) if d is not None]
+    numbers = sorted(
+        [n for n in numbers if not taken.overlapping(n.start, n.end)] + ratios,
+        key=lambda n: n.start,
+    )
     kept: list[_Number] = []
     for n in numbers:
         if _is_age(text, n) or _is_year(text, n) or _is_phone(text, n):
+            continue
+        if _is_day_of_month(text, n) or _is_ordinal_fraction(doc, n):
             continue
         if _is_article_or_anaphor(doc, n) or _is_conversion(text, n, kept):
             continue
@@ -168,6 +191,30 @@ def _numbers(text: str) -> Iterator[_Number]:
         if m["cur"]:
             start = min(start, m.start("cur"))
         yield _Number(start, m.end(), value, approximate, unit, quantity, not raw[0].isdigit())
+
+
+_SMALL = "one|two|three|four|five|six|seven|eight|nine|ten"
+# "nine out of ten of the dead", "one in five children": a share told as a ratio.
+_RATIO = re.compile(
+    rf"\b(?P<part>{_SMALL}|\d{{1,2}})\s+(?:out\s+of|in)\s+(?P<whole>{_SMALL}|\d{{1,3}})\b",
+    re.I,
+)
+
+
+def _ratios(text: str) -> Iterator[_Number]:
+    for m in _RATIO.finditer(text):
+        part, whole = _small_value(m["part"]), _small_value(m["whole"])
+        if part is None or not whole or part >= whole:
+            continue
+        share = round(100 * part / whole, 1)
+        yield _Number(m.start(), m.end(), share, False, "percent", None, True)
+
+
+def _small_value(raw: str) -> float | None:
+    word = raw.lower()
+    return (
+        float(word) if word.isdigit() else WORD_NUMBERS.get(word, 10.0 if word == "ten" else None)
+    )
 
 
 def _value(raw: str) -> tuple[float | None, bool]:
@@ -198,6 +245,55 @@ def _inside_time(n: _Number, times: Intervals[TimeExpression]) -> bool:
     return times.any_covering(n.start) or times.any_starting_in(n.start, n.end)
 
 
+# How long a state of the situation lasted, as the time stage reads it ("P9D", "PT24H"):
+# "no electricity for five days", "flights were suspended for nine days" are figures (the
+# team set's gold counts them); "two years after", "in six weeks", "a three-day journey",
+# "lived there for forty years" set the scene and are not (the examples' gold).
+_COUNTED_DURATION = re.compile(r"^PT?\d+(?:\.\d+)?([WDH])$")
+_DURATION_UNITS = {"W": "weeks", "D": "days", "H": "hours"}
+_FOR_BEFORE = re.compile(r"\bfor\s+(?:(?:about|some|nearly|almost|over|more than)\s+)?$", re.I)
+
+
+def _as_duration(text: str, n: _Number, times: Intervals[TimeExpression]) -> _Number | None:
+    """``n`` itself when it is no part of a time expression; as a duration figure when it
+    says for how many hours, days or weeks something lasted; otherwise None."""
+    if not _inside_time(n, times):
+        return n
+    overlapping = times.overlapping(n.start, n.end)
+    time = overlapping[0] if overlapping else None
+    value = (time.value or "") if time is not None else ""
+    match = _COUNTED_DURATION.match(value)
+    if time is None or time.kind != "duration" or match is None or n.value <= 1:
+        return None  # part of a date, or "one day" (a way of telling, not a count)
+    start = min(n.start, time.span.start)
+    if not _FOR_BEFORE.search(text, max(0, start - 30), start):
+        return None
+    end = max(n.end, time.span.end)
+    return dataclasses.replace(
+        n, end=end, unit=_DURATION_UNITS[match.group(1)], quantity="duration"
+    )
+
+
+# "Between 1 and 31 October": the first day of a range whose month comes after it.
+_DAY_RANGE_AFTER = re.compile(
+    r"\s*(?:and|to|-|–)\s*\d{1,2}\s+(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b"
+)
+
+
+def _is_day_of_month(text: str, n: _Number) -> bool:
+    return not n.words and n.value <= 31 and bool(_DAY_RANGE_AFTER.match(text, n.end))
+
+
+def _is_ordinal_fraction(doc: Doc, n: _Number) -> bool:
+    """ "for a third week": "a third" before a noun is an ordinal, not a share."""
+    if n.unit != "percent" or not n.words or doc.text[n.start : n.end].lower() not in FRACTIONS:
+        return False
+    token = _token_at(doc, n.end - 1)
+    following = doc[token.i + 1] if token is not None and token.i + 1 < len(doc) else None
+    return following is not None and following.pos_ == "NOUN"
+
+
 def _is_age(text: str, n: _Number) -> bool:
     # "41-year-old", "both 21", "Anton, 21," (a number between commas after a name).
     # Only the few characters before the number can hold "aged"/"both": slicing them keeps
@@ -207,7 +303,7 @@ def _is_age(text: str, n: _Number) -> bool:
         return True
     return (
         bool(re.search(r"[A-Z][a-z]+,\s*$", text[max(0, n.start - 30) : n.start]))
-        and bool(re.match(r"\s*,", text[n.end : n.end + 8]))
+        and bool(re.match(r"\s*(?:,|\.(?:\s|$))", text[n.end : n.end + 8]))
         and n.value < 120
         and not n.words
     )
@@ -272,7 +368,7 @@ def _is_incidental_small_count(doc: Doc, n: _Number) -> bool:
         return False
     counted = _counted_noun(token)
     if counted is not None:
-        return counted not in PEOPLE_NOUNS
+        return counted not in PEOPLE_NOUNS | MATERIEL | MUNITIONS
     governor = token.head.lemma_.lower()
     return not (governor in _CASUALTY_VERBS or governor in QUANTITY_CUES)
 
@@ -343,18 +439,71 @@ def _counted_noun(token: Token) -> str | None:
 
 
 def _quantity(sentence: SpacySpan, token: Token, unit: str | None) -> str | None:
+    told = _told_by_phrase(token) or _governing_cue(token)
+    if told in ("destroyed", "damaged"):
+        told = None  # what was destroyed is told by the sentence's words (below)
+    if told is not None and not (unit == "percent" and told in _NOT_SHARES):
+        return told
     lemmas = {t.lemma_.lower() for t in sentence} | {t.lower_ for t in sentence}
     cues = sorted(
-        ((abs(t.i - token.i), QUANTITY_CUES[t.lemma_.lower()]) for t in sentence
+        ((abs(t.i - token.i), _cue_of(t)) for t in sentence
          if t.lemma_.lower() in QUANTITY_CUES and t.i != token.i),
         key=lambda c: c[0],
     )  # fmt: skip
+    if unit == "percent":
+        cues = [c for c in cues if c[1] not in _NOT_SHARES]
     if not cues:
         return None
     cue = cues[0][1]
     if cue in ("destroyed", "damaged"):
         return f"buildings_{cue}" if lemmas & BUILDING_WORDS else "other"
     return cue
+
+
+def _governing_cue(token: Token) -> str | None:
+    """The cue verb whose subject or object the number (or what it counts) is: "17
+    people were killed and 160 were injured" - 160 is injured, though "killed" is as near."""
+    counted = token.head if token.dep_ in ("nummod", "quantmod") else token
+    verb = counted.head
+    if counted.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.pos_ == "VERB":
+        return _cue_of(verb) if verb.lemma_.lower() in QUANTITY_CUES else None
+    return None
+
+
+def _cue_of(token: Token) -> str:
+    """The quantity a cue word says; "remain"/"live" yield to the cue right after them
+    ("remain displaced")."""
+    lemma = token.lemma_.lower()
+    if lemma in _LINKING_CUES and token.i + 1 < len(token.doc):
+        following = token.doc[token.i + 1].lemma_.lower()
+        if following in QUANTITY_CUES and following not in _LINKING_CUES:
+            return QUANTITY_CUES[following]
+    return QUANTITY_CUES[lemma]
+
+
+_EXPELLING = frozenset({"force", "drive", "chase", "push", "uproot", "expel"})
+
+
+def _told_by_phrase(token: Token) -> str | None:
+    """ "home to some 270,000 people" (population), "forcing more than 400,000 from their
+    homes" (displaced): phrases that say what a number counts whatever cue is nearer."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start - 1].dep_ in ("quantmod", "advmod", "nummod", "compound"):
+        start -= 1
+    if start >= 2 and doc[start - 2].lower_ == "home" and doc[start - 1].lower_ == "to":
+        return "population"
+    counted = token.head if token.dep_ in ("nummod", "quantmod") else token
+    verb = counted.head
+    if counted.dep_ == "dobj" and verb.lemma_.lower() in _EXPELLING:
+        from_home = any(
+            o.lemma_.lower() in ("home", "house")
+            for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"
+            for o in p.children
+        )  # fmt: skip
+        if from_home:
+            return "displaced"
+    return None
 
 
 def sentence_place(places: PlaceMentions, sentence: SpacySpan) -> str | None:

@@ -71,6 +71,8 @@ COMPASS_WORDS = _words(
 WEAK_MIN_POPULATION = 10_000
 # Actors that speak through their capitals: "Moscow said" is metonymy, not a person.
 SPEAKING_KINDS = frozenset({"country"})
+# How much text after a name is read for "counties" ending a coordination.
+COUNTY_WINDOW = 60
 # Confidence of a place whose name the gazetteer cannot resolve.
 UNRESOLVED_CONFIDENCE = 0.3
 WEAK_EVIDENCE_FACTOR = 0.75
@@ -309,6 +311,10 @@ def _mention(span: SpacySpan, label: str, words: Words, gazetteer: Gazetteer) ->
     end = word_after.idx + len(word_after.text) if word_after is not None else span.end_char
     region_form = label != "NORP" and cues.is_region_form(span)
     candidates = gazetteer.lookup(name) if label != "NORP" else ()
+    county = cues.county_word_after(words.text[span.end_char : span.end_char + COUNTY_WINDOW])
+    if county is not None:
+        # "Baker, Charlton and Nassau counties": each name is a county's.
+        candidates = gazetteer.lookup(f"{name} {county}") or candidates
     key = normalize_key(name)
     if water_word is not None:
         # "the Dnipro river" is not the city of Dnipro: only water entries (a gazetteer
@@ -324,7 +330,11 @@ def _mention(span: SpacySpan, label: str, words: Words, gazetteer: Gazetteer) ->
         region_form=region_form,
         area_word=cues.area_word_after(span),
         water=water_word is not None,
-        place_cue=cues.preceded_by_place_word(span) or cues.followed_by_place_word(span),
+        place_cue=(
+            county is not None
+            or cues.preceded_by_place_word(span)
+            or cues.followed_by_place_word(span)
+        ),
         person_cue=cues.person_cue(span),
         metonymy=cues.metonymy_cue(span),
         article=cues.follows_article(words.text, span.start_char),

@@ -149,6 +149,28 @@ def follows_article(text: str, start: int) -> bool:
     return bool(_ARTICLE_BEFORE.search(text, max(0, start - _ARTICLE_WINDOW), start))
 
 
+# "DeKalb County", "Rapides Parish" when only the name is the toponym; "Baker, Charlton and
+# Nassau counties": each name of a coordination ending in the plural.
+_NAME = r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*"
+_COUNTY_AFTER = re.compile(
+    rf"(?:\s*,\s*{_NAME})*(?:\s*,)?(?:\s+(?:and|or|&)\s+{_NAME})?\s+"
+    r"(?i:(county|parish|counties|parishes))\b"
+)
+_COUNTY_SINGULAR = {
+    "counties": "County",
+    "parishes": "Parish",
+    "county": "County",
+    "parish": "Parish",
+}
+
+
+def county_word_after(after: str) -> str | None:
+    """ "County" or "Parish" where the text right after a name (``after``) makes it a
+    county's name: "DeKalb County", "Baker, Charlton and Nassau counties"."""
+    found = _COUNTY_AFTER.match(after)
+    return _COUNTY_SINGULAR[found.group(1).lower()] if found else None
+
+
 def lower_at(doc_tokens: SpacySpan, i: int) -> str:
     """Lower-cased text of token ``i`` of the doc, or "" beyond its edges."""
     doc = doc_tokens.doc

@@ -14,13 +14,13 @@ import re
 from collections.abc import Sequence
 
 from sitrep.gazetteer import Candidate, Gazetteer, normalize_key
-from sitrep.stages.places_cues import follows_article
+from sitrep.stages.places_cues import county_word_after, follows_article
 from sitrep.stages.places_resolve import NameUse, Resolution, resolve_all
 
 # "Kharkiv region", "Donetsk Oblast": the word after a name that makes it a region.
 _REGION_AFTER = re.compile(r"\s+(region|oblast|province|governorate)\b", re.IGNORECASE)
-# "DeKalb County", "Rapides Parish" when only the name is the toponym.
-_COUNTY_AFTER = re.compile(r"\s+(county|parish)\b", re.IGNORECASE)
+# How much text after a name is read for the words that qualify it.
+AFTER_WINDOW = 60
 # "the Dnipro river": only a body of water may be meant.
 _WATER_AFTER = re.compile(r"\s+river\b", re.IGNORECASE)
 _REGION_SUFFIX = re.compile(r"^(.+?)\s+(region|oblast|province|governorate)$", re.IGNORECASE)
@@ -43,9 +43,9 @@ def name_use_for(
     name = _POSSESSIVE.sub("", name.strip())
     region_form = bool(_REGION_AFTER.match(after))
     candidates = gazetteer.lookup(name)
-    county = _COUNTY_AFTER.match(after)
+    county = county_word_after(after)
     if county:
-        candidates = gazetteer.lookup(f"{name} {county.group(1)}") or candidates
+        candidates = gazetteer.lookup(f"{name} {county}") or candidates
     suffixed = _REGION_SUFFIX.match(name)
     if suffixed and not _regions(candidates):
         # "Kherson Province" when only "Kherson" is indexed: the region of that name.
@@ -101,7 +101,10 @@ def resolve_mentions(
     for i in order:
         start, end = spans[i]
         key, use = name_use_for(
-            text[start:end], text[end : end + 20], gazetteer, article=follows_article(text, start)
+            text[start:end],
+            text[end : end + AFTER_WINDOW],
+            gazetteer,
+            article=follows_article(text, start),
         )
         k = index_of_key.setdefault((key, use.region_form), len(uses))
         if k == len(uses):

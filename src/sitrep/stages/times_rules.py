@@ -204,9 +204,24 @@ def _duration(m: re.Match[str]) -> ParsedTime:
     return ParsedTime("fixed", kind="duration", value=value, unit=unit, count=count)
 
 
+DECADE_WORDS: dict[str, int] = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+    "eighties": 8, "nineties": 9,
+}  # fmt: skip
+
+
+def _decade(m: re.Match[str]) -> ParsedTime:
+    """TimeML's decade value is its first three digits: "the '80s" and "the eighties" are
+    the twentieth century's ("198"), as in the news these corpora hold."""
+    if m["y"]:
+        return _fixed(m["y"])
+    tens = int(m["yy"]) if m["yy"] else DECADE_WORDS[m["w"].lower()]
+    return _fixed(f"19{tens}")
+
+
 def _season_relative(m: re.Match[str]) -> ParsedTime:
     word = m["mod"].lower().split()[-1]
-    shift = {"this": 0, "last": -1, "past": -1, "next": 1, "coming": 1}[word]
+    shift = {"this": 0, "the": 0, "last": -1, "past": -1, "next": 1, "coming": 1}[word]
     return ParsedTime("season", season=SEASONS[m["s"].lower()], shift=shift, anchor="publication")
 
 
@@ -337,9 +352,9 @@ PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
     for p, b in (
         (r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b",
          lambda m: _fixed(m[0]) if _valid_iso(m[0]) else None),
-        (rf"\b(?:{_WEEKDAY},?\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})\b",
+        (rf"\b(?:{_WEEKDAY},?\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAY})(?:\s?,)?\s+(?P<y>{_YEAR})\b",
          lambda m: _full_date(m["y"], m["m"], m["d"])),
-        (rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b",
+        (rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?:\s?,)?\s+(?P<y>{_YEAR})\b",
          lambda m: _full_date(m["y"], m["m"], m["d"])),
         (rf"\b(?:(?i:early|mid|late|the end of|the beginning of|the start of)[\s-]+)?"
          rf"(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b",
@@ -366,7 +381,10 @@ PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
                               future=m["t"].lower().startswith("next"),
                               past=m["t"].lower().startswith("last"),
                               same_year=m["t"].lower().startswith("this"))),
-        (r"\b(?P<t>the\s+(?P<y>(?:1[89]|20)\d)0s)\b", lambda m: _fixed(m["y"])),
+        # Decades, also "the early 1980s", "the mid-1990s", "the '80s", "the nineties".
+        (r"\b(?P<t>(?i:the)\s+(?:(?i:early|mid|late)[\s-]+)?"
+         r"(?:(?P<y>(?:1[89]|20)\d)0s|'(?P<yy>\d)0s|(?P<w>(?i:twenties|thirties|forties|fifties|"
+         r"sixties|seventies|eighties|nineties))))(?!\w)", _decade),
         (rf"\b(?i:fiscal)(?:\s+year)?\s+(?P<y>{_YEAR})\b", lambda m: _fixed(m["y"])),
         (rf"\b(?i:the)\s+(?P<a>(?i:year-earlier|year-ago|year\s+earlier|{_YEAR[3:-1]}))\s+"
          r"(?:(?P<q>(?i:first|second|third|fourth))\s+(?=(?i:quarter))|(?i:fiscal)\s+)?"
@@ -387,8 +405,12 @@ PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
          rf"the start of|the beginning of|the middle of))[\s-]+)?(?P<y>{_YEAR}))\b"
          rf"(?![\d%]|[,.-]\d|\s+{_COUNT_NOUNS}\b)",
          lambda m: _fixed(m["y"]) if m["prep"] or m["mod"] else None),
-        (r"\b(?P<mod>(?i:this|last|next|the past|the coming))\s+"
+        (r"\b(?P<mod>(?i:this past|this|last|next|the past|the coming))\s+"
          r"(?P<s>(?i:winter|summer|spring|autumn|fall))\b", _season_relative),
+        # "the summer", "the early winter": the nearest such season. Lower case only and
+        # never "fall" ("the fall of the city"); "spring" needs its article ("hot spring").
+        (r"\b(?P<t>(?P<mod>(?i:the))\s+(?:(?i:early|late)\s+)?(?P<s>winter|summer|spring|autumn))\b"
+         r"(?!\s+of\b)", _season_relative),
         (r"\b(?:(?i:early|earlier|late|later)\s+)?"
          r"(?P<w>(?i:today|yesterday|tomorrow|tonight|this))(?:\s+(?P<p>(?i:morning|"
          r"afternoon|evening|night)))?\b(?(p)|(?<!\bthis)(?<!\bThis))", _deictic_day),

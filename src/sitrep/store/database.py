@@ -53,6 +53,11 @@ ITER_PAGE = 256
 # readers in other processes get in (each release costs a checkpoint: ~0.1-0.3 s at
 # 30k-100k reports, bench/corpus_scale.py, docs/CORPUS.md).
 RELEASE_AFTER_S = 1.0
+# DuckDB memory of the writer connection. DuckDB's default (80 % of RAM) lets its buffer
+# cache keep every page a batch touched while the writer is held, so an ingest's memory
+# grew with the store; capped, older pages are evicted and reread from the file
+# (docs/SCALE.md, bench/volume.py). Spills beyond it go to DuckDB's temp folder.
+WRITER_MEMORY_LIMIT = "512MB"
 # Characters of context either side of a search match.
 SNIPPET_CONTEXT = 60
 
@@ -74,13 +79,20 @@ class Store:
     """The store at ``path`` (created on first use unless ``read_only``)."""
 
     def __init__(
-        self, path: str | Path, *, read_only: bool = False, lock_timeout_s: float = 30.0
+        self,
+        path: str | Path,
+        *,
+        read_only: bool = False,
+        lock_timeout_s: float = 30.0,
+        writer_memory_limit: str = WRITER_MEMORY_LIMIT,
     ) -> None:
         if lock_timeout_s < 0:
             raise ValueError(f"lock_timeout_s must not be negative, got {lock_timeout_s}")
         self.path = Path(path)
         self.read_only = read_only
         self.lock_timeout_s = lock_timeout_s
+        # DuckDB's syntax ('512MB', '2GiB'); checked when the first writer opens.
+        self.writer_memory_limit = writer_memory_limit
         # The writer connection kept open by ``holding`` (None: every operation opens one).
         self._held: duckdb.DuckDBPyConnection | None = None
         self._held_since = 0.0
@@ -110,7 +122,25 @@ class Store:
             raise StoreError(f"store {self.path} was opened read-only; it cannot be written")
         if self._holding:
             return self._held_writer()
-        return connect(self.path, read_only=False, timeout_s=self.lock_timeout_s)
+        return self._capped(connect(self.path, read_only=False, timeout_s=self.lock_timeout_s))
+
+    @contextlib.contextmanager
+    def _capped(
+        self, opened: AbstractContextManager[duckdb.DuckDBPyConnection]
+    ) -> Iterator[duckdb.DuckDBPyConnection]:
+        with opened as con:
+            self._limit_memory(con)
+            yield con
+
+    def _limit_memory(self, con: duckdb.DuckDBPyConnection) -> None:
+        try:
+            con.execute("SET memory_limit = ?", [self.writer_memory_limit])
+        except duckdb.Error as exc:
+            con.close()
+            raise StoreError(
+                f"store {self.path}: invalid writer memory limit "
+                f"{self.writer_memory_limit!r} (use a size such as '512MB'): {exc}"
+            ) from exc
 
     @contextlib.contextmanager
     def holding(self, *, release_after_s: float = RELEASE_AFTER_S) -> Iterator[Store]:
@@ -138,9 +168,9 @@ class Store:
     @contextlib.contextmanager
     def _held_writer(self) -> Iterator[duckdb.DuckDBPyConnection]:
         if self._held is None:
-            self._held = open_connection(
-                self.path, read_only=False, timeout_s=self.lock_timeout_s
-            )
+            held = open_connection(self.path, read_only=False, timeout_s=self.lock_timeout_s)
+            self._limit_memory(held)
+            self._held = held
             self._held_since = time.monotonic()
         try:
             yield self._held

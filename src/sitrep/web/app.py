@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import json
 import secrets
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import AbstractAsyncContextManager, AbstractContextManager, asynccontextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -46,6 +47,7 @@ from sitrep.web.models import (
     QuoteItem,
     SearchOut,
 )
+from sitrep.web.readers import SharedReader, SharedStore
 
 STATIC = Path(__file__).parent / "static"
 MAX_PAGE = 1000
@@ -68,7 +70,9 @@ def create_app(
 ) -> FastAPI:
     """The API and page over the store at ``db_path`` (which must exist)."""
     path = Path(db_path)
-    store = Store(path, read_only=True)  # refuses a file that is not a sitrep store now
+    # One read-only instance shared by the requests, let go between bursts so an ingest
+    # in another process gets the file (web/readers.py); refuses a non-store file now.
+    store = SharedStore(SharedReader(path))
     app = FastAPI(
         title="sitrep",
         summary="Situation database: reports, places, people, events, quotes, corrections.",
@@ -76,6 +80,7 @@ def create_app(
         docs_url=None,  # Swagger UI loads from a CDN; the page works offline
         redoc_url=None,
         responses=ERRORS,
+        lifespan=_lifespan(store),
     )
     app.state.store = store
     app.state.token = token
@@ -87,6 +92,15 @@ def create_app(
 
 
 # ---------------------------------------------------------------------- cross-cutting
+
+
+def _lifespan(store: SharedStore) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()  # the file is free for an ingest as soon as the server stops
+
+    return lifespan
 
 
 def _add_error_handlers(app: FastAPI) -> None:
@@ -205,7 +219,7 @@ Writer = Annotated[None, Depends(require_token)]
 # ---------------------------------------------------------------------- routes
 
 
-def _add_routes(app: FastAPI, store: Store, token: str | None, tile_url: str | None) -> None:
+def _add_routes(app: FastAPI, store: SharedStore, token: str | None, tile_url: str | None) -> None:
     _add_page_routes(app, token, tile_url)
     _add_document_routes(app, store)
     _add_record_routes(app, store)
@@ -231,7 +245,7 @@ def _add_page_routes(app: FastAPI, token: str | None, tile_url: str | None) -> N
                         headers={"Cache-Control": "public, max-age=86400"})  # fmt: skip
 
 
-def _add_document_routes(app: FastAPI, store: Store) -> None:
+def _add_document_routes(app: FastAPI, store: SharedStore) -> None:
     @app.get("/api/documents", response_model=Page[DocumentItem], tags=["documents"])
     def documents(
         limit: Limit = 50,
@@ -249,7 +263,7 @@ def _add_document_routes(app: FastAPI, store: Store) -> None:
         report = store.report(doc_id)
         if report is None:
             raise _not_found(f"no report {doc_id!r}")
-        with queries.reader(store.path) as con:
+        with store.connection() as con:
             others = queries.other_sources(con, report.id)
             fixes = corrections.list_corrections(con, doc_id=report.id)
         story = store.story(report.id)
@@ -282,7 +296,7 @@ def _add_document_routes(app: FastAPI, store: Store) -> None:
         return _page([s.to_dict() for s in store.stories(min_size=min_size)], limit, offset)
 
 
-def _add_record_routes(app: FastAPI, store: Store) -> None:
+def _add_record_routes(app: FastAPI, store: SharedStore) -> None:
     @app.get("/api/places", response_model=Page[PlaceItem], tags=["records"])
     def places(
         limit: Limit = 50,
@@ -343,20 +357,20 @@ def _add_record_routes(app: FastAPI, store: Store) -> None:
         return [_candidate(c) for c in _gazetteer().lookup(q)[:20]]
 
 
-def _add_event_routes(app: FastAPI, store: Store) -> None:
+def _add_event_routes(app: FastAPI, store: SharedStore) -> None:
 
     @app.get("/api/events", response_model=Page[EventItem], tags=["events"])
     def events(f: Filter, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
         """Events by start day (undated last), filtered by place and radius, dates, type,
         actor, report or map area."""
-        with queries.reader(store.path) as con:
+        with store.connection() as con:
             total, items = queries.events(con, f, limit=limit, offset=offset)
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
     @app.get("/api/events/histogram", response_model=Histogram, tags=["events"])
     def histogram(f: Filter, bucket: Literal["day", "week", "month"] = "day") -> dict[str, Any]:
         """How many events start in each day, week or month (the page's timeline)."""
-        with queries.reader(store.path) as con:
+        with store.connection() as con:
             buckets, undated = queries.histogram(con, f, bucket)
         return {"bucket": bucket, "undated": undated,
                 "buckets": [{"start": b, "count": n} for b, n in buckets]}  # fmt: skip
@@ -365,7 +379,7 @@ def _add_event_routes(app: FastAPI, store: Store) -> None:
              responses={200: {"model": MapData}})  # fmt: skip
     def map_data(f: Filter) -> Response:
         """Located events as columns, and the places: what the page's map draws."""
-        with queries.reader(store.path) as con:
+        with store.connection() as con:
             columns = queries.map_columns(con, f, MAX_MAP_EVENTS)
         located = [p.to_dict() for p in store.places() if p.lat is not None]
         # Serialised directly: validating 100k values against the model costs more than
@@ -373,33 +387,35 @@ def _add_event_routes(app: FastAPI, store: Store) -> None:
         body = json.dumps({"events": columns, "places": located}, separators=(",", ":"))
         return Response(body, media_type="application/json")
 
-    @app.get("/api/timeline", tags=["events"])
+    @app.get("/api/timeline", tags=["events"], response_model=dict[str, Any])
     def timeline(
         place: Annotated[str, Query(min_length=1, max_length=200)],
         radius_km: Annotated[float | None, Query(ge=0, le=20000)] = None,
         date_from: Annotated[str | None, Query(pattern=DATE)] = None,
         date_to: Annotated[str | None, Query(pattern=DATE)] = None,
         type: Annotated[list[str] | None, Query(max_length=50)] = None,
-    ) -> dict[str, Any]:
+    ) -> Response:
         """Events and figures at a place (and around it) in date order, with sources."""
         found = store.timeline(place, radius_km=radius_km)
         if found is None:
             raise _not_found(f"no stored report names a place {place!r}")
-        data = found.to_dict()
+        data = queries.plain(found)
         data["entries"] = [
             e for e in data["entries"] if _entry_matches(e, date_from, date_to, type or [])
         ]
-        return data
+        # The rows are plain JSON values already: FastAPI's generic encoding of them took
+        # longer than the query (~20 ms for 200 entries, bench/web_api.py).
+        return JSONResponse(data)
 
 
-def _add_correction_routes(app: FastAPI, store: Store) -> None:
+def _add_correction_routes(app: FastAPI, store: SharedStore) -> None:
 
     @app.get("/api/corrections", response_model=list[CorrectionOut], tags=["corrections"])
     def list_all(
         doc_id: Annotated[str | None, Query(max_length=64)] = None,
         include_undone: bool = True,
     ) -> list[dict[str, Any]]:
-        with queries.reader(store.path) as con:
+        with store.connection() as con:
             found = corrections.list_corrections(con, doc_id=doc_id, include_undone=include_undone)
         return [c.to_dict() for c in found]
 
@@ -411,7 +427,8 @@ def _add_correction_routes(app: FastAPI, store: Store) -> None:
             kind=body.kind, doc_id=body.doc_id, start=body.start, end=body.end,
             target=body.target, value=body.value,
         )  # fmt: skip
-        return corrections.add(store.path, new, body.who).to_dict()
+        with store.writing():
+            return corrections.add(store.path, new, body.who).to_dict()
 
     @app.post("/api/corrections/{correction_id}/undo", response_model=CorrectionOut,
               tags=["corrections"])  # fmt: skip
@@ -421,7 +438,8 @@ def _add_correction_routes(app: FastAPI, store: Store) -> None:
         who: Annotated[str, Query(min_length=1, max_length=80)] = "analyst",
     ) -> dict[str, Any]:
         try:
-            return corrections.undo(store.path, correction_id, who).to_dict()
+            with store.writing():
+                return corrections.undo(store.path, correction_id, who).to_dict()
         except corrections.CorrectionError as exc:
             status = 404 if "no correction" in str(exc) else 409
             raise HTTPException(status, str(exc)) from None
@@ -439,7 +457,7 @@ def _add_correction_routes(app: FastAPI, store: Store) -> None:
 def export_jsonl(store: Store, *, include_undone: bool = False) -> str:
     """Every correction as one JSON line with its context; what ``sitrep corrections
     export`` prints too."""
-    with queries.reader(store.path) as con:
+    with _read(store) as con:
         found = corrections.list_corrections(con, include_undone=include_undone)
     reports = {}
     for doc_id in sorted({c.doc_id for c in found}):
@@ -450,6 +468,13 @@ def export_jsonl(store: Store, *, include_undone: bool = False) -> str:
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+def _read(store: Store) -> AbstractContextManager[Any]:
+    """A read connection: the app's shared one, or its own for a plain store (the CLI)."""
+    if isinstance(store, SharedStore):
+        return store.connection()
+    return queries.reader(store.path, timeout_s=store.lock_timeout_s)
 
 
 def _bbox(value: str | None) -> tuple[float, float, float, float] | None:

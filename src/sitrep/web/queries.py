@@ -1,12 +1,14 @@
 """The API's own queries: events filtered and paged in SQL, the date histogram, the
 map's columns and a report's links to other reports.
 
-Every connection is read-only, opened for one request and closed, and sees the
-analysts' corrections (``corrections.shadow_tables``), as the store's queries do.
+Every connection is read-only and sees the analysts' corrections
+(``corrections.shadow_tables``), as the store's queries do: the app's requests get one
+from ``readers.SharedReader``, the CLI from ``reader``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -29,6 +31,24 @@ def reader(path: Path, timeout_s: float = 10.0) -> Iterator[duckdb.DuckDBPyConne
     with connect(path, read_only=True, timeout_s=timeout_s) as con:
         corrections.shadow_tables(con)
         yield con
+
+
+# Field names per record class, for ``plain``.
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def plain(value: object) -> Any:
+    """``records.to_dict`` with each class's field names looked up once: the same JSON
+    values, in a fifth of the time on a 1000-entry timeline (bench/web_api.py)."""
+    cls = type(value)
+    names = _FIELDS.get(cls)
+    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(value))
+    if names is not None:
+        return {name: plain(getattr(value, name)) for name in names}
+    if isinstance(value, (tuple, list)):
+        return [plain(item) for item in value]
+    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,12 +157,21 @@ def events(
     """(total, one page of events): by start day (undated last), then id."""
     where, params = _where(con, f)
     total_row = con.execute(f"SELECT count(*) {_from_for(f)} {where}", params).fetchone()
+    # The page's ids first, from only the tables the filters need; titles and places are
+    # joined to those rows alone (joining them to every match first cost ~twice as much,
+    # bench/web_api.py).
     rows = con.execute(
-        f"""SELECT e.id, e.doc_id, d.title, e.type, e.date, e.date_precision, {_START}, {_END},
+        f"""WITH page AS MATERIALIZED (
+                SELECT e.id, {_START} AS day {_from_for(f)} {where}
+                ORDER BY day NULLS LAST, e.id LIMIT ? OFFSET ?)
+            SELECT e.id, e.doc_id, d.title, e.type, e.date, e.date_precision, {_START}, {_END},
                    p.name, e.place_id, p.gazetteer_id, p.lat, p.lon, e.actors, e.targets,
                    e.killed, e.injured, e.modality, e.confidence
-            {_EVENTS_FROM} {where}
-            ORDER BY {_START} NULLS LAST, e.id LIMIT ? OFFSET ?""",
+            FROM page JOIN events e ON e.id = page.id
+            LEFT JOIN documents d ON d.id = e.doc_id
+            LEFT JOIN places p ON p.id = e.place_id
+            LEFT JOIN event_links l ON l.event_id = e.id
+            ORDER BY page.day NULLS LAST, e.id""",
         [*params, limit, offset],
     ).fetchall()
     names = ("id", "doc_id", "title", "type", "date", "date_precision", "date_start",
@@ -160,11 +189,14 @@ def histogram(
 ) -> tuple[list[tuple[str, int]], int]:
     """Events per day, week (from Monday) or month of their start day; and the undated."""
     where, params = _where(con, f)
+    # Counted per start day first, then bucketed: casting and truncating the ~1000 days
+    # instead of 100k events halved the query (bench/web_api.py, docs/WEB.md).
     rows = con.execute(
-        f"""SELECT strftime(date_trunc('{bucket}', CAST({_START} AS DATE)), '%Y-%m-%d') AS b,
-                   count(*)
-            {_from_for(f)} {where}
-            GROUP BY b ORDER BY b NULLS LAST""",
+        f"""WITH days AS (SELECT {_START} AS day, count(*) AS n {_from_for(f)} {where}
+                          GROUP BY day)
+            SELECT strftime(date_trunc('{bucket}', CAST(day AS DATE)), '%Y-%m-%d') AS b,
+                   sum(n)::BIGINT
+            FROM days GROUP BY b ORDER BY b NULLS LAST""",
         params,
     ).fetchall()
     dated = [(str(b), int(n)) for b, n in rows if b is not None]

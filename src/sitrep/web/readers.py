@@ -1,0 +1,219 @@
+"""The web app's read connections: one read-only DuckDB instance kept warm across requests.
+
+Opening the file costs 15-90 ms (more under load) and starts with a cold buffer cache;
+a request's own query on 100k events takes about as long. So the app keeps one read-only
+instance open while requests come and gives every request its own cursor on it (DuckDB
+cursors are separate connections to one instance, safe to use from parallel threads).
+
+DuckDB lets one process write a file or many read it, never both, so the instance must
+not keep an ingest in another process out: it is let go when no request came for
+``idle_s``, and at the latest ``max_hold_s`` after it was opened, after which new requests
+wait ``pause_s`` so that a writer retrying its open (every 5-25 ms,
+``store/connection.py``) gets in. A reopened instance sees what was written meanwhile.
+Writes from this process (corrections) first let go of the instance (``writing``).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
+from pathlib import Path
+
+import duckdb
+
+from sitrep.errors import StoreError
+from sitrep.store import Store, corrections
+from sitrep.store.connection import open_connection
+
+# Let go after this long without a request: an ingest started meanwhile waits at most
+# about this long (plus a request) for the file.
+IDLE_S = 0.2
+# Let go at least this often under a steady stream of requests, so a waiting ingest
+# (which retries for 30 s, store/database.py) is held up at most this long. Each reopen
+# costs one request a cold open and cold caches (30-100 ms at 100k events under load):
+# at 1 s that was one request in ten in bench/web_api.py, at 3 s under one in thirty.
+MAX_HOLD_S = 3.0
+# How long requests wait after a forced release before reopening: two or more of a
+# waiting writer's retries (store/connection.py: at most 25 ms apart).
+PAUSE_S = 0.06
+
+
+class SharedReader:
+    """Read-only cursors on one instance of the store at ``path``, let go regularly."""
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        timeout_s: float = 10.0,
+        idle_s: float = IDLE_S,
+        max_hold_s: float = MAX_HOLD_S,
+        pause_s: float = PAUSE_S,
+    ) -> None:
+        self.path = path
+        self.timeout_s = timeout_s
+        self.idle_s = idle_s
+        self.max_hold_s = max_hold_s
+        self.pause_s = pause_s
+        self._cond = threading.Condition()
+        self._base: duckdb.DuckDBPyConnection | None = None
+        self._opened_at = 0.0
+        self._last_used = 0.0
+        self._users = 0
+        self._closed_until = 0.0  # no reopening before this (a writer's turn)
+        self._writers = 0  # writes from this process in progress
+        self._reaper: threading.Thread | None = None
+        self._corrected: bool | None = None  # the open instance has active corrections
+        self.opens = 0  # how many times the file was opened (tests, benchmarks)
+
+    @property
+    def is_open(self) -> bool:
+        with self._cond:
+            return self._base is not None
+
+    @contextmanager
+    def connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor for one request, with the analysts' corrections applied."""
+        cursor, generation, corrected = self._acquire()
+        try:
+            try:
+                if corrected is not False:
+                    self._remember(generation, corrections.shadow_tables(cursor))
+                yield cursor
+            except duckdb.Error as exc:
+                raise StoreError(f"store {self.path}: {exc}") from exc
+            finally:
+                cursor.close()
+        finally:
+            self._release_one()
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Let go of the file while this process writes it (no new cursor meanwhile)."""
+        with self._cond:
+            self._writers += 1
+            self._cond.wait_for(lambda: self._users == 0)
+            self._close_locked(pause=False)
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._writers -= 1
+                self._cond.notify_all()
+
+    def close(self) -> None:
+        """Let go of the file now (the app's shutdown)."""
+        with self._cond:
+            self._cond.wait_for(lambda: self._users == 0, timeout=self.timeout_s)
+            self._close_locked(pause=False)
+
+    # ------------------------------------------------------------------ internals
+
+    def _acquire(self) -> tuple[duckdb.DuckDBPyConnection, int, bool | None]:
+        """A cursor, the instance's number, and whether it has active corrections (None:
+        not known yet)."""
+        with self._cond:
+            self._wait_for_turn()
+            if self._base is None:
+                self._base = open_connection(self.path, read_only=True, timeout_s=self.timeout_s)
+                self._opened_at = self._last_used = time.monotonic()
+                self.opens += 1
+                self._corrected = None
+                self._start_reaper()
+            self._users += 1
+            return self._base.cursor(), self.opens, self._corrected
+
+    def _remember(self, generation: int, corrected: bool) -> None:
+        # Nothing writes the file while this instance holds it (DuckDB's lock; this
+        # process's own writes close it first), so the answer holds until it is let go:
+        # without corrections, later cursors skip the catalogue queries.
+        with self._cond:
+            if generation == self.opens and self._base is not None:
+                self._corrected = corrected
+
+    def _wait_for_turn(self) -> None:
+        # Called holding the lock: no cursor while this process writes, during a
+        # writer's pause, or while an instance held too long drains its requests.
+        deadline = time.monotonic() + self.timeout_s
+        while True:
+            now = time.monotonic()
+            if now >= deadline:
+                raise StoreError(f"store {self.path}: no read turn within {self.timeout_s:g} s")
+            if self._writers:
+                self._cond.wait(deadline - now)
+            elif self._base is not None and self._held_too_long(now):
+                if self._users == 0:
+                    self._close_locked(pause=True)
+                else:
+                    self._cond.wait(deadline - now)
+            elif self._base is None and now < self._closed_until:
+                self._cond.wait(self._closed_until - now)
+            else:
+                return
+
+    def _release_one(self) -> None:
+        with self._cond:
+            self._users -= 1
+            now = time.monotonic()
+            self._last_used = now
+            if self._users == 0 and self._base is not None and self._held_too_long(now):
+                self._close_locked(pause=True)
+            self._cond.notify_all()
+
+    def _held_too_long(self, now: float) -> bool:
+        return now - self._opened_at >= self.max_hold_s
+
+    def _close_locked(self, *, pause: bool) -> None:
+        base, self._base = self._base, None
+        if base is not None:
+            base.close()
+            if pause:
+                self._closed_until = time.monotonic() + self.pause_s
+        self._cond.notify_all()
+
+    def _start_reaper(self) -> None:
+        # Called holding the lock; the reaper clears ``_reaper`` under the lock as it
+        # ends, so an instance opened while it ends still gets one.
+        if self._reaper is None:
+            self._reaper = threading.Thread(
+                target=self._reap, name="sitrep-reader-reaper", daemon=True
+            )
+            self._reaper.start()
+
+    def _reap(self) -> None:
+        """Let go of an idle or old instance; ends when no instance is open."""
+        with self._cond:
+            while self._base is not None:
+                now = time.monotonic()
+                if self._users == 0 and self._held_too_long(now):
+                    self._close_locked(pause=True)
+                elif self._users == 0 and now - self._last_used >= self.idle_s:
+                    self._close_locked(pause=False)
+                else:
+                    self._cond.wait(min(self.idle_s, self.max_hold_s) / 2)
+            self._reaper = None
+
+
+class SharedStore(Store):
+    """A read-only ``Store`` whose queries use the app's shared reader."""
+
+    def __init__(self, readers: SharedReader) -> None:
+        self._readers = readers  # before Store's constructor, which reads the schema
+        super().__init__(readers.path, read_only=True, lock_timeout_s=readers.timeout_s)
+
+    def connection(self) -> AbstractContextManager[duckdb.DuckDBPyConnection]:
+        """A cursor for one request's own queries (``web/queries.py``)."""
+        return self._readers.connection()
+
+    def writing(self) -> AbstractContextManager[None]:
+        """Let go of the file while this process writes a correction."""
+        return self._readers.writing()
+
+    def close(self) -> None:
+        """Let go of the file (the server stops)."""
+        self._readers.close()
+
+    def _reader(self) -> AbstractContextManager[duckdb.DuckDBPyConnection]:
+        return self._readers.connection()

@@ -269,9 +269,9 @@ def _places_around(
 
 
 # The place's events first (every record of each cross-report event there), then their
-# evidence: aggregating the evidence of every stored event before selecting the place's
-# cost ~120 ms of a ~170 ms query at 100k events; selected first, ~25 ms
-# (bench/web_api.py, docs/WEB.md). MATERIALIZED: the selection is read by two joins.
+# evidence only: aggregating the evidence of every stored event first made this query
+# 75-170 ms at 100k events (bench/web_store.py's store, loaded 2-core machine); selected
+# first, 22-45 ms (docs/WEB.md). MATERIALIZED: the selection is read by two joins.
 _EVENT_ENTRIES_SQL = """
     WITH sel AS MATERIALIZED (
         SELECT * FROM event_links

@@ -94,7 +94,13 @@ class SharedReader:
         """Let go of the file while this process writes it (no new cursor meanwhile)."""
         with self._cond:
             self._writers += 1
-            self._cond.wait_for(lambda: self._users == 0)
+            if not self._cond.wait_for(lambda: self._users == 0, timeout=self.timeout_s):
+                self._writers -= 1
+                self._cond.notify_all()
+                raise StoreError(
+                    f"store {self.path}: reads did not end within {self.timeout_s:g} s; "
+                    f"nothing was written"
+                )
             self._close_locked(pause=False)
         try:
             yield
@@ -122,8 +128,9 @@ class SharedReader:
                 self.opens += 1
                 self._corrected = None
                 self._start_reaper()
+            cursor = self._base.cursor()
             self._users += 1
-            return self._base.cursor(), self.opens, self._corrected
+            return cursor, self.opens, self._corrected
 
     def _remember(self, generation: int, corrected: bool) -> None:
         # Nothing writes the file while this instance holds it (DuckDB's lock; this

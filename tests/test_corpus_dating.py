@@ -117,6 +117,10 @@ def test_undated_copy_in_the_store_is_dated_by_its_original(
     report = store.report(copy.id)
     assert report is not None and report.published.basis == "corpus"
     assert original.id in report.published.evidence[0]
+    # The copy's window starts on the original's date; it must not become the original.
+    story = store.story(copy.id)
+    assert story is not None
+    assert [m.doc_id for m in story.members if m.original] == [original.id]
 
 
 def test_unrelated_undated_report_is_not_dated_by_the_corpus(

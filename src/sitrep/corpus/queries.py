@@ -34,7 +34,8 @@ from sitrep.store.rows import (
 _MEMBERS_SQL = """
     SELECT s.story_id, s.doc_id, d.source_path, d.source_url, d.outlet, d.title,
            coalesce(d.published_date, d.window_start) AS published, s.reason, s.score,
-           s.matched_doc, s.linked_seq
+           s.matched_doc, s.linked_seq,
+           coalesce(d.published_basis = 'corpus', false) AS dated_from_story
     FROM story_members s JOIN documents d ON d.id = s.doc_id
 """
 
@@ -79,8 +80,9 @@ def _resolve_story(con: duckdb.DuckDBPyConnection, value: str) -> str | None:
 
 def _story(story_id: str, rows: list[tuple[Any, ...]]) -> StoryRow:
     # The original is the earliest published member; undated members come after dated
-    # ones, and linking order breaks ties (the first one stored came first).
-    ordered = sorted(rows, key=lambda r: (r[6] is None, r[6] or "", r[10]))
+    # ones. A member dated from the story itself starts its window on the original's
+    # date, so it ties with it and must not win the tie; then linking order breaks ties.
+    ordered = sorted(rows, key=lambda r: (r[6] is None, r[6] or "", r[11], r[10]))
     members = tuple(
         StoryMember(
             doc_id=r[1], path=r[2], url=r[3], outlet=r[4], title=r[5], published=r[6],

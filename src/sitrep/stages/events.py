@@ -13,7 +13,6 @@ normalised to sides ("Ukrainian forces" -> "Ukraine: military", "Moscow" ->
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,6 +40,7 @@ from sitrep.stages.events_document import (
     is_vague,
 )
 from sitrep.stages.events_sentence import conjoined_places, is_setting, nearest
+from sitrep.stages.events_triggers import Trigger, find_triggers
 from sitrep.stages.figures import PEOPLE_NOUNS
 from sitrep.stages.figures_index import Intervals, Lines, PlaceMentions, Positions
 from sitrep.stages.registry import stage
@@ -56,16 +56,6 @@ _SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "settlement"})
 _SETTLEMENT_KINDS = frozenset({"city", "town", "village"})
 # An event named after one of these is dated apart from the clause around it.
 _TIME_PREPOSITIONS = frozenset({"after", "before", "since", "during", "through", "until"})
-_PEOPLE_SUBJECTS = frozenset(
-    {"people", "person", "resident", "civilian", "family", "refugee", "child", "woman",
-     "man", "villager", "inhabitant", "citizen", "thousand", "hundred", "dozen", "many"}
-)  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True)
-class Trigger:
-    token: Token
-    type: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,278 +180,6 @@ def _without_lone_settings(told: list[tuple[Event, bool]]) -> list[Event]:
 def _family(kind: str) -> str:
     """A generic attack and the shelling or airstrike it names are told as one event."""
     return "attack" if kind in ("shelling", "airstrike") else kind
-
-
-# --------------------------------------------------------------------------- triggers
-
-
-def find_triggers(state: DocState) -> Iterator[Trigger]:
-    for token in state.doc:
-        kind = trigger_type(token)
-        if kind is not None:
-            yield Trigger(token, kind)
-
-
-def trigger_type(token: Token) -> str | None:
-    lemma = token.lemma_.lower()
-    if _in_hyphen_compound(token):
-        return None  # "war-struck" describes a place; it reports no strike
-    if token.pos_ == "VERB":
-        if any(c.dep_ == "neg" for c in token.children) or token.dep_ == "amod":
-            return None  # "did not attack"; "the surrounding villages" describe, not report
-        return _verb_type(token, lemma)
-    if token.pos_ in ("NOUN", "PROPN"):
-        return _noun_type(token, lemma)
-    if token.pos_ == "ADJ" and token.lower_ in rules.DISPLACED_STATES and token.dep_ == "acomp":
-        return "displacement" if _people_move(token.head) else None
-    return None
-
-
-def _verb_type(token: Token, lemma: str) -> str | None:
-    weapon = _weapon_kind(token, lemma)
-    if weapon is not None:
-        return weapon
-    if _counters_attack(token, lemma):
-        return "armed_clash"
-    if _expels_from_homes(token, lemma):
-        return "displacement"
-    if _sets_on_fire(token, lemma):
-        return "infrastructure_damage"
-    if lemma not in rules.VERB_TRIGGERS:
-        lemma = token.lower_  # the small model leaves some irregular forms ("retook") as is
-    if lemma not in rules.VERB_TRIGGERS:
-        return None
-    if lemma in rules.AID_VERBS:
-        return "aid" if _gives_aid(token) else None
-    if lemma in rules.GROUND_VERBS:
-        return "capture" if _takes_ground(token) else None
-    kind = rules.VERB_TRIGGERS[lemma]
-    if kind == "infrastructure_damage" and not _names_infrastructure(token):
-        return None
-    if kind in rules.MOVEMENT_TYPES and not _people_move(token):
-        return None
-    if lemma == "leave":
-        return _leaving_type(token)
-    if lemma == "raid" and _arrests_in_clause(token):
-        return None  # "raided two villages, arresting 14 men": an arrest operation
-    if kind in ("capture", "recapture", "occupation") and _takes_captives(token):
-        return None  # "7 were recaptured": people taken, not ground
-    subject = _subject(token)
-    if subject is not None and rules.NOUN_TRIGGERS.get(subject.lemma_.lower()) == "disaster":
-        return None  # "an earthquake struck": the disaster noun is the event
-    if kind == "attack" and subject is not None and _are_protesters(subject):
-        return "protest"  # "protesters who stormed parliament"
-    return kind
-
-
-def _are_protesters(subject: Token) -> bool:
-    """ "protesters", "thousands of demonstrators"."""
-    return any(h.lemma_.lower() in rules.PROTESTERS for h in _heads_of(subject))
-
-
-def _weapon_kind(verb: Token, lemma: str) -> str | None:
-    """ "Shells fell on the market", "was hit by a drone": the weapon says the kind;
-    weapons of several kinds ("a glide bomb and four artillery shells") make an attack."""
-    if lemma not in rules.WEAPON_VERBS:
-        return None
-    # A weapon conjoined to the verb is the parser's misreading of "by a bomb and shells".
-    doers = [
-        c for c in verb.children if c.dep_ == "nsubj" or (c.dep_ == "conj" and c.pos_ == "NOUN")
-    ]
-    for agent in (c for c in verb.children if c.dep_ == "agent"):
-        doers += [c for c in agent.children if c.dep_ == "pobj"]
-    kinds = {
-        rules.WEAPONS[word]
-        for doer in doers for head in (doer, *doer.conjuncts)
-        for word in (head.lemma_.lower(), head.lower_.removesuffix("s"))
-        if word in rules.WEAPONS
-    }  # fmt: skip
-    if len(kinds) > 1:
-        return "attack"
-    return kinds.pop() if kinds else None
-
-
-def _counters_attack(verb: Token, lemma: str) -> bool:
-    """ "pushed Russian units back", "fended off an assault": fighting told by its end."""
-    return lemma in rules.COUNTERING_VERBS and any(
-        c.dep_ in ("prt", "advmod") and c.lower_ in rules.COUNTERING_PARTICLES
-        for c in verb.children
-    )
-
-
-def _sets_on_fire(verb: Token, lemma: str) -> bool:
-    """ "Part of the parliament building was set on fire"."""
-    if lemma != "set" or not _names_infrastructure(verb, through_of=True):
-        return False
-    return any(
-        t.lower_ in rules.FIRE_WORDS for c in verb.children if c.dep_ in ("prep", "oprd", "acomp")
-        for t in c.subtree
-    )  # fmt: skip
-
-
-def _expels_from_homes(verb: Token, lemma: str) -> bool:
-    """ "forcing more than 400,000 from their homes"."""
-    if lemma not in rules.EXPELLING_VERBS:
-        return False
-    return any(
-        o.dep_ == "pobj" and o.lemma_.lower() in rules.HOMES
-        for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "from"
-        for o in prep.children
-    )  # fmt: skip
-
-
-def _leaving_type(verb: Token) -> str | None:
-    """ "some 1,000 are leaving each day", "ordered families to leave Pokrovsk": people
-    leaving a place (not "left 20 dead", not "left the meeting")."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if objects and not any(
-        o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in rules.HOMES | rules.GROUND
-        for o in objects
-    ):
-        return None
-    subject = _subject(verb)
-    if subject is None or (subject.pos_ == "PRON" and subject.lower_ not in ("they", "them")):
-        return None
-    head = verb.head
-    if verb.dep_ == "xcomp" and head.lemma_.lower() in rules.ORDERING_VERBS:
-        return "evacuation"
-    return "displacement"
-
-
-def _arrests_in_clause(verb: Token) -> bool:
-    return any(
-        c.dep_ in ("advcl", "conj", "xcomp") and c.lemma_.lower() in ("arrest", "detain")
-        for c in verb.children
-    )
-
-
-def _takes_captives(verb: Token) -> bool:
-    taken = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    return bool(taken) and all(
-        t.pos_ == "NUM" or t.lemma_.lower() in rules.CAPTIVES or t.lower_ in ("him", "her", "them")
-        for t in taken
-    )
-
-
-def _in_hyphen_compound(token: Token) -> bool:
-    doc = token.doc
-    before = doc[token.i - 1] if token.i > 0 else None
-    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    joined_before = before is not None and before.text == "-" and not before.whitespace_
-    joined_after = after is not None and after.text == "-" and not token.whitespace_
-    return joined_before or joined_after
-
-
-def _gives_aid(verb: Token) -> bool:
-    """'delivered food', 'released emergency funds', 'the convoy reached the city'."""
-    return any(
-        h.lemma_.lower() in rules.AID_THINGS
-        for child in verb.children if child.dep_ in ("dobj", "nsubj", "nsubjpass")
-        for h in _heads_of(child)
-    )  # fmt: skip
-
-
-def _takes_ground(verb: Token) -> bool:
-    """ "troops had taken a village", "took control of the town"."""
-    for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass"):
-            if child.lemma_.lower() in rules.GROUND or child.ent_type_ in ("GPE", "LOC", "FAC"):
-                return True
-            if child.lemma_.lower() == "control":
-                return True
-    return False
-
-
-def _noun_type(token: Token, lemma: str) -> str | None:
-    if token.dep_ == "compound":
-        if rules.NOUN_TRIGGERS.get(lemma) == "disaster" and token.head.pos_ == "PROPN":
-            return "disaster"  # "Cyclone Idai", "Storm Daniel": the storm's name
-        return None  # "quake zone", "flood victims": the noun names something else
-    if _is_background_duration(token) or _is_repelled(token):
-        return None
-    det_no = any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
-    if lemma in rules.UTILITIES and det_no:
-        return "infrastructure_damage"
-    if _is_out_of_service(token):
-        return "infrastructure_damage"
-    modifiers = [c for c in token.children if c.dep_ in ("compound", "amod")]
-    if lemma in rules.OUTAGE_NOUNS and any(c.lemma_.lower() in rules.UTILITIES for c in modifiers):
-        return "infrastructure_damage"
-    if lemma in rules.AID_ACCESS_NOUNS and (
-        det_no or token.head.lemma_.lower() in rules.BLOCKING_VERBS or _turned_back(token)
-    ):
-        return "humanitarian_access_blocked"
-    kind = rules.NOUN_TRIGGERS.get(lemma)
-    if lemma in ("strike", "attack") and any(
-        c.lemma_.lower() in rules.AIR_MODIFIERS for c in token.children
-    ):
-        return "airstrike"
-    return kind
-
-
-def _turned_back(noun: Token) -> bool:
-    """ "an aid convoy was turned back at a checkpoint"."""
-    verb = noun.head
-    return (
-        noun.dep_ in ("nsubjpass", "dobj", "nsubj")
-        and verb.lemma_.lower() == "turn"
-        and any(c.lower_ == "back" for c in verb.children)
-    )
-
-
-def _is_repelled(token: Token) -> bool:
-    """ "repelled an attack on Mubambiro", "fended off 52 assaults": the attack is the
-    fighting its verb tells (an armed clash), not an attack of its own."""
-    verb = token.head
-    return token.dep_ == "dobj" and verb.lemma_.lower() in rules.REPELLING_VERBS
-
-
-def _is_background_duration(token: Token) -> bool:
-    """ "after weeks of heavy fighting", "emptied by years of bombardment", "after seven
-    months of occupation": a span of time given as the setting of another event, not an
-    event told in its own right (the annotators code none of them)."""
-    of = token.head
-    duration = of.head
-    return (
-        token.dep_ == "pobj"
-        and of.lower_ == "of"
-        and duration.lemma_.lower() in rules.DURATION_NOUNS
-        and duration.dep_ in ("pobj", "agent")
-    )
-
-
-def _is_out_of_service(noun: Token) -> bool:
-    """ "Power and phone lines are down", "the water is off": a state of affairs told of
-    a utility or a piece of infrastructure."""
-    heads = [noun, *noun.conjuncts] if noun.dep_ == "nsubj" else []
-    verb = noun.head
-    if not heads or verb.lemma_.lower() != "be":
-        return False
-    if not any(h.lemma_.lower() in rules.UTILITIES | rules.INFRASTRUCTURE for h in heads):
-        return False
-    return any(c.lower_ in rules.OUT_OF_SERVICE for c in verb.children if c.dep_ != "nsubj")
-
-
-def _names_infrastructure(verb: Token, *, through_of: bool = False) -> bool:
-    """Whether the verb acts on infrastructure; ``through_of`` also looks at what a part
-    is of ("Part of the parliament building"). A share ("60 percent of buildings were
-    destroyed") is a figure, not an event: the annotators code none."""
-    return any(
-        h.lemma_.lower() in rules.INFRASTRUCTURE
-        for child in verb.children if child.dep_ in ("dobj", "nsubjpass")
-        for h in (_heads_of(child) if through_of else [child, *child.conjuncts])
-    )  # fmt: skip
-
-
-def _people_move(verb: Token) -> bool:
-    subject = _subject(verb)
-    if subject is None:
-        return True
-    return (
-        subject.pos_ in ("PRON", "NUM")
-        or subject.ent_type_ in ("PERSON", "NORP", "CARDINAL")
-        or subject.lemma_.lower() in _PEOPLE_SUBJECTS
-    )
 
 
 # --------------------------------------------------------------------------- one event
@@ -648,47 +366,6 @@ def _is_route_end(node: Token) -> bool:
         and prep.lower_ in ("to", "from", "towards", "toward")
         and prep.head.pos_ in ("NOUN", "PROPN")
     )
-
-
-def _subject(verb: Token) -> Token | None:
-    """The verb's subject, or the one it shares with the clause above ("started to return");
-    the object of an ordering verb ("ordered families to leave"); the noun a relative
-    pronoun stands for ("protesters who stormed", "people, most of whom fled")."""
-    for node in (verb, *verb.ancestors):
-        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subjects:
-            return _antecedent(node, subjects[0])
-        if node.dep_ == "xcomp":
-            objects = [c for c in node.head.children if c.dep_ == "dobj"]
-            if objects:
-                return objects[0]
-        if node.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "prep"):
-            return None
-    return None
-
-
-_RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
-
-
-def _antecedent(verb: Token, subject: Token) -> Token:
-    """ "protesters who stormed": the protesters; "most of whom fled": the whom's noun."""
-    if subject.lower_ not in _RELATIVE_PRONOUNS:
-        objects = _of_objects(subject)
-        if not objects or objects[0].lower_ not in _RELATIVE_PRONOUNS:
-            return subject
-    return verb.head if verb.dep_ == "relcl" else subject
-
-
-def _of_objects(noun: Token) -> list[Token]:
-    """What an "of" after ``noun`` names: "tonnes of food", "70 percent of buildings"."""
-    of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
-    return [o for prep in of for o in prep.children if o.dep_ == "pobj"]
-
-
-def _heads_of(child: Token) -> list[Token]:
-    """A noun, its conjuncts and what they count or measure ("120 tonnes of food")."""
-    heads = [child, *child.conjuncts]
-    return heads + [o for h in heads for o in _of_objects(h)]
 
 
 def _patient(trigger: Token) -> Token | None:

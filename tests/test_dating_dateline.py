@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 
+from sitrep.clean import clean
 from sitrep.stages.dating import date_report
-from sitrep.stages.dating_dateline import find_dateline
+from sitrep.stages.dating_dateline import find_dateline, report_dateline
 from sitrep.stages.times import extract_times
 
 
@@ -52,3 +53,24 @@ def test_dateline_dates_the_report_and_anchors_weekdays(make_state, resources) -
     assert any("dateline" in e for e in state.published.evidence)
     monday = next(t for t in state.times if t.span.text == "Monday")
     assert monday.value == "2024-05-13"
+
+
+@pytest.mark.parametrize(
+    ("raw", "day"),
+    [
+        ("Pokrovsk empties\nPublished 20 August 2024\n\nPOKROVSK — Families left.", "2024-08-20"),
+        ("Sitrep\nLast updated: 14 Nov 2023\n\nHIGHLIGHTS\nDjibo is cut off.", "2023-11-14"),
+    ],
+)
+def test_a_dateline_the_cleaner_removed_as_a_byline_row_still_dates_the_report(
+    raw: str, day: str
+) -> None:
+    cleaned = clean(raw)
+    found = report_dateline(cleaned.text, cleaned.removed)
+    assert found is not None and found.day.isoformat() == day
+
+
+def test_a_removed_line_deep_in_the_page_is_not_a_dateline() -> None:
+    raw = "Troops moved north on Monday, officials said.\n" * 40 + "Published 20 August 2024\n"
+    cleaned = clean(raw)
+    assert report_dateline(cleaned.text, cleaned.removed) is None

@@ -32,7 +32,7 @@ from datetime import date, timedelta
 from sitrep.records import Published, TimeExpression
 from sitrep.resources import Resources
 from sitrep.stages.dating_anchors import AnchorEvent, context_event, named_event
-from sitrep.stages.dating_dateline import find_dateline
+from sitrep.stages.dating_dateline import report_dateline
 from sitrep.stages.registry import stage
 from sitrep.stages.state import DocState
 from sitrep.stages.times import EVENT_KEY, PARSED_KEY
@@ -106,7 +106,7 @@ def date_report(state: DocState, resources: Resources) -> None:
     """Keep a stated publication date, or estimate one; then re-resolve relative times."""
     if state.published.date:
         return
-    dateline = find_dateline(state.text)
+    dateline = report_dateline(state.text, state.removed)
     if dateline is not None:
         # The times stage already resolved against this day (publication_reference).
         state.published = Published(

@@ -14,9 +14,11 @@ of the story ("On 14 May 2024, troops ...") is not a dateline.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from sitrep.records import Removed
 from sitrep.stages.times_rules import find_times
 
 # Datelines sit in the first lines of a report; further down a date is story content.
@@ -51,6 +53,21 @@ def find_dateline(text: str) -> Dateline | None:
             if _is_dateline(line, m.start, m.end):
                 return Dateline(date.fromisoformat(value), line[: m.end].strip())
     return None
+
+
+def report_dateline(text: str, removed: Sequence[Removed]) -> Dateline | None:
+    """The dateline of a report: in its cleaned text, or else on a header line the cleaner
+    took out as page furniture ("Published 20 August 2024" under a headline is a byline
+    row to the cleaner and the publication date to dating)."""
+    found = find_dateline(text)
+    if found is not None:
+        return found
+    header = "\n".join(r.text for r in removed if r.start < _HEADER_CHARS)
+    return find_dateline(header) if header else None
+
+
+# How far into the raw text a removed line can still be part of the report's header.
+_HEADER_CHARS = 1000
 
 
 def _first_lines(text: str) -> list[str]:

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from sitrep.records import Span, TimeExpression
 from sitrep.resources import Resources
 from sitrep.stages.dating_anchors import AnchorEvent, context_event, named_event
-from sitrep.stages.dating_dateline import find_dateline
+from sitrep.stages.dating_dateline import report_dateline
 from sitrep.stages.registry import stage
 from sitrep.stages.state import DocState
 from sitrep.stages.times_rules import (
@@ -131,7 +131,7 @@ def publication_reference(state: DocState) -> date | None:
             return date.fromisoformat(published.date)
         except ValueError:
             return None
-    dateline = find_dateline(state.text)
+    dateline = report_dateline(state.text, state.removed)
     return dateline.day if dateline else None
 
 

@@ -119,3 +119,24 @@ def test_identical_files_at_two_paths_are_two_sources(
     summary = ingest([folder], store, Settings(), resources=resources)
     assert (summary.added, summary.copies) == expected
     assert store.counts()["documents"] == expected[0]
+
+
+def test_an_undated_exact_copy_of_a_dated_original_is_dated_from_it(
+    tmp_path: Path, resources  # type: ignore[no-untyped-def]
+) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        json.dumps({"text": TEXT, "url": "https://wire.example/a", "published": "2024-06-02"})
+        + "\n"
+        + json.dumps({"text": TEXT, "url": "https://daily.example/b"})
+        + "\n",
+        encoding="utf-8",
+    )
+    store = Store(tmp_path / "s.duckdb")
+    ingest([feed], store, Settings(), resources=resources)
+    (copy,) = [d for d in store.documents() if d.url == "https://daily.example/b"]
+    report = store.report(copy.id)
+    assert report is not None and report.published.basis == "corpus"
+    assert report.published.window is not None and report.published.window[0] == "2024-06-02"
+    (story,) = store.stories()
+    assert story.original != copy.id

@@ -16,6 +16,7 @@ from datetime import datetime
 
 import duckdb
 
+from sitrep.corpus.dating import Original, copy_window
 from sitrep.ingest.document import RawDocument
 from sitrep.records import Published, Report, Source, content_id, from_json
 from sitrep.store.flatten import TableRows, add_report
@@ -98,17 +99,24 @@ def copy_report(doc_id: str, raw: RawDocument, original: Report) -> Report:
         source=Source(
             path=raw.path, url=raw.url, outlet=raw.outlet, title=raw.title, crawled=raw.crawled
         ),
-        published=_copy_published(raw, original.published),
+        published=_copy_published(raw, original),
         places=(), people=(), organizations=(), times=(), quotes=(), figures=(), events=(),
         flags=(*original.flags, COPY_FLAG),
     )  # fmt: skip
 
 
-def _copy_published(raw: RawDocument, original: Published) -> Published:
+def _copy_published(raw: RawDocument, original: Report) -> Published:
     if raw.published:
         return Published(date=raw.published, basis="metadata")
-    # A date read from the text holds for every copy of it; the original's metadata not.
-    return original if original.basis == "content" else Published()
+    stated = original.published
+    # A date read from the text holds for every copy of it; the original's metadata
+    # does not, but it bounds the copy's date from below, as for any story member.
+    if stated.basis == "content":
+        return stated
+    if stated.date is None:
+        return Published()
+    label = original.source.title or original.source.url or original.source.path or original.id
+    return copy_window(Published(), Original(original.id, stated.date, label), raw.crawled)
 
 
 def _stored_reports(

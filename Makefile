@@ -47,6 +47,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/long_texts.py --kb 50,200
 	$(BIN)/python bench/ingest.py --docs 300 --workers 2
 	$(BIN)/python bench/corpus_scale.py --sizes 1000,10000
 	$(BIN)/python bench/volume.py --reports 2000

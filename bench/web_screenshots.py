@@ -1,5 +1,6 @@
 """Screenshots of the analyst's page over the seeds and the example reports, for
-docs/WEB.md: the overview (map, timeline, lists), the reader, and a correction.
+docs/WEB.md: the overview (map, timeline, lists), an area chosen by keyboard, the reader,
+and a correction.
 
     python bench/web_screenshots.py [--seeds ../shared/seeds] [--out docs/screenshots]
 """
@@ -50,6 +51,9 @@ def main() -> None:
             page.goto(base)
             page.wait_for_selector("body[data-basemap='1']", timeout=60_000)
             page.screenshot(path=str(args.out / "desk.png"))
+            select_area_by_keyboard(page, "Izyum")
+            page.screenshot(path=str(args.out / "area.png"))
+            page.keyboard.press("Escape")
             page.locator("#doc-list button", has_text="000_").first.click()
             page.wait_for_selector("#reader-text .hl-quote", timeout=30_000)
             page.locator("#reader").scroll_into_view_if_needed()
@@ -66,8 +70,30 @@ def main() -> None:
             page.screenshot(path=str(args.out / "correction.png"))
             browser.close()
         server.should_exit = True
-    for name in ("desk.png", "reader.png", "correction.png"):
+    for name in ("desk.png", "area.png", "reader.png", "correction.png"):
         print(args.out / name)
+
+
+def select_area_by_keyboard(page: object, place: str) -> None:
+    """Focus the map, shrink the box, steer it onto ``place`` with the arrows, Enter."""
+    page.focus("#map")  # type: ignore[attr-defined]
+    for _ in range(3):
+        page.keyboard.press("-")  # type: ignore[attr-defined]
+    circle = page.locator("#map-places circle",  # type: ignore[attr-defined]
+                          has=page.locator("title", has_text=place)).first  # type: ignore[attr-defined]
+    target = (float(circle.get_attribute("cx")), float(circle.get_attribute("cy")))
+    box = page.locator("#map-selection")  # type: ignore[attr-defined]
+    for _ in range(100):
+        x = float(box.get_attribute("x")) + float(box.get_attribute("width")) / 2
+        y = float(box.get_attribute("y")) + float(box.get_attribute("height")) / 2
+        dx, dy = target[0] - x, target[1] - y
+        if abs(dx) > 12:
+            page.keyboard.press("ArrowRight" if dx > 0 else "ArrowLeft")  # type: ignore[attr-defined]
+        elif abs(dy) > 8:
+            page.keyboard.press("ArrowDown" if dy > 0 else "ArrowUp")  # type: ignore[attr-defined]
+        else:
+            break
+    page.keyboard.press("Enter")  # type: ignore[attr-defined]
 
 
 def serve_with_token(db: Path, port: int) -> object:

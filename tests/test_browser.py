@@ -155,6 +155,7 @@ def test_the_place_list_is_reachable_by_keyboard(page: Any) -> None:
 def test_dragging_on_the_timeline_narrows_the_event_list_to_the_range(page: Any) -> None:
     before = page.locator("#event-list li[data-event]").count()
     bars = page.locator("#timeline-bars rect")
+    bars.nth(bars.count() - 1).scroll_into_view_if_needed()  # the mouse acts in the viewport
     last = bars.nth(bars.count() - 1).bounding_box()
     assert last is not None
     y = last["y"] + last["height"] / 2
@@ -219,3 +220,92 @@ def test_script_and_attributes_in_a_report_stay_inert_text(page: Any, server: st
     page.locator("#reader-text").hover()
     assert page.evaluate("window.__xss") is None
     assert page.errors == []
+
+
+def _box(page: Any, selector: str) -> tuple[float, float, float, float]:
+    """(centre x, centre y, width, height) of an SVG shape, in the map's units."""
+    values = page.locator(selector).evaluate(
+        """node => node.tagName === "circle"
+             ? [+node.getAttribute("cx"), +node.getAttribute("cy"), 0, 0]
+             : [+node.getAttribute("x") + node.getAttribute("width") / 2,
+                +node.getAttribute("y") + node.getAttribute("height") / 2,
+                +node.getAttribute("width"), +node.getAttribute("height")]"""
+    )
+    return tuple(values)  # type: ignore[return-value]
+
+
+def _focus_by_tab(page: Any, element_id: str, most: int = 40) -> None:
+    for _ in range(most):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement && document.activeElement.id") == element_id:
+            return
+    raise AssertionError(f"#{element_id} is not reachable with Tab")
+
+
+def _steer(page: Any, target: tuple[float, float]) -> None:
+    """Arrow keys (Shift for the last small steps) until the box is centred near target."""
+    for _ in range(200):
+        x, y, width, height = _box(page, "#map-selection")
+        dx, dy = target[0] - x, target[1] - y
+        if abs(dx) <= width / 4 and abs(dy) <= height / 4:
+            return
+        if abs(dx) > width / 4:
+            key = "ArrowRight" if dx > 0 else "ArrowLeft"
+            fine = abs(dx) < 48  # a big step is 5% of the 960-unit map's width
+        else:
+            key = "ArrowDown" if dy > 0 else "ArrowUp"
+            fine = abs(dy) < 24  # and of its 480-unit height
+        page.keyboard.press(f"Shift+{key}" if fine else key)
+    raise AssertionError("the selection box did not reach its target")
+
+
+def test_an_area_selected_by_keyboard_filters_the_lists_and_is_announced(page: Any) -> None:
+    events_before = page.locator("#event-list li[data-event]").count()
+    places_before = page.locator("#place-list li").count()
+    _focus_by_tab(page, "map")
+    assert "Selection box" in page.inner_text("#map-status")
+    for _ in range(4):
+        page.keyboard.press("-")
+    assert "Smaller" in page.inner_text("#map-status")
+    izyum = page.locator("#map-places circle", has=page.locator("title", has_text="Izyum"))
+    key = izyum.first.get_attribute("data-key")
+    cx, cy, _, _ = _box(page, f"#map-places circle[data-key='{key}']")
+    _steer(page, (cx, cy))
+    page.keyboard.press("Enter")
+    announced = page.inner_text("#map-status")
+    assert announced.startswith("Area selected") and "Izyum" in announced
+    places = page.locator("#place-list").inner_text()
+    events = page.locator("#event-list li[data-event]")
+    assert "Izyum" in places and page.locator("#place-list li").count() < places_before
+    assert 0 < events.count() < events_before
+    assert f"{events.count()} events listed" in announced
+    assert "area" in page.inner_text("#filter-summary")
+    page.keyboard.press("Escape")
+    assert page.inner_text("#map-status").startswith("Area cleared")
+    assert page.locator("#event-list li[data-event]").count() == events_before
+    assert page.errors == []
+
+
+def test_a_ctrl_enter_correction_says_an_organization_is_not_one(page: Any, server: str) -> None:
+    doc = open_report(page, server, "kupiansk_")
+    mention = page.locator("#reader-text .hl-organization", has_text="Telegram").first
+    mention.evaluate(
+        """node => { const range = document.createRange(); range.selectNodeContents(node);
+                     const selection = window.getSelection(); selection.removeAllRanges();
+                     selection.addRange(range); }"""
+    )
+    page.keyboard.press("Control+Enter")
+    page.wait_for_selector("#correction-dialog[open]", timeout=PAGE_WAIT_MS)
+    page.select_option("#correction-kind", "not-an-organization")
+    target = page.input_value("#correction-target")  # the record under the selection first
+    records = api(server, f"/api/documents/{doc}")["records"]
+    assert records[target]["values"]["name"] == "Telegram"
+    page.fill("#correction-token", TOKEN)
+    page.click("#correction-submit")
+    page.locator("#status", has_text="saved").wait_for(timeout=PAGE_WAIT_MS)
+    report = api(server, f"/api/documents/{doc}")["report"]
+    assert "Telegram" not in [o["name"] for o in report["organizations"]]
+    page.reload()
+    page.wait_for_selector("#correction-list li", timeout=PAGE_WAIT_MS)
+    assert "not-an-organization" in page.locator("#correction-list").inner_text()
+    assert page.locator("#reader-text .hl-organization", has_text="Telegram").count() == 0

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 
@@ -17,8 +18,11 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from sitrep.cli import app as cli_app
+from sitrep.store import corrections as fix
+from sitrep.store.rows import DocumentRow, FigureRow, PersonRow, PlaceRow, QuoteRow, SearchHit
 from sitrep.web import create_app
 from sitrep.web.app import STATIC
+from sitrep.web.models import CorrectionKind, EventItem
 from test_web_corrections import DOC_A, DOC_B, TEXT_A, build_store
 
 TOKEN = "s3cret-token"
@@ -45,6 +49,11 @@ def client(db: Path) -> TestClient:
 @pytest.fixture()
 def read_only(db: Path) -> TestClient:
     return TestClient(create_app(db))
+
+
+def _words(words: str) -> dict[str, int]:
+    start = TEXT_A.index(words)
+    return {"start": start, "end": start + len(words)}
 
 
 def get(client: TestClient, url: str, status: int = 200) -> Any:
@@ -235,6 +244,86 @@ def test_corrections_export_as_json_lines(client: TestClient) -> None:
     assert response.headers["content-type"].startswith("application/x-ndjson")
     (line,) = response.text.splitlines()
     assert json.loads(line)["value"]["date"] == "2022-09"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ({"kind": "not-a-person", "target": "H1"}, None),
+        ({"kind": "wrong-role-age", "target": "H1", "value": {"role": "deputy mayor"}},
+         ("Valerii Marchenko", "deputy mayor")),
+        ({"kind": "wrong-role-age", "value": {"age": 61}, **_words("Marchenko")},
+         ("Valerii Marchenko", "mayor")),
+    ],
+)  # fmt: skip
+def test_a_person_correction_changes_people_and_the_report_until_undone(
+    client: TestClient, body: dict[str, Any], expected: tuple[str, str] | None
+) -> None:
+    def person() -> tuple[str, str] | None:
+        found = get(client, f"/api/people?doc_id={DOC_A}")["items"]
+        in_report = get(client, f"/api/documents/{DOC_A}")["report"]["people"]
+        assert [(p["name"], p["role"]) for p in found] == [(h["name"], h["role"])
+                                                           for h in in_report]  # fmt: skip
+        return (found[0]["name"], found[0]["role"]) if found else None
+
+    before = person()
+    response = client.post("/api/corrections", json={"doc_id": DOC_A, **body}, headers=AUTH)
+    assert response.status_code == 201, response.text
+    assert person() == expected
+    if "age" in body.get("value", {}):
+        assert get(client, f"/api/people?doc_id={DOC_A}")["items"][0]["age"] == 61
+    undo = client.post(f"/api/corrections/{response.json()['id']}/undo", headers=AUTH)
+    assert undo.status_code == 200 and person() == before
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"kind": "not-an-organization", "target": "H1"},
+        {"kind": "wrong-role-age", "target": "H1", "value": {"age": 1000}},
+        {"kind": "wrong-role-age", "target": "H1"},
+    ],
+)
+def test_a_people_correction_that_does_not_fit_gets_400(
+    client: TestClient, body: dict[str, Any]
+) -> None:
+    response = client.post("/api/corrections", json={"doc_id": DOC_A, **body}, headers=AUTH)
+    assert response.status_code == 400 and response.json()["error"]
+
+
+def test_people_corrections_export_as_json_lines(client: TestClient) -> None:
+    body = {"kind": "not-a-person", "doc_id": DOC_A, **_words("Valerii")}
+    assert client.post("/api/corrections", json=body, headers=AUTH).status_code == 201
+    (line,) = client.get("/api/corrections/export").text.splitlines()
+    data = json.loads(line)
+    assert (data["kind"], data["target"]) == ("not-a-person", f"{DOC_A}:H1")
+    assert data["text"] == "Valerii"
+    assert "said Mayor Valerii Marchenko" in data["context"]["text"]
+
+
+# ---------------------------------------------------------------------- one field list
+
+
+@pytest.mark.parametrize(
+    ("schema_name", "row"),
+    [("PlaceRow", PlaceRow), ("PersonRow", PersonRow), ("DocumentRow", DocumentRow),
+     ("QuoteRow", QuoteRow), ("FigureRow", FigureRow), ("SearchHit", SearchHit),
+     ("Correction", fix.Correction)],
+)  # fmt: skip
+def test_the_schema_documents_the_store_rows_own_fields(
+    client: TestClient, schema_name: str, row: type
+) -> None:
+    schemas = get(client, "/openapi.json")["components"]["schemas"]
+    assert list(schemas[schema_name]["properties"]) == [f.name for f in dataclasses.fields(row)]
+
+
+def test_the_api_accepts_every_correction_kind_the_store_knows() -> None:
+    assert get_args(CorrectionKind) == fix.KINDS
+
+
+def test_event_rows_have_the_fields_the_schema_gives(client: TestClient) -> None:
+    (item, *_) = get(client, "/api/events")["items"]
+    assert list(item) == list(EventItem.model_fields)
 
 
 # ---------------------------------------------------------------------- the page

@@ -19,6 +19,13 @@ Kinds (``KINDS``):
 * ``wrong-date``: the target event or time expression has this date (``value.date``,
   TIMEX3-style: ``2022-09-10``, ``2022-09``, ``2022``).
 * ``not-an-event``: the target event did not come from the text; it is left out.
+* ``not-a-person``: the target person (``H…``, or the one under the selected words) is
+  not a person: it goes, with its mentions, relations and cross-report links; quotes and
+  claims lose it as speaker, relayer or claimant.
+* ``wrong-role-age``: the target person's role and/or age (``value.role``, ``value.age``;
+  null clears one) replace the extracted ones, across reports too.
+* ``not-an-organization``: the target organization (``O…``) is not one: it goes, with its
+  mentions; quotes, claims and people's affiliations lose it.
 """
 
 from __future__ import annotations
@@ -42,6 +49,7 @@ from sitrep.records import (
     Organization,
     Person,
     Place,
+    Quote,
     Report,
     Span,
     from_json,
@@ -51,7 +59,10 @@ from sitrep.store.connection import connect
 from sitrep.store.flatten import in_document_order
 from sitrep.store.rows import Row
 
-KINDS = ("not-a-place", "wrong-place", "add-place", "quote-speaker", "wrong-date", "not-an-event")
+KINDS = (
+    "not-a-place", "wrong-place", "add-place", "quote-speaker", "wrong-date", "not-an-event",
+    "not-a-person", "wrong-role-age", "not-an-organization",
+)  # fmt: skip
 # What each kind needs: a selected span, a target record (by its local id's letter), a value.
 NEEDS_SPAN = frozenset({"add-place", "quote-speaker"})
 TARGET_PREFIX = {
@@ -60,7 +71,13 @@ TARGET_PREFIX = {
     "quote-speaker": ("Q",),
     "wrong-date": ("E", "T"),
     "not-an-event": ("E",),
+    "not-a-person": ("H",),
+    "wrong-role-age": ("H",),
+    "not-an-organization": ("O",),
 }
+PERSON_FIELDS = ("role", "age")
+# Oldest age a correction may give (older is a typo, not a person).
+MAX_AGE = 130
 GAZETTEER_FIELDS = ("gazetteer_id", "lat", "lon", "country", "admin1", "kind")
 PLACE_KINDS = frozenset({"city", "town", "village", "region", "country", "water", "other"})
 # Local ids of added places: "PC<correction id>", after every extracted place.
@@ -225,6 +242,8 @@ def _check_value(report: Report, new: NewCorrection, target: str | None) -> dict
         return _gazetteer_value(value)
     if new.kind == "wrong-date":
         return _date_value(value)
+    if new.kind == "wrong-role-age":
+        return _person_value(value)
     if new.kind == "quote-speaker":
         assert new.start is not None and new.end is not None  # _check_span demands a span
         speaker = _record_at(report, new.start, new.end, ("H", "O"))
@@ -265,6 +284,23 @@ def _date_value(value: dict[str, Any]) -> dict[str, Any]:
         "date": raw, "precision": precision,
         "date_start": covered[0].isoformat(), "date_end": covered[1].isoformat(),
     }  # fmt: skip
+
+
+def _person_value(value: dict[str, Any]) -> dict[str, Any]:
+    """The fields given (null clears one): a role as words, an age in years."""
+    given = {k: value[k] for k in PERSON_FIELDS if k in value}
+    if not given:
+        raise CorrectionError("give the right value.role and/or value.age (null clears one)")
+    role = given.get("role")
+    if "role" in given and role is not None:
+        if not isinstance(role, str) or not role.strip():
+            raise CorrectionError(f"role {role!r} is not words")
+        given["role"] = role.strip()
+    age = given.get("age")
+    if age is not None and (isinstance(age, bool) or not isinstance(age, int)
+                            or not 0 <= age <= MAX_AGE):  # fmt: skip
+        raise CorrectionError(f"age {age!r} is not a whole number of years (0..{MAX_AGE})")
+    return given
 
 
 def _opt_str(value: Any) -> str | None:
@@ -455,6 +491,14 @@ def _view_sql(m: str) -> list[str]:
                    c.start, c."end"
             FROM _k c WHERE c.kind = 'quote-speaker'
             QUALIFY row_number() OVER (PARTITION BY c.target ORDER BY c.id DESC) = 1""",
+        """CREATE OR REPLACE TEMP VIEW _gone_records AS
+            SELECT target AS id FROM _k
+            WHERE kind IN ('not-a-person', 'not-an-organization')""",
+        f"""CREATE OR REPLACE TEMP VIEW _person_fix AS
+            SELECT c.target, json_exists(c.value, '$.role') AS has_role, {j("role")} AS role,
+                   json_exists(c.value, '$.age') AS has_age, CAST({j("age")} AS INTEGER) AS age
+            FROM _k c WHERE c.kind = 'wrong-role-age'
+            QUALIFY row_number() OVER (PARTITION BY c.target ORDER BY c.id DESC) = 1""",
         _view("places")
         + f"""
             SELECT p.id, p.doc_id, p.seq, p.name,
@@ -489,7 +533,9 @@ def _view_sql(m: str) -> list[str]:
                    coalesce(d.date_precision, e.date_precision),
                    CASE WHEN e.place_id IN (SELECT id FROM _gone_places) THEN NULL
                         ELSE e.place_id END,
-                   e.actors, e.targets, e.killed, e.injured, e.modality, e.claimed_by,
+                   e.actors, e.targets, e.killed, e.injured, e.modality,
+                   CASE WHEN e.claimed_by IN (SELECT id FROM _gone_records) THEN NULL
+                        ELSE e.claimed_by END,
                    e.confidence
             FROM {m}.events e LEFT JOIN _date_fix d ON d.target = e.id
             WHERE e.id NOT IN (SELECT target FROM _k WHERE kind = 'not-an-event')""",
@@ -518,10 +564,13 @@ def _view_sql(m: str) -> list[str]:
         _view("quotes")
         + f"""
             SELECT q.id, q.doc_id, q.seq, q.start, q."end", q.text,
-                   CASE WHEN s.target IS NULL THEN q.speaker_id ELSE s.speaker_id END,
+                   CASE WHEN s.target IS NOT NULL THEN s.speaker_id
+                        WHEN q.speaker_id IN (SELECT id FROM _gone_records) THEN NULL
+                        ELSE q.speaker_id END,
                    coalesce(s.speaker_text, q.speaker_text), coalesce(s.start, q.speaker_start),
                    coalesce(s."end", q.speaker_end), q.direct, q.cue, q.cue_start, q.cue_end,
-                   q.relayed_by
+                   CASE WHEN q.relayed_by IN (SELECT id FROM _gone_records) THEN NULL
+                        ELSE q.relayed_by END
             FROM {m}.quotes q LEFT JOIN _speaker_fix s ON s.target = q.id""",
         _view("figures")
         + f"""
@@ -533,11 +582,46 @@ def _view_sql(m: str) -> list[str]:
             FROM {m}.figures f""",
         _view("people")
         + f"""
-            SELECT h.id, h.doc_id, h.seq, h.name, h.age, h.role, h.affiliation,
+            SELECT h.id, h.doc_id, h.seq, h.name,
+                   CASE WHEN f.has_age THEN f.age ELSE h.age END,
+                   CASE WHEN f.has_role THEN f.role ELSE h.role END,
+                   CASE WHEN h.doc_id || ':' || h.affiliation IN (SELECT id FROM _gone_records)
+                        THEN NULL ELSE h.affiliation END,
                    CASE WHEN h.place_id IN (SELECT id FROM _gone_places) THEN NULL
                         ELSE h.place_id END
-            FROM {m}.people h""",
+            FROM {m}.people h LEFT JOIN _person_fix f ON f.target = h.id
+            WHERE h.id NOT IN (SELECT id FROM _gone_records)""",
+        _view("person_links")
+        + f"""
+            SELECT l.person_id, l.entity_id, l.doc_id, l.name, l.name_key,
+                   CASE WHEN f.has_age THEN f.age ELSE l.age END,
+                   CASE WHEN f.has_role THEN f.role ELSE l.role END,
+                   l.place_gid, l.ref_date, l.reason, l.matched_id
+            FROM {m}.person_links l LEFT JOIN _person_fix f ON f.target = l.person_id
+            WHERE l.person_id NOT IN (SELECT id FROM _gone_records)""",
+        _view("person_relations")
+        + f"""
+            SELECT r.* FROM {m}.person_relations r
+            WHERE r.person_id NOT IN (SELECT id FROM _gone_records)
+              AND r.of_id NOT IN (SELECT id FROM _gone_records)""",
+        _view("organizations")
+        + f"""
+            SELECT o.* FROM {m}.organizations o
+            WHERE o.id NOT IN (SELECT id FROM _gone_records)""",
+        *(
+            _view(table)
+            + f"""
+            SELECT x.* FROM {m}.{table} x WHERE x.{column} NOT IN (SELECT id FROM _gone_records)"""
+            for table, column in _MENTIONS_OF_RECORDS
+        ),
     ]
+
+
+# Mention tables of people and organizations, and their record column.
+_MENTIONS_OF_RECORDS = (
+    ("person_mentions", "person_id"),
+    ("organization_mentions", "organization_id"),
+)
 
 
 def _view(table: str) -> str:
@@ -557,6 +641,7 @@ def apply(report: Report, corrections: Iterable[Correction]) -> Report:
     report = _apply_places(report, active)
     report = _apply_dates(report, active)
     report = _apply_speakers(report, active)
+    report = _apply_people(report, active)
     gone_events = {c.local_target for c in active if c.kind == "not-an-event"}
     if gone_events:
         report = dataclasses.replace(
@@ -665,6 +750,46 @@ def _apply_speakers(report: Report, active: list[Correction]) -> Report:
             )  # fmt: skip
         quotes.append(quote)
     return dataclasses.replace(report, quotes=tuple(quotes))
+
+
+def _apply_people(report: Report, active: list[Correction]) -> Report:
+    """Drop what is not a person or organization (and every reference to it); give people
+    their corrected role and age."""
+    gone = {c.local_target for c in active if c.kind in ("not-a-person", "not-an-organization")}
+    fixes = {c.local_target: c.value for c in active if c.kind == "wrong-role-age"}
+    if not gone and not fixes:
+        return report
+    people = tuple(
+        _person_fixed(h, fixes.get(h.id), gone) for h in report.people if h.id not in gone
+    )
+    return dataclasses.replace(
+        report,
+        people=people,
+        organizations=tuple(o for o in report.organizations if o.id not in gone),
+        quotes=tuple(_quote_without(q, gone) for q in report.quotes),
+        events=tuple(
+            dataclasses.replace(e, claimed_by=None) if e.claimed_by in gone else e
+            for e in report.events
+        ),
+    )
+
+
+def _person_fixed(person: Person, fix: Mapping[str, Any] | None, gone: set[str | None]) -> Person:
+    changes: dict[str, Any] = dict(fix or {})
+    if person.affiliation in gone:
+        changes["affiliation"] = None
+    if any(r.of in gone for r in person.relations):
+        changes["relations"] = tuple(r for r in person.relations if r.of not in gone)
+    return dataclasses.replace(person, **changes) if changes else person
+
+
+def _quote_without(quote: Quote, gone: set[str | None]) -> Quote:
+    changes: dict[str, Any] = {}
+    if quote.speaker in gone:
+        changes["speaker"] = None
+    if quote.relayed_by in gone:
+        changes["relayed_by"] = None
+    return dataclasses.replace(quote, **changes) if changes else quote
 
 
 # ---------------------------------------------------------------------- records and spans

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import json
 import secrets
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, AbstractContextManager, asynccontextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 from urllib.parse import urlsplit
 
 from fastapi import Depends, FastAPI, Header, Query, Request, Response
@@ -24,6 +24,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sitrep.errors import SitrepError, StoreError
 from sitrep.records import to_dict
@@ -49,6 +50,7 @@ from sitrep.web.models import (
 )
 from sitrep.web.readers import SharedReader, SharedStore
 
+T = TypeVar("T")
 STATIC = Path(__file__).parent / "static"
 MAX_PAGE = 1000
 # The page draws every event it is given; past this the map asks for a narrower range.
@@ -147,18 +149,36 @@ def content_security_policy(tile_url: str | None) -> str:
 
 
 def _add_security_headers(app: FastAPI, tile_url: str | None) -> None:
-    policy = content_security_policy(tile_url)
+    app.add_middleware(SecurityHeaders, policy=content_security_policy(tile_url))
 
-    @app.middleware("http")
-    async def headers(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        response = await call_next(request)
-        response.headers["Content-Security-Policy"] = policy
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["X-Frame-Options"] = "DENY"
-        return response
+
+class SecurityHeaders:
+    """Adds the security headers to every response. Plain ASGI: Starlette's
+    ``BaseHTTPMiddleware`` (``@app.middleware``) cost ~1 ms of CPU per request
+    (bench/web_api.py)."""
+
+    def __init__(self, app: ASGIApp, policy: str) -> None:
+        self.app = app
+        self.headers = [
+            (b"content-security-policy", policy.encode()),
+            (b"x-content-type-options", b"nosniff"),
+            (b"referrer-policy", b"no-referrer"),
+            (b"x-frame-options", b"DENY"),
+        ]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                names = {name for name, _ in self.headers}
+                kept = [(k, v) for k, v in message.get("headers", []) if k.lower() not in names]
+                message = {**message, "headers": kept + self.headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 def _page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
@@ -363,15 +383,17 @@ def _add_event_routes(app: FastAPI, store: SharedStore) -> None:
     def events(f: Filter, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
         """Events by start day (undated last), filtered by place and radius, dates, type,
         actor, report or map area."""
-        with store.connection() as con:
-            total, items = queries.events(con, f, limit=limit, offset=offset)
+        total, items = store.memo(("events", f, limit, offset),
+                                  lambda: _read_with(store, queries.events, f, limit=limit,
+                                                     offset=offset))  # fmt: skip
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 
     @app.get("/api/events/histogram", response_model=Histogram, tags=["events"])
     def histogram(f: Filter, bucket: Literal["day", "week", "month"] = "day") -> dict[str, Any]:
         """How many events start in each day, week or month (the page's timeline)."""
-        with store.connection() as con:
-            buckets, undated = queries.histogram(con, f, bucket)
+        buckets, undated = store.memo(
+            ("histogram", f, bucket), lambda: _read_with(store, queries.histogram, f, bucket)
+        )
         return {"bucket": bucket, "undated": undated,
                 "buckets": [{"start": b, "count": n} for b, n in buckets]}  # fmt: skip
 
@@ -379,12 +401,7 @@ def _add_event_routes(app: FastAPI, store: SharedStore) -> None:
              responses={200: {"model": MapData}})  # fmt: skip
     def map_data(f: Filter) -> Response:
         """Located events as columns, and the places: what the page's map draws."""
-        with store.connection() as con:
-            columns = queries.map_columns(con, f, MAX_MAP_EVENTS)
-        located = [p.to_dict() for p in store.places() if p.lat is not None]
-        # Serialised directly: validating 100k values against the model costs more than
-        # the query (bench/web_render.py); the model above documents the shape.
-        body = json.dumps({"events": columns, "places": located}, separators=(",", ":"))
+        body = store.memo(("map", f), lambda: _map_body(store, f))
         return Response(body, media_type="application/json")
 
     @app.get("/api/timeline", tags=["events"], response_model=dict[str, Any])
@@ -396,16 +413,15 @@ def _add_event_routes(app: FastAPI, store: SharedStore) -> None:
         type: Annotated[list[str] | None, Query(max_length=50)] = None,
     ) -> Response:
         """Events and figures at a place (and around it) in date order, with sources."""
-        found = store.timeline(place, radius_km=radius_km)
-        if found is None:
+        # Kept while the store is unchanged (readers.SharedStore.memo), as the JSON text:
+        # the query reads every cross-report event of the store (~25 ms CPU at 100k
+        # events, docs/WEB.md), an answer kept is ~1 ms.
+        key = ("timeline", place, radius_km, date_from, date_to, tuple(type or ()))
+        body = store.memo(key, lambda: _timeline_body(store, place, radius_km, date_from,
+                                                      date_to, type or []))  # fmt: skip
+        if body is None:
             raise _not_found(f"no stored report names a place {place!r}")
-        data = queries.plain(found)
-        data["entries"] = [
-            e for e in data["entries"] if _entry_matches(e, date_from, date_to, type or [])
-        ]
-        # The rows are plain JSON values already: FastAPI's generic encoding of them took
-        # longer than the query (~20 ms for 200 entries, bench/web_api.py).
-        return JSONResponse(data)
+        return Response(body, media_type="application/json")
 
 
 def _add_correction_routes(app: FastAPI, store: SharedStore) -> None:
@@ -503,6 +519,35 @@ def _place_matches(
         return False
     west, south, east, north = box
     return bool(west <= row["lon"] <= east and south <= row["lat"] <= north)
+
+
+def _read_with(store: SharedStore, query: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """``query(con, *args, **kwargs)`` on one of the shared reader's cursors."""
+    with store.connection() as con:
+        return query(con, *args, **kwargs)
+
+
+def _map_body(store: SharedStore, f: queries.EventFilter) -> str:
+    columns = _read_with(store, queries.map_columns, f, MAX_MAP_EVENTS)
+    located = [p.to_dict() for p in store.places() if p.lat is not None]
+    # Serialised directly: validating 100k values against the model costs more than the
+    # query (bench/web_render.py); the model (MapData) documents the shape.
+    return json.dumps({"events": columns, "places": located}, separators=(",", ":"))
+
+
+def _timeline_body(
+    store: SharedStore, place: str, radius_km: float | None, date_from: str | None,
+    date_to: str | None, types: list[str],
+) -> bytes | None:  # fmt: skip
+    found = store.timeline(place, radius_km=radius_km)
+    if found is None:
+        return None
+    data = queries.plain(found)
+    data["entries"] = [e for e in data["entries"] if _entry_matches(e, date_from, date_to, types)]
+    # Plain JSON values already: FastAPI's generic encoding of them took longer than the
+    # query (~20 ms for 200 entries, bench/web_api.py). Encoded as JSONResponse does.
+    text = json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    return text.encode("utf-8")
 
 
 def _entry_matches(

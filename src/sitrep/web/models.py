@@ -1,4 +1,11 @@
-"""What the API accepts and returns, as pydantic models (they make /openapi.json)."""
+"""What the API accepts and returns (they make /openapi.json).
+
+Rows the store's queries return are served as the store's own dataclasses
+(``store/rows.py``; pydantic validates and documents dataclasses as it does models), so a
+field added there shows in the API and its schema without a second list here to drift.
+The models below are the API's own shapes: pages, errors, a report with its links, the
+events query's rows (``web/queries.py``), the histogram, what corrections accept.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +13,25 @@ from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from sitrep.store.corrections import Correction
+from sitrep.store.rows import DocumentRow, FigureRow, PersonRow, PlaceRow, QuoteRow, SearchHit
+
 T = TypeVar("T")
 
+# The store's rows, under the names the routes use.
+DocumentItem = DocumentRow
+PlaceItem = PlaceRow
+PersonItem = PersonRow
+QuoteItem = QuoteRow
+FigureItem = FigureRow
+SearchHitItem = SearchHit
+CorrectionOut = Correction
+
+# corrections.KINDS as a type, for the schema's enum (tests/test_web_api.py checks they agree).
 CorrectionKind = Literal[
-    "not-a-place", "wrong-place", "add-place", "quote-speaker", "wrong-date", "not-an-event"
-]
+    "not-a-place", "wrong-place", "add-place", "quote-speaker", "wrong-date", "not-an-event",
+    "not-a-person", "wrong-role-age", "not-an-organization",
+]  # fmt: skip
 
 
 class Page(BaseModel, Generic[T]):
@@ -27,22 +48,6 @@ class ErrorOut(BaseModel):
     details: list[dict[str, Any]] | None = None
 
 
-class DocumentItem(BaseModel):
-    id: str
-    title: str | None
-    path: str | None
-    url: str | None
-    outlet: str | None
-    published: str | None
-    published_estimated: bool
-    language: str | None
-    flags: list[str]
-    places: int
-    people: int
-    quotes: int
-    events: int
-
-
 class DocumentOut(BaseModel):
     """A report as corrected, with where its records appear in other reports."""
 
@@ -55,58 +60,6 @@ class DocumentOut(BaseModel):
     )
     story: dict[str, Any] | None
     corrections: list[dict[str, Any]]
-
-
-class PlaceItem(BaseModel):
-    key: str
-    name: str
-    gazetteer_id: str | None
-    lat: float | None
-    lon: float | None
-    country: str | None
-    admin1: str | None
-    kind: str | None
-    mentions: int
-    documents: int
-    metonymic_mentions: int
-
-
-class PersonItem(BaseModel):
-    doc_id: str
-    id: str
-    name: str
-    age: int | None
-    role: str | None
-    affiliation: str | None
-    place: str | None
-    mentions: int
-
-
-class QuoteItem(BaseModel):
-    doc_id: str
-    id: str
-    text: str
-    speaker: str | None
-    speaker_id: str | None
-    speaker_text: str | None
-    cue: str | None
-    direct: bool
-    start: int
-    end: int
-
-
-class FigureItem(BaseModel):
-    doc_id: str
-    id: str
-    text: str
-    value: float | None
-    approximate: bool
-    unit: str | None
-    quantity: str | None
-    place: str | None
-    time: str | None
-    start: int
-    end: int
 
 
 class EventItem(BaseModel):
@@ -149,15 +102,6 @@ class MapData(BaseModel):
     places: list[PlaceItem]
 
 
-class SearchHitItem(BaseModel):
-    doc_id: str
-    title: str | None
-    start: int
-    end: int
-    match: str
-    snippet: str
-
-
 class SearchOut(BaseModel):
     query: str
     text: Page[SearchHitItem]
@@ -188,22 +132,6 @@ class CorrectionIn(BaseModel):
     target: str | None = Field(default=None, max_length=100, pattern=r"^([0-9a-f]+:)?[A-Z]+\d+$")
     value: dict[str, Any] = Field(default_factory=dict)
     who: str = Field(default="analyst", min_length=1, max_length=80)
-
-
-class CorrectionOut(BaseModel):
-    id: int
-    who: str
-    made_at: str
-    kind: str
-    doc_id: str
-    start: int | None
-    end: int | None
-    text: str | None
-    target: str | None
-    value: dict[str, Any]
-    undone: bool
-    undone_by: str | None
-    undone_at: str | None
 
 
 class ConfigOut(BaseModel):

@@ -15,11 +15,14 @@ Writes from this process (corrections) first let go of the instance (``writing``
 
 from __future__ import annotations
 
+import os
 import threading
 import time
-from collections.abc import Iterator
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
+from typing import Any, TypeVar
 
 import duckdb
 
@@ -38,6 +41,20 @@ MAX_HOLD_S = 3.0
 # How long requests wait after a forced release before reopening: two or more of a
 # waiting writer's retries (store/connection.py: at most 25 ms apart).
 PAUSE_S = 0.06
+# A file changed this recently may change again within the file system's timestamp tick
+# without its stat changing: answers computed from it are not reused (git's "racy clean").
+RACY_S = 0.05
+# Answers kept per data version, and the most text they may hold together (a map answer
+# at 100k events is ~10 MB of JSON, a timeline's ~100 KB). Keep answers as text, not as
+# trees of dicts: every kept container is walked by each of Python's full garbage
+# collections (kept timelines as dicts cost ~6 ms CPU per request, bench/web_api.py).
+MEMO_SIZE = 256
+MEMO_BYTES = 64 * 2**20
+# What an answer that is not text counts for against MEMO_BYTES (small rows, a page).
+OTHER_ANSWER_BYTES = 1024
+
+T = TypeVar("T")
+FileStamp = tuple[tuple[int, int, int] | None, ...]
 
 
 class SharedReader:
@@ -67,6 +84,10 @@ class SharedReader:
         self._reaper: threading.Thread | None = None
         self._corrected: bool | None = None  # the open instance has active corrections
         self.opens = 0  # how many times the file was opened (tests, benchmarks)
+        # What the file held when last looked at: its stamp and a number that changes
+        # whenever the stamp or this process's writes change it (``data_version``).
+        self._stamp: FileStamp = ()
+        self._version = 0
 
     @property
     def is_open(self) -> bool:
@@ -89,6 +110,25 @@ class SharedReader:
         finally:
             self._release_one()
 
+    def data_version(self) -> int:
+        """A number that changes whenever the store's content may have changed: another
+        process wrote the file (its stat changed, or it changed too recently to tell) or
+        this process wrote through ``writing``. Answers computed under one version can
+        be reused while it holds (``SharedStore.memo``)."""
+        with self._cond:
+            # While the instance is open nobody else can write the file (DuckDB's lock)
+            # and this process's writes close it first: the version taken at open holds.
+            if self._base is None or self._writers:
+                self._restamp()
+            return self._version
+
+    def _restamp(self) -> None:
+        """Called holding the lock: bump the version when the file's stamp changed."""
+        stamp, racy = file_stamp(self.path)
+        if racy or stamp != self._stamp:
+            self._stamp = stamp
+            self._version += 1
+
     @contextmanager
     def writing(self) -> Iterator[None]:
         """Let go of the file while this process writes it (no new cursor meanwhile)."""
@@ -107,6 +147,7 @@ class SharedReader:
         finally:
             with self._cond:
                 self._writers -= 1
+                self._version += 1  # what this process wrote, whatever the file's stamp
                 self._cond.notify_all()
 
     def close(self) -> None:
@@ -124,6 +165,7 @@ class SharedReader:
             self._wait_for_turn()
             if self._base is None:
                 self._base = open_connection(self.path, read_only=True, timeout_s=self.timeout_s)
+                self._restamp()
                 self._opened_at = self._last_used = time.monotonic()
                 self.opens += 1
                 self._corrected = None
@@ -203,12 +245,72 @@ class SharedReader:
             self._reaper = None
 
 
-class SharedStore(Store):
-    """A read-only ``Store`` whose queries use the app's shared reader."""
+def file_stamp(path: Path) -> tuple[FileStamp, bool]:
+    """(size, mtime and inode of the store file and its write-ahead log; whether either
+    changed within ``RACY_S``, too recently for the stamp to be trusted)."""
+    stamps: list[tuple[int, int, int] | None] = []
+    newest = 0
+    for candidate in (path, path.with_name(path.name + ".wal")):
+        try:
+            st = os.stat(candidate)
+        except OSError:
+            stamps.append(None)
+            continue
+        stamps.append((st.st_size, st.st_mtime_ns, st.st_ino))
+        newest = max(newest, st.st_mtime_ns)
+    return tuple(stamps), time.time_ns() - newest < RACY_S * 1e9
 
-    def __init__(self, readers: SharedReader) -> None:
+
+class SharedStore(Store):
+    """A read-only ``Store`` whose queries use the app's shared reader, and which keeps
+    the answers of repeated questions (``memo``) while the store's content is unchanged."""
+
+    def __init__(
+        self, readers: SharedReader, *, memo_size: int = MEMO_SIZE, memo_bytes: int = MEMO_BYTES
+    ) -> None:
         self._readers = readers  # before Store's constructor, which reads the schema
+        self._memo: OrderedDict[Hashable, tuple[int, Any, int]] = OrderedDict()
+        self._memo_size = memo_size
+        self._memo_bytes = memo_bytes
+        self._memo_weight = 0
+        self._memo_version = 0  # the newest data version an answer was kept under
+        self._memo_lock = threading.Lock()
+        self.memo_hits = 0  # tests, benchmarks
         super().__init__(readers.path, read_only=True, lock_timeout_s=readers.timeout_s)
+
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, or its answer to the same ``key`` under the same data version.
+
+        The version is taken before computing: an answer that saw newer content is
+        stored under the older version and never served (the next call sees the newer
+        version), never the other way round. Callers must not mutate the answer."""
+        version = self._readers.data_version()
+        with self._memo_lock:
+            found = self._memo.get(key)
+            if found is not None and found[0] == version:
+                self._memo.move_to_end(key)
+                self.memo_hits += 1
+                answer: T = found[1]
+                return answer
+        answer = compute()
+        weight = len(answer) if isinstance(answer, (str, bytes)) else OTHER_ANSWER_BYTES
+        with self._memo_lock:
+            if version < self._memo_version:
+                return answer  # computed before a newer version: never to be served
+            if version > self._memo_version:  # versions only grow: the rest is stale
+                self._memo.clear()
+                self._memo_weight = 0
+                self._memo_version = version
+            old = self._memo.pop(key, None)
+            self._memo_weight -= old[2] if old else 0
+            self._memo[key] = (version, answer, weight)
+            self._memo_weight += weight
+            while len(self._memo) > self._memo_size or (
+                self._memo_weight > self._memo_bytes and len(self._memo) > 1
+            ):
+                _, (_, _, dropped) = self._memo.popitem(last=False)
+                self._memo_weight -= dropped
+        return answer
 
     def connection(self) -> AbstractContextManager[duckdb.DuckDBPyConnection]:
         """A cursor for one request's own queries (``web/queries.py``)."""

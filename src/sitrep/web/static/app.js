@@ -349,27 +349,99 @@ function wireMapSelection() {
     if (!start) return;
     drawSelection([start, svgPoint(map, event)]);
   });
-  map.addEventListener("mouseup", (event) => {
+  window.addEventListener("mouseup", (event) => {
     if (!start) return;
-    const end = svgPoint(map, event);
-    const moved = Math.abs(end[0] - start[0]) + Math.abs(end[1] - start[1]) > 6;
-    if (moved) {
-      const v = state.view;
-      const lons = [v.lon(start[0]), v.lon(end[0])].sort((a, b) => a - b);
-      const lats = [v.lat(start[1]), v.lat(end[1])].sort((a, b) => a - b);
-      state.area = [lons[0], lats[0], lons[1], lats[1]];
-      drawSelection([start, end]);
-    } else {
-      state.area = null;
-      drawSelection(null);
-    }
+    const [x, y] = svgPoint(map, event);
+    const end = [clamp(x, 0, MAP_W), clamp(y, 0, MAP_H)];
+    const from = start;
     start = null;
-    drawAll();
+    const moved = Math.abs(end[0] - from[0]) + Math.abs(end[1] - from[1]) > 6;
+    if (moved) applyArea([from, end]); else clearArea();
+  });
+  wireMapKeyboard(map);
+}
+
+// Keyboard selection: a box the arrow keys move (Shift: finer), + and - size, Enter
+// applies and Escape clears; each step is announced in #map-status (aria-live).
+const KEY_STEP = 0.05, FINE_STEP = 0.01, GROW = 1.25, MIN_BOX = 8;
+
+function wireMapKeyboard(map) {
+  let box = null;  // {x, y, w, h} in the map's SVG units, centre x/y
+  const corners = () => [[box.x - box.w / 2, box.y - box.h / 2],
+    [box.x + box.w / 2, box.y + box.h / 2]];
+  const show = (verb) => {
+    drawSelection(corners(), true);
+    announce(`${verb}: ${describeArea(areaOf(corners()))}. Enter selects this area, ` +
+      "Escape clears.");
+  };
+  map.addEventListener("focus", () => {
+    if (!box) box = { x: MAP_W / 2, y: MAP_H / 2, w: MAP_W / 4, h: MAP_H / 4 };
+    if (!state.area) show("Selection box");
+  });
+  map.addEventListener("keydown", (event) => {
+    if (!box) return;
+    const step = event.shiftKey ? FINE_STEP : KEY_STEP;
+    const moves = { ArrowLeft: [-step * MAP_W, 0], ArrowRight: [step * MAP_W, 0],
+      ArrowUp: [0, -step * MAP_H], ArrowDown: [0, step * MAP_H] };
+    if (moves[event.key]) {
+      box.x = clamp(box.x + moves[event.key][0], 0, MAP_W);
+      box.y = clamp(box.y + moves[event.key][1], 0, MAP_H);
+      show("Moved");
+    } else if (["+", "=", "-", "_"].includes(event.key)) {
+      const k = event.key === "+" || event.key === "=" ? GROW : 1 / GROW;
+      box.w = clamp(box.w * k, MIN_BOX, MAP_W);
+      box.h = clamp(box.h * k, MIN_BOX, MAP_H);
+      show(k > 1 ? "Larger" : "Smaller");
+    } else if (event.key === "Enter") {
+      applyArea(corners());
+    } else if (event.key === "Escape") {
+      clearArea();
+    } else {
+      return;
+    }
+    event.preventDefault();  // the arrows must not scroll the page
   });
 }
 
-function drawSelection(corners) {
+function clamp(value, low, high) { return Math.max(low, Math.min(high, value)); }
+
+function areaOf([start, end]) {
+  const v = state.view;
+  const lons = [v.lon(start[0]), v.lon(end[0])].sort((a, b) => a - b);
+  const lats = [v.lat(start[1]), v.lat(end[1])].sort((a, b) => a - b);
+  return [lons[0], lats[0], lons[1], lats[1]];
+}
+
+function describeArea([w, s, e, n]) {
+  const lon = (x) => `${Math.abs(x).toFixed(1)}°${x < 0 ? "W" : "E"}`;
+  const lat = (y) => `${Math.abs(y).toFixed(1)}°${y < 0 ? "S" : "N"}`;
+  const places = state.places.filter((p) => p.lon >= w && p.lon <= e && p.lat >= s &&
+    p.lat <= n).map((p) => p.name);
+  const named = places.length ? `${places.length} places (${places.slice(0, 3).join(", ")}` +
+    `${places.length > 3 ? "…" : ""})` : "no places";
+  return `${lon(w)} to ${lon(e)}, ${lat(s)} to ${lat(n)}, ${named}`;
+}
+
+function announce(message) { $("map-status").textContent = message; }
+
+function applyArea(corners) {
+  state.area = areaOf(corners);
+  drawSelection(corners);
+  drawAll();
+  const events = state.events.filter((e) => inRange(e) && inArea(e) && atPlace(e)).length;
+  announce(`Area selected: ${describeArea(state.area)}; ${events} events listed.`);
+}
+
+function clearArea() {
+  state.area = null;
+  drawSelection(null);
+  drawAll();
+  announce("Area cleared: every event is listed.");
+}
+
+function drawSelection(corners, pending = false) {
   const rect = $("map-selection");
+  rect.classList.toggle("pending", pending);  // a keyboard box not applied yet
   if (!corners) { setAttrs(rect, { width: 0, height: 0 }); return; }
   const [[x0, y0], [x1, y1]] = corners;
   setAttrs(rect, { x: Math.min(x0, x1), y: Math.min(y0, y1),
@@ -438,9 +510,10 @@ function wireBrush() {
     const x = svgPoint(timeline, event)[0];
     setAttrs(brush, { x: Math.min(start, x), width: Math.abs(x - start), height: TL_H });
   });
-  timeline.addEventListener("mouseup", (event) => {
+  // On the window: a drag that ends past the timeline's edge still selects (up to it).
+  window.addEventListener("mouseup", (event) => {
     if (start === null || !state.timeline) return;
-    const x = svgPoint(timeline, event)[0];
+    const x = clamp(svgPoint(timeline, event)[0], 0, TL_W);
     const scale = state.timeline;
     if (Math.abs(x - start) < 4) {
       setAttrs(brush, { width: 0 });
@@ -669,9 +742,12 @@ const KIND_LABELS = {
   "not-a-place": "Not a place", "wrong-place": "Wrong place (pick the gazetteer entry)",
   "add-place": "Add a place", "quote-speaker": "These words are the quote's speaker",
   "wrong-date": "Wrong date", "not-an-event": "Not an event",
+  "not-a-person": "Not a person", "wrong-role-age": "Wrong role or age",
+  "not-an-organization": "Not an organization",
 };
 const KIND_TARGET = { "not-a-place": "P", "wrong-place": "P", "quote-speaker": "Q",
-  "wrong-date": "ET", "not-an-event": "E" };
+  "wrong-date": "ET", "not-an-event": "E", "not-a-person": "H", "wrong-role-age": "H",
+  "not-an-organization": "O" };
 
 function selectionOffsets() {
   const selection = window.getSelection();
@@ -701,6 +777,9 @@ function wireCorrections() {
     openCorrectionForm(picked);
   });
   $("correction-kind").addEventListener("change", updateCorrectionForm);
+  $("correction-target").addEventListener("change", () => {
+    if ($("correction-kind").value === "wrong-role-age") fillPersonFields();
+  });
   $("correction-cancel").addEventListener("click", () => $("correction-dialog").close());
   $("gazetteer-search").addEventListener("click", lookUpGazetteer);
   $("correction-form").addEventListener("submit", submitCorrection);
@@ -735,6 +814,7 @@ function guessKind(picked) {
   if (under.some((id) => id.startsWith("P"))) return "not-a-place";
   if (under.some((id) => id.startsWith("T"))) return "wrong-date";
   if (under.some((id) => id.startsWith("H"))) return "quote-speaker";
+  if (under.some((id) => id.startsWith("O"))) return "not-an-organization";
   return "add-place";
 }
 
@@ -755,7 +835,17 @@ function updateCorrectionForm() {
   $("correction-target-label").hidden = !prefixes;
   $("correction-date-label").hidden = kind !== "wrong-date";
   $("correction-place").hidden = !["wrong-place", "add-place"].includes(kind);
+  $("correction-person").hidden = kind !== "wrong-role-age";
+  if (kind === "wrong-role-age") fillPersonFields();
   $("correction-token-label").hidden = !state.config.writable;
+}
+
+function fillPersonFields() {
+  // The extracted role and age to edit: what is left as it was stays as it was.
+  const record = state.doc.records[$("correction-target").value];
+  const values = record ? record.values : {};
+  $("correction-role").value = values.role ?? "";
+  $("correction-age").value = values.age ?? "";
 }
 
 async function lookUpGazetteer() {
@@ -784,6 +874,11 @@ async function submitCorrection(event) {
     end: state.picked.end, who: $("correction-who").value || "analyst", value: {} };
   if (KIND_TARGET[kind]) body.target = $("correction-target").value || null;
   if (kind === "wrong-date") body.value = { date: $("correction-date").value };
+  if (kind === "wrong-role-age") {
+    const age = $("correction-age").value;
+    body.value = { role: $("correction-role").value.trim() || null,
+      age: age === "" ? null : Number(age) };
+  }
   if (kind === "wrong-place" || kind === "add-place") {
     const chosen = $("gazetteer-results").querySelector("input:checked");
     if (!chosen) { $("correction-error").textContent = "Look up and pick a gazetteer entry."; return; }

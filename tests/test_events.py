@@ -9,6 +9,7 @@ import pytest
 from sitrep.records import Event, Person, Place, Span
 from sitrep.stages.dating import date_report
 from sitrep.stages.events import extract_events
+from sitrep.stages.events_dating import own_date
 from sitrep.stages.events_rules import EVENT_TYPES
 from sitrep.stages.figures import extract_figures
 from sitrep.stages.times import extract_times
@@ -122,8 +123,13 @@ def test_claim_names_who_made_it(make_state, resources) -> None:  # type: ignore
 
 
 def test_date_comes_from_the_clause_never_the_publication(make_state, resources) -> None:  # type: ignore[no-untyped-def]
-    events = _events(make_state, resources, "Russian troops shelled Bakhmut.", "2024-01-10")
-    assert events[0].date is None and events[0].date_precision is None
+    events = _events(make_state, resources, "Russian troops are shelling Bakhmut.", "2024-01-10")
+    # Told as holding now: the publication day, marked as inferred from it, not silently.
+    assert (events[0].date, events[0].date_precision) == ("2024-01-10", "publication")
+    assert own_date(events[0]) is None
+    # Told in the past with no time of its own: when, the report does not say.
+    past = _events(make_state, resources, "Russian troops shelled Bakhmut.", "2024-01-10")
+    assert (past[0].date, past[0].date_precision) == (None, None)
     dated = _events(make_state, resources, "Russian troops shelled Bakhmut on Monday.",
                     "2024-01-10")  # fmt: skip
     assert (dated[0].date, dated[0].date_precision) == ("2024-01-08", "day")
@@ -316,9 +322,10 @@ def test_one_arrest_told_in_two_sentences_is_one_event(make_state, resources) ->
 def test_a_dateline_gives_an_event_neither_its_date_nor_an_actor(
     make_state, resources, capital: str
 ) -> None:  # type: ignore[no-untyped-def]
-    text = f"{capital}, 3 March 2024 — The first aid convoy reached Bakhmut, officials said."
+    text = f"{capital}, 3 March 2024 — The first aid convoy has reached Bakhmut, officials said."
     aid = _one(_events(make_state, resources, text), "aid")
-    assert aid.date is None
+    # Dated by the report it is in (the dateline's day), and marked so: not its own date.
+    assert own_date(aid) is None and aid.date_precision == "publication"
     assert aid.actors == ()
 
 

@@ -92,7 +92,7 @@ def test_context_phrase_is_dated_by_the_war_the_report_is_about(make_state, reso
         "Russian troops captured the city early in the invasion."
     )
     times = _times(make_state, resources, text)
-    assert times["the first months of the war"].value == "2022"
+    assert times["the first months of the war"].value == "2022-03"  # issue 6: month precision
     assert times["the first months of the war"].anchor == "context"
     assert times["early in the invasion"].value == "2022-03"
 

@@ -24,6 +24,7 @@ import duckdb
 from sitrep.corpus import dates, sql
 from sitrep.corpus.fingerprint import stable_key
 from sitrep.records import Event, Place, Report
+from sitrep.stages.events_dating import own_date
 from sitrep.store import schema
 
 # Places closer than this are one place for merging (a strike on a town's outskirts is
@@ -274,7 +275,7 @@ def _facts(
     doc: str, event: Event, place: Place | None, recent: dates.Interval | None,
     story_id: str | None,
 ) -> EventFacts:
-    own = dates.interval(event.date)
+    own = dates.interval(own_date(event))  # a date inferred from the report is not its own
     span, basis = (own, "event") if own else (recent, "publication" if recent else None)
     precise = place is not None and not place.metonymy and place.kind not in COARSE_KINDS
     gid = f"{doc}:{event.id}"

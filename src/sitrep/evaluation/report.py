@@ -86,6 +86,7 @@ from sitrep.records import (
     Source,
     TimeExpression,
 )
+from sitrep.stages.events_dating import is_inferred, latest_month
 
 log = logging.getLogger(__name__)
 
@@ -598,6 +599,14 @@ def same_month(gold_date: Any, predicted: str | None) -> bool:
     return bool({m[:k] for m in gold_months} & {m[:k] for m in predicted_months})
 
 
+def event_date_agrees(gold_date: Any, event: Event) -> bool:
+    """``same_month`` for a date the event's words give; a date inferred from the report
+    (``events_dating``) says only "on or before", so any gold month up to its last agrees."""
+    if is_inferred(event):
+        return not gold_date or str(gold_date)[:7] <= latest_month(event.date)
+    return same_month(gold_date, event.date)
+
+
 _ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?")
 
 
@@ -664,7 +673,7 @@ def score_events(
         return (
             event_types_agree(str(g.get("type", "")), e.type)
             and event_place_right(g.get("place"), e, ctx)
-            and same_month(g.get("date"), e.date)
+            and event_date_agrees(g.get("date"), e)
         )
 
     pairs = match_one_to_one(gold, scored, matches)

@@ -57,7 +57,13 @@ STATE_FORCES, PROTESTERS, CIVILIANS, EXTERNAL_FORCES = 1, 6, 7, 8
 REALIS = frozenset({"fact", "claim"})
 # ACLED time_precision: 1 the day is known, 2 the week or weekend, 3 only the month;
 # ACLED has nothing coarser, so a season, year or decade is 3 as well (tagged).
-TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "season": 3, "year": 3, "decade": 3}
+# A date inferred from the report (``events_dating``): the publication day is a bound a
+# few days at most from the event told as current (ACLED's 2, "within a week"); an
+# estimated window is wider (3). Both are tagged ``date_precision=``.
+TIME_PRECISION = {
+    "day": 1, "week": 2, "month": 3, "season": 3, "year": 3, "decade": 3,
+    "publication": 2, "window": 3,
+}  # fmt: skip
 # "Ukraine: military" -> ACLED's actor names ("Military Forces of Ukraine").
 ACLED_ACTOR_NAMES = {
     "military": "Military Forces of {}", "police": "Police Forces of {}",

@@ -32,17 +32,25 @@ from sitrep.records import (
 )
 from sitrep.resources import Resources
 from sitrep.stages import events_rules as rules
+from sitrep.stages.events_dating import date_from_report, tells_current_state
 from sitrep.stages.events_document import (
     CASUALTY_TYPES,
     consolidate,
-    dateline_end,
+    dateline_span,
     is_part_of_toll,
     is_vague,
+    outside,
 )
 from sitrep.stages.events_sentence import conjoined_places, is_setting, nearest
 from sitrep.stages.events_triggers import Trigger, find_triggers
 from sitrep.stages.figures import PEOPLE_NOUNS
-from sitrep.stages.figures_index import Intervals, Lines, PlaceMentions, Positions
+from sitrep.stages.figures_index import (
+    Intervals,
+    Lines,
+    PlaceMentions,
+    Positions,
+    is_reference_point,
+)
 from sitrep.stages.registry import stage
 from sitrep.stages.state import DocState
 from sitrep.stages.times import PARSED_KEY
@@ -65,7 +73,7 @@ class EventContext:
 
     lines: Lines
     places: PlaceMentions
-    filed_at: int
+    dateline: tuple[int, int]
     times: Positions[tuple[int, TimeExpression]]
     figures: Positions[Figure]
     quotes: Intervals[Quote]
@@ -79,7 +87,7 @@ class EventContext:
         return cls(
             lines=Lines(state.text),
             places=PlaceMentions(state.places, state.text),
-            filed_at=dateline_end(state.text),
+            dateline=dateline_span(state.text),
             times=Positions((t.span.start, (i, t)) for i, t in enumerate(state.times)),
             figures=Positions((f.span.start, f) for f in state.figures),
             quotes=Intervals((q.span.start, q.span.end, q) for q in state.quotes),
@@ -110,28 +118,54 @@ def _indexed_lists(state: DocState) -> tuple[Any, ...]:
             state.organizations)  # fmt: skip
 
 
-@stage("events", requires=("doc", "places", "people", "times", "figures"), assigns=("events",))
+@stage(
+    "events",
+    requires=("doc", "places", "people", "times", "published", "figures"),
+    assigns=("events",),
+)
 def extract_events(state: DocState, resources: Resources) -> None:
     """Fill ``state.events``."""
     triggers = list(find_triggers(state))
     rivals = _casualty_triggers_by_sentence(triggers)
     told: list[tuple[Event, bool]] = []  # (event, told only as the setting of another)
     apart: set[frozenset[str]] = set()
-    seen: set[tuple[object, ...]] = set()
+    seen: dict[tuple[object, ...], int] = {}
+    # (type, first evidence offset) of events told as holding now: only those the report's
+    # own date may date (events_dating); the key survives consolidation's renumbering.
+    current: set[tuple[str, int]] = set()
     for trigger in triggers:
         event = _event(state, trigger, "E0", rivals.get(trigger.token.sent.start, []))
         setting = is_setting(trigger.token)
+        if tells_current_state(trigger.token):
+            current.add((event.type, event.evidence[0].start))
         for each in (event, *_at_conjoined_places(state, trigger.token, event, apart)):
             # "energy cuts and internet disruptions": one event, not one per noun.
             key = (each.type, each.date, each.place, each.actors, each.modality,
                    each.evidence)  # fmt: skip
             if key not in seen:
-                seen.add(key)
+                seen[key] = len(told)
                 told.append((each, setting))
+            else:  # the toll may belong to the other word of the pair ("... marched")
+                told[seen[key]] = (_with_counts_of(told[seen[key]][0], each), told[seen[key]][1])
     events = _without_lone_settings(told)
     events = [dataclasses.replace(e, id=f"E{i + 1}") for i, e in enumerate(events)]
-    state.events = consolidate(
+    consolidated = consolidate(
         events, state.places, state.figures, state.text, apart=frozenset(apart)
+    )
+    # After merging: a date inferred from the report must not make two tellings agree.
+    state.events = date_from_report(
+        consolidated,
+        state.published,
+        lambda e: any((e.type, span.start) in current for span in e.evidence),
+    )
+
+
+def _with_counts_of(kept: Event, same: Event) -> Event:
+    """``kept`` with the killed and injured counts ``same`` has and it lacks."""
+    return dataclasses.replace(
+        kept,
+        killed=kept.killed if kept.killed is not None else same.killed,
+        injured=kept.injured if kept.injured is not None else same.injured,
     )
 
 
@@ -193,7 +227,7 @@ def _event(state: DocState, trigger: Trigger, event_id: str, rivals: list[Token]
     modality, claimed_by = event_modality(state, token)
     date = event_date(state, token, future_ok=modality in ("plan", "hypothetical"))
     place = event_place(state, token)
-    actors = event_actors(token, filed_at=context_of(state).filed_at)
+    actors = event_actors(token, dateline=context_of(state).dateline)
     killed = _count(state, trigger, "killed", rivals)
     injured = _count(state, trigger, "injured", rivals)
     confirmed = sum(x is not None and x != () for x in (date, place, actors))
@@ -254,9 +288,10 @@ def event_date(state: DocState, trigger: Token, *, future_ok: bool = False) -> s
     parses: list[ParsedTime] = state.scratch.get(PARSED_KEY, [])
     future = {i for i, p in enumerate(parses) if p.future}
     # A dateline's date says when the report was filed, not when its events happened.
-    low = max(sentence.start_char, context.filed_at)
-    for index, time in context.times.between(low, sentence.end_char):
+    for index, time in context.times.between(sentence.start_char, sentence.end_char):
         if time.kind not in ("date", "time") or precision(time.value) is None:
+            continue
+        if not outside(context.dateline, time.span.start):
             continue
         if index in future and not future_ok:
             continue
@@ -293,8 +328,9 @@ def _attachment_level(root: Token, trigger: Token, chain: list[Token]) -> int | 
 def _mentions_in_sentence(state: DocState, sentence: SpacySpan) -> list[tuple[Token, Place]]:
     context = context_of(state)
     found = []
-    low = max(sentence.start_char, context.filed_at)  # a dateline places nothing
-    for mention, place in context.places.literal.between(low, sentence.end_char):
+    for mention, place in context.places.literal.between(sentence.start_char, sentence.end_char):
+        if not outside(context.dateline, mention.start):
+            continue  # a dateline places nothing
         span = state.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None:
             found.append((span.root, place))
@@ -307,10 +343,38 @@ def event_place(state: DocState, trigger: Token) -> str | None:
     settlement of the same sentence ("... fled El Fasher after the RSF shelled ...")."""
     mentions = _mentions_in_sentence(state, trigger.sent)
     found = _clause_place(state, trigger, mentions)
+    if found is not None and found.kind == "country":
+        found = _place_within(state, trigger, mentions, found) or found
     if found is None or found.lat is not None:
         return found.id if found else None
-    settled = [p for _, p in mentions if p.lat is not None and p.kind in _SETTLEMENT_KINDS]
+    settled = [
+        p for t, p in mentions
+        if p.lat is not None and p.kind in _SETTLEMENT_KINDS
+        and not is_reference_point(state.text, t.idx)  # "500 km west of Kathmandu"
+    ]  # fmt: skip
     return settled[0].id if settled else found.id
+
+
+def _place_within(
+    state: DocState, trigger: Token, mentions: list[tuple[Token, Place]], country: Place
+) -> Place | None:
+    """ "A cholera outbreak in Zambia has killed 41 people in Lusaka": a place in the
+    country that the clause above the trigger names is the more precise (round 5)."""
+    chain = _clause_chain(trigger, context_of(state).lines)
+    for token, place in mentions:
+        if (
+            place.kind != "country"
+            and place.country == country.country
+            and not place.metonymy
+            and (_locative_of(token, chain) or _locative_of(token, _objects_of(chain)))
+        ):
+            return place
+    return None
+
+
+def _objects_of(chain: list[Token]) -> list[Token]:
+    """What the verbs of a clause chain act on: "killed 41 people in Lusaka"."""
+    return [c for node in chain for c in node.children if c.dep_ in ("dobj", "nsubjpass")]
 
 
 def _clause_place(
@@ -326,6 +390,10 @@ def _clause_place(
     chain = _clause_chain(trigger, context_of(state).lines)
     for token, place in mentions:
         if _locative_of(token, chain):
+            return place
+    acted_on = _objects_of(chain)  # "killed 52 people in ... Assam"
+    for token, place in mentions:
+        if _locative_of(token, acted_on):
             return place
     anaphor = _settlement_anaphor(trigger, patient)
     if anaphor is not None:
@@ -384,7 +452,19 @@ def _patient(trigger: Token) -> Token | None:
     return None
 
 
+# "in India's northeastern state of Assam", "in the city of Izmail": the place noun
+# stands where the name would (round 5, assam_flood and odesa_grid).
+_PLACE_NOUNS = frozenset(
+    {"state", "province", "region", "city", "town", "village", "district", "county",
+     "country", "area", "capital", "governorate", "oblast", "municipality"}
+)  # fmt: skip
+
+
 def _locative_of(token: Token, chain: list[Token]) -> bool:
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        noun = token.head.head
+        if noun.lemma_.lower() in _PLACE_NOUNS:
+            token = noun
     prep = token.head
     return (
         token.dep_ == "pobj"
@@ -406,13 +486,12 @@ def _settlement_anaphor(trigger: Token, patient: Token | None) -> Token | None:
 # --------------------------------------------------------------------------- actors
 
 
-def event_actors(trigger: Token, *, filed_at: int = 0) -> tuple[str, ...]:
-    """The sides of the event's actors; words of the dateline (before ``filed_at``), which
-    the parser sometimes hangs on the subject ("PORT SUDAN, 14 May — The convoy"), are
-    no actor."""
+def event_actors(trigger: Token, *, dateline: tuple[int, int] = (0, 0)) -> tuple[str, ...]:
+    """The sides of the event's actors; words of the dateline, which the parser sometimes
+    hangs on the subject ("PORT SUDAN, 14 May — The convoy"), are no actor."""
     actors: list[str] = []
     for head, tokens in _actor_phrases(trigger):
-        side = normalise_actor(head, [t for t in tokens if t.idx >= filed_at])
+        side = normalise_actor(head, [t for t in tokens if outside(dateline, t.idx)])
         if side and side not in actors:
             actors.append(side)
     return tuple(actors)

@@ -56,9 +56,20 @@ _DATELINE_WITHIN = 600  # characters: a headline, a byline and a date line
 
 def dateline_end(text: str) -> int:
     """Where a dateline near the top ends, else 0: it says where the report was filed,
-    not where anything happened (nor does a headline above it)."""
+    not where anything happened."""
+    return dateline_span(text)[1]
+
+
+def dateline_span(text: str) -> tuple[int, int]:
+    """Where a dateline near the top starts and ends, else (0, 0). A headline above it
+    still tells what happened where ("Aid convoy reaches Yemen's besieged Taiz"; round 5:
+    only the dateline's own words are set aside)."""
     match = _DATELINE.search(text[:_DATELINE_WITHIN])
-    return match.end() if match else 0
+    return (match.start(), match.end()) if match else (0, 0)
+
+
+def outside(span: tuple[int, int], char: int) -> bool:
+    return not span[0] <= char < span[1]
 
 
 def consolidate(
@@ -229,17 +240,19 @@ class PlaceContext:
     """Where the report names places, indexed once: per paragraph, and its main settlement."""
 
     lines: Lines
-    filed_at: int
+    dateline: tuple[int, int]
     named: Positions[str]  # literal places other than countries, by mention start
     main: str | None
 
     @classmethod
     def of(cls, places: Sequence[Place], text: str) -> PlaceContext:
+        dateline = dateline_span(text)
         named = Positions(
             (m.start, p.id) for p in places if not p.metonymy and p.kind != "country"
-            for m in p.mentions if not is_reference_point(text, m.start)
+            for m in p.mentions
+            if not is_reference_point(text, m.start) and outside(dateline, m.start)
         )  # fmt: skip
-        return cls(Lines(text), dateline_end(text), named, main_settlement(places, text))
+        return cls(Lines(text), dateline, named, main_settlement(places, text))
 
 
 def place_from_context(event: Event, context: PlaceContext) -> Event:
@@ -256,7 +269,7 @@ def place_from_context(event: Event, context: PlaceContext) -> Event:
 def paragraph_place(context: PlaceContext, char: int) -> str | None:
     """The literal place named last before ``char`` in its paragraph (the largest id
     when two start at the same character)."""
-    start = max(context.lines.bounds(char)[0], context.filed_at)
+    start = context.lines.bounds(char)[0]
     named = context.named.last_before(char, low=start)
     return max(named) if named else None
 
@@ -265,16 +278,25 @@ def main_settlement(places: Sequence[Place], text: str) -> str | None:
     """The settlement the report names most (the first named on a tie)."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
-    filed_at = dateline_end(text)
+    dateline = dateline_span(text)
     for place in places:
-        mentions = [m for m in place.mentions if m.start >= filed_at]
+        # "about 500 km west of Kathmandu" measures from a place; it tells nothing there.
+        mentions = [
+            m for m in place.mentions
+            if outside(dateline, m.start) and not is_reference_point(text, m.start)
+        ]  # fmt: skip
         if place.metonymy or place.kind not in _SETTLEMENTS or not mentions:
             continue
         counts[place.id] += len(mentions)
         first[place.id] = min(m.start for m in mentions)
     if not counts:
         return None
-    return min(counts, key=lambda pid: (-counts[pid], first[pid]))
+    # A settlement outside every country the report names is likelier a namesake the
+    # gazetteer chose wrongly ("Kanyama" in Congo in a report on Lusaka; round 5).
+    named = {p.country for p in places if p.kind == "country" and not p.metonymy}
+    country = {p.id: p.country for p in places}
+    inside = [pid for pid in counts if country[pid] in named]
+    return min(inside or counts, key=lambda pid: (-counts[pid], first[pid]))
 
 
 # --------------------------------------------------------------------------- casualties

@@ -37,7 +37,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "cut": "infrastructure_damage", "sever": "infrastructure_damage",
     "deliver": "aid", "distribute": "aid", "release": "aid", "send": "aid", "airlift": "aid",
     "airdrop": "aid", "reach": "aid", "arrive": "aid", "provide": "aid", "take": "capture",
-    "receive": "aid", "leave": "displacement",
+    "receive": "aid", "leave": "displacement", "enter": "aid", "march": "protest",
 }  # fmt: skip
 # "take" is a capture only when what is taken is ground ("had taken a village").
 GROUND_VERBS = frozenset({"take"})
@@ -48,13 +48,38 @@ GROUND = frozenset(
 # Verbs that are an aid event only when what moves is aid ("the convoy reached the city").
 AID_VERBS = frozenset(
     {"deliver", "distribute", "release", "send", "airlift", "airdrop", "reach", "arrive",
-     "provide", "receive"}
+     "provide", "receive", "enter"}
 )  # fmt: skip
 AID_THINGS = frozenset(
     {"aid", "convoy", "truck", "food", "medicine", "supply", "fund", "assistance", "relief",
      "shipment", "ration", "tent", "package", "delivery", "consignment", "cash", "transfer",
      "voucher", "kit", "blanket", "grain", "flour"}
 )  # fmt: skip
+# Aid only as what is given ("delivered safe water", "distributed vaccines"): as a subject
+# of "reach" they are no aid ("the water reached the rooftops"). Round 5 (lusaka_cholera).
+AID_OBJECTS = frozenset({"water", "tablet", "vaccine", "dose", "medication", "drug"})
+# "it has been hard to send assistance in", "unable to deliver aid": aid that cannot get
+# through is blocked access, not a delivery (round 5, seed 003).
+HINDERED = frozenset({"hard", "difficult", "impossible", "unable", "dangerous"})
+# "thousands marched": a march is a protest when people, not troops, march (round 5).
+MARCHERS = frozenset(
+    {"protester", "protestor", "demonstrator", "marcher", "people", "thousand", "hundred",
+     "resident", "woman", "student", "supporter", "worker", "crowd", "activist", "tens"}
+)  # fmt: skip
+# "opened fire on demonstrators", "police dispersed protesters": force used on a protest
+# tells the protest (ACLED codes the crackdown on it; round 5, conakry_protest).
+PROTESTING_PEOPLE = frozenset({"protester", "protestor", "demonstrator", "marcher"})
+FORCE_VERBS = frozenset(
+    {"fire", "open", "shoot", "attack", "disperse", "beat", "charge", "kill", "wound",
+     "injure", "tear-gas", "teargas", "crack", "clash"}
+)  # fmt: skip
+# "a return to civilian rule", "a return to normal": no people return (round 5).
+NOT_RETURN_GOALS = frozenset(
+    {"rule", "power", "normal", "normality", "normalcy", "work", "peace", "democracy",
+     "order", "calm", "talks", "negotiation", "office", "school", "stability", "growth"}
+)  # fmt: skip
+# An outbreak of fighting is the fighting (told by its own noun), not a disaster.
+VIOLENCE_NOUNS = frozenset({"fighting", "violence", "war", "hostility", "clash", "unrest"})
 NOUN_TRIGGERS: dict[str, str] = {
     "recapture": "recapture", "liberation": "recapture", "capture": "capture",
     "takeover": "capture", "seizure": "capture", "occupation": "occupation",
@@ -70,7 +95,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     "wildfire": "disaster", "landslide": "disaster", "tsunami": "disaster",
     "drought": "disaster", "eruption": "disaster", "floodwater": "disaster",
     "storm": "disaster", "mudslide": "disaster", "aftershock": "disaster",
-    "airdrop": "aid",
+    "airdrop": "aid", "outbreak": "disaster", "epidemic": "disaster",
     "blackout": "infrastructure_damage", "outage": "infrastructure_damage",
 }  # fmt: skip
 # "Shells fell on a market", "a minibus was hit by a drone", "drones destroyed three

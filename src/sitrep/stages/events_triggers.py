@@ -66,7 +66,15 @@ def _verb_type(token: Token, lemma: str) -> str | None:
     if lemma not in rules.VERB_TRIGGERS:
         return None
     if lemma in rules.AID_VERBS:
-        return "aid" if _gives_aid(token) else None
+        if not _gives_aid(token):
+            return None
+        return "humanitarian_access_blocked" if _hindered(token) else "aid"
+    if lemma == "march":
+        subject = _subject(token)
+        marchers = subject is not None and any(
+            h.lemma_.lower() in rules.MARCHERS for h in _heads_of(subject)
+        )
+        return "protest" if marchers else None
     if lemma in rules.GROUND_VERBS:
         return "capture" if _takes_ground(token) else None
     kind = rules.VERB_TRIGGERS[lemma]
@@ -86,6 +94,16 @@ def _verb_type(token: Token, lemma: str) -> str | None:
     if kind == "attack" and subject is not None and _are_protesters(subject):
         return "protest"  # "protesters who stormed parliament"
     return kind
+
+
+def _hindered(verb: Token) -> bool:
+    """ "unable to deliver aid", "it has been hard to send assistance in"."""
+    if verb.dep_ != "xcomp":
+        return False
+    head = verb.head
+    return head.lemma_.lower() in rules.HINDERED or any(
+        c.dep_ == "acomp" and c.lemma_.lower() in rules.HINDERED for c in head.children
+    )
 
 
 def _are_protesters(subject: Token) -> bool:
@@ -124,8 +142,16 @@ def _counters_attack(verb: Token, lemma: str) -> bool:
 
 
 def _sets_on_fire(verb: Token, lemma: str) -> bool:
-    """ "Part of the parliament building was set on fire"."""
-    if lemma != "set" or not _names_infrastructure(verb, through_of=True):
+    """ "Part of the parliament building was set on fire", "set fire to a substation"."""
+    if lemma != "set":
+        return False
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in rules.FIRE_WORDS for c in verb.children):
+        return any(
+            o.lemma_.lower() in rules.INFRASTRUCTURE
+            for p in verb.children if p.dep_ == "prep" and p.lower_ == "to"
+            for o in p.children if o.dep_ == "pobj"
+        )  # fmt: skip
+    if not _names_infrastructure(verb, through_of=True):
         return False
     return any(
         t.lower_ in rules.FIRE_WORDS for c in verb.children if c.dep_ in ("prep", "oprd", "acomp")
@@ -187,9 +213,11 @@ def _in_hyphen_compound(token: Token) -> bool:
 
 
 def _gives_aid(verb: Token) -> bool:
-    """'delivered food', 'released emergency funds', 'the convoy reached the city'."""
+    """'delivered food', 'released emergency funds', 'the convoy reached the city',
+    'delivered safe water' (water only as what is given)."""
     return any(
         h.lemma_.lower() in rules.AID_THINGS
+        or (child.dep_ == "dobj" and h.lemma_.lower() in rules.AID_OBJECTS)
         for child in verb.children if child.dep_ in ("dobj", "nsubj", "nsubjpass")
         for h in _heads_of(child)
     )  # fmt: skip
@@ -213,6 +241,17 @@ def _noun_type(token: Token, lemma: str) -> str | None:
         return None  # "quake zone", "flood victims": the noun names something else
     if _is_background_duration(token) or _is_repelled(token):
         return None
+    if lemma in rules.PROTESTING_PEOPLE:
+        return "protest" if _force_used_on(token) else None
+    if lemma == "return" and _returns_to_a_state(token):
+        return None
+    if lemma == "outbreak" and any(
+        o.lemma_.lower() in rules.VIOLENCE_NOUNS or o.lower_ in rules.VIOLENCE_NOUNS
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for o in prep.children
+    ):
+        return None  # "an outbreak of fighting": the fighting is told by its own noun
     det_no = any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
     if lemma in rules.UTILITIES and det_no:
         return "infrastructure_damage"
@@ -231,6 +270,25 @@ def _noun_type(token: Token, lemma: str) -> str | None:
     ):
         return "airstrike"
     return kind
+
+
+def _force_used_on(people: Token) -> bool:
+    """ "opened fire on demonstrators", "dispersed protesters": force used on a protest."""
+    head = people.head
+    if people.dep_ == "pobj" and head.lower_ in ("on", "at", "against"):
+        head = head.head
+    elif people.dep_ != "dobj":
+        return False
+    return head.lemma_.lower() in rules.FORCE_VERBS or head.lower_ in rules.FORCE_VERBS
+
+
+def _returns_to_a_state(noun: Token) -> bool:
+    """ "a return to civilian rule": what is returned to is a state, not a place."""
+    return any(
+        o.lemma_.lower() in rules.NOT_RETURN_GOALS
+        for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "to"
+        for o in prep.children if o.dep_ == "pobj"
+    )  # fmt: skip
 
 
 def _turned_back(noun: Token) -> bool:

@@ -23,7 +23,7 @@ from spacy.tokens import Span as SpacySpan
 
 from sitrep.records import Figure, Span, TimeExpression
 from sitrep.resources import Resources
-from sitrep.stages.figures_index import Intervals, PlaceMentions, Positions
+from sitrep.stages.figures_index import Intervals, Lines, PlaceMentions, Positions
 from sitrep.stages.registry import stage
 from sitrep.stages.state import DocState
 
@@ -45,7 +45,7 @@ QUANTITY_CUES: dict[str, str] = {
     "destroy": "destroyed", "ruin": "destroyed", "raze": "destroyed", "flatten": "destroyed",
     "demolish": "destroyed", "damage": "damaged", "leave": "displaced",
     "arrest": "arrested", "detain": "arrested", "abduct": "arrested", "jail": "arrested",
-    "live": "population", "remain": "population",
+    "live": "population", "remain": "population", "affect": "people",
 }  # fmt: skip
 # Cues that yield to the word they govern: "thousands remain displaced".
 _LINKING_CUES = frozenset({"remain", "live"})
@@ -130,10 +130,13 @@ class FigureContext:
 
     places: PlaceMentions
     dated: Positions[TimeExpression]
+    lines: Lines
 
     @classmethod
     def of(cls, state: DocState) -> FigureContext:
-        return cls(PlaceMentions(state.places, state.text), dated_times(state.times))
+        return cls(
+            PlaceMentions(state.places, state.text), dated_times(state.times), Lines(state.text)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +164,7 @@ def extract_figures(state: DocState, resources: Resources) -> None:
     )
     kept: list[_Number] = []
     for n in numbers:
-        if _is_age(text, n) or _is_year(text, n) or _is_phone(text, n):
+        if _is_age(text, n) or _is_year(text, n) or _is_phone(text, n) or _is_clock(text, n):
             continue
         if _is_day_of_month(text, n) or _is_ordinal_fraction(doc, n):
             continue
@@ -314,6 +317,14 @@ def _is_year(text: str, n: _Number) -> bool:
     return n.unit is None and bool(re.fullmatch(r"(?:1[89]|20)\d\d", raw.strip()))
 
 
+def _is_clock(text: str, n: _Number) -> bool:
+    """ "18 Oct 2023 / 09:40 GMT": hours and minutes are a time, not a figure."""
+    after, before = text[n.end : n.end + 2], text[max(0, n.start - 2) : n.start]
+    return (len(after) == 2 and after[0] == ":" and after[1].isdigit()) or (
+        len(before) == 2 and before[1] == ":" and before[0].isdigit()
+    )
+
+
 def _is_phone(text: str, n: _Number) -> bool:
     before, after = text[max(0, n.start - 2) : n.start], text[n.end : n.end + 2]
     return bool(re.search(r"\d[-./]$", before) or re.match(r"[-./]\d", after))
@@ -382,14 +393,18 @@ def _figure(state: DocState, context: FigureContext, n: _Number) -> Figure:
     sentence = token.sent if token is not None else doc[:]
     unit, quantity = n.unit, n.quantity
     counted = _counted_noun(token) if token is not None else None
-    if unit is None and counted is not None:
+    # "a magnitude 6.4 earthquake": the quake is what is measured, not counted.
+    magnitude = unit is None and token is not None and _is_magnitude(token)
+    if unit is None and counted is not None and not magnitude:
         unit = "people" if counted in PEOPLE_NOUNS else _counted_word(token)
     if counted in MUNITIONS:
         quantity = "munitions"
-    elif token is not None and unit is None and _is_magnitude(token):
+    elif magnitude:
         unit, quantity = "magnitude", "magnitude"
     if quantity in (None, "other") and token is not None:
-        quantity = _quantity(sentence, token, unit) or quantity
+        quantity = _quantity(_own_line(sentence, token, context.lines), token, unit) or quantity
+    if quantity in PEOPLE_QUANTITIES and counted is not None and not _counts_people(counted):
+        quantity = "other"  # "1,380 new cases", "29 districts", "612 camps" count no one
     if quantity is None:
         quantity = "people" if unit == "people" else "other"
     if quantity in ("returned", "displaced", "evacuated", "killed", "injured", "missing",
@@ -404,6 +419,42 @@ def _figure(state: DocState, context: FigureContext, n: _Number) -> Figure:
         place=sentence_place(context.places, sentence),
         time=sentence_time(context.dated, sentence, n.start),
     )
+
+
+def _own_line(sentence: SpacySpan, token: Token, lines: Lines) -> SpacySpan:
+    """The sentence cut to the number's line: the parser runs a headline into the lines
+    below it ("..., 250,000 without power" is not injured by the next line's "injuring")."""
+    start, end = lines.bounds(token.idx)
+    if sentence.start_char >= start and sentence.end_char <= end:
+        return sentence
+    clipped = sentence.doc.char_span(
+        max(sentence.start_char, start), min(sentence.end_char, end), alignment_mode="contract"
+    )
+    return clipped if clipped is not None and len(clipped) else sentence
+
+
+# Quantities that count people: a number that counts anything else is none of them.
+PEOPLE_QUANTITIES = frozenset(
+    {"killed", "injured", "missing", "displaced", "returned", "evacuated", "population",
+     "arrested"}
+)  # fmt: skip
+# Nouns that count people (or their dead) without being in PEOPLE_NOUNS (round 5).
+_PEOPLE_COUNTS = frozenset(
+    {"death", "fatality", "injury", "household", "officer", "policeman", "suspect",
+     "militant", "attacker", "gunman", "official", "member", "police", "rescuer", "guard",
+     "dead", "wounded", "injured", "life", "soul", "kidnapper", "abductee", "hostage",
+     "population", "other", "more", "one", "those"}
+)  # fmt: skip
+
+
+def _counts_people(noun: str) -> bool:
+    """Whether a counted noun (a lemma) is people or their dead: "295 deaths" is a toll,
+    "1,380 cases" is not. Settlements count who moved ("37 settlements" evacuated); a cue
+    word the parser took for the noun ("60,000 remain") and odd lemmas get the benefit."""
+    return (
+        noun in PEOPLE_NOUNS or noun in _PEOPLE_COUNTS or noun in SETTLEMENT_NOUNS
+        or noun in QUANTITY_CUES or not noun.isalpha()
+    )  # fmt: skip
 
 
 def _counted_word(token: Token | None) -> str | None:

@@ -51,6 +51,9 @@ IRREALIS_WORDS = frozenset({"to", "would", "could", "may", "might", "should", "c
 DEADLINE_WORDS = frozenset({"by", "until", "till", "through"})
 _AGE = re.compile(r"\d+[\s-]*years?[\s-]*olds?\b|\byear[\s-]old|\baged?\s+\d", re.IGNORECASE)
 _AGED_BEFORE = re.compile(r"aged?$")
+# "the first months of the war": a month after its start (the middle of "first months"
+# would be later, but an event told so began early in them).
+FIRST_MONTHS_DAYS = 30
 _CONTEXT_PHRASE = re.compile(
     r"\b(?P<t>(?:the\s+)?(?:(?:first|early|opening|initial)\s+(?P<part>hours|days|weeks|months|"
     r"stages|phase|year)\s+of|(?P<edge>start|beginning|outbreak|onset|launch|eve)\s+of|"
@@ -186,12 +189,16 @@ def _context_value(m: re.Match[str], event: AnchorEvent) -> str:
         return day.isoformat()
     part = (m["part"] or "").lower()
     # The first hours/days/weeks fall in the month a few days/two weeks on; "the first
-    # months" only in the year (a month would claim a precision the text lacks).
+    # months" (or stages) in the month a month on: "occupied by Russia in the first months
+    # of the war" is March 2022 (issue 6, seed 000), month precision as the text allows.
+    # Only "the first year" stays a year.
     if part in ("hours", "days"):
         return (start + timedelta(days=3)).isoformat()[:7]
     if part == "weeks" or m["early"]:
         return (start + timedelta(days=14)).isoformat()[:7]
-    return str(start.year)
+    if part == "year":
+        return str(start.year)
+    return (start + timedelta(days=FIRST_MONTHS_DAYS)).isoformat()[:7]
 
 
 def _spacy_years(doc: Doc) -> list[Match]:

@@ -134,6 +134,29 @@ def test_original_is_the_earliest_published_member_whatever_the_arrival_order(
     assert [m.original for m in found.members] == [True, False]
 
 
+@pytest.mark.parametrize(
+    ("order", "published"),
+    [
+        ("copy first", ("2024-01-14", "2024-01-20", "2024-01-21")),
+        ("original first", ("2024-01-14", "2024-01-20", "2024-01-21")),
+        ("copy first", (None, None, None)),  # undated: the smallest doc id names it
+        ("original first", (None, None, None)),
+    ],
+)
+def test_a_story_is_named_by_its_original_whatever_the_arrival_order(
+    tmp_path: Path, order: str, published: tuple[str | None, ...]
+) -> None:
+    texts = [STRIKE, PERTURBATIONS["boilerplate"](STRIKE, random.Random(1)), spin(STRIKE)]
+    items = [report(t, path=f"{i}.txt", published=d)
+             for i, (t, d) in enumerate(zip(texts, published, strict=True))]  # fmt: skip
+    arrivals = items[::-1] if order == "copy first" else items
+    store = Store(tmp_path / "corpus.duckdb")
+    write(store, *([item] for item in arrivals))
+    expected = content_id(STRIKE) if published[0] else min(content_id(t) for t in texts)
+    assert [(s.id, s.size) for s in store.stories()] == [(expected, 3)]
+    assert story_of(store, texts[1]) == expected
+
+
 def test_two_copies_linked_apart_are_united_by_an_original_matching_both(store: Store) -> None:
     head, tail = STRIKE[: len(STRIKE) // 2], STRIKE[len(STRIKE) // 2 :]
     write(store, [report(head, path="head.txt")], [report(tail, path="tail.txt")],

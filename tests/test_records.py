@@ -154,3 +154,50 @@ def test_content_id_is_stable_and_content_derived() -> None:
     assert content_id("abc") == content_id("abc")
     assert content_id("abc") != content_id("abd")
     assert len(content_id("abc")) == 16
+
+
+def _to_dict_by_fields(record: object) -> object:
+    """``to_dict`` as it was before it cached field names: the reference it must equal."""
+    import dataclasses
+
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        return {
+            f.name: _to_dict_by_fields(getattr(record, f.name))
+            for f in dataclasses.fields(record)
+        }
+    if isinstance(record, (tuple, list)):
+        return [_to_dict_by_fields(x) for x in record]
+    return record
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        full_report(),
+        [full_report(), None, 3, "x", (1.5, ("a",))],
+        Span,  # a dataclass class, not an instance, stays as it is
+        (Relation("sister", "H2"), Relation("son", None)),
+        {"a": 1},  # not a record: returned untouched
+    ],
+    ids=["report", "mixed-list", "class", "tuple-of-records", "dict"],
+)
+def test_to_dict_with_cached_field_names_equals_the_field_by_field_form(value: object) -> None:
+    assert to_dict(value) == _to_dict_by_fields(value)
+    assert to_dict(value) == to_dict(value)  # the second call, from the cache, agrees
+
+
+def test_to_dict_of_store_rows_keeps_field_order_and_nesting() -> None:
+    from sitrep.store.rows import SourceRow, TimelineEntry
+
+    source = SourceRow("d1", "a.txt", "d1:E1", "s1", None, 3, None, None, None)
+    entry = TimelineEntry(
+        "event", "e1", "2022-09-01", "2022-09-01", "day", "event", "shelling", "Izyum",
+        None, None, (3,), (), False, (source,), 1,
+    )  # fmt: skip
+    data = to_dict(entry)
+    assert list(data) == [
+        "kind", "id", "date", "date_end", "precision", "date_basis", "what", "place",
+        "value", "unit", "killed", "injured", "discrepancy", "sources", "independent_sources",
+    ]  # fmt: skip
+    assert data["sources"] == [_to_dict_by_fields(source)]
+    assert data["killed"] == [3]

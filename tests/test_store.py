@@ -584,3 +584,41 @@ def test_every_stored_report_is_linked_in_the_same_write(store: Store, db: Path)
     finally:
         con.close()
     assert linked == (2,) and people == (2,)
+
+
+def test_a_held_writer_is_let_go_after_each_write_while_releases_are_cheap(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = [100.0]
+    monkeypatch.setattr(database.time, "monotonic", lambda: clock[0])
+    run = store.begin_run({})
+    with store.holding(release_after_s=0.0):
+        store.write_batch([item(izyum_report())], [], run)
+        assert store._held is None  # released: the last release cost nothing
+
+
+@pytest.mark.parametrize(
+    ("release_cost_s", "held_for_s", "still_held"),
+    [
+        (0.2, 1.5, True),  # a 0.2 s checkpoint earns 2 s of holding
+        (0.2, 2.5, False),
+        (60.0, database.MAX_HOLD_S - 0.5, True),  # however costly, readers wait at most
+        (60.0, database.MAX_HOLD_S + 0.5, False),  # MAX_HOLD_S for the file
+    ],
+)
+def test_a_costly_release_keeps_the_writer_held_longer_before_the_next(
+    store: Store,
+    monkeypatch: pytest.MonkeyPatch,
+    release_cost_s: float,
+    held_for_s: float,
+    still_held: bool,
+) -> None:
+    clock = [100.0]
+    monkeypatch.setattr(database.time, "monotonic", lambda: clock[0])
+    run = store.begin_run({})
+    with store.holding(release_after_s=1.0):
+        store.write_batch([item(izyum_report())], [], run)  # opens the writer at t=100
+        store._release_cost_s = release_cost_s
+        clock[0] += held_for_s
+        store.write_batch([item(kyiv_report())], [], run)
+        assert (store._held is not None) is still_held

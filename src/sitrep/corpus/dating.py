@@ -127,10 +127,11 @@ def _members(con: duckdb.DuckDBPyConnection, stories: list[str]) -> dict[str, li
 
 
 def _original(members: list[str], docs: Mapping[str, tuple[str | None, str]]) -> Original | None:
-    dated = [(docs[d][0], i, d) for i, d in enumerate(members) if d in docs and docs[d][0]]
+    dated = [(docs[d][0], d) for d in members if d in docs and docs[d][0]]
     if not dated:
         return None
-    published, _, doc = min(dated)  # earliest; linking order breaks ties
+    # The earliest; the doc id (not the linking order) breaks ties, as in ``sitrep story``.
+    published, doc = min(dated)
     return Original(doc, str(published), str(docs[doc][1]))
 
 

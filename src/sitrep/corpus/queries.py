@@ -3,12 +3,19 @@
 Read-side functions take an open connection and return rows in a stable order (stated in
 each docstring). They read whole link tables: queries are for people, not for the ingest
 loop, which never calls them.
+
+Ids shown are derived from content, not from the order reports arrived in: a story is
+named by its original (earliest published member, then smallest doc id), a cross-report
+person or event by its smallest record id (record ids are content hashes plus local ids).
+The stored link ids (the first linked record) stay internal: two stores that linked the
+same reports into the same groups in any order print the same ids.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -17,6 +24,7 @@ import duckdb
 from sitrep.corpus import dates
 from sitrep.corpus.events import haversine_km
 from sitrep.errors import StoreError
+from sitrep.store.copies import COPY_FLAG
 from sitrep.store.rows import (
     KeptApartRow,
     PersonEntityRow,
@@ -35,7 +43,8 @@ _MEMBERS_SQL = """
     SELECT s.story_id, s.doc_id, d.source_path, d.source_url, d.outlet, d.title,
            coalesce(d.published_date, d.window_start) AS published, s.reason, s.score,
            s.matched_doc, s.linked_seq,
-           coalesce(d.published_basis = 'corpus', false) AS dated_from_story
+           coalesce(d.published_basis = 'corpus', false) AS dated_from_story,
+           list_contains(coalesce(d.flags, []), ?) AS engine_copy
     FROM story_members s JOIN documents d ON d.id = s.doc_id
 """
 
@@ -46,7 +55,7 @@ def stories(con: duckdb.DuckDBPyConnection, *, min_size: int = 1) -> list[StoryR
         WHERE s.story_id IN (
             SELECT story_id FROM story_members GROUP BY story_id HAVING count(*) >= ?)
     """
-    rows = con.execute(sql, [min_size]).fetchall()
+    rows = con.execute(sql, [COPY_FLAG, min_size]).fetchall()
     grouped: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
     for row in rows:
         grouped[row[0]].append(row)
@@ -60,7 +69,7 @@ def story(con: duckdb.DuckDBPyConnection, id_or_prefix: str) -> StoryRow | None:
     story_id = _resolve_story(con, id_or_prefix)
     if story_id is None:
         return None
-    rows = con.execute(_MEMBERS_SQL + " WHERE s.story_id = ?", [story_id]).fetchall()
+    rows = con.execute(_MEMBERS_SQL + " WHERE s.story_id = ?", [COPY_FLAG, story_id]).fetchall()
     return _story(story_id, rows) if rows else None
 
 
@@ -79,10 +88,9 @@ def _resolve_story(con: duckdb.DuckDBPyConnection, value: str) -> str | None:
 
 
 def _story(story_id: str, rows: list[tuple[Any, ...]]) -> StoryRow:
-    # The original is the earliest published member; undated members come after dated
-    # ones. A member dated from the story itself starts its window on the original's
-    # date, so it ties with it and must not win the tie; then linking order breaks ties.
-    ordered = sorted(rows, key=lambda r: (r[6] is None, r[6] or "", r[11], r[10]))
+    """The story named by its original (see ``_original_key``); ``story_id``, the stored
+    link id, depends on arrival order and is not shown."""
+    ordered = sorted(rows, key=_original_key)
     members = tuple(
         StoryMember(
             doc_id=r[1], path=r[2], url=r[3], outlet=r[4], title=r[5], published=r[6],
@@ -90,7 +98,45 @@ def _story(story_id: str, rows: list[tuple[Any, ...]]) -> StoryRow:
         )
         for i, r in enumerate(ordered)
     )  # fmt: skip
-    return StoryRow(story_id, members[0].doc_id, members[0].path, len(members), members)
+    return StoryRow(members[0].doc_id, members[0].doc_id, members[0].path, len(members), members)
+
+
+def _original_key(r: tuple[Any, ...]) -> tuple[bool, str, bool, bool, str]:
+    # The original is the earliest published member; undated members come after dated
+    # ones. A member dated from the story itself starts its window on the original's
+    # date, so it ties with it and must not win the tie; nor does an exact copy the
+    # engine stored without records (the annotated report has the text's own id in any
+    # arrival order); then the doc id (a content hash, not the linking order).
+    return r[6] is None, r[6] or "", r[11], r[12], r[1]
+
+
+def _story_names(con: duckdb.DuckDBPyConnection, story_ids: Iterable[str]) -> dict[str, str]:
+    """Stored story link id -> the id shown (its original's doc id)."""
+    wanted = sorted({s for s in story_ids if s})
+    if not wanted:
+        return {}
+    rows = con.execute(
+        _MEMBERS_SQL + " WHERE s.story_id IN (SELECT unnest(?::VARCHAR[]))", [COPY_FLAG, wanted]
+    ).fetchall()
+    grouped: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    for row in rows:
+        grouped[row[0]].append(row)
+    return {sid: str(min(members, key=_original_key)[1]) for sid, members in grouped.items()}
+
+
+def _entity_names(
+    con: duckdb.DuckDBPyConnection, table: str, record_column: str, entity_ids: Iterable[str]
+) -> dict[str, str]:
+    """Stored entity link id -> the id shown: its smallest record id."""
+    wanted = sorted(set(entity_ids))
+    if not wanted:
+        return {}
+    rows = con.execute(
+        f"SELECT entity_id, min({record_column}) FROM {table} "
+        "WHERE entity_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY entity_id",
+        [wanted],
+    ).fetchall()
+    return {str(entity): str(first) for entity, first in rows}
 
 
 # ---------------------------------------------------------------------- people
@@ -135,7 +181,11 @@ def person(con: duckdb.DuckDBPyConnection, name: str) -> list[PersonEntityRow]:
     by_entity: dict[str, list[PersonRecordRow]] = defaultdict(list)
     for r in records:
         by_entity[r[0]].append(PersonRecordRow(*r[1:]))
-    rows = [_person_entity(eid, by_entity[eid], apart) for eid in entity_ids]
+    linked = [*entity_ids, *(a[2] for a in apart), *(a[5] for a in apart)]
+    shown = _entity_names(con, "person_links", "person_id", linked)
+    apart = [(a[0], a[1], shown.get(a[2], a[2]), a[3], a[4], shown.get(a[5], a[5]), a[6])
+             for a in apart]  # fmt: skip
+    rows = [_person_entity(shown.get(eid, eid), by_entity[eid], apart) for eid in entity_ids]
     return sorted(rows, key=lambda p: (p.name.lower(), p.id))
 
 
@@ -197,7 +247,8 @@ def unmerge_person(con: duckdb.DuckDBPyConnection, person_id: str, now: datetime
             "INSERT INTO person_blocks VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
             [person_id, blocked, now],
         )
-    return remaining
+    # Named as ``person`` names it (its smallest record id), not by its stored link id.
+    return _entity_names(con, "person_links", "person_id", [remaining]).get(remaining, remaining)
 
 
 # ---------------------------------------------------------------------- timelines
@@ -218,7 +269,7 @@ def timeline(
         return None
     name, gid, lat, lon = anchor
     gids = _places_around(con, gid, lat, lon, radius_km)
-    entries = _event_entries(con, gids) + _figure_entries(con, gids)
+    entries = _with_story_names(con, _event_entries(con, gids) + _figure_entries(con, gids))
     entries.sort(key=lambda e: (e.date is None, e.date or "", e.date_end or "", e.kind, e.id))
     return Timeline(
         place=name,
@@ -306,6 +357,19 @@ def _event_entries(con: duckdb.DuckDBPyConnection, gids: set[str]) -> list[Timel
     return [_event_entry(entity, members) for entity, members in grouped.items()]
 
 
+def _with_story_names(
+    con: duckdb.DuckDBPyConnection, entries: list[TimelineEntry]
+) -> list[TimelineEntry]:
+    """The entries with each source's story named as ``stories`` names it."""
+    names = _story_names(con, (s.story_id or "" for e in entries for s in e.sources))
+    return [
+        replace(e, sources=tuple(
+            replace(s, story_id=names.get(s.story_id, s.story_id)) if s.story_id else s
+            for s in e.sources))
+        for e in entries
+    ]  # fmt: skip
+
+
 def _event_entry(entity: str, rows: list[tuple[Any, ...]]) -> TimelineEntry:
     # The most precise account dates the event: its own date before a publication date,
     # then the narrowest interval. (A lone account needs no comparison: parsing every
@@ -319,7 +383,8 @@ def _event_entry(entity: str, rows: list[tuple[Any, ...]]) -> TimelineEntry:
         for r in rows
     )  # fmt: skip
     return TimelineEntry(
-        kind="event", id=entity, date=best[6], date_end=best[7],
+        # Named by its smallest record id: the stored entity id is its first linked one.
+        kind="event", id=min(r[1] for r in rows), date=best[6], date_end=best[7],
         precision=(dates.precision(best[9]) if best[8] == "event" else "window")
         if best[6] else None,
         date_basis=best[8], what=best[5], place=best[14], value=None, unit=None,

@@ -16,7 +16,6 @@ from datetime import datetime
 
 import duckdb
 
-from sitrep.corpus.dating import Original, copy_window
 from sitrep.ingest.document import RawDocument
 from sitrep.records import Published, Report, Source, content_id, from_json
 from sitrep.store.flatten import TableRows, add_report
@@ -116,7 +115,13 @@ def _copy_published(raw: RawDocument, original: Report) -> Published:
     if stated.date is None:
         return Published()
     label = original.source.title or original.source.url or original.source.path or original.id
-    return copy_window(Published(), Original(original.id, stated.date, label), raw.crawled)
+    # Imported here: the corpus modules import the store, which imports this module, so
+    # at import time whichever side comes first would find the other half-initialised.
+    from sitrep.corpus import dating
+
+    return dating.copy_window(
+        Published(), dating.Original(original.id, stated.date, label), raw.crawled
+    )
 
 
 def _stored_reports(

@@ -53,6 +53,17 @@ ITER_PAGE = 256
 # readers in other processes get in (each release costs a checkpoint: ~0.1-0.3 s at
 # 30k-100k reports, bench/corpus_scale.py, docs/CORPUS.md).
 RELEASE_AFTER_S = 1.0
+# A held writer is let go at most this share of the time: after a release that cost c
+# seconds (the close's checkpoint, which grows with the store: 70 ms at 1k reports,
+# 200-550 ms at 10k-30k on the shared machine), it is held at least c / RELEASE_SHARE
+# before the next, so checkpoints cost a bounded share of ingest time at any corpus size
+# (held longer, a release costs about the same: 230 ms after 1 batch, 325 ms after 16
+# at 10k; bench/corpus_scale.py, docs/CORPUS.md).
+RELEASE_SHARE = 0.1
+# ... but never longer than this between releases: readers in other processes retry on
+# the lock for 30 s (``lock_timeout_s``), and a web page should not wait much longer
+# than a few seconds during an ingest.
+MAX_HOLD_S = 5.0
 # DuckDB memory of the writer connection. DuckDB's default (80 % of RAM) lets its buffer
 # cache keep every page a batch touched while the writer is held, so an ingest's memory
 # grew with the store; capped, older pages are evicted and reread from the file
@@ -98,6 +109,8 @@ class Store:
         self._held_since = 0.0
         self._holding = False
         self._release_after_s = RELEASE_AFTER_S
+        # Seconds the last timed release of the held writer took (see RELEASE_SHARE).
+        self._release_cost_s = 0.0
         if read_only:
             with self._reader() as con:
                 schema.check_schema(con, str(self.path))
@@ -150,7 +163,9 @@ class Store:
         the store: held, a batch costs the same at 100k reports as at 1k
         (bench/corpus_scale.py). Other processes cannot read while the file is held, so it
         is let go after a write once it has been held ``release_after_s`` seconds (a
-        checkpoint); readers retrying meanwhile get in before the next batch opens it again.
+        checkpoint), or longer when the last release was costly (ten times its cost, at
+        most ``MAX_HOLD_S``); readers retrying meanwhile get in before the next batch
+        opens it again.
         """
         if self.read_only:
             raise StoreError(f"store {self.path} was opened read-only; it cannot be written")
@@ -184,9 +199,17 @@ class Store:
 
     def _release_if_held_long(self) -> None:
         if self._held is not None and (
-            time.monotonic() - self._held_since >= self._release_after_s
+            time.monotonic() - self._held_since >= self._hold_for_s()
         ):
+            started = time.monotonic()
             self._release()
+            self._release_cost_s = time.monotonic() - started
+
+    def _hold_for_s(self) -> float:
+        """How long the writer is held before a write lets go of it: ``release_after_s``,
+        longer when releases have become costly (see ``RELEASE_SHARE``)."""
+        earned = min(MAX_HOLD_S, self._release_cost_s / RELEASE_SHARE)
+        return max(self._release_after_s, earned)
 
     def _release(self) -> None:
         held, self._held = self._held, None

@@ -33,6 +33,7 @@ from sitrep.records import Place, PlaceKind, Span
 from sitrep.resources import Resources
 from sitrep.stages import places_cues as cues
 from sitrep.stages.events_rules import GOVERNMENT_NOUNS, MILITARY_NOUNS, POLICE_NOUNS
+from sitrep.stages.places_given import NAMED_AFTER_HEADS
 from sitrep.stages.places_resolve import NameUse, Resolution, focus_from, resolve_all
 from sitrep.stages.registry import stage
 from sitrep.stages.state import DocState
@@ -54,6 +55,15 @@ NEVER_PLACES = _words(
     advertisement afp apr april aug august christmas ctrl dec december easter enter feb
     february friday god jan january jul july jun june mar march may monday nov november
     oct october reuters saturday sep sept september sunday thursday tuesday wednesday
+    """
+)
+# Heads of institutions' names: alone, never the town that happens to bear the word
+# ("the University of Khartoum" is not University, Florida; "Hospital" is an Irish village).
+INSTITUTION_WORDS = _words(
+    """
+    academy airport cathedral center centre church city clinic college council court
+    embassy hall hospital hotel institute ministry mosque museum parliament police prison
+    road school seminary stadium street university
     """
 )
 _DEMONYM = re.compile(r"(ian|ians|ean|eans|ese|ish|i|is|an|ans)$", re.IGNORECASE)
@@ -134,7 +144,7 @@ def extract_places(state: DocState, resources: Resources) -> None:
     _link_containers(mentions, words)
     accepted, rejected = decide(mentions)
     entities = group_entities(accepted)
-    resolve_entities(entities)
+    resolve_entities(entities, cues.locale_countries(state.text))
     places = build_places(entities, state.text, gazetteer)
     places, anaphors = attach_anaphors(places, state.doc, state.text)
     state.places = places
@@ -196,18 +206,43 @@ def propose(words: Words, gazetteer: Gazetteer) -> list[Mention]:
         if ent.label_ in NOT_NAME_LABELS:
             continue
         for span in _entity_names(ent, words, gazetteer):
-            found.append(_mention(span, ent.label_, words, gazetteer))
+            found.append(_mention(span, _part_label(span, ent), words, gazetteer))
     for span in _untagged_names(words, covered, gazetteer):
         found.append(_mention(span, "", words, gazetteer))
-    found = [m for m in found if m.key and m.key not in NEVER_PLACES]
+    found = [
+        m
+        for m in found
+        if m.key
+        and m.key not in NEVER_PLACES
+        and m.key not in INSTITUTION_WORDS
+        and m.key not in COMPASS_WORDS
+    ]
     return sorted(found, key=lambda m: m.name.start)
 
 
+def _part_label(span: SpacySpan, ent: SpacySpan) -> str:
+    """The label a name inside an entity carries: the entity's, unless the name is a part
+    of a facility's name that need not be a place ("Webb" of "Webb Street", "Adena" of
+    "the Adena Mound"). A facility named after its town keeps it: the town opens the name
+    and the name ends in a word such as "library", "hospital" ("the Mansfield Public
+    Library", ``NAMED_AFTER_HEADS``)."""
+    if ent.label_ != "FAC" or (span.start, span.end) == (ent.start, ent.end):
+        return ent.label_
+    opens = all(t.lower_ == "the" for t in ent.doc[ent.start : span.start])
+    if opens and ent[-1].lower_ in NAMED_AFTER_HEADS:
+        return ent.label_
+    return ""
+
+
 def _strip_article(span: SpacySpan, words: Words) -> SpacySpan:
-    start = span.start
-    while start < span.end and words.words[start].lower() == "the":
+    """The entity without a leading "the" and without the blank lines the model sometimes
+    takes in ("Crimea\n\n")."""
+    start, end = span.start, span.end
+    while start < end and (words.words[start].lower() == "the" or not words.words[start].strip()):
         start += 1
-    return span if start == span.start else span.doc[start : span.end]
+    while end > start and not words.words[end - 1].strip():
+        end -= 1
+    return span if (start, end) == (span.start, span.end) else span.doc[start:end]
 
 
 def _entity_names(ent: SpacySpan, words: Words, gazetteer: Gazetteer) -> Iterator[SpacySpan]:
@@ -289,14 +324,18 @@ def _longest_matches(
     w = words.words
     i = start
     while i < end:
-        if not w[i][:1].isupper():
+        # "The Kyiv-based group": a capitalised article opens the run, not the name.
+        if not w[i][:1].isupper() or w[i] == "The":
             i += 1
             continue
         for n in range(min(MAX_NGRAM, end - i), 0, -1):
             # A capitalised function word ("In", "We") is never a place on its own.
             if n == 1 and words.stop[i]:
                 continue
-            if w[i + n - 1] != "-" and gazetteer.lookup(words.span_text(i, i + n)):
+            # Not ending in a hyphen or a line break ("Crimea\n\n" of an entity that runs
+            # into the next paragraph).
+            last = w[i + n - 1]
+            if last != "-" and last.strip() and gazetteer.lookup(words.span_text(i, i + n)):
                 yield words.doc[i : i + n]
                 i += n
                 break
@@ -307,7 +346,9 @@ def _longest_matches(
 def _mention(span: SpacySpan, label: str, words: Words, gazetteer: Gazetteer) -> Mention:
     name = words.span_text(span.start, span.end)
     water_word = cues.water_word_after(span)
-    word_after = cues.region_word_after(span) or water_word
+    # "the Kharkiv region" is recorded whole; "the Dnipro river" as "Dnipro", the river's
+    # name (the convention of the report gold files, examples/gold).
+    word_after = cues.region_word_after(span)
     end = word_after.idx + len(word_after.text) if word_after is not None else span.end_char
     region_form = label != "NORP" and cues.is_region_form(span)
     candidates = gazetteer.lookup(name) if label != "NORP" else ()
@@ -316,6 +357,7 @@ def _mention(span: SpacySpan, label: str, words: Words, gazetteer: Gazetteer) ->
         # "Baker, Charlton and Nassau counties": each name is a county's.
         candidates = gazetteer.lookup(f"{name} {county}") or candidates
     key = normalize_key(name)
+    dateline = cues.is_dateline(span)
     if water_word is not None:
         # "the Dnipro river" is not the city of Dnipro: only water entries (a gazetteer
         # built from a GeoNames dump has rivers) may answer, else it stays unresolved.
@@ -334,9 +376,11 @@ def _mention(span: SpacySpan, label: str, words: Words, gazetteer: Gazetteer) ->
             county is not None
             or cues.preceded_by_place_word(span)
             or cues.followed_by_place_word(span)
+            or dateline
         ),
         person_cue=cues.person_cue(span),
-        metonymy=cues.metonymy_cue(span),
+        # Where a report was filed is a location, whatever the parse makes of the dateline.
+        metonymy=False if dateline else cues.metonymy_cue(span),
         article=cues.follows_article(words.text, span.start_char),
     )
 
@@ -469,8 +513,9 @@ def group_entities(accepted: Sequence[Mention]) -> list[Entity]:
     ]
 
 
-def resolve_entities(entities: Sequence[Entity]) -> None:
-    """Resolve every entity, each in the light of the others (``resolve_all``)."""
+def resolve_entities(entities: Sequence[Entity], locale: frozenset[str] = frozenset()) -> None:
+    """Resolve every entity, each in the light of the others (``resolve_all``);
+    ``locale``: the countries whose money the text is written in."""
     owner = {id(m): k for k, e in enumerate(entities) for m in e.mentions}
     uses = []
     for entity in entities:
@@ -478,8 +523,14 @@ def resolve_entities(entities: Sequence[Entity]) -> None:
         containers = {owner[id(c)] for m in entity.mentions for c in m.containers if id(c) in owner}
         key = entity.mentions[0].key
         article = any(m.article for m in entity.mentions)
-        uses.append(NameUse(entity.candidates, entity.region_form, key, containers, article))
-    for entity, resolution in zip(entities, resolve_all(uses), strict=True):
+        actor = all(m.metonymy is True for m in entity.mentions)
+        mentions = len(entity.mentions)
+        uses.append(
+            NameUse(
+                entity.candidates, entity.region_form, key, containers, article, actor, mentions
+            )
+        )
+    for entity, resolution in zip(entities, resolve_all(uses, locale=locale), strict=True):
         entity.resolution = resolution
 
 

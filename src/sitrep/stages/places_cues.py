@@ -29,9 +29,9 @@ LOCATIVE_PREPOSITIONS = _words(
 # Nouns that name a kind of place: "the city of X", "their home city, X", "X, a town".
 PLACE_NOUNS = _words(
     """
-    area capital city country county district hamlet hometown hub island municipality
-    oblast outpost port province region republic settlement state stronghold suburb
-    territory town village
+    area camp capital city country county dam district hamlet hometown hub island
+    municipality oblast outpost port province region republic settlement state stronghold
+    suburb territory town village
     """
 )
 # "X's mayor", "the outskirts of X": nouns that belong to places, not people.
@@ -43,6 +43,9 @@ PLACE_PARTS = _words(
     residents south southeast southwest station streets suburbs territory west
     """
 )
+# "a Kyiv-based group", "Gaza-born": only a place is where something is based or born.
+PLACE_ADJECTIVE_HEADS = frozenset({"based", "born", "bound", "headquartered"})
+HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 # Words after a name that make it a region: "Kharkiv region", "the Kharkiv regional ...".
 REGION_WORDS = frozenset({"region", "oblast", "province", "governorate", "area"})
 REGION_PLURALS = frozenset({"regions", "oblasts", "provinces", "governorates", "areas"})
@@ -149,6 +152,40 @@ def follows_article(text: str, start: int) -> bool:
     return bool(_ARTICLE_BEFORE.search(text, max(0, start - _ARTICLE_WINDOW), start))
 
 
+# Money written in one country's way: the text's locale, a weak prior for its namesakes.
+# "$" alone is the US dollar unless another country's prefix stands before it ("C$", "A$",
+# "NZ$", "HK$", "S$"; "US$" stays the US); "£" Britain; "₴"/"hryvnias" Ukraine. Each
+# pattern runs only where one of its trigger strings occurs (a plain substring test: the
+# patterns' scans of every text were a fifth of gold-span resolution's time).
+_LOCALE_MONEY: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
+    (("$",), re.compile(r"(?<![A-Za-z])(?:US)?\$\s?\d"), "US"),
+    (("£", "pence", "sterling"), re.compile(r"£\s?\d|\d\s?(?:pence|pounds sterling)\b"), "GB"),
+    (("C$", "Canadian dollar"), re.compile(r"(?<![A-Za-z])C\$\s?\d|\bCanadian dollars?\b"), "CA"),
+    (
+        ("A$", "Australian dollar"),
+        re.compile(r"(?<![A-Za-z])A\$\s?\d|\bAustralian dollars?\b"),
+        "AU",
+    ),
+    (("NZ$",), re.compile(r"(?<![A-Za-z])NZ\$\s?\d"), "NZ"),
+    (
+        ("₹", "rupee", "crore", "lakh", "Rs"),
+        re.compile(r"₹\s?\d|\d\s?(?:rupees|crore|lakh)\b|\bRs\.?\s?\d"),
+        "IN",
+    ),
+    (("₴", "hryvnia"), re.compile(r"₴\s?\d|\d\s?hryvnias?\b"), "UA"),
+    (("₦", "naira"), re.compile(r"₦\s?\d|\d\s?naira\b"), "NG"),
+)
+
+
+def locale_countries(text: str) -> frozenset[str]:
+    """Countries whose money the text is written in ("$12,000" -> US)."""
+    return frozenset(
+        country
+        for triggers, pattern, country in _LOCALE_MONEY
+        if any(t in text for t in triggers) and pattern.search(text)
+    )
+
+
 # "DeKalb County", "Rapides Parish" when only the name is the toponym; "Baker, Charlton and
 # Nassau counties": each name of a coordination ending in the plural.
 _NAME = r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*"
@@ -209,7 +246,31 @@ def preceded_by_place_word(span: SpacySpan) -> bool:
     # "in the Donbas area", "near the besieged town": a determiner after a preposition.
     if before.lower_ in {"the", "a"} and prev2 in LOCATIVE_PREPOSITIONS:
         return True
-    return before.lower_ in PLACE_NOUNS and before.tag_.startswith("NN")
+    # "the village Yahidne"; not "City" of "the Athens City Council" (a name's own word).
+    return before.lower_ in PLACE_NOUNS and before.tag_.startswith("NN") and before.is_lower
+
+
+# Dashes that close a dateline ("MANSFIELD — The council...", "HUDSON -- Officials...").
+DATELINE_DASHES = frozenset({"—", "–", "-", "--", "---"})
+# How many tokens a dateline may hold between its place and its dash (", Conn.", ", Texas",
+# " (AP)", ", Syria (Reuters)").
+DATELINE_QUALIFIER = 6
+
+
+def is_dateline(span: SpacySpan) -> bool:
+    """ "MANSFIELD — ", "FAIRFIELD, Conn. -- ", "BEIRUT (AP) — ": a name in capitals opening
+    a sentence and closed by a dash names where the report was filed."""
+    if not all(t.text.isupper() and len(t.text) > 1 for t in span if t.is_alpha):
+        return False
+    if not span[0].is_sent_start and lower_at(span, span.start - 1) not in {".", "\n", "\n\n"}:
+        return False
+    doc = span.doc
+    after = span.end
+    if after < len(doc) and doc[after].text in {",", "("}:
+        # ", Conn.", " (AP)": the state the place lies in or the agency, then the dash.
+        limit = min(len(doc), after + DATELINE_QUALIFIER)
+        after = next((j for j in range(after, limit) if doc[j].text in DATELINE_DASHES), limit)
+    return after < len(doc) and doc[after].text in DATELINE_DASHES
 
 
 def followed_by_place_word(span: SpacySpan) -> bool:
@@ -220,6 +281,8 @@ def followed_by_place_word(span: SpacySpan) -> bool:
     if after.lower_ in PLACE_NOUNS or after.lower_ in REGION_ADJECTIVES | REGION_PLURALS:
         return True
     if after.tag_ == "POS" and lower_at(span, span.end + 1) in PLACE_PARTS:
+        return True
+    if after.text in HYPHENS and lower_at(span, span.end + 1) in PLACE_ADJECTIVE_HEADS:
         return True
     return after.lower_ == "," and _apposed_noun(span) in PLACE_NOUNS
 
@@ -282,9 +345,13 @@ def _age_after(span: SpacySpan) -> bool:
 
 
 def _speech_verb_next_to(span: SpacySpan) -> str | None:
-    """ "said Volodymyr" or "Volodymyr said" (the name right beside a speech verb)."""
+    """ "said Volodymyr" or "Volodymyr said" (the name right beside a speech verb). Not
+    after a locative preposition: in "doctors at Nasser Hospital in Khan Younis said" the
+    speaker is the doctors, and no person is "in Smith"."""
     before = _token(span, span.start - 1)
     after = _token(span, span.end)
+    if before is not None and before.lower_ in LOCATIVE_PREPOSITIONS - {"from"}:
+        after = None
     for tok in (before, after):
         if tok is not None and tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in SPEECH_VERBS:
             return tok.text

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from sitrep.gazetteer import Candidate, Gazetteer, normalize_key
-from sitrep.stages.places_cues import county_word_after, follows_article
+from sitrep.stages.places_cues import county_word_after, follows_article, locale_countries
 from sitrep.stages.places_resolve import NameUse, Resolution, resolve_all
 
 # "Kharkiv region", "Donetsk Oblast": the word after a name that makes it a region.
@@ -32,7 +32,32 @@ _CONTAINER_GAP = re.compile(
 # A demonym that is also a place's name means the country unless that place is this big
 # (set on `--data lgl.xml --gold-spans --limit 300`: "Canadian", "German" are small towns).
 DEMONYM_OVER_PLACE_POPULATION = 100_000
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as whitespace-separated text (keeps long lists readable)."""
+    return frozenset(text.split())
+
+
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
+
+
+# "Republic of Armenia", "the City of London": a state's or town's formal name.
+_STATED_FORM = re.compile(
+    r"^(?:the\s+)?(?:republic|kingdom|state|city|town|county|province|emirate|principality)"
+    r"\s+of\s+(.+)$",
+    re.IGNORECASE,
+)
+# Last words of names of things that stand in the town their name opens with ("Harare City
+# Council", "Colchester General Hospital"). Not "river" or "lake": GeoNames puts a river at
+# its mouth, far from the town it shares a name with.
+NAMED_AFTER_HEADS = _words(
+    """
+    airport cathedral center centre city college council court fc harbor harbour hospital
+    library municipality office park police port prison school stadium station township
+    university valley
+    """
+)
 
 
 def name_use_for(
@@ -53,6 +78,8 @@ def name_use_for(
         region_form = True
     elif suffixed:
         region_form = True
+    if not candidates:
+        candidates = named_after(name, gazetteer)
     if _reads_as_demonym(name, candidates, gazetteer):
         # "Turkish officials": a demonym given as a place names its country ("German" is
         # also a Mexican hamlet's alternate name, "Canadian" a Texan town).
@@ -71,6 +98,39 @@ def name_use_for(
         article=article,
     )
     return key, use
+
+
+def named_after(name: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
+    """The readings of a name unknown to the gazetteer that lies in, or is named after, a
+    known one: "Republic of Armenia" is Armenia; "Colchester General Hospital", "Harare
+    City Council", "Nairobi Hospital" stand in the settlement that opens their
+    name (only settlements: "Florida Atlantic University" is nowhere near Florida's
+    middle). Empty when neither form fits."""
+    stated = _STATED_FORM.match(name)
+    if stated:
+        return gazetteer.lookup(stated.group(1))
+    words = name.split()
+    if len(words) < 2 or words[-1].casefold().rstrip(".") not in NAMED_AFTER_HEADS:
+        return ()
+    for n in range(len(words) - 1, 0, -1):
+        prefix = " ".join(words[:n])
+        key = normalize_key(prefix)
+        # Own names only: towns also known as "Florida" do not count.
+        own = [c for c in gazetteer.lookup(prefix) if normalize_key(c.name) == key]
+        if not own:
+            continue
+        towns = tuple(c for c in own if c.feature_class == "P")
+        # "California State University": the state is meant, and it may stand anywhere in
+        # it (California, Maryland, is a town of that name). A region named after its own
+        # main town ("Harare") still leaves the town.
+        if own[0].feature_class != "P" and not _seat_of(own[0], towns):
+            return ()
+        return towns
+    return ()
+
+
+def _seat_of(region: Candidate, towns: Sequence[Candidate]) -> bool:
+    return any(c.admin1 == region.name and c.country == region.country for c in towns)
 
 
 def _reads_as_demonym(name: str, candidates: Sequence[Candidate], gazetteer: Gazetteer) -> bool:
@@ -112,9 +172,10 @@ def resolve_mentions(
         else:
             # One sense per document: "the Atlantic" anywhere says what "Atlantic" means.
             uses[k].article = uses[k].article or use.article
+            uses[k].mentions += 1
         use_of_span[i] = k
     _link_containers(text, spans, order, use_of_span, uses)
-    resolutions = resolve_all(uses, abstain=abstain)
+    resolutions = resolve_all(uses, abstain=abstain, locale=locale_countries(text))
     return [resolutions[use_of_span[i]] for i in range(len(spans))]
 
 

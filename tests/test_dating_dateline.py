@@ -21,6 +21,9 @@ from sitrep.stages.times import extract_times
         ("Published: 12 March 2024\nThe river rose overnight.", date(2024, 3, 12)),
         ("Flood toll rises\nUpdated on 3 June 2023 | 10:00\nRescuers dug.", date(2023, 6, 3)),
         ("Monday, March 4, 2024\nThe talks resumed in Doha.", date(2024, 3, 4)),
+        ("CONAKRY, Guinea, 18 Oct 2023 / 09:40 GMT — Security forces fired.", date(2023, 10, 18)),
+        ("GOMA, 2 March 2024, 10:15 a.m. — Shells fell.", date(2024, 3, 2)),
+        ("Updated 16 Feb 2024, 10:12\nDrones struck Odesa.", date(2024, 2, 16)),
     ],
 )  # fmt: skip
 def test_dateline_at_the_top_is_the_publication_date(text: str, day: date) -> None:
@@ -70,7 +73,22 @@ def test_a_dateline_the_cleaner_removed_as_a_byline_row_still_dates_the_report(
     assert found is not None and found.day.isoformat() == day
 
 
-def test_a_removed_line_deep_in_the_page_is_not_a_dateline() -> None:
-    raw = "Troops moved north on Monday, officials said.\n" * 40 + "Published 20 August 2024\n"
+def test_a_labelled_date_at_the_foot_of_the_story_dates_it() -> None:
+    raw = ("Troops moved north on Monday, officials said.\n" * 40
+           + "Updated 16 Feb 2024, 10:12\nFollow us on Telegram\n")  # fmt: skip
+    cleaned = clean(raw)
+    found = report_dateline(cleaned.text, cleaned.removed)
+    assert found is not None and found.day == date(2024, 2, 16)
+
+
+def test_dates_of_other_stories_below_the_page_are_not_its_dateline() -> None:
+    raw = ("Troops moved north on Monday, officials said.\n" * 40 + "Related stories\n"
+           + "Published 20 August 2024\nPublished 3 July 2024\n")  # fmt: skip
+    cleaned = clean(raw)
+    assert report_dateline(cleaned.text, cleaned.removed) is None
+
+
+def test_an_unlabelled_date_deep_in_the_page_is_not_a_dateline() -> None:
+    raw = "Troops moved north on Monday, officials said.\n" * 40 + "20 August 2024\n"
     cleaned = clean(raw)
     assert report_dateline(cleaned.text, cleaned.removed) is None

@@ -14,7 +14,7 @@ of the story ("On 14 May 2024, troops ...") is not a dateline.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -34,7 +34,12 @@ _LABEL = re.compile(
     r"(?i)\b(?:published|posted|updated|first published|last updated|date|dated)\b"
     r"(?:\s+on)?\s*[:|-]?\s*(?:\w+,\s*)?$"
 )
-_AFTER = re.compile(r"\s*(?:[—–]|--?\s|\(|:|\||$)")
+# A clock time may follow the day ("18 Oct 2023 / 09:40 GMT —", "16 Feb 2024, 10:12").
+_CLOCK = (
+    r"(?:\s*[,/|·•]?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?"
+    r"(?:\s*\(?(?:UTC|GMT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?|\s*\(?[A-Z]{2,4}\)?(?![\w]))?)?"
+)
+_AFTER = re.compile(_CLOCK + r"\s*(?:[—–]|--?\s|\(|:|\||$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +68,29 @@ def report_dateline(text: str, removed: Sequence[Removed]) -> Dateline | None:
     if found is not None:
         return found
     header = "\n".join(r.text for r in removed if r.start < _HEADER_CHARS)
-    return find_dateline(header) if header else None
+    found = find_dateline(header) if header else None
+    if found is not None:
+        return found
+    return _labelled_trailer_date(r.text for r in removed if r.start >= _HEADER_CHARS)
+
+
+def _labelled_trailer_date(lines: Iterable[str]) -> Dateline | None:
+    """A "Published …" / "Updated …" row the cleaner removed below the story (some sites
+    print the date at the foot). Only when exactly one such day is stated there: a list
+    of other stories with their dates says nothing about this one."""
+    found = {d.day: d for line in lines if (d := _labelled(line.strip())) is not None}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _labelled(line: str) -> Dateline | None:
+    if len(line) > MAX_DATELINE_CHARS or not _LABEL_START.match(line):
+        return None
+    return find_dateline(line)
+
+
+_LABEL_START = re.compile(
+    r"(?i)(?:first\s+|last\s+)?(?:published|posted|updated|date|dated)\b"
+)
 
 
 # How far into the raw text a removed line can still be part of the report's header.

@@ -40,6 +40,8 @@ CONFIGS: dict[str, list[str]] = {
     "ray": ["--engine", "ray", "--workers", "2"],
 }
 POLL_S = 0.25
+# Seconds between the timeline's probes of the store (reports stored so far).
+TIMELINE_EVERY_S = 30.0
 QUERY_REPEATS = 3
 PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
@@ -103,26 +105,70 @@ def _proc_memory(pid: int) -> int:
 # ------------------------------------------------------------------------------ one ingest
 
 
-def run_ingest(corpus: Path, db: Path, options: list[str]) -> dict[str, Any]:
-    """``sitrep ingest`` in a fresh process: seconds, peak tree memory and its summary."""
+def run_ingest(
+    corpus: Path, db: Path, options: list[str], *, timeline: bool = False
+) -> dict[str, Any]:
+    """``sitrep ingest`` in a fresh process: seconds, peak tree memory and its summary;
+    with ``timeline``, also the peak reached by each tenth of the run's reports."""
     command = [str(SITREP), "ingest", str(corpus), "--db", str(db), "--json", *options]
     start = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = 0.0
+    points: list[tuple[float, int, float, float]] = []  # (s, reports stored, peak, now)
+    next_probe = start + TIMELINE_EVERY_S
     while proc.poll() is None:
-        peak = max(peak, tree_memory_mb(proc.pid))
+        now_mb = tree_memory_mb(proc.pid)
+        peak = max(peak, now_mb)
+        if timeline and time.perf_counter() >= next_probe:
+            stored = stored_reports(db)
+            if stored is not None:
+                points.append((round(time.perf_counter() - start, 1), stored, peak, now_mb))
+                print(f"  {points[-1][0]:>7} s  {stored:>7} reports  peak {peak:.0f} MB  "
+                      f"now {now_mb:.0f} MB", file=sys.stderr, flush=True)  # fmt: skip
+            next_probe = time.perf_counter() + TIMELINE_EVERY_S
         time.sleep(POLL_S)
     stdout, stderr = proc.communicate()
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed ({proc.returncode}):\n{stderr[-3000:]}")
     summary = json.loads(stdout.strip().splitlines()[-1])
-    return {
+    result = {
         "seconds": round(elapsed, 1),
         "docs_per_s": round(summary["added"] / elapsed, 2),
         "added": summary["added"],
         "peak_mb": round(peak, 1),
     }
+    if timeline:
+        result["timeline"] = points
+        result["growth_kb_per_report"] = growth_kb_per_report(points)
+    return result
+
+
+def stored_reports(db: Path) -> int | None:
+    """Reports committed so far, read between the writer's holds (None: not now)."""
+    from sitrep.store import Store
+
+    try:
+        return Store(db, read_only=True, lock_timeout_s=5).counts()["documents"]
+    except Exception:  # mid-creation, or the writer kept the lock: next probe
+        return None
+
+
+def growth_kb_per_report(points: list[tuple[float, int, float, float]]) -> float | None:
+    """Least-squares slope of the running peak over reports stored, in the second half of
+    the run (start-up and the model's first pages excluded): what 100k extrapolates from."""
+    if not points:
+        return None
+    half = [(n, mb) for _, n, mb, _ in points if n >= points[-1][1] / 2]
+    if len(half) < 2:
+        return None
+    mean_n = statistics.fmean(n for n, _ in half)
+    mean_mb = statistics.fmean(mb for _, mb in half)
+    spread = sum((n - mean_n) ** 2 for n, _ in half)
+    if spread == 0:
+        return None
+    slope = sum((n - mean_n) * (mb - mean_mb) for n, mb in half) / spread
+    return round(slope * 1000, 2)  # MB per report -> KB per report
 
 
 # --------------------------------------------------------------------------------- queries
@@ -167,6 +213,11 @@ def main() -> None:
     parser.add_argument("--configs", default="w1,w2,ray", help="Of: " + ", ".join(CONFIGS))
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--dir", type=Path, default=None, help="Keep corpora and stores here.")
+    parser.add_argument(
+        "--timeline",
+        action="store_true",
+        help=f"Print the peak every {TIMELINE_EVERY_S:g} s of the N-report runs, and its growth.",
+    )
     args = parser.parse_args()
     configs = [c for c in args.configs.split(",") if c]
     unknown = sorted(set(configs) - set(CONFIGS))
@@ -175,11 +226,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = args.dir or Path(tmp)
         root.mkdir(parents=True, exist_ok=True)
-        result = measure(root, args.reports, configs, args.seed)
+        result = measure(root, args.reports, configs, args.seed, timeline=args.timeline)
     print(json.dumps(result))
 
 
-def measure(root: Path, n: int, configs: list[str], seed: int) -> dict[str, Any]:
+def measure(
+    root: Path, n: int, configs: list[str], seed: int, *, timeline: bool = False
+) -> dict[str, Any]:
     templates = build_templates()
     sizes = {"small": max(1, n // 10), "full": n}
     corpora = {}
@@ -192,7 +245,9 @@ def measure(root: Path, n: int, configs: list[str], seed: int) -> dict[str, Any]
         for label, count in sizes.items():
             db = root / f"{config}-{count}.duckdb"
             db.unlink(missing_ok=True)
-            runs[f"{config}_{label}"] = run_ingest(corpora[label], db, CONFIGS[config])
+            runs[f"{config}_{label}"] = run_ingest(
+                corpora[label], db, CONFIGS[config], timeline=timeline and label == "full"
+            )
             print(f"{config} {count}: {runs[f'{config}_{label}']}", file=sys.stderr)
     full_db = root / f"{configs[-1]}-{n}.duckdb"
     result: dict[str, Any] = {"reports": n, "cpus": os.cpu_count(), "runs": runs}

@@ -146,3 +146,33 @@ def test_the_ray_engine_refuses_stdin_with_a_usage_error(tmp_path: Path) -> None
     code, _, stderr = run("ingest", "-", "--db", str(tmp_path / "s.duckdb"), "--engine", "ray")
     assert code == 2
     assert "stdin" in stderr
+
+
+def test_annotated_rows_stream_in_run_order_and_are_kept_as_shards(
+    local_cluster: None, tmp_path: Path
+) -> None:
+    """Many small blocks over two actors finish in any order; the loader still receives
+    them in the local engine's order (its duplicate rule depends on it), and what it
+    received is what the shards hold."""
+    from sitrep.scale.ray_engine import annotated_rows
+    from sitrep.scale.shards import iter_shard_rows
+    from sitrep.scale.sources import list_inputs
+    from sitrep.settings import Settings
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for i in range(12):
+        (inputs / f"r{i:02d}.txt").write_text(
+            f"Shelling hit Kherson on Monday, officials said. {i + 2} homes were damaged.\n",
+            encoding="utf-8",
+        )
+    lines = [json.dumps({"text": f"Floods reached Sumy. {i + 3} people were evacuated."})
+             for i in range(20)]  # fmt: skip
+    (inputs / "z-feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    folder = tmp_path / "shards"
+    rows = list(annotated_rows(list_inputs([inputs]), folder, Settings(), published=None, actors=2))
+    order = [(r["file_seq"], r["rec_seq"]) for r in rows]
+    assert order == sorted(order)
+    assert len(rows) == 32
+    assert all(r["report_json"] for r in rows)
+    assert list(iter_shard_rows(folder)) == rows

@@ -13,7 +13,14 @@ import pytest
 from sitrep.engine import IngestSummary, ingest
 from sitrep.errors import ConfigError
 from sitrep.records import to_dict
-from sitrep.scale.shards import SHARD_COLUMNS, annotated_row, iter_shard_rows, read_row, store_rows
+from sitrep.scale.shards import (
+    SHARD_COLUMNS,
+    ShardWriter,
+    annotated_row,
+    iter_shard_rows,
+    read_row,
+    store_rows,
+)
 from sitrep.scale.sources import list_inputs, read_input
 from sitrep.settings import Settings
 from sitrep.store import Store
@@ -155,6 +162,24 @@ def test_a_second_load_of_the_same_shards_stores_nothing_twice(
         store_rows(iter_shard_rows(tmp_path / "shards"), store, summary, batch_size=32)
         assert summary.added == expected_added
     assert store.counts()["documents"] == 4  # three reports and one copy
+
+
+@pytest.mark.parametrize("rows_per_shard, files", [(2, 3), (4, 2), (100, 1)])
+def test_the_shard_writer_rolls_files_and_its_shards_read_back_in_run_order(
+    tmp_path: Path, resources, rows_per_shard: int, files: int  # type: ignore[no-untyped-def]
+) -> None:
+    pa = pytest.importorskip("pyarrow")
+
+    from sitrep.scale.ray_engine import shard_schema
+
+    write_inputs(tmp_path / "in")
+    rows = shard_rows([str(tmp_path / "in")], resources)
+    (tmp_path / "shards").mkdir()
+    with ShardWriter(tmp_path / "shards", shard_schema(), rows_per_shard=rows_per_shard) as out:
+        for start in range(0, len(rows), 2):  # blocks of two rows, as the cluster sends them
+            out.write(pa.Table.from_pylist(rows[start : start + 2], schema=shard_schema()))
+    assert len(list((tmp_path / "shards").glob("part-*.parquet"))) == files
+    assert list(iter_shard_rows(tmp_path / "shards")) == rows
 
 
 def test_an_empty_shard_folder_loads_nothing(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from sitrep.ingest.document import RawDocument
 from sitrep.stages.pipeline import annotate
 from synthetic import Template, fill, report_templates, reports, write_corpus
-from volume import tree_memory_mb
+from volume import growth_kb_per_report, tree_memory_mb
 
 TEMPLATES = [
     Template(("", " said ", " people were killed in ", " on ", "."),
@@ -97,3 +97,25 @@ def test_the_memory_probe_counts_child_processes(tmp_path: Path) -> None:
     finally:
         child.kill()
         child.wait()
+
+
+@pytest.mark.parametrize(
+    "peaks, expected",
+    [
+        # (reports stored, running peak MB): flat after start-up -> no growth
+        ([(100, 400.0), (1000, 520.0), (2000, 560.0), (3000, 560.0), (4000, 560.0)], 0.0),
+        # 17 KB per report all the way: the slope of the second half says so
+        ([(n, 400.0 + 0.017 * n) for n in range(0, 10_001, 1000)], 17.0),
+    ],
+    ids=["flat", "linear"],
+)
+def test_memory_growth_is_read_off_the_second_half_of_the_run(
+    peaks: list[tuple[int, float]], expected: float
+) -> None:
+    points = [(float(i), n, mb, mb) for i, (n, mb) in enumerate(peaks)]
+    assert growth_kb_per_report(points) == pytest.approx(expected, abs=0.01)
+
+
+def test_no_growth_is_read_off_too_few_points() -> None:
+    assert growth_kb_per_report([]) is None
+    assert growth_kb_per_report([(1.0, 10, 400.0, 400.0)]) is None

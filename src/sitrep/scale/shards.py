@@ -18,6 +18,11 @@ from sitrep.ingest.document import RawDocument, ReadFailure
 from sitrep.records import Report, from_json, to_json
 
 if TYPE_CHECKING:
+    from types import TracebackType
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     from sitrep.resources import Resources
     from sitrep.store import Store
 
@@ -32,6 +37,8 @@ SHARD_COLUMNS = ("file_seq", "rec_seq", *RAW_FIELDS, "failure", "doc_id", "repor
 LOAD_PAGE = 256
 # DuckDB sorts the shards by run order within this much memory, spilling beyond it.
 LOAD_MEMORY_LIMIT = "512MB"
+# Shard rows per Parquet file: fewer, larger files for a later reader to open.
+ROWS_PER_SHARD = 2_000
 
 
 def read_row(file_seq: int, rec_seq: int, item: RawDocument | ReadFailure) -> Row:
@@ -69,6 +76,51 @@ def outcome_of(row: Row, raw: RawDocument) -> Outcome:
     if row["failure"] is not None:
         return ReadFailure(row["origin"], row["failure"])
     return raw, from_json(Report, row["report_json"])
+
+
+class ShardWriter:
+    """Appends tables of shard rows to ``part-NNNNN.parquet`` files under ``folder``, a new
+    file every ``rows_per_shard`` rows: the run's record of what the cluster computed,
+    readable again with ``iter_shard_rows``."""
+
+    def __init__(
+        self, folder: Path, schema: pa.Schema, *, rows_per_shard: int = ROWS_PER_SHARD
+    ) -> None:
+        self.folder = folder
+        self.schema = schema
+        self.rows_per_shard = rows_per_shard
+        self.files = 0
+        self._rows_in_file = 0
+        self._writer: pq.ParquetWriter | None = None
+
+    def write(self, table: pa.Table) -> None:
+        import pyarrow.parquet as pq
+
+        if self._writer is None:
+            path = self.folder / f"part-{self.files:05d}.parquet"
+            self._writer = pq.ParquetWriter(str(path), self.schema)
+            self.files += 1
+        self._writer.write_table(table.cast(self.schema))
+        self._rows_in_file += table.num_rows
+        if self._rows_in_file >= self.rows_per_shard:
+            self.close()
+
+    def close(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+            self._rows_in_file = 0
+
+    def __enter__(self) -> ShardWriter:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
 
 
 def iter_shard_rows(folder: Path, *, page: int = LOAD_PAGE) -> Iterator[Row]:

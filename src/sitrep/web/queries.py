@@ -33,14 +33,18 @@ def reader(path: Path, timeout_s: float = 10.0) -> Iterator[duckdb.DuckDBPyConne
         yield con
 
 
-# Field names per record class, for ``plain``.
+# Field names per record class, for ``plain``; and the types it passes through as they are.
 _FIELDS: dict[type, tuple[str, ...]] = {}
+_ATOMS = frozenset({str, int, float, bool, type(None)})
 
 
 def plain(value: object) -> Any:
     """``records.to_dict`` with each class's field names looked up once: the same JSON
-    values, in a fifth of the time on a 1000-entry timeline (bench/web_api.py)."""
+    values, in a fifth of the time on a 1000-entry timeline (bench/web_api.py); passing
+    strings and numbers through first roughly halved that again (profiled, docs/WEB.md)."""
     cls = type(value)
+    if cls in _ATOMS:  # most values: asking whether they were dataclasses was half the time
+        return value
     names = _FIELDS.get(cls)
     if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
         names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(value))

@@ -29,6 +29,7 @@ import duckdb
 from sitrep.errors import StoreError
 from sitrep.store import Store, corrections
 from sitrep.store.connection import open_connection
+from sitrep.web.index import EventIndex
 
 # Let go after this long without a request: an ingest started meanwhile waits at most
 # about this long (plus a request) for the file.
@@ -52,6 +53,12 @@ MEMO_SIZE = 256
 MEMO_BYTES = 64 * 2**20
 # What an answer that is not text counts for against MEMO_BYTES (small rows, a page).
 OTHER_ANSWER_BYTES = 1024
+
+# After reading the events into memory, wait this many times as long before reading them
+# again for a newer version: while an ingest keeps changing the store, reading takes at
+# most a fifth of a core (~0.5 s CPU at 100k events, bench/web_api.py); SQL answers
+# meanwhile.
+INDEX_GAP = 4.0
 
 T = TypeVar("T")
 FileStamp = tuple[tuple[int, int, int] | None, ...]
@@ -262,11 +269,17 @@ def file_stamp(path: Path) -> tuple[FileStamp, bool]:
 
 
 class SharedStore(Store):
-    """A read-only ``Store`` whose queries use the app's shared reader, and which keeps
-    the answers of repeated questions (``memo``) while the store's content is unchanged."""
+    """A read-only ``Store`` whose queries use the app's shared reader, which keeps the
+    answers of repeated questions (``memo``) while the store's content is unchanged, and
+    holds the events in memory for first questions (``event_index``, web/index.py)."""
 
     def __init__(
-        self, readers: SharedReader, *, memo_size: int = MEMO_SIZE, memo_bytes: int = MEMO_BYTES
+        self,
+        readers: SharedReader,
+        *,
+        memo_size: int = MEMO_SIZE,
+        memo_bytes: int = MEMO_BYTES,
+        use_index: bool = True,
     ) -> None:
         self._readers = readers  # before Store's constructor, which reads the schema
         self._memo: OrderedDict[Hashable, tuple[int, Any, int]] = OrderedDict()
@@ -276,6 +289,14 @@ class SharedStore(Store):
         self._memo_version = 0  # the newest data version an answer was kept under
         self._memo_lock = threading.Lock()
         self.memo_hits = 0  # tests, benchmarks
+        # The events in memory for first questions (web/index.py): built once per data
+        # version, by one thread at a time, in the background.
+        self._index: EventIndex | None = None
+        self._index_thread: threading.Thread | None = None
+        self._index_lock = threading.Lock()
+        self.use_index = use_index
+        self._next_index_at = 0.0  # no reading before this (the store keeps changing)
+        self.index_builds = 0  # tests, benchmarks
         super().__init__(readers.path, read_only=True, lock_timeout_s=readers.timeout_s)
 
     def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
@@ -311,6 +332,56 @@ class SharedStore(Store):
                 _, (_, _, dropped) = self._memo.popitem(last=False)
                 self._memo_weight -= dropped
         return answer
+
+    def event_index(self, *, wait: bool = False) -> EventIndex | None:
+        """The events in memory as the store's current data version holds them, or None
+        while they are being read (then ask SQL): a newer version starts reading them in
+        the background. ``wait``: for that reading to end (tests, benchmarks)."""
+        if not self.use_index:
+            return None
+        # A reading started for an older version may be under way, and a file changed
+        # within RACY_S gets a new version at each look: wait for one that holds.
+        deadline = time.monotonic() + self._readers.timeout_s
+        while True:
+            version = self._readers.data_version()
+            index, thread = self._index_or_reading(version, wait=wait)
+            if index is not None or not wait or thread is None or time.monotonic() > deadline:
+                return index
+            thread.join()
+
+    def _index_or_reading(
+        self, version: int, *, wait: bool
+    ) -> tuple[EventIndex | None, threading.Thread | None]:
+        with self._index_lock:
+            index, thread = self._index, self._index_thread
+            if index is not None and index.version == version:
+                return index, None
+            # One reading at a time (a newer version waits its turn), and not again too
+            # soon after the last one while the store keeps changing (an ingest).
+            if thread is None and (wait or time.monotonic() >= self._next_index_at):
+                thread = self._index_thread = threading.Thread(
+                    target=self._build_index, name="sitrep-event-index",
+                    daemon=True,
+                )  # fmt: skip
+                thread.start()
+            return None, thread
+
+    def _build_index(self) -> None:
+        started = time.monotonic()
+        try:
+            with self._readers.connection() as con:
+                # Taken with the instance open: nothing can change the file until it is
+                # let go, so the rows read are this version's.
+                version = self._readers.data_version()
+                index: EventIndex | None = EventIndex(con, version)
+        except (StoreError, duckdb.Error):
+            index, version = None, 0  # the SQL path answers, and reports what is wrong
+        with self._index_lock:
+            self._index_thread = None
+            self._next_index_at = time.monotonic() + INDEX_GAP * (time.monotonic() - started)
+            if index is not None and (self._index is None or self._index.version <= version):
+                self._index = index
+                self.index_builds += 1
 
     def connection(self) -> AbstractContextManager[duckdb.DuckDBPyConnection]:
         """A cursor for one request's own queries (``web/queries.py``)."""

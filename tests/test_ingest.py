@@ -393,6 +393,29 @@ def test_file_that_is_not_a_warc_is_one_failure(tmp_path: Path) -> None:
     assert reason == f"{path}: not a WARC file (no WARC record headers)"
 
 
+def test_a_response_record_without_a_target_uri_is_a_failure_after_the_good_records(
+    tmp_path: Path,
+) -> None:
+    # warcio raises AttributeError on such a record (found by the property tests).
+    path = tmp_path / "crawl.warc"
+    write_warc(path)
+    good = path.read_bytes()
+    body = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nShelling hit the town."
+    headless = (
+        b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:1>\r\n"
+        b"Content-Type: application/http; msgtype=response\r\n"
+        + f"Content-Length: {len(body)}\r\n\r\n".encode()
+        + body
+        + b"\r\n\r\n"
+    )
+    path.write_bytes(good + headless)
+    found = list(read_all([path]))
+    documents = [d for d in found if isinstance(d, RawDocument)]
+    assert len(documents) == 2  # the two reports before the malformed record
+    (reason,) = failures(found).values()
+    assert reason.startswith(f"{path}: not a readable WARC file: malformed record")
+
+
 # ------------------------------------------------------------------------------ stdin
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,17 @@ _TEXT_TYPES = ("text/plain",)
 _CONTENT_RECORDS = ("response", "resource")
 
 
+_WARCIO_PARSE_ERRORS = (
+    AttributeError,
+    ValueError,
+    TypeError,
+    KeyError,
+    IndexError,
+    EOFError,
+    zlib.error,
+)
+
+
 def read_warc_file(path: Path, settings: Settings) -> Iterator[RawDocument | ReadFailure]:
     origin = str(path)
     try:
@@ -36,6 +48,10 @@ def read_warc_file(path: Path, settings: Settings) -> Iterator[RawDocument | Rea
                     yield document
     except ArchiveLoadFailed as error:
         yield failure(origin, f"not a readable WARC file: {error}")
+    except _WARCIO_PARSE_ERRORS as error:
+        # warcio trips over some malformed records instead of refusing them (a response
+        # with no WARC-Target-URI raises AttributeError): the records before it are kept.
+        yield failure(origin, f"not a readable WARC file: malformed record ({error!r})")
     except OSError as error:
         yield os_failure(origin, error)
 

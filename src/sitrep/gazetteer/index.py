@@ -22,7 +22,8 @@ from sitrep.gazetteer.admin_tables import DEMONYMS
 from sitrep.gazetteer.model import Candidate, as_place_kind, normalize_key
 
 # Bump when the schema or the meaning of a column changes: readers refuse other versions.
-INDEX_FORMAT = "sitrep-gazetteer-1"
+# 2: keys fold the Arabic article (model.normalize_key); older indexes must be rebuilt.
+INDEX_FORMAT = "sitrep-gazetteer-2"
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -16,6 +16,18 @@ PLACE_KINDS: frozenset[str] = frozenset(get_args(PlaceKind))
 _DROPPED = re.compile(r"['\u2019\u02bc\u02b9`\u00b4.]")
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015,;:/()]+")
 _LEADING_ARTICLE = re.compile(r"^the ")
+# The Arabic article is written al-, el- or assimilated to a "sun letter" that opens the
+# next word (ash-Shughur, ar-Rawdah, ez-Zor, ed-Damer): one spelling, "al", on both sides of the
+# index, so "Jisr al-Shughur" finds GeoNames' "Jisr ash Shughur". An assimilated form
+# counts only before its own letter ("Ash Vale" and "Sutton at Hone" stay as they are).
+_ARABIC_ARTICLE = re.compile(r"(?<!\S)(el|[ae](sh|th|dh|[tdrzsn])) (?=(\S+))")
+
+
+def _fold_arabic_article(match: re.Match[str]) -> str:
+    article, letter, following = match.group(1, 2, 3)
+    if article == "el" or following.startswith(letter):
+        return "al "
+    return match.group(0)
 
 
 def normalize_key(name: str) -> str:
@@ -23,13 +35,14 @@ def normalize_key(name: str) -> str:
 
     NFKD then dropping combining marks folds "Zürich" to "zurich" and "Ізюм"'s
     "й"-style letters consistently on both the indexing and the lookup side.
-    A leading "the" is dropped so that "the United States" finds "United States".
+    A leading "the" is dropped so that "the United States" finds "United States", and
+    the Arabic article's spellings are one ("ash Shughur" == "al-Shughur").
     """
     decomposed = unicodedata.normalize("NFKD", name)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     folded = _DROPPED.sub("", stripped.casefold())
     spaced = _SEPARATORS.sub(" ", folded).strip()
-    return _LEADING_ARTICLE.sub("", spaced)
+    return _ARABIC_ARTICLE.sub(_fold_arabic_article, _LEADING_ARTICLE.sub("", spaced))
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,12 @@ LOCATIVE_PREPOSITIONS = _words(
     throughout to toward towards via within
     """
 )
+# "according to X", "due to X", "thanks to the X": a preposition that locates nothing.
+NOT_LOCATIVE_BEFORE = _words("according due owing thanks compared")
+# Words joining names in a coordination ("in Labé and Kankan"), and how many tokens back
+# from the last name its locative preposition may stand.
+COORDINATORS = frozenset({"and", "or"})
+COORDINATION_REACH = 10
 # Nouns that name a kind of place: "the city of X", "their home city, X", "X, a town".
 PLACE_NOUNS = _words(
     """
@@ -236,25 +242,45 @@ def preceded_by_place_word(span: SpacySpan) -> bool:
     before = _token(span, span.start - 1)
     if before is None or not same_sentence(span.doc, before.i, span.start):
         return False
-    if before.lower_ in LOCATIVE_PREPOSITIONS:
-        return True
     prev2 = lower_at(span, span.start - 2)
+    if before.lower_ in LOCATIVE_PREPOSITIONS:
+        return prev2 not in NOT_LOCATIVE_BEFORE
+    if before.lower_ in COORDINATORS and _coordinated_with_located_name(span):
+        return True
     if before.lower_ == "of" and prev2 in PLACE_NOUNS | PLACE_PARTS:
         return True
     if before.lower_ == "," and prev2 in PLACE_NOUNS:
         return True
     # "in the Donbas area", "near the besieged town": a determiner after a preposition.
     if before.lower_ in {"the", "a"} and prev2 in LOCATIVE_PREPOSITIONS:
-        return True
+        return lower_at(span, span.start - 3) not in NOT_LOCATIVE_BEFORE
     # "the village Yahidne"; not "City" of "the Athens City Council" (a name's own word).
     return before.lower_ in PLACE_NOUNS and before.tag_.startswith("NN") and before.is_lower
+
+
+def _coordinated_with_located_name(span: SpacySpan) -> bool:
+    """ "in Labé and Kankan": the preposition before a coordination of names locates each
+    of them (the model tags the second name a person). Only "and"/"or" join: after a comma
+    a name may be the subject ("In Kyiv, Zelensky said")."""
+    doc = span.doc
+    j = span.start - 2  # the word before "and"
+    names = 0
+    while j >= 0 and j > span.start - COORDINATION_REACH and same_sentence(doc, j, span.start):
+        word = doc[j]
+        if word.lower_ in LOCATIVE_PREPOSITIONS:
+            return names > 0 and lower_at(span, j - 1) not in NOT_LOCATIVE_BEFORE
+        if not (word.text[:1].isupper() or word.lower_ in COORDINATORS or word.text == ","):
+            return False
+        names += word.text[:1].isupper()
+        j -= 1
+    return False
 
 
 # Dashes that close a dateline ("MANSFIELD — The council...", "HUDSON -- Officials...").
 DATELINE_DASHES = frozenset({"—", "–", "-", "--", "---"})
 # How many tokens a dateline may hold between its place and its dash (", Conn.", ", Texas",
-# " (AP)", ", Syria (Reuters)").
-DATELINE_QUALIFIER = 6
+# " (AP)", ", Syria (Reuters)", ", Sudan, 3 June 2024 (Reuters)").
+DATELINE_QUALIFIER = 11
 
 
 def is_dateline(span: SpacySpan) -> bool:
@@ -314,7 +340,10 @@ def person_cue(span: SpacySpan) -> str | None:
     if before is not None and _strip_dot(before.lower_) in TITLES:
         return f"title {before.text!r}"
     apposed = _apposed_noun(span)
-    if apposed == "year-old" or apposed in PERSON_NOUNS:
+    # "in Omdurman, a medic said": after a locative preposition the noun that follows the
+    # comma is the clause's subject, not an apposition to the name.
+    located = before is not None and before.lower_ in LOCATIVE_PREPOSITIONS - {"from", "to"}
+    if (apposed == "year-old" or apposed in PERSON_NOUNS) and not located:
         return f"apposition {apposed!r}"
     if _age_after(span):
         return "age after the name"
@@ -347,10 +376,18 @@ def _age_after(span: SpacySpan) -> bool:
 def _speech_verb_next_to(span: SpacySpan) -> str | None:
     """ "said Volodymyr" or "Volodymyr said" (the name right beside a speech verb). Not
     after a locative preposition: in "doctors at Nasser Hospital in Khan Younis said" the
-    speaker is the doctors, and no person is "in Smith"."""
+    speaker is the doctors, and no person is "in Smith"; nor after "residents of"."""
     before = _token(span, span.start - 1)
     after = _token(span, span.end)
     if before is not None and before.lower_ in LOCATIVE_PREPOSITIONS - {"from"}:
+        after = None
+    # "residents of Warren Park said", "the governor of Kherson said": the speaker is the
+    # place's residents or officer.
+    if (
+        before is not None
+        and before.lower_ == "of"
+        and lower_at(span, span.start - 2) in PLACE_PARTS
+    ):
         after = None
     for tok in (before, after):
         if tok is not None and tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in SPEECH_VERBS:
@@ -380,6 +417,13 @@ def region_word_after(span: SpacySpan) -> Token | None:
     if after is not None and after.lower_ in REGION_WORDS - {"area"}:
         return after
     return None
+
+
+def state_word_after(span: SpacySpan) -> Token | None:
+    """The "state" right after the span ("White Nile state"), not a possessor's ("the
+    Borno state's governor" still names the state)."""
+    after = _token(span, span.end)
+    return after if after is not None and after.lower_ == "state" else None
 
 
 def water_word_after(span: SpacySpan) -> Token | None:

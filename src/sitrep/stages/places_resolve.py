@@ -98,6 +98,12 @@ CLEAR_MARGIN = 1.0
 MIN_MARGIN = 0.25
 # A small place with rivals elsewhere needs the document's support to be chosen.
 SMALL_PLACE_POPULATION = 20_000
+# A populated place under this size, in a country the document places nothing in, is
+# left unresolved when at least FOREIGN_FOCUS_MIN of the other names (weighted) lie in
+# one other country that holds FOREIGN_FOCUS_SHARE of them (``_abroad_of_focus``).
+FOREIGN_TOWN_POPULATION = 100_000
+FOREIGN_FOCUS_MIN = 2
+FOREIGN_FOCUS_SHARE = 0.5
 # A resolution this confident informs the others' focus and anchors in the next pass.
 SURE_CONFIDENCE = 0.6
 # Passes in all, the first reading each name alone; stops early once a pass changes
@@ -401,7 +407,9 @@ def rank(
     best_score, best_support, best = scored[0]
     margin = best_score - scored[1][0] if len(scored) > 1 else CLEAR_MARGIN
     supported = best_support > 0.5
-    if abstain and _too_uncertain(best, scored, margin, supported):
+    if abstain and (
+        _too_uncertain(best, scored, margin, supported) or _abroad_of_focus(best, ctx, supported)
+    ):
         return Resolution(None, 0.0, supported)
     confidence = 0.55 + 0.4 * min(1.0, margin / CLEAR_MARGIN)
     return Resolution(best, round(confidence, 2), supported)
@@ -443,6 +451,18 @@ def _too_uncertain(
     # "Hilton": several small places in different countries and nothing to choose by.
     rivals_abroad = any(c.country != best.country for _, _, c in scored[1:])
     return best.population < SMALL_PLACE_POPULATION and rivals_abroad
+
+
+def _abroad_of_focus(best: Candidate, ctx: Context, supported: bool) -> bool:
+    """A town in a country where the document places nothing, while it places most of
+    its names in one other country: "Kanyama" in a report about Lusaka is a township of
+    Lusaka missing from the gazetteer, not the Congolese town of that name."""
+    if supported or best.feature_class != "P" or best.population >= FOREIGN_TOWN_POPULATION:
+        return False
+    if ctx.focus_total < FOREIGN_FOCUS_MIN or ctx.focus[best.country or ""] > 0:
+        return False
+    _, top = ctx.focus.most_common(1)[0]
+    return top / ctx.focus_total >= FOREIGN_FOCUS_SHARE
 
 
 @dataclass(slots=True)

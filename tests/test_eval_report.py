@@ -130,6 +130,25 @@ def test_place_300_km_off_is_recognised_but_not_resolved() -> None:
     assert score.acc["places_acc161"].total == 2
 
 
+def test_one_place_listed_twice_in_the_gold_under_two_mentions_is_found_once() -> None:
+    # "KUPIANSK" in a dateline and "Kupiansk" in the story: one place record, both mentions.
+    article = "KUPIANSK — " + ARTICLE
+    shifted = len("KUPIANSK — ")
+    report = gold_as_report(GOLD, ARTICLE)
+    kupiansk = report.places[0]
+    moved = tuple(Span.of(article, m.start + shifted, m.end + shifted) for m in kupiansk.mentions)
+    both = dataclasses.replace(kupiansk, mentions=(Span.of(article, 0, 8), *moved))
+    report = dataclasses.replace(report, text=article, places=(both, *report.places[1:]))
+    gold = {**GOLD, "places": [{**GOLD["places"][0], "mention": "KUPIANSK"}, *GOLD["places"]]}
+    score = score_document(gold, report)
+    assert (score.prf["places"].tp, score.prf["places"].fp, score.prf["places"].fn) == (2, 0, 0)
+    # A different place under a mention the report did not find is still missed.
+    other = {**GOLD["places"][0], "mention": "Kharkiv", "name": "Kharkiv", "lat": 49.98,
+             "lon": 36.25}  # fmt: skip
+    missed = score_document({**gold, "places": [*gold["places"], other]}, report)
+    assert missed.prf["places"].fn == 1
+
+
 def test_place_without_coordinates_is_not_resolved_when_gold_has_them() -> None:
     report = with_place(perfect(), 0, lat=None, lon=None)
     assert score_document(GOLD, report).acc["places_acc161"].correct == 1

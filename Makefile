@@ -51,7 +51,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/ingest.py --docs 300 --workers 2
 	$(BIN)/python bench/corpus_scale.py --sizes 1000,10000
 	$(BIN)/python bench/volume.py --reports 2000 --timeline
-	$(BIN)/python bench/kill_resume.py --runs 20 --reports 64
+	$(BIN)/python bench/kill_resume.py --runs 20 --reports 200
 	$(BIN)/python bench/web_render.py --events 100,10000 --repeat 5
 	$(BIN)/python bench/web_api.py --events 100000 --repeat 100
 

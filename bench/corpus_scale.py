@@ -5,7 +5,10 @@ what linking reads: a distinct text of news-like words, 1-3 places drawn from 2,
 with coordinates, 1-3 people from a pool of common names with ages, 1-2 events with dates,
 and one report in ten a perturbed copy of an earlier one. The store is filled with large
 batches up to each checkpoint; there ``--measure`` reports are written in batches of 32,
-as the ingest engine writes them, and timed. The last line printed is one JSON object:
+as the ingest engine writes them, and timed: the cross-document (store + link) cost, the
+strict view of "flat per report". The whole-ingest view adds the per-document stage (model
+and stages, a pure function of the document, whatever the corpus size) measured once on
+``--stage-sample`` synthetic reports (0: skip it). The last line printed is one JSON object:
 
     python bench/corpus_scale.py --sizes 1000,10000,100000
     python bench/corpus_scale.py --to-dict     # records.to_dict on a large timeline
@@ -160,6 +163,16 @@ def main() -> None:
         "connection per batch, the behaviour before)",
     )
     parser.add_argument(
+        "--key-index", action=argparse.BooleanOptionalAction, default=True,
+        help="look candidates up in the writer's in-memory key index (--no-key-index: one "
+        "scan of link_keys per batch, the behaviour before)",
+    )
+    parser.add_argument(
+        "--stage-sample", type=int, default=20,
+        help="synthetic reports annotated by the per-document stage (the model) to add its "
+        "cost per report to the store's at each size; 0 skips it",
+    )
+    parser.add_argument(
         "--to-dict", action="store_true",
         help="only time records.to_dict on a 1000-entry timeline against the field-by-field "
         "form it replaced (same output), and exit",
@@ -169,11 +182,12 @@ def main() -> None:
         print(json.dumps(time_to_dict()))
         return
     sizes = sorted(int(s) for s in args.sizes.split(","))
+    stage = stage_cost(Generator(args.seed + 1), args.stage_sample) if args.stage_sample else None
     gen = Generator(args.seed)
     results: dict[str, float] = {}
     cpu: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="sitrep-corpus-scale-") as tmp:
-        store = Store(args.db or Path(tmp) / "scale.duckdb")
+        store = Store(args.db or Path(tmp) / "scale.duckdb", key_index=args.key_index)
         held = store.holding() if args.hold else contextlib.nullcontext(store)
         with held:
             run = store.begin_run({"bench": "corpus_scale"})
@@ -188,11 +202,54 @@ def main() -> None:
         "cpu_ms_per_report": cpu,
         "cpu_ratio": round(cpu[str(sizes[-1])] / cpu_first, 3) if cpu_first else None,
         "held_connection": args.hold,
+        "key_index": args.key_index,
         "documents": counts["documents"],
         "store_mb": round(file_mb, 1),
         "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }
+    if stage is not None:
+        summary |= whole_ingest(stage, cpu, sizes)
     print(json.dumps(summary))
+
+
+def stage_cost(gen: Generator, sample: int) -> dict[str, float]:
+    """CPU and wall ms per synthetic report of the per-document stage (model loaded
+    first, one warm-up document not counted)."""
+    from sitrep.resources import load_resources
+    from sitrep.stages.pipeline import annotate
+
+    resources = load_resources()
+    raws = [raw for raw, _ in gen.reports(sample + 1)]
+    annotate(raws[0], resources)
+    cpu_started, started = _cpu_s(), time.perf_counter()
+    for raw in raws[1:]:
+        annotate(raw, resources)
+    cost = {
+        "cpu_ms": round(1000 * (_cpu_s() - cpu_started) / sample, 3),
+        "wall_ms": round(1000 * (time.perf_counter() - started) / sample, 3),
+        "words": round(sum(len(r.text.split()) for r in raws[1:]) / sample, 1),
+    }
+    print(
+        f"per-document stage: {cost['wall_ms']:.1f} ms per report, {cost['cpu_ms']:.1f} ms "
+        f"CPU ({sample} synthetic reports of {cost['words']:.0f} words)",
+        flush=True,
+    )
+    return cost
+
+
+def whole_ingest(
+    stage: dict[str, float], store_cpu: dict[str, float], sizes: list[int]
+) -> dict[str, object]:
+    """Whole-ingest CPU ms per report at each size: the stage's (flat) plus the store's."""
+    total = {size: round(stage["cpu_ms"] + ms, 3) for size, ms in store_cpu.items()}
+    ratio = round(total[str(sizes[-1])] / total[str(sizes[0])], 3)
+    for size in sizes:
+        print(f"{size:>7} reports: whole ingest {total[str(size)]:.2f} ms CPU per report "
+              f"(stage {stage['cpu_ms']:.2f} + store {store_cpu[str(size)]:.2f})")  # fmt: skip
+    print(f"whole-ingest ratio {sizes[-1]}/{sizes[0]}: {ratio} (store alone: "
+          f"{store_cpu[str(sizes[-1])] / store_cpu[str(sizes[0])]:.3f})")  # fmt: skip
+    return {"stage_ms_per_report": stage, "whole_cpu_ms_per_report": total,
+            "whole_cpu_ratio": ratio}  # fmt: skip
 
 
 def measure_sizes(

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import math
 import random
+from datetime import date, timedelta
 
 import pytest
 
-from sitrep.corpus import events
+from sitrep.corpus import dates, events
 from sitrep.corpus.events import EVENT_RADIUS_KM, EventFacts, haversine_km
 
 
@@ -39,7 +40,7 @@ def test_every_event_within_the_radius_is_under_one_of_the_new_events_keys(
             continue
         new = facts(lat, lon, "2024-03-10", "2024-03-10")
         old = facts(old_lat, old_lon, "2024-03-09", "2024-03-09")
-        misses += events._home_key(old) not in events._lookup_keys(new)
+        misses += not set(events._home_keys(old)) & set(events._lookup_keys(new))
     assert misses == 0
 
 
@@ -55,9 +56,53 @@ def test_dates_that_overlap_across_a_month_boundary_share_a_key(
     new_span: tuple[str, str], old_span: tuple[str, str]
 ) -> None:
     new, old = facts(48.7, 37.5, *new_span), facts(48.7, 37.5, *old_span)
-    assert events._home_key(old) in events._lookup_keys(new)
+    assert set(events._home_keys(old)) & set(events._lookup_keys(new))
 
 
 def test_a_point_in_the_middle_of_its_cell_looks_in_fewer_cells_than_nine() -> None:
     middle = facts(48.75, 37.75, "2024-03-10", "2024-03-10")
     assert len(events._lookup_keys(middle)) < 9 * 2
+
+
+def _day(rng: random.Random) -> date:
+    return date(2024, 1, 1) + timedelta(days=rng.randrange(120))
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_events_share_a_key_exactly_when_their_dates_can_merge(seed: int) -> None:
+    """Any two intervals of at most a month that overlap with the slack share a week
+    key; intervals more than a week apart share none (they are not even loaded)."""
+    rng = random.Random(seed)
+    for _ in range(3000):
+        a_start, b_start = _day(rng), _day(rng)
+        a_end = a_start + timedelta(days=rng.choice((0, 0, 0, 2, 6, 13, 30)))
+        b_end = b_start + timedelta(days=rng.choice((0, 0, 0, 2, 6, 13, 30)))
+        new = facts(48.7, 37.5, a_start.isoformat(), a_end.isoformat())
+        old = facts(48.7, 37.5, b_start.isoformat(), b_end.isoformat())
+        shared = set(events._home_keys(old)) & set(events._lookup_keys(new))
+        if dates.overlaps((a_start, a_end), (b_start, b_end), slack_days=events.SLACK_DAYS):
+            assert shared, (new.span, old.span)
+        gap = max((b_start - a_end).days, (a_start - b_end).days)
+        if gap > events.BUCKET_DAYS + events.SLACK_DAYS:
+            assert not shared, (new.span, old.span)
+
+
+@pytest.mark.parametrize(
+    ("span", "most"),
+    [(("2024-03-10", "2024-03-10"), 2), (("2024-03-01", "2024-03-31"), 6)],
+)
+def test_a_day_looks_in_a_week_or_two_and_a_month_in_at_most_six(
+    span: tuple[str, str], most: int
+) -> None:
+    event = facts(48.7, 37.5, *span)
+    looked_up = events._buckets(event.span, events.SLACK_DAYS)
+    assert 1 <= len(looked_up) <= most
+    assert set(events._buckets(event.span)) <= set(looked_up)
+
+
+def test_a_vague_event_is_stored_under_one_undated_key() -> None:
+    # Wider than a month, it never merges on its dates: one key, not a season of weeks.
+    season = facts(48.7, 37.5, "2024-01-01", "2024-03-31")
+    year = facts(48.7, 37.5, "2023-01-01", "2023-12-31")
+    assert events._home_keys(season) == events._home_keys(year)
+    assert len(events._home_keys(season)) == 1

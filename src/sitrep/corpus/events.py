@@ -42,6 +42,13 @@ RECENT_DAYS = 7
 MAX_VAGUE_DAYS = 31
 # Slack for reporting across midnight and time zones.
 SLACK_DAYS = 1
+# Days per time bucket of the lookup keys. An event is stored under every bucket its
+# interval covers and looks up the buckets of its interval widened by the slack: two
+# events whose intervals overlap share a day, hence a bucket. Months as buckets loaded
+# every same-cell event of two months for a day-precise event (candidates grew with
+# the corpus: 150 per batch at 30k synthetic reports against 6 at 1k); weeks load a
+# sixth of that (24 per batch at 30k), at most 6 keys per cell (docs/CORPUS.md).
+BUCKET_DAYS = 7
 
 FAMILIES: dict[str, str] = {
     "attack": "attack", "shelling": "attack", "airstrike": "attack",
@@ -106,7 +113,8 @@ def link_events(
         rows.append((linked, reason, matched))
         known[facts.event_id] = linked
         if facts.mergeable and matched is None:
-            batch_keys.setdefault(_home_key(facts), []).append(facts.event_id)
+            for key in _home_keys(facts):
+                batch_keys.setdefault(key, []).append(facts.event_id)
     _write(con, rows)
 
 
@@ -195,49 +203,41 @@ def _cell(lat: float, lon: float) -> tuple[int, int]:
     return math.floor(lat / GRID_DEGREES), math.floor(lon / GRID_DEGREES)
 
 
-def _month(facts: EventFacts) -> int | None:
-    """Months since year 0 of the event's first day, or None when undated or too vague
-    to merge (then only undated events are candidates)."""
-    span = facts.span
+def _buckets(span: dates.Interval | None, slack_days: int = 0) -> list[int | None]:
+    """The time buckets an interval (widened by ``slack_days`` each side) covers; [None]
+    when undated or too vague to merge (then only undated events are candidates)."""
     if span is None or (span[1] - span[0]).days + 1 > MAX_VAGUE_DAYS:
-        return None
-    return span[0].year * 12 + span[0].month - 1
+        return [None]
+    first = (span[0] - timedelta(days=slack_days)).toordinal() // BUCKET_DAYS
+    last = (span[1] + timedelta(days=slack_days)).toordinal() // BUCKET_DAYS
+    return list(range(first, last + 1))
 
 
-def _key(family: str, row: int, col: int, month: int | None) -> int:
-    when = "undated" if month is None else str(month)
+def _key(family: str, row: int, col: int, bucket: int | None) -> int:
+    when = "undated" if bucket is None else f"w{bucket}"
     return stable_key("event", family, str(row), str(col), when)
 
 
-def _home_key(facts: EventFacts) -> int:
+def _home_keys(facts: EventFacts) -> list[int]:
+    """The keys an event is stored under: its cell, in every bucket its interval covers."""
     assert facts.lat is not None and facts.lon is not None
     row, col = _cell(facts.lat, facts.lon)
-    return _key(facts.family, row, col, _month(facts))
+    return [_key(facts.family, row, col, b) for b in _buckets(facts.span)]
 
 
 def _lookup_keys(facts: EventFacts) -> list[int]:
     """The event's cell and those of its eight neighbours that come within the radius of
-    it (a cell is wider than the radius), in its month, the month before, and the month
-    after when its interval reaches into it. Leaving out the neighbours out of reach
-    halves the candidates loaded in a busy region (bench/corpus_scale.py)."""
+    it (a cell is wider than the radius), in the buckets its interval covers with the
+    slack. Leaving out the neighbours out of reach halves the candidates loaded in a
+    busy region (bench/corpus_scale.py)."""
     if not facts.mergeable:
         return []
     assert facts.lat is not None and facts.lon is not None
     row, col = _cell(facts.lat, facts.lon)
-    month = _month(facts)
-    months: list[int | None] = [None] if month is None else [month - 1, month]
-    if month is not None and _reaches_next_month(facts, month):
-        months.append(month + 1)
+    buckets = _buckets(facts.span, SLACK_DAYS)
     rows, cols = _rows_in_reach(facts.lat, row), _cols_in_reach(facts.lat, facts.lon, col)
-    return [_key(facts.family, row + dr, col + dc, m)
-            for dr in rows for dc in cols for m in months]  # fmt: skip
-
-
-def _reaches_next_month(facts: EventFacts, month: int) -> bool:
-    span = facts.span
-    assert span is not None
-    last = span[1] + timedelta(days=SLACK_DAYS)
-    return last.year * 12 + last.month - 1 > month
+    return [_key(facts.family, row + dr, col + dc, b)
+            for dr in rows for dc in cols for b in buckets]  # fmt: skip
 
 
 def _rows_in_reach(lat: float, row: int) -> list[int]:
@@ -338,6 +338,6 @@ def _write(
     sql.insert(
         con,
         schema.LINK_KEYS,
-        [(_home_key(f), "event", f.event_id) for f, _, matched in rows
-         if f.mergeable and matched is None],
+        [(key, "event", f.event_id) for f, _, matched in rows
+         if f.mergeable and matched is None for key in _home_keys(f)],
     )  # fmt: skip

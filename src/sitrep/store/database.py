@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
@@ -45,6 +45,9 @@ from sitrep.store.rows import (
     Timeline,
     TimeRow,
 )
+
+if TYPE_CHECKING:
+    from sitrep.corpus.keyindex import KeyIndex
 
 # Reports per round trip when streaming: bounded memory, few connections (rebuilding the
 # Report objects, not the opens, dominates at this size).
@@ -96,6 +99,7 @@ class Store:
         read_only: bool = False,
         lock_timeout_s: float = 30.0,
         writer_memory_limit: str = WRITER_MEMORY_LIMIT,
+        key_index: bool = True,
     ) -> None:
         if lock_timeout_s < 0:
             raise ValueError(f"lock_timeout_s must not be negative, got {lock_timeout_s}")
@@ -111,6 +115,11 @@ class Store:
         self._release_after_s = RELEASE_AFTER_S
         # Seconds the last timed release of the held writer took (see RELEASE_SHARE).
         self._release_cost_s = 0.0
+        # The writer's index of link_keys (candidate lookups flat in the corpus size),
+        # built at the first write and caught up from the table at every batch (False:
+        # scan the table at every batch instead, for comparisons).
+        self._use_key_index = key_index
+        self._key_index: KeyIndex | None = None
         if read_only:
             with self._reader() as con:
                 schema.check_schema(con, str(self.path))
@@ -299,7 +308,7 @@ class Store:
             con.begin()
             try:
                 result = _write_in_transaction(
-                    con, items, failures, run_id, now, self.path, copies
+                    con, items, failures, run_id, now, self.path, copies, self._keys()
                 )
                 con.commit()
             except BaseException as exc:
@@ -312,6 +321,14 @@ class Store:
                 raise
         self._release_if_held_long()
         return result
+
+    def _keys(self) -> KeyIndex | None:
+        # Imported here, as in ``_link``: sitrep.corpus imports the store's schema.
+        from sitrep.corpus.keyindex import KeyIndex
+
+        if self._key_index is None and self._use_key_index:
+            self._key_index = KeyIndex()
+        return self._key_index
 
     # ------------------------------------------------------------------ reader side
 
@@ -632,6 +649,7 @@ def _write_in_transaction(
     now: datetime,
     path: Path,
     copies: Sequence[tuple[RawDocument, str]] = (),
+    key_index: KeyIndex | None = None,
 ) -> BatchResult:
     _require_run(con, run_id, path)
     ids = sorted({report.id for _, report in items})
@@ -654,7 +672,7 @@ def _write_in_transaction(
     for table, rows in out.non_empty():
         insert_rows(con, table, rows)
     # Linked in the same transaction: a report is never stored without its links.
-    _link(con, new)
+    _link(con, new, key_index)
     copy_rows = TableRows()
     added_copies = copies_.add_copies(con, copies, copy_rows, run_id=run_id, now=now)
     for table, rows in copy_rows.non_empty():
@@ -696,12 +714,14 @@ def _insert_new_failures(
     return len(rows)
 
 
-def _link(con: duckdb.DuckDBPyConnection, reports: Sequence[Report]) -> None:
+def _link(
+    con: duckdb.DuckDBPyConnection, reports: Sequence[Report], key_index: KeyIndex | None
+) -> None:
     # Imported here: sitrep.corpus imports the store's schema, so a top-level import
     # would make the two packages' imports circular.
     from sitrep.corpus.link import link_batch
 
-    link_batch(con, reports)
+    link_batch(con, reports, key_index)
 
 
 def _rollback_quietly(con: duckdb.DuckDBPyConnection) -> None:

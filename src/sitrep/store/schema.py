@@ -23,7 +23,9 @@ from sitrep.errors import StoreError
 # Bump when a table changes; ``check_schema`` refuses files of another version.
 # 2: the cross-document tables (link_keys, doc_sketches, story_members, person_links,
 # person_blocks, person_apart, event_links).
-SCHEMA_VERSION = 2
+# 3: events' lookup keys by week instead of month (a version-2 store's events would not
+# be found by the new keys).
+SCHEMA_VERSION = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -393,11 +395,15 @@ def check_schema(con: duckdb.DuckDBPyConnection, path: str) -> None:
             f"pass another --db or create one with `sitrep ingest PATH --db FILE`"
         )
     if version is not None and version < SCHEMA_VERSION:
+        before = (
+            "before reports were linked across documents"
+            if version < 2
+            else "with other lookup keys for linking events across reports"
+        )
         raise StoreError(
-            f"store {path} has schema version {version}, written before reports were linked "
-            f"across documents (version {SCHEMA_VERSION}); re-ingest its sources into a new "
-            f"file with `sitrep ingest PATH --db NEW_FILE` to get stories, people and events "
-            f"linked across reports"
+            f"store {path} has schema version {version}, written {before} (version "
+            f"{SCHEMA_VERSION}); re-ingest its sources into a new file with `sitrep ingest "
+            f"PATH --db NEW_FILE` to get stories, people and events linked across reports"
         )
     if version != SCHEMA_VERSION:
         raise StoreError(

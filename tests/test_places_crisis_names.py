@@ -5,31 +5,13 @@ reads as languages, and small namesakes abroad of the document's country."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 
 import pytest
 
+from places_support import MakeState, by_mention, run
 from sitrep.gazetteer import Candidate
-from sitrep.records import Place
 from sitrep.resources import Resources
-from sitrep.stages.places import extract_places
 from sitrep.stages.places_resolve import Context, prepare, rank
-from sitrep.stages.state import DocState
-
-MakeState = Callable[[str], DocState]
-
-
-def run(make_state: MakeState, resources: Resources, text: str) -> list[Place]:
-    state = make_state(text)
-    extract_places(state, resources)
-    for place in state.places:
-        assert all(span.verify(text) for span in place.mentions)
-    return state.places
-
-
-def by_mention(places: list[Place], surface: str) -> Place | None:
-    found = [p for p in places if any(s.text == surface for s in p.mentions)]
-    return found[0] if found else None
 
 
 @pytest.mark.parametrize(

@@ -3,29 +3,10 @@ that lend no focus to the document's other places."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from sitrep.records import Place
+from places_support import MakeState, by_mention, run
 from sitrep.resources import Resources
-from sitrep.stages.places import extract_places
-from sitrep.stages.state import DocState
-
-MakeState = Callable[[str], DocState]
-
-
-def run(make_state: MakeState, resources: Resources, text: str) -> list[Place]:
-    state = make_state(text)
-    extract_places(state, resources)
-    for place in state.places:
-        assert all(span.verify(text) for span in place.mentions)
-    return state.places
-
-
-def by_mention(places: list[Place], surface: str) -> Place | None:
-    found = [p for p in places if any(s.text == surface for s in p.mentions)]
-    return found[0] if found else None
 
 
 @pytest.mark.parametrize(

@@ -5,23 +5,13 @@ from __future__ import annotations
 
 import pytest
 
+from figures_support import figures_of
+from figures_support import one_figure as _figure
 from sitrep.records import Figure
-from sitrep.stages.dating import date_report
-from sitrep.stages.figures import extract_figures
-from sitrep.stages.times import extract_times
 
 
 def _figures(make_state, resources, text: str) -> list[Figure]:  # type: ignore[no-untyped-def]
-    state = make_state(text, "2024-08-20")
-    for run in (extract_times, date_report, extract_figures):
-        run(state, resources)
-    return state.figures
-
-
-def _figure(figures: list[Figure], text: str) -> Figure:
-    found = [f for f in figures if f.span.text == text]
-    assert len(found) == 1, figures
-    return found[0]
+    return figures_of(make_state, resources, text, "2024-08-20")
 
 
 @pytest.mark.parametrize(

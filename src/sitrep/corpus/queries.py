@@ -325,21 +325,13 @@ def _places_around(
 # evidence only: aggregating the evidence of every stored event first made this query
 # 75-170 ms at 100k events (bench/web_store.py's store, loaded 2-core machine); selected
 # first, 22-45 ms (docs/WEB.md). MATERIALIZED: the selection is read by two joins.
-_EVENT_ENTRIES_SQL = """
-    WITH sel AS MATERIALIZED (
-        SELECT * FROM event_links
-        WHERE entity_id IN (
-            SELECT entity_id FROM event_links
-            WHERE place_gid IN (SELECT unnest(?::VARCHAR[])))),
-    ev AS (
-        SELECT event_id, string_agg(text, ' … ' ORDER BY seq) AS evidence
-        FROM event_evidence
-        WHERE event_id IN (SELECT event_id FROM sel)
-        GROUP BY event_id)
-    SELECT l.entity_id, l.event_id, l.doc_id, d.source_path, sm.story_id, l.type,
+# An event entry's columns, over links ``l`` and evidence ``ev``, and the joins that give
+# them in the timeline's order: shared with the web server's in-memory copy (web/index.py).
+EVIDENCE_TEXT = "string_agg(text, ' … ' ORDER BY seq) AS evidence"
+EVENT_ENTRY_COLUMNS = """l.entity_id, l.event_id, l.doc_id, d.source_path, sm.story_id, l.type,
            l.date_start, l.date_end, l.date_basis, e.date, l.killed, l.injured,
-           e.modality, ev.evidence, p.name
-    FROM sel l
+           e.modality, ev.evidence, p.name"""
+EVENT_ENTRY_JOINS = """
     JOIN events e ON e.id = l.event_id
     JOIN documents d ON d.id = l.doc_id
     LEFT JOIN story_members sm ON sm.doc_id = l.doc_id
@@ -347,6 +339,19 @@ _EVENT_ENTRIES_SQL = """
     LEFT JOIN ev ON ev.event_id = l.event_id
     ORDER BY l.entity_id, l.doc_id, l.event_id
 """
+_EVENT_ENTRIES_SQL = f"""
+    WITH sel AS MATERIALIZED (
+        SELECT * FROM event_links
+        WHERE entity_id IN (
+            SELECT entity_id FROM event_links
+            WHERE place_gid IN (SELECT unnest(?::VARCHAR[])))),
+    ev AS (
+        SELECT event_id, {EVIDENCE_TEXT}
+        FROM event_evidence
+        WHERE event_id IN (SELECT event_id FROM sel)
+        GROUP BY event_id)
+    SELECT {EVENT_ENTRY_COLUMNS}
+    FROM sel l{EVENT_ENTRY_JOINS}"""
 
 
 def _event_entries(con: duckdb.DuckDBPyConnection, gids: set[str]) -> list[TimelineEntry]:

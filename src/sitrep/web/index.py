@@ -52,21 +52,12 @@ class Unsupported(Exception):
 
 # The timeline's event rows (corpus.queries._EVENT_ENTRIES_SQL) for every link, with the
 # link's place, in that query's order.
-_LINK_ROWS_SQL = """
+_LINK_ROWS_SQL = f"""
     WITH ev AS (
-        SELECT event_id, string_agg(text, ' … ' ORDER BY seq) AS evidence
+        SELECT event_id, {corpus.EVIDENCE_TEXT}
         FROM event_evidence GROUP BY event_id)
-    SELECT l.entity_id, l.event_id, l.doc_id, d.source_path, sm.story_id, l.type,
-           l.date_start, l.date_end, l.date_basis, e.date, l.killed, l.injured,
-           e.modality, ev.evidence, p.name, l.place_gid
-    FROM event_links l
-    JOIN events e ON e.id = l.event_id
-    JOIN documents d ON d.id = l.doc_id
-    LEFT JOIN story_members sm ON sm.doc_id = l.doc_id
-    LEFT JOIN places p ON p.id = e.place_id
-    LEFT JOIN ev ON ev.event_id = l.event_id
-    ORDER BY l.entity_id, l.doc_id, l.event_id
-"""
+    SELECT {corpus.EVENT_ENTRY_COLUMNS}, l.place_gid
+    FROM event_links l{corpus.EVENT_ENTRY_JOINS}"""
 # corpus.queries._figure_entries for every place.
 _FIGURE_ROWS_SQL = """
     SELECT f.id, f.doc_id, d.source_path, sm.story_id, f.quantity, f.value, f.unit,

@@ -12,7 +12,7 @@ from typing import Any, get_args
 import pytest
 
 pytest.importorskip("fastapi", reason="the web API needs fastapi (pip install fastapi)")
-pytest.importorskip("httpx", reason="FastAPI's TestClient needs httpx")
+pytest.importorskip("httpx2", reason="FastAPI's TestClient needs httpx2")
 
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner

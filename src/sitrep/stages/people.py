@@ -28,14 +28,13 @@ from spacy.tokens import Doc
 from sitrep.records import Organization, Person, Place, Relation, Span
 from sitrep.resources import Resources
 from sitrep.stages.organizations import find_organizations, freeze, known_org_spans
-from sitrep.stages.people_facts import LocalFacts, local_facts
+from sitrep.stages.people_facts import LocalFacts, local_facts, title_role
 from sitrep.stages.people_lexicon import (
     AGE_WORDS,
     OCCUPATIONS,
     OFFICES,
     ORG_HEADS,
     SYMMETRIC_RELATIONS,
-    TITLE_ROLES,
     Gender,
     inverse_relation,
     parse_age,
@@ -97,7 +96,8 @@ def find_people(
         if not overlaps_place(c.mention, places)
         and not any(c.name.overlaps(o) and c.label != "ORG" for o in known_orgs)
     ]
-    person_names, org_names = _split_candidates(text, candidates, lookup)
+    place_names = frozenset(m.text for p in places for m in p.mentions)
+    person_names, org_names = _split_candidates(text, candidates, lookup, place_names)
     place_spans = [m for p in places for m in p.mentions]
     person_spans = [c.mention for c in person_names]
     organizations = freeze(find_organizations(doc, text, org_names, place_spans + person_spans))
@@ -106,12 +106,20 @@ def find_people(
 
 
 def _split_candidates(
-    text: str, candidates: Sequence[NameCandidate], lookup: PlaceLookup
+    text: str,
+    candidates: Sequence[NameCandidate],
+    lookup: PlaceLookup,
+    place_names: frozenset[str] = frozenset(),
 ) -> tuple[list[NameCandidate], list[NameCandidate]]:
     """People and organisations among the names; a name already judged a person's
-    elsewhere in the report is a person's here too ("Volodymyr's life")."""
+    elsewhere in the report is a person's here too ("Volodymyr's life"), and a name the
+    places stage found as a place elsewhere is no person without a cue of its own
+    ("the Catatumbo region" … "Catatumbo has lived with armed groups")."""
     cues = {c: person_cues(text, c) for c in candidates}
     verdicts = {c: classify(text, c, cues[c], lookup) for c in candidates}
+    for c, verdict in verdicts.items():
+        if verdict == "person" and c.name.text in place_names and not cues[c].any:
+            verdicts[c] = "neither"
     known_words = {w for c, v in verdicts.items() if v == "person" for w in c.name.text.split()}
     known_names = {c.name.text for c, v in verdicts.items() if v == "person"}
     for c, verdict in verdicts.items():
@@ -190,7 +198,7 @@ class _PeopleBuilder:
         if candidate.title:
             person.titles.add(candidate.title)
             # "Dr Sana Baloch": a title that is an occupation is the role when none is said.
-            person.role = person.role or facts.role or TITLE_ROLES.get(candidate.title)
+            person.role = person.role or facts.role or title_role(self.text, candidate)
         person.gender = person.gender or gender
         person.age = person.age or facts.age
         person.role = person.role or facts.role

@@ -16,10 +16,12 @@ from sitrep.stages.events_rules import GOVERNMENT_NOUNS, MILITARY_NOUNS, SIDES
 from sitrep.stages.people_lexicon import (
     AGE_WORDS,
     FAMILY,
+    OFFICE_TITLES,
     OFFICES,
     PERSON_NOUNS,
     RESIDENCE_ROLES,
     ROLE_NOUNS,
+    TITLE_ROLES,
     Gender,
     parse_age,
 )
@@ -44,6 +46,22 @@ _INDEFINITE_ROLE = re.compile(
     r"(?P<role>(?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]{2,})"
     r"(?=\s+(?:who|that|which|whose|from|in|at|with|of|for|near|since|and)\b|\s*$)"
 )
+# Capitalised words right before an office title: "Foreign", "Deputy Prime" …
+_TITLE_MODIFIERS = re.compile(r"(?:\b[A-Z][a-z]+\s+){1,2}$")
+# Sentence openers and function words that are capitalised but modify nothing.
+_NOT_MODIFIERS = frozenset(
+    {"The", "A", "An", "And", "But", "Or", "So", "Then", "When", "While", "After", "Before",
+     "As", "If", "On", "In", "At", "By", "For", "From", "With", "Said", "Says", "Told",
+     "Meanwhile", "Later", "Earlier", "Also", "Yet", "Both", "Even", "Only", "Today"}
+)  # fmt: skip
+# Heads of "the X of …" that are positions in a list, not roles ("the first of five").
+_NOT_ROLES = frozenset(
+    {"first", "second", "third", "last", "rest", "eldest", "youngest", "oldest", "one", "two",
+     "many", "most", "some", "all", "none", "only", "same", "other"}
+)  # fmt: skip
+# "the owner of a guesthouse", "the head of the camp committee": a definite apposition
+# whose head noun takes an "of" complement names what the person is, lexicon or not.
+_DEFINITE_OF_ROLE = re.compile(r"^the\s+(?P<role>[a-z][a-z-]{2,})\s+of\s+\S")
 _AS_ROLE = re.compile(r"\bas\s+an?\s+(?P<noun>[a-z]+)\b")
 _FROM_PLACE = re.compile(r"^(?:from|of)\s+(?P<place>.+)$")
 _DETERMINERS = ("a", "an", "the", "his", "her", "their", "my", "our", "its")
@@ -153,13 +171,20 @@ def _read_apposition(text: str, candidate: NameCandidate, facts: LocalFacts) -> 
     match = _APPOSITION.match(text, candidate.name.end)
     if match is None:
         return
-    body = match.group("body")
-    body_start = match.start("body")
-    stripped = body.strip()
+    stripped = match.group("body").strip()
     alone = _AGE_ALONE.match(stripped)
     if alone is not None:
         facts.age = facts.age or parse_age(alone.group("age"))
-        return
+        # Wire style: "Anahit Grigoryan, 36, a nurse from Stepanakert" — the role is the
+        # apposition after the age; a bare clause ("…, 36, said") is not one (needs a determiner).
+        match = _APPOSITION.match(text, match.end())
+        if match is None:
+            return
+        stripped = match.group("body").strip()
+        if stripped.split(" ", 1)[0].lower() not in _DETERMINERS:
+            return
+    body = match.group("body")
+    body_start = match.start("body")
     phrase = _AGE_PHRASE.match(stripped)
     if phrase is not None:
         facts.age = facts.age or parse_age(phrase.group("age"))
@@ -187,7 +212,7 @@ def _read_apposition(text: str, candidate: NameCandidate, facts: LocalFacts) -> 
     as_role = _AS_ROLE.search(body)
     if as_role is not None and as_role.group("noun") in ROLE_NOUNS:
         facts.role = facts.role or as_role.group("noun")
-    facts.role = facts.role or _indefinite_role(stripped)
+    facts.role = facts.role or _indefinite_role(stripped) or _definite_of_role(stripped)
 
 
 def _indefinite_role(apposition: str) -> str | None:
@@ -199,3 +224,33 @@ def _indefinite_role(apposition: str) -> str | None:
     if any(word in FAMILY or word in PERSON_NOUNS for word in role.split()):
         return None
     return role
+
+
+def _definite_of_role(apposition: str) -> str | None:
+    """ "the owner of a guesthouse" -> "owner" (not kin or a generic person noun)."""
+    match = _DEFINITE_OF_ROLE.match(apposition)
+    if match is None:
+        return None
+    role = match.group("role")
+    if role in FAMILY or role in PERSON_NOUNS or role in _NOT_ROLES:
+        return None
+    return role
+
+
+def title_role(text: str, candidate: NameCandidate) -> str | None:
+    """ "Prime Minister Nikol Pashinyan" -> "prime minister", "Foreign Minister X" ->
+    "foreign minister": an office title before the name is the role when no other is said.
+    Courtesy and kin titles ("Mr", "Sister") are not roles; abbreviations use TITLE_ROLES."""
+    title = candidate.title
+    if title is None or title not in OFFICE_TITLES:
+        return None
+    if title in TITLE_ROLES:
+        return TITLE_ROLES[title]
+    modifiers = _TITLE_MODIFIERS.search(
+        text, max(0, candidate.mention.start - 40), candidate.mention.start
+    )
+    words = [
+        w for w in (modifiers.group(0).split() if modifiers else []) if w not in _NOT_MODIFIERS
+    ]
+    # Only the capitalised words touching the title: "On Monday, Governor X" keeps "governor".
+    return " ".join([*words, title]).lower()

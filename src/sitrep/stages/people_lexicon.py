@@ -55,6 +55,15 @@ TITLES: dict[str, Gender | None] = {
     "sheikh": "m",
 }
 
+# Titles that name an office or rank: before a name they are the person's role
+# ("Prime Minister X" is a prime minister; "Mr X" and "Sister X" say nothing of one).
+OFFICE_TITLES: frozenset[str] = frozenset(
+    {"dr", "prof", "professor", "president", "prime minister", "minister", "governor", "mayor",
+     "general", "gen", "colonel", "col", "lieutenant", "lt", "captain", "capt", "sergeant", "sgt",
+     "major", "senator", "sen", "judge", "king", "queen", "prince", "princess", "pope", "rabbi",
+     "imam"}
+)  # fmt: skip
+
 # Abbreviated titles and the role noun a later description uses ("Dr. X … the doctor").
 TITLE_ROLES: dict[str, str] = {
     "dr": "doctor",

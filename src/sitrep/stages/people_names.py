@@ -16,6 +16,7 @@ from typing import Literal
 
 from spacy.tokens import Doc
 
+from sitrep.gazetteer.admin_tables import DEMONYMS
 from sitrep.records import Place, Span
 from sitrep.stages.people_lexicon import (
     AGE_WORDS,
@@ -47,7 +48,8 @@ _TITLED_NAME = re.compile(
 # A sentence-initial name followed by an age or occupation apposition, which spaCy's
 # small model often misses on uncommon first names ("Mehmet, a 52-year-old shopkeeper,").
 _APPOSED_NAME = re.compile(
-    r"(?:^|(?<=[.!?”\"] ))(?P<name>[A-Z][a-zà-ÿ'’-]+(?: [A-Z][a-zà-ÿ'’-]+){0,2})"
+    r"(?:^|(?<=[.!?”\"] ))(?P<name>[A-Z][a-zà-ÿ'’-]+(?:-[A-Z][a-zà-ÿ'’]+)?"
+    r"(?: [A-Z][a-zà-ÿ'’-]+){0,2})"
     r"(?=,\s+(?:(?:a|an)\s+(?:(?:" + AGE_WORDS + r")[\s-]+years?[\s-]+old\b"
     r"|(?:[a-z-]+\s+){0,2}(?:" + "|".join(sorted(OCCUPATIONS | RESIDENCE_ROLES)) + r")\b)"
     r"|(?:aged\s+)?\d{1,3},))",
@@ -59,7 +61,11 @@ _NAME_PARTICLES: frozenset[str] = frozenset(
     {"al", "el", "bin", "ibn", "abu", "van", "von", "der", "den", "de", "da", "di", "du", "la",
      "le", "dos", "das", "del"}
 )  # fmt: skip
-_NAME_WORD = re.compile(r"^[A-Z][a-zà-ÿ'’-]*[a-zà-ÿ]$|^[A-Z]\.$|^[A-Z][a-z]*[A-Z][a-z]+$")
+# "Jean-Robert", "Marie-Claire": double first names keep a capital after the hyphen.
+_NAME_WORD = re.compile(
+    r"^[A-Z][a-zà-ÿ'’-]*[a-zà-ÿ]$|^[A-Z]\.$|^[A-Z][a-z]*[A-Z][a-z]+$"
+    r"|^[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)+$"
+)
 _AGE_BEFORE = re.compile(r"\b(" + AGE_WORDS + r")[\s-]+years?[\s-]+old\s+$", re.IGNORECASE)
 _SPEECH_ALTERNATION = "|".join(sorted(SPEECH_VERBS))
 _SPEECH_BEFORE = re.compile(r"\b(?:" + _SPEECH_ALTERNATION + r"|according to)\s+$", re.IGNORECASE)
@@ -73,6 +79,25 @@ _DESCRIPTOR_BEFORE = re.compile(
     r"(?P<of>\s+(?:of|for|at|in)\s+[^,.;:“”\"\n]{1,90}?)?)\s*,\s*$"
 )
 _ROLE_BEFORE = re.compile(r"\b(?P<noun>[a-z]+)\s+$")
+
+
+_DEMONYMS = frozenset(k.lower() for k in DEMONYMS)
+# Last words that make a name an organisation's, not a person's.
+_ORG_HEAD_WORDS = frozenset(
+    {"office", "ministry", "agency", "committee", "council", "department", "administration",
+     "authority", "authorities", "company", "foundation", "government", "parliament", "service",
+     "university", "hospital", "school", "army", "forces", "police", "navy", "brigade",
+     "battalion", "regiment", "command", "clinic", "charity", "broadcaster", "newspaper"}
+)  # fmt: skip
+# A name right before a facility or collective noun names that thing, not a person; one
+# adjective may stand between ("thermoelectric plant", "central market", "nuclear plant").
+_THING_AFTER = re.compile(
+    r"\s+(?:[a-z]+(?:ic|al|ar|ary|ive|ian)\s+)?"
+    r"(?:plant|power\s+station|station|hospital|airport|bridge|dam|school|university|stadium"
+    r"|mosque|church|cathedral|market|camp|prison|port|road|street|avenue|highway|district"
+    r"|districts|neighbourhoods?|neighborhoods?|region|province|valley|river|forces|troops"
+    r"|army|government|prices|settings)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +245,12 @@ def is_known_place(name: str, lookup: PlaceLookup) -> bool:
     return False
 
 
+def is_demonym(name: str) -> bool:
+    """A nationality word ("Azerbaijani", "Haitians"), which spaCy sometimes tags PERSON."""
+    key = name.lower()
+    return key in _DEMONYMS or (key.endswith("s") and key[:-1] in _DEMONYMS)
+
+
 def is_known_org(name: str) -> bool:
     return name.lower() in KNOWN_ORGS
 
@@ -234,10 +265,16 @@ def classify(text: str, candidate: NameCandidate, cues: Cues, lookup: PlaceLooku
     name = candidate.name.text
     if is_known_org(name):
         return "org"
+    if is_demonym(name):
+        return "neither"  # "Azerbaijani forces": a nationality, never a person
+    if len(name.split()) > 1 and name.split()[-1].lower() in _ORG_HEAD_WORDS:
+        return "org"  # "Public Defender's Office", whatever spaCy's label or a "said" after it
     personal = looks_like_personal_name(name)
     if candidate.label in ("PERSON", "TITLE", "APPOS"):
         if not personal:
             return "neither"
+        if not cues.strong and _THING_AFTER.match(text, candidate.name.end):
+            return "neither"  # "the Solino neighbourhoods", "the X thermoelectric plant"
         if cues.any:
             return "person"
         if _has_particle(name):

@@ -43,6 +43,10 @@ MAX_HEADLINES_AFTER_MARKER = 8
 MAX_HEADLINES_BEFORE_MARKER = 2
 # A teaser paragraph is short: one or two sentences.
 MAX_TEASER_WORDS = 60
+# A paragraph has at least this many words and ends a sentence; page labels at the edges
+# (section names, "Sign in", "WhatsApp", topic tags) have at most MAX_EDGE_LABEL_WORDS.
+MIN_PROSE_WORDS = 12
+MAX_EDGE_LABEL_WORDS = 3
 # Words a teaser must share with its headline and that the article never uses otherwise.
 MIN_TEASER_DISTINCT_WORDS = 2
 
@@ -188,6 +192,10 @@ _INLINE_RELATED = re.compile(
 # AFP-style section titles, "- 'No longer alone' -": article structure, always kept.
 _DASHED_SUBHEAD = re.compile(r"^[-–—]\s*\S.*\S\s*[-–—]$")
 _TERMINAL_PUNCTUATION = re.compile(r"[.!?;:,…]['\"’”»)]*$")
+_STATEMENT_END = re.compile(r"[.!;:,…]['\"’”»)]*$")
+# "Africa | Horn of Africa": two short items joined by a separator, above the headline.
+_TWO_ITEM_CRUMB = re.compile(r"^[^.!?|›»>/]{1,40}\s+[›»>/|]\s+[^.!?|›»>/]{1,40}$")
+_BULLET = re.compile(r"^[-–•*]\s+")
 _QUOTE_MARKS = re.compile(r"[\"“”«»]")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # Function words, which title case leaves in lower case and which say nothing about a topic.
@@ -281,7 +289,8 @@ def _is_byline_meta(line: str, words: int) -> bool:
 def _is_inline_related(line: str, words: int) -> bool:
     if words > MAX_HEADLINE_WORDS + 3 or _QUOTE_MARKS.search(line[:2]):
         return False
-    return bool(_INLINE_RELATED.match(line)) and not _TERMINAL_PUNCTUATION.search(line)
+    # A headline may ask ("Related: What is the 'foreign agents' law?"); it never states.
+    return bool(_INLINE_RELATED.match(line)) and not _STATEMENT_END.search(line)
 
 
 _LINE_TESTS = (
@@ -351,11 +360,17 @@ def _related_blocks(lines: Sequence[_Line], reasons: dict[int, str]) -> None:
     """Mark each related-stories marker, the injected headlines around it and, when it is
     clearly about them rather than the article, the teaser paragraph that follows."""
     teasers: list[tuple[int, list[int]]] = []  # (candidate line, its block's headlines)
+    first_prose = next((i for i, line in enumerate(lines) if _is_prose(line.text)), len(lines))
     for index, line in enumerate(lines):
         if index in reasons or not is_related_marker(line.text):
             continue
         reasons[index] = "related-headline"
-        headlines = _headlines_after(lines, index, reasons) + _headlines_before(lines, index)
+        # Below the article's first paragraph a marker's list is never the headline, so its
+        # items may be in sentence case, questions, bullets or one-word topic tags.
+        listed = index > first_prose
+        headlines = _headlines_after(lines, index, reasons, listed) + _headlines_before(
+            lines, index
+        )
         for h in headlines:
             reasons[h] = "related-headline"
         candidate = _next_nonblank(lines, max([index, *headlines]))
@@ -369,13 +384,16 @@ def _next_nonblank(lines: Sequence[_Line], index: int) -> int | None:
     return next((i for i in range(index + 1, len(lines)) if not lines[i].blank), None)
 
 
-def _headlines_after(lines: Sequence[_Line], marker: int, reasons: dict[int, str]) -> list[int]:
+def _headlines_after(
+    lines: Sequence[_Line], marker: int, reasons: dict[int, str], listed: bool = False
+) -> list[int]:
     found: list[int] = []
     for index in range(marker + 1, len(lines)):
         line = lines[index]
         if line.blank:
             continue
-        if len(found) >= MAX_HEADLINES_AFTER_MARKER or not looks_like_headline(line.text):
+        headline = looks_like_headline(line.text) or (listed and _is_listed_item(line.text))
+        if len(found) >= MAX_HEADLINES_AFTER_MARKER or not headline:
             break
         found.append(index)
     return found
@@ -436,6 +454,57 @@ def _content_words(text: str) -> set[str]:
     return {w.removesuffix("’s").removesuffix("'s") for w in words if len(w) > 2} - _SMALL_WORDS
 
 
+def _is_listed_item(line: str) -> bool:
+    """An item of a related list: a headline in any case, a question, a bulleted headline
+    or a topic tag ("Haiti") — never a statement."""
+    stripped = _BULLET.sub("", line.strip())
+    words = _WORD.findall(stripped)
+    return 1 <= len(words) <= MAX_HEADLINE_WORDS and not _STATEMENT_END.search(stripped)
+
+
+# ------------------------------------------------------------------------- page edges
+
+
+def _is_prose(line: str) -> bool:
+    """A paragraph line: where one stands, the article has begun (or not yet ended)."""
+    stripped = line.strip()
+    return len(stripped.split()) >= MIN_PROSE_WORDS and bool(_TERMINAL_PUNCTUATION.search(stripped))
+
+
+def _is_short_label(line: str) -> bool:
+    """ "Sign in", "Latin America", "WhatsApp": a few words, no sentence, no number."""
+    stripped = line.strip()
+    return (
+        1 <= len(stripped.split()) <= MAX_EDGE_LABEL_WORDS
+        and not _TERMINAL_PUNCTUATION.search(stripped)
+        and not any(ch.isdigit() for ch in stripped)
+        and not _QUOTE_MARKS.search(stripped)
+    )
+
+
+def _edge_furniture(lines: Sequence[_Line], reasons: dict[int, str]) -> None:
+    """Short labels above the headline and below the last paragraph.
+
+    Above: section names and account links printed before the headline (the longest line
+    before the first paragraph); the headline itself and what follows it (a dateline, a
+    date) stay. Below: share buttons and tags one per line after the last paragraph."""
+    kept = [i for i, line in enumerate(lines) if not line.blank and i not in reasons]
+    prose = [i for i in kept if _is_prose(lines[i].text)]
+    if not prose:
+        return
+    lead = [i for i in kept if i < prose[0]]
+    if lead:
+        headline = max(lead, key=lambda i: (len(lines[i].text.split()), -i))
+        if len(lines[headline].text.split()) > MAX_EDGE_LABEL_WORDS:
+            for i in lead:
+                text = lines[i].text.strip()
+                if i < headline and (_is_short_label(text) or _TWO_ITEM_CRUMB.match(text)):
+                    reasons[i] = "navigation"
+    for i in kept:
+        if i > prose[-1] and _is_short_label(lines[i].text):
+            reasons[i] = "navigation"
+
+
 # ------------------------------------------------------------------------------ result
 
 
@@ -475,6 +544,7 @@ def clean(raw_text: str) -> Cleaned:
         if reason is not None:
             reasons[index] = reason
     _related_blocks(lines, reasons)
+    _edge_furniture(lines, reasons)
     removed = tuple(
         Removed(lines[i].start, lines[i].end, lines[i].text, reasons[i]) for i in sorted(reasons)
     )

@@ -117,7 +117,11 @@ def test_anniversary_day_month_is_not_the_invasion_day(make_state, resources) ->
     ("phrase", "ref", "expected"),
     [
         # Without a tense, the nearest such day: before a Sunday, after a Monday.
-        ("Wednesday", date(2022, 4, 11), "2022-04-13"),
+        # Without a tense: tomorrow, or else the latest such day (HeidelTime's default).
+        ("Tuesday", date(2022, 4, 11), "2022-04-12"),
+        ("Wednesday", date(2022, 4, 11), "2022-04-06"),
+        ("last Monday", date(2022, 4, 11), "2022-04-04"),
+        ("next Monday", date(2022, 4, 11), "2022-04-18"),
         ("Wednesday", date(2022, 4, 7), "2022-04-06"),
         ("last Wednesday", date(2022, 4, 10), "2022-04-06"),
         ("this winter", date(2024, 1, 20), "2023-WI"),

@@ -35,7 +35,7 @@ from sitrep.stages.dating_anchors import AnchorEvent, context_event, named_event
 from sitrep.stages.dating_dateline import report_dateline
 from sitrep.stages.registry import stage
 from sitrep.stages.state import DocState
-from sitrep.stages.times import EVENT_KEY, PARSED_KEY
+from sitrep.stages.times import EVENT_KEY, PARSED_KEY, narrative_times
 from sitrep.stages.times_rules import (
     NUMBER_WORDS,
     ParsedTime,
@@ -128,7 +128,10 @@ def date_report(state: DocState, resources: Resources) -> None:
     state.published = estimate
     if estimate.window is not None:
         lo, hi = (date.fromisoformat(d) for d in estimate.window)
-        state.times = reresolve(times, parses, lo, hi)
+        # Narrative times ("the following year", a clock time on its sentence's day)
+        # count again from the re-resolved times around them.
+        resolved = reresolve(times, parses, lo, hi)
+        state.times, state.scratch[PARSED_KEY] = narrative_times(state.text, resolved, parses)
 
 
 def estimate_publication(constraints: list[Constraint], recurring: list[Recurring]) -> Published:

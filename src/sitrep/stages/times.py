@@ -5,6 +5,10 @@ weekdays, deictic and vague references, durations, clock times), from phrases da
 a well-known event ("the first months of the war"), and from spaCy DATE entities the
 patterns miss. Ages ("41-year-old"), which spaCy labels DATE, are not times.
 
+Narrative expressions ("the following year", "later that day") count from the last
+time the report stated (``times_narrative``), and a bare clock time falls on the day its
+sentence states; both passes run again when the dating stage re-resolves.
+
 Relative expressions are resolved against the publication date when metadata or the
 user gave one; otherwise they stay partial ("XXXX-02-24") or null and the dating stage
 re-resolves them once it has estimated the date. The parses are kept for it in
@@ -27,6 +31,7 @@ from sitrep.stages.dating_anchors import AnchorEvent, context_event, named_event
 from sitrep.stages.dating_dateline import report_dateline
 from sitrep.stages.registry import stage
 from sitrep.stages.state import DocState
+from sitrep.stages.times_narrative import in_narrative
 from sitrep.stages.times_rules import (
     Match,
     ParsedTime,
@@ -82,8 +87,63 @@ def extract_times(state: DocState, resources: Resources) -> None:
         parsed = _with_context(m, doc, event)
         times.append(to_expression(text, m.start, m.end, parsed, ref))
         parses.append(parsed)
-    state.times = in_narrative_quarter(text, times, parses)
-    state.scratch[PARSED_KEY] = parses
+    state.times, state.scratch[PARSED_KEY] = narrative_times(text, times, parses)
+
+
+def narrative_times(
+    text: str, times: list[TimeExpression], parses: list[ParsedTime]
+) -> tuple[list[TimeExpression], list[ParsedTime]]:
+    """The times (and parses) with those the narrative anchors resolved against it: "a
+    year ago" after "the third quarter", "the following year" after "June 2, 1995"."""
+    times, parses = in_narrative(in_narrative_quarter(text, times, parses), parses)
+    return on_stated_days(text, times, parses), parses
+
+
+_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Sentence ends for clock times: not the period of "a.m." ("10:35 a.m. (0735 GMT) Friday");
+# a line break ends a sentence too (titles, datelines).
+_CLOCK_SENTENCE_END = re.compile(r"(?<![ap]\.m)[.!?]\s|\n")
+
+
+def on_stated_days(
+    text: str, times: list[TimeExpression], parses: list[ParsedTime]
+) -> list[TimeExpression]:
+    """A bare clock time ("at 18:00 UTC") is on the day its sentence states ("a test flight
+    Tuesday ... at 18:00 UTC"), the nearest one in the sentence; on the publication day
+    only when the sentence states none."""
+    ends = [m.start() for m in _CLOCK_SENTENCE_END.finditer(text)]
+    sentence_of = [bisect_left(ends, t.span.start) for t in times]
+    result = list(times)
+    for i, (time, parsed) in enumerate(zip(times, parses, strict=True)):
+        if parsed.rule != "clock" or parsed.clock is None:
+            continue
+        day = _nearest_stated_day(times, sentence_of, i)
+        if day is not None:
+            result[i] = replace(time, value=f"{day}T{parsed.clock}", anchor="context")
+    return result
+
+
+def _nearest_stated_day(times: list[TimeExpression], sentence_of: list[int], i: int) -> str | None:
+    """The day value nearest ``times[i]`` (in characters) in its sentence."""
+    span = times[i].span
+    best: tuple[int, str] | None = None
+    for j in _outward(i, len(times)):
+        value, other = times[j].value, times[j].span
+        if sentence_of[j] != sentence_of[i] or not value or not _DAY_VALUE.match(value):
+            continue
+        gap = other.start - span.end if other.start >= span.end else span.start - other.end
+        if times[j].kind in ("date", "time") and (best is None or gap < best[0]):
+            best = (gap, value[:10])
+    return best[1] if best else None
+
+
+def _outward(i: int, n: int, reach: int = 3) -> list[int]:
+    """Indices around ``i``, nearest first, at most ``reach`` on each side (a sentence
+    holds few expressions; the bound keeps the pass linear)."""
+    order = []
+    for step in range(1, reach + 1):
+        order += [j for j in (i - step, i + step) if 0 <= j < n]
+    return order
 
 
 # How many sentence ends the narrative quarter outlasts: in TBAQ, "a year ago" within the
@@ -221,13 +281,17 @@ def _with_context(m: Match, doc: Doc, event: AnchorEvent | None) -> ParsedTime:
         return _as_future(parsed)
     if parsed.rule == "fixed" and parsed.kind == "date" and _said_of_future(doc, m.start, m.end):
         return _as_future(parsed)
-    if parsed.rule in ("monthday", "month", "weekday", "season", "fixed") and _said_of_past(
-        doc, m.start, m.end
-    ):
+    if parsed.rule in _TENSED_RULES and _said_of_past(doc, m.start, m.end):
         return replace(parsed, past=True)
+    if parsed.rule in _TENSED_RULES and _said_in_present(doc, m.start, m.end):
+        parsed = replace(parsed, present=True)
     if _irrealis(doc, m.start):
         return replace(parsed, irrealis=True)
     return parsed
+
+
+# The rules whose year (or week) the tense of their verb decides.
+_TENSED_RULES = frozenset({"monthday", "month", "weekday", "season", "fixed", "holiday"})
 
 
 def _as_future(parsed: ParsedTime) -> ParsedTime:
@@ -302,6 +366,17 @@ def _modifies_directly(doc: Doc, start: int, end: int, verb: Token) -> bool:
             return False
         token = token.head
     return True
+
+
+def _said_in_present(doc: Doc, char: int, end: int) -> bool:
+    """Whether the verb the expression modifies directly is in the simple present ("April
+    25 is the deadline", "the offer expires Nov. 6"), which speaks of now or what is set."""
+    verb = _governing_verb(doc, char)
+    if verb is None or not _modifies_directly(doc, char, end, verb):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False  # "has fallen", "is expected", "could close": not the simple present
+    return verb.tag_ in ("VBZ", "VBP")
 
 
 def _said_in_perfect(doc: Doc, char: int) -> bool:

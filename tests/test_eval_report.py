@@ -19,6 +19,7 @@ from sitrep.evaluation.report import (
     event_types_agree,
     format_errors,
     format_result,
+    gold_event_type,
     resolved_correctly,
     same_month,
     score_document,
@@ -468,7 +469,14 @@ def test_errors_list_what_was_missed_and_what_was_wrong() -> None:
 def test_every_sitrep_event_type_maps_onto_the_gold_vocabulary() -> None:
     rules = pytest.importorskip("sitrep.stages.events_rules")
     for event_type in rules.EVENT_TYPES:
-        assert EVENT_TYPES.get(event_type) in GOLD_EVENT_TYPES, event_type
+        assert gold_event_type(event_type) in GOLD_EVENT_TYPES, event_type
+
+
+@pytest.mark.parametrize("kind", ["release", "restriction", "ceasefire"])
+def test_a_type_the_gold_has_no_word_for_is_scored_as_other(kind: str) -> None:
+    assert gold_event_type(kind) == "other"
+    assert event_types_agree("other", kind)
+    assert not event_types_agree("protest", kind)
 
 
 def test_event_type_map_only_names_gold_types() -> None:

@@ -71,6 +71,7 @@ from sitrep.evaluation.scoring import (
 from sitrep.evaluation.vocabulary import (
     ATTACK_KINDS,
     EVENT_TYPES,
+    GOLD_EVENT_TYPES,
     QUANTITY_SYNONYMS,
     UNIT_SYNONYMS,
 )
@@ -602,9 +603,10 @@ def is_vague_count(figure: Figure) -> bool:
 
 
 def gold_event_type(predicted_type: str) -> str:
-    """Our event type in the gold vocabulary (unknown types stay as they are)."""
+    """Our event type in the gold vocabulary; a type it has no word for is its ``other``
+    (GOLD_FORMAT: "other" is what fits none; sitrep's "release" and "restriction")."""
     key = norm(predicted_type).replace(" ", "_").replace("-", "_")
-    return EVENT_TYPES.get(key, key)
+    return EVENT_TYPES.get(key, key if key in GOLD_EVENT_TYPES else "other")
 
 
 def event_types_agree(gold_type: str, predicted_type: str) -> bool:

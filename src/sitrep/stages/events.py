@@ -13,6 +13,7 @@ normalised to sides ("Ukrainian forces" -> "Ukraine: military", "Moscow" ->
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -206,7 +207,9 @@ def _without_lone_settings(told: list[tuple[Event, bool]]) -> list[Event]:
     kept = []
     for event, setting in told:
         places = placed.get(_family(event.type), set())
-        if not setting or (places and (event.place is None or places & {None, event.place})):
+        # A setting is kept only where the report tells its event in its own right
+        # ("fled attacks on villages" near Kaya is no attack told at Djibo; round 6).
+        if not setting or event.place in places:
             kept.append(event)
     return kept
 
@@ -226,8 +229,11 @@ def _event(state: DocState, trigger: Trigger, event_id: str, rivals: list[Token]
     sentence = token.sent
     modality, claimed_by = event_modality(state, token)
     date = event_date(state, token, future_ok=modality in ("plan", "hypothetical"))
-    place = event_place(state, token)
+    place = event_place(state, token, trigger.type)
     actors = event_actors(token, dateline=context_of(state).dateline)
+    kind = trigger.type
+    if kind in ("capture", "occupation") and _regains_own_ground(state, place, actors):
+        kind = "recapture"
     killed = _count(state, trigger, "killed", rivals)
     injured = _count(state, trigger, "injured", rivals)
     confirmed = sum(x is not None and x != () for x in (date, place, actors))
@@ -242,7 +248,7 @@ def _event(state: DocState, trigger: Trigger, event_id: str, rivals: list[Token]
         start += 1
     return Event(
         id=event_id,
-        type=trigger.type,
+        type=kind,
         date=date,
         date_precision=precision(date),
         place=place,
@@ -253,6 +259,19 @@ def _event(state: DocState, trigger: Trigger, event_id: str, rivals: list[Token]
         claimed_by=claimed_by,
         evidence=(Span.of(state.text, start, end),),
         confidence=round(min(MAX_CONFIDENCE, confidence), 2),
+    )
+
+
+def _regains_own_ground(state: DocState, place_id: str | None, actors: tuple[str, ...]) -> bool:
+    """ "Mali's army said it had taken control of Kidal": a state's forces taking ground
+    in their own country regain it (ACLED: "Government regains territory"; round 6)."""
+    place = next((p for p in state.places if p.id == place_id), None) if place_id else None
+    if place is None or not place.country:
+        return False
+    return any(
+        role in ("military", "government", "police")
+        and rules.SIDE_COUNTRY_CODES.get(side) == place.country
+        for side, _, role in (actor.partition(": ") for actor in actors)
     )
 
 
@@ -283,6 +302,9 @@ def event_date(state: DocState, trigger: Token, *, future_ok: bool = False) -> s
     chain = _clause_chain(trigger, context.lines)
     if _in_time_phrase(trigger):
         chain = [trigger]  # "recaptured in September after months of occupation"
+    predicate = _predicate_of(trigger)
+    if predicate is not None:
+        chain = [predicate, *chain]  # "A fire swept through the camp on Sunday"
     sentence = trigger.sent
     best: tuple[int, str] | None = None
     parses: list[ParsedTime] = state.scratch.get(PARSED_KEY, [])
@@ -337,11 +359,15 @@ def _mentions_in_sentence(state: DocState, sentence: SpacySpan) -> list[tuple[To
     return found
 
 
-def event_place(state: DocState, trigger: Token) -> str | None:
+def event_place(state: DocState, trigger: Token, kind: str = "") -> str | None:
     """A literal place of the trigger's clause (see module docstring), or None. A place
     the gazetteer could not pin ("the Abu Shouk camp") gives way to a resolved
-    settlement of the same sentence ("... fled El Fasher after the RSF shelled ...")."""
+    settlement of the same sentence ("... fled El Fasher after the RSF shelled ...").
+    Where aid or returning people come from is not where the event is ("teams arrived
+    from the provincial capital, Wabag, with food"; round 6)."""
     mentions = _mentions_in_sentence(state, trigger.sent)
+    if kind in _PLACED_AT_DESTINATION:
+        mentions = [(t, p) for t, p in mentions if not _is_origin(t)]
     found = _clause_place(state, trigger, mentions)
     if found is not None and found.kind == "country":
         found = _place_within(state, trigger, mentions, found) or found
@@ -353,6 +379,15 @@ def event_place(state: DocState, trigger: Token) -> str | None:
         and not is_reference_point(state.text, t.idx)  # "500 km west of Kathmandu"
     ]  # fmt: skip
     return settled[0].id if settled else found.id
+
+
+_PLACED_AT_DESTINATION = frozenset({"aid", "return"})
+
+
+def _is_origin(token: Token) -> bool:
+    """ "from the provincial capital, Wabag": the place (or its apposition) after "from"."""
+    node = token.head if token.dep_ in ("appos", "conj") else token
+    return node.dep_ == "pobj" and node.head.lower_ == "from"
 
 
 def _place_within(
@@ -380,14 +415,18 @@ def _objects_of(chain: list[Token]) -> list[Token]:
 def _clause_place(
     state: DocState, trigger: Token, mentions: list[tuple[Token, Place]]
 ) -> Place | None:
-    in_clause = [(abs(t.i - trigger.i), p.id, p) for t, p in mentions if _in_own_clause(t, trigger)]
+    predicate = _predicate_of(trigger)
+    in_clause = [
+        (abs(t.i - trigger.i), p.id, p) for t, p in mentions
+        if _in_own_clause(t, trigger) or (predicate is not None and _in_own_clause(t, predicate))
+    ]  # fmt: skip
     if in_clause:
         return min(in_clause, key=lambda item: item[:2])[2]
     patient = _patient(trigger)
     for token, place in mentions:
         if patient is not None and token in patient.subtree and not _via_route(token, patient):
             return place
-    chain = _clause_chain(trigger, context_of(state).lines)
+    chain = _below_speech(_clause_chain(trigger, context_of(state).lines))
     for token, place in mentions:
         if _locative_of(token, chain):
             return place
@@ -395,10 +434,50 @@ def _clause_place(
     for token, place in mentions:
         if _locative_of(token, acted_on):
             return place
-    anaphor = _settlement_anaphor(trigger, patient)
+    for token, place in mentions:
+        if _locates_subject(token, trigger):
+            return place
+    anaphor = _settlement_anaphor(trigger, patient, chain)
     if anaphor is not None:
         return context_of(state).places.last_settlement_before(anaphor.idx)
     return None
+
+
+def _predicate_of(trigger: Token) -> Token | None:
+    """The verb a noun trigger is the subject of in a reduced clause ("A fire swept
+    through a camp ... on Sunday", parsed as the fire's ``acl``): its place and date
+    are the event's."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return next((c for c in trigger.children if c.dep_ == "acl" and c.pos_ == "VERB"), None)
+
+
+def _below_speech(chain: list[Token]) -> list[Token]:
+    """The clause chain up to the verb that reports it: "The guards were freed ...,
+    the minister told a news conference in Quito" happened not in Quito. A speech verb
+    with no speaker tells the event itself ("Protests were reported in Rangpur")."""
+    for index, node in enumerate(chain[1:], start=1):
+        if (
+            node.pos_ == "VERB"
+            and node.lemma_.lower() in rules.SPEECH_VERBS
+            and any(c.dep_ == "nsubj" for c in node.children)
+        ):
+            return chain[:index]
+    return chain
+
+
+def _locates_subject(token: Token, trigger: Token) -> bool:
+    """ "Inmates at the Litoral penitentiary in Guayaquil rioted": with no place of its
+    own, an event happens where its subject is placed."""
+    subjects = [c for c in trigger.children if c.dep_ == "nsubj"] if trigger.pos_ == "VERB" else []
+    if not subjects or token not in subjects[0].subtree:
+        return False
+    node = token
+    while node != subjects[0]:
+        if node.pos_ in ("VERB", "AUX") or _is_route_end(node):
+            return False
+        node = node.head
+    return token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "near", "inside")
 
 
 def _in_own_clause(token: Token, trigger: Token) -> bool:
@@ -407,7 +486,11 @@ def _in_own_clause(token: Token, trigger: Token) -> bool:
         return False
     node = token
     while node != trigger:
-        if node.dep_ in ("agent", "nsubj", "poss") or (node.pos_ in ("VERB", "AUX")):
+        if node.dep_ in ("agent", "nsubj", "poss"):
+            return False
+        # "evacuate villagers stranded on rooftops in Morigaon": a participle describing
+        # who the event acts on is still its clause (round 6); other verbs are clauses.
+        if node.pos_ in ("VERB", "AUX") and not (node.dep_ == "acl" and node.tag_ == "VBN"):
             return False
         if node.head == node or _is_route_end(node):
             return False
@@ -429,11 +512,18 @@ def _is_route_end(node: Token) -> bool:
     """ "the road to Chimoio", "a convoy from Port Sudan": where a thing leads, not where
     the event happens (a verb's "returned to Bakhmut" still places it)."""
     prep = node.head
+    if node.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lemma_.lower() in _LINKING:
+        return True  # "the main bridge linking the city to Damaturu" (round 6)
     return (
         node.dep_ == "pobj"
         and prep.lower_ in ("to", "from", "towards", "toward")
         and prep.head.pos_ in ("NOUN", "PROPN")
+        # "cutting electricity to Khartoum": where a utility goes is where it is cut
+        and prep.head.lemma_.lower() not in rules.UTILITIES
     )
+
+
+_LINKING = frozenset({"link", "connect", "join"})
 
 
 def _patient(trigger: Token) -> Token | None:
@@ -461,26 +551,55 @@ _PLACE_NOUNS = frozenset(
 
 
 def _locative_of(token: Token, chain: list[Token]) -> bool:
+    while token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
+        token = token.head  # "at the Merowe dam", "in the Al-Sahaba neighbourhood"
     if token.dep_ == "pobj" and token.head.lower_ == "of":
         noun = token.head.head
         if noun.lemma_.lower() in _PLACE_NOUNS:
             token = noun
-    prep = token.head
-    return (
-        token.dep_ == "pobj"
-        and prep.lower_ in ("in", "near", "at", "around", "outside", "inside")
-        and prep.head in chain
-    )
+    # "stopped at a checkpoint near Habila": a locative inside a locative (round 6).
+    for _ in range(3):
+        prep = token.head
+        if token.dep_ != "pobj" or prep.lower_ not in _LOCATIVES:
+            return False
+        if prep.head in chain:
+            return True
+        token = prep.head
+    return False
 
 
-def _settlement_anaphor(trigger: Token, patient: Token | None) -> Token | None:
+_LOCATIVES = frozenset({"in", "near", "at", "around", "outside", "inside"})
+
+
+def _settlement_anaphor(
+    trigger: Token, patient: Token | None, chain: Sequence[Token] = ()
+) -> Token | None:
+    """ "the city", "the town" in the trigger's clause; "in the capital" said where the
+    clause above it happened ("22 people were killed in the capital ... as protesters
+    clashed with police"; round 6)."""
     scope = list(trigger.subtree) + (list(patient.subtree) if patient is not None else [])
     for token in scope:
-        if token.lemma_.lower() in _SETTLEMENT_NOUNS and any(
-            c.lower_ in ("the", "this", "that") for c in token.children
-        ):
+        if token.lemma_.lower() in _SETTLEMENT_NOUNS and _definite(token):
             return token
+    for node in chain[1:]:
+        for prep in node.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _LOCATIVES:
+                continue
+            for noun in prep.children:
+                if (
+                    noun.dep_ == "pobj"
+                    and noun.lemma_.lower() in _ANAPHORIC_PLACES
+                    and _definite(noun)
+                ):
+                    return noun
     return None
+
+
+_ANAPHORIC_PLACES = _SETTLEMENT_NOUNS | {"capital"}
+
+
+def _definite(noun: Token) -> bool:
+    return any(c.lower_ in ("the", "this", "that") for c in noun.children)
 
 
 # --------------------------------------------------------------------------- actors
@@ -513,6 +632,7 @@ def _actor_phrases(trigger: Token) -> list[tuple[Token, list[Token]]]:
         # "troops stepping up attacks", "forces pushed them back in an offensive"
         verb = trigger.head if trigger.dep_ == "dobj" else trigger.head.head
         governing = [c for c in verb.children if c.dep_ == "nsubj"]
+    own = [_speaker_for_pronoun(h) or h for h in own]
     phrases = []
     for heads in (own, governing):
         for head in heads:
@@ -523,6 +643,17 @@ def _actor_phrases(trigger: Token) -> list[tuple[Token, list[Token]]]:
         if any(normalise_actor(h, t) for h, t in phrases):
             break
     return phrases
+
+
+def _speaker_for_pronoun(subject: Token) -> Token | None:
+    """ "Mali's army said it had taken control of Kidal": "it" (or "they") is who says
+    so, the subject of the reporting verb above."""
+    if subject.lower_ not in ("it", "they"):
+        return None
+    for node in subject.head.ancestors:
+        if node.pos_ == "VERB" and node.lemma_.lower() in rules.SPEECH_VERBS:
+            return next((c for c in node.children if c.dep_ == "nsubj"), None)
+    return None
 
 
 def normalise_actor(head: Token, tokens: list[Token]) -> str | None:

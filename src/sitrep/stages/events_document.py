@@ -23,8 +23,10 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from sitrep.records import Event, Figure, Place, Span
+from sitrep.stages.events_rules import NON_VIOLENT_DEATHS
 from sitrep.stages.figures_index import Intervals, Lines, Positions, is_reference_point
 from sitrep.stages.times_rules import precision
 
@@ -90,14 +92,15 @@ def consolidate(
     # two tellings apart. It stays the place of an event told nowhere more precisely.
     by_country = {e.id: e.place for e in events if e.place in countries}
     unplaced = [dataclasses.replace(e, place=None) if e.id in by_country else e for e in events]
+    within = regions_holding(places)
     merged = [
         dataclasses.replace(e, place=by_country[e.id]) if e.place is None and e.id in by_country
         else e
-        for e in merge_mentions(unplaced, apart=apart, lines=context.lines)
+        for e in merge_mentions(unplaced, apart=apart, lines=context.lines, within=within)
     ]  # fmt: skip
     placed = [place_from_context(e, context) for e in merged]
     counted = attach_casualties(
-        merge_mentions(placed, apart=apart, lines=context.lines), figures, text
+        merge_mentions(placed, apart=apart, lines=context.lines, within=within), figures, text
     )
     return [dataclasses.replace(e, id=f"E{i + 1}") for i, e in enumerate(counted)]
 
@@ -105,25 +108,46 @@ def consolidate(
 # --------------------------------------------------------------------------- merging
 
 
+def regions_holding(places: Sequence[Place]) -> frozenset[tuple[str, str]]:
+    """(region id, place id) for each place the report names inside a region it names
+    ("Odesa" in "the southern Odesa region")."""
+    regions = {(p.country, p.name): p.id for p in places if p.kind == "region"}
+    return frozenset(
+        (regions[(p.country, p.admin1)], p.id) for p in places
+        if p.kind != "region" and p.admin1 and (p.country, p.admin1) in regions
+    )  # fmt: skip
+
+
 def merge_mentions(
     events: Iterable[Event],
     *,
     apart: frozenset[frozenset[str]] = frozenset(),
     lines: Lines | None = None,
+    within: frozenset[tuple[str, str]] = frozenset(),
 ) -> list[Event]:
     """The events with each one told several times merged into one (see ``same_event``);
-    ``lines`` tells which tellings share a paragraph."""
+    ``lines`` tells which tellings share a paragraph; ``within`` pairs a region with a
+    place in it: a telling at each is one event, kept at the more precise place."""
     kept: list[Event] = []
     # Each kept event's evidence as a set: a report that tells one event a thousand
     # times would otherwise rebuild a growing set at every comparison (quadratic).
     evidence: list[frozenset[Span]] = []
+    headline = _headline_end(lines)
     for event in events:
         own = frozenset(event.evidence)
         for index, earlier in enumerate(kept):
             shared = bool(evidence[index] & own)
             near = lines is not None and _same_paragraph(lines, earlier, event)
-            if same_event(earlier, event, shared=shared, apart=apart, near=near):
+            # A headline sums up what the body tells: "aid convoys are turned back".
+            summed = _told_first_in(earlier, headline) and not _told_first_in(event, headline)
+            nested = _nested(earlier.place, event.place, within)
+            if same_event(
+                earlier, event, shared=shared, apart=apart, near=near, summed=summed,
+                nested=nested,
+            ):  # fmt: skip
                 kept[index] = combine(earlier, event, evidence[index])
+                if nested and (earlier.place, event.place) in within:
+                    kept[index] = dataclasses.replace(kept[index], place=event.place)
                 evidence[index] = evidence[index] | own
                 break
         else:
@@ -139,11 +163,14 @@ def same_event(
     shared: bool | None = None,
     apart: frozenset[frozenset[str]] = frozenset(),
     near: bool = False,
+    summed: bool = False,
+    nested: bool = False,
 ) -> bool:
     """Whether ``a`` and ``b`` tell one event; ``shared`` says whether they share a
     sentence of evidence (worked out here when the caller does not know), ``near``
-    whether they are told in one paragraph; ``apart`` holds pairs of places told as
-    distinct places of one event."""
+    whether they are told in one paragraph, ``summed`` whether ``a`` is the headline's
+    summary of ``b``, ``nested`` whether one's place is a region holding the other's;
+    ``apart`` holds pairs of places told as distinct places of one event."""
     if shared is None:
         shared = _same_sentence(a, b)
     if a.place is not None and b.place is not None and frozenset((a.place, b.place)) in apart:
@@ -152,13 +179,22 @@ def same_event(
         return False
     if not _months_agree(a.date, b.date):
         return False
+    if _different_days(a.date, b.date) and not {a.type, b.type} & _LASTING:
+        return False
     if a.type == b.type and a.type in _MERGE_IN_SENTENCE_ONLY:
-        return shared
+        # "setting a transformer on fire and cutting electricity to Khartoum": one
+        # sentence, two places, two events (round 6, merowe_dam).
+        return (shared or summed) and _agree(a.place, b.place)
     if a.type == b.type:
         # One sentence that names two places for one event names where and around where,
         # unless each place has its own actor ("Russian troops captured Soledar, and
         # Wagner fighters later seized most of Bakhmut").
-        return _agree(a.place, b.place) or (shared and not _distinct_actors(a, b))
+        if (a.place is None) != (b.place is None) and not (shared or near or summed):
+            # An unplaced telling far from a placed one is its own event, placed later by
+            # its paragraph ("a minibus was hit by a drone" and, paragraphs on, drones
+            # that destroyed tanks near Myrnohrad; round 6, pokrovsk_front).
+            return False
+        return _agree(a.place, b.place) or nested or (shared and not _distinct_actors(a, b))
     # "Airstrikes on a market ... in one of the deadliest attacks"; "the bombardment of
     # Kupiansk ... wounded in the attack": a generic attack is the specific one told.
     pair = {a.type, b.type}
@@ -172,6 +208,21 @@ def same_event(
 
 
 _MOVEMENT_PAIR = frozenset({"evacuation", "displacement"})
+
+
+def _nested(x: str | None, y: str | None, within: frozenset[tuple[str, str]]) -> bool:
+    return x is not None and y is not None and ((x, y) in within or (y, x) in within)
+
+
+def _headline_end(lines: Lines | None) -> int:
+    """Where the report's first line ends (0 when unknown)."""
+    if lines is None:
+        return 0
+    return lines.bounds(0)[1]
+
+
+def _told_first_in(event: Event, end: int) -> bool:
+    return bool(event.evidence) and event.evidence[0].start < end
 
 
 def _same_paragraph(lines: Lines, a: Event, b: Event) -> bool:
@@ -195,11 +246,42 @@ def _agree(x: str | None, y: str | None) -> bool:
     return x is None or y is None or x == y
 
 
+# A disaster lasts days ("struck late on Friday ... aftershocks on Sunday"): one event.
+_LASTING = frozenset({"disaster", "siege", "occupation"})
+
+
+def _different_days(x: str | None, y: str | None) -> bool:
+    """Two days told apart ("On Thursday, police fired ..."; "22 people were killed on
+    Friday"): ACLED codes one event per day, so they are two (round 6, dhaka_curfew)."""
+    if x is None or y is None or precision(x) != "day" or precision(y) != "day":
+        return False
+    return x[:10] != y[:10]
+
+
 def _months_agree(x: str | None, y: str | None) -> bool:
+    """Same month (or year, when one says only a year); an ISO week ("2024-W22-WE")
+    agrees with each month its days fall in (round 6, taiz_convoy: "over the weekend"
+    and "on Saturday" are one shelling)."""
     if x is None or y is None:
         return True
+    months_x, months_y = _months_of(x), _months_of(y)
     k = min(len(x), len(y), 7)
-    return x[:k] == y[:k]
+    return bool({m[:k] for m in months_x} & {m[:k] for m in months_y})
+
+
+_ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?")
+
+
+def _months_of(value: str) -> set[str]:
+    week = _ISO_WEEK.match(value)
+    if week is None:
+        return {value}
+    year, number = int(week.group(1)), int(week.group(2))
+    days = (6, 7) if week.group(3) else range(1, 8)
+    try:
+        return {date.fromisocalendar(year, number, d).isoformat()[:7] for d in days}
+    except ValueError:  # week 53 of a year that has 52
+        return {value}
 
 
 def combine(first: Event, second: Event, told: frozenset[Span] | None = None) -> Event:
@@ -315,7 +397,23 @@ def is_vague(figure: Figure) -> bool:
 
 
 def is_part_of_toll(text: str, figure: Figure) -> bool:
-    return bool(_PART_OF_TOLL.match(text, figure.span.end, figure.span.end + 60))
+    """ "Two children were among the dead"; also a count that is no event's toll: deaths
+    from want or disease ("63 children have died of malnutrition") and a feared toll
+    ("fear more than 670 people may have died"; round 6)."""
+    end = figure.span.end
+    if _PART_OF_TOLL.match(text, end, end + 60) or _FEARED.match(text, end, end + 60):
+        return True
+    cause = _DIED_OF.match(text, end, end + 60)
+    return cause is not None and cause.group(1).lower() in NON_VIOLENT_DEATHS
+
+
+_FEARED = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}?(?:may|might|could)\s+have\s+(?:died|been\s+killed|perished)\b",
+    re.I,
+)
+_DIED_OF = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}?(?:died|dead|deaths?)\s+(?:\w+\s+)?(?:of|from)\s+(\w+)", re.I
+)
 
 
 def attach_casualties(

@@ -9,7 +9,8 @@ from __future__ import annotations
 EVENT_TYPES: tuple[str, ...] = (
     "recapture", "capture", "occupation", "shelling", "airstrike", "attack", "armed_clash",
     "siege", "displacement", "return", "evacuation", "infrastructure_damage",
-    "humanitarian_access_blocked", "aid", "protest", "disaster", "arrest", "other",
+    "humanitarian_access_blocked", "aid", "protest", "disaster", "arrest", "restriction",
+    "release", "other",
 )  # fmt: skip
 
 VERB_TRIGGERS: dict[str, str] = {
@@ -30,7 +31,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "camp": "displacement",
     "return": "return",
     "evacuate": "evacuation",
-    "protest": "protest", "demonstrate": "protest", "rally": "protest",
+    "protest": "protest", "demonstrate": "protest", "rally": "protest", "riot": "protest",
     "arrest": "arrest", "detain": "arrest",
     "destroy": "infrastructure_damage", "damage": "infrastructure_damage",
     "demolish": "infrastructure_damage", "raze": "infrastructure_damage",
@@ -43,7 +44,8 @@ VERB_TRIGGERS: dict[str, str] = {
 GROUND_VERBS = frozenset({"take"})
 GROUND = frozenset(
     {"village", "town", "city", "settlement", "territory", "position", "hill", "district",
-     "suburb", "outskirt", "area", "airport", "base", "bridgehead", "region"}
+     "suburb", "outskirt", "area", "airport", "base", "bridgehead", "region", "camp",
+     "barracks", "headquarters", "checkpoint", "outpost", "garrison"}
 )  # fmt: skip
 # Verbs that are an aid event only when what moves is aid ("the convoy reached the city").
 AID_VERBS = frozenset(
@@ -53,7 +55,7 @@ AID_VERBS = frozenset(
 AID_THINGS = frozenset(
     {"aid", "convoy", "truck", "food", "medicine", "supply", "fund", "assistance", "relief",
      "shipment", "ration", "tent", "package", "delivery", "consignment", "cash", "transfer",
-     "voucher", "kit", "blanket", "grain", "flour"}
+     "voucher", "kit", "blanket", "grain", "flour", "meal", "tarpaulin", "rice"}
 )  # fmt: skip
 # Aid only as what is given ("delivered safe water", "distributed vaccines"): as a subject
 # of "reach" they are no aid ("the water reached the rooftops"). Round 5 (lusaka_cholera).
@@ -89,7 +91,9 @@ NOUN_TRIGGERS: dict[str, str] = {
     "clash": "armed_clash", "battle": "armed_clash", "combat": "armed_clash",
     "siege": "siege", "blockade": "humanitarian_access_blocked", "exodus": "displacement",
     "displacement": "displacement", "evacuation": "evacuation", "return": "return",
-    "protest": "protest", "demonstration": "protest", "arrest": "arrest",
+    "protest": "protest", "demonstration": "protest", "arrest": "arrest", "riot": "protest",
+    # Round 6: PLOVER's COERCE (curfew, lockdown); ACLED codes them as other developments.
+    "curfew": "restriction", "lockdown": "restriction",
     "earthquake": "disaster", "quake": "disaster", "flood": "disaster", "flooding": "disaster",
     "hurricane": "disaster", "cyclone": "disaster", "typhoon": "disaster",
     "wildfire": "disaster", "landslide": "disaster", "tsunami": "disaster",
@@ -144,7 +148,8 @@ INFRASTRUCTURE = frozenset(
      "railway", "station", "plant", "dam", "power", "water", "gas", "electricity", "grid",
      "infrastructure", "pipeline", "port", "airport", "structure", "apartment", "church",
      "facility", "line", "substation", "tower", "network", "track", "rail", "parliament",
-     "office", "mosque", "market", "shop", "store", "warehouse", "camp"}
+     "office", "mosque", "market", "shop", "store", "warehouse", "camp", "highway",
+     "motorway", "expressway", "depot", "clinic", "centre", "center", "transformer"}
 )  # fmt: skip
 UTILITIES = frozenset(
     {"water", "power", "electricity", "gas", "heating", "heat", "internet", "energy",
@@ -154,7 +159,10 @@ UTILITIES = frozenset(
 OUT_OF_SERVICE = frozenset({"down", "out", "off", "cut", "offline"})
 # "after weeks of fighting": a span of time, the setting of another event.
 DURATION_NOUNS = frozenset({"day", "week", "month", "year", "decade"})
-OUTAGE_NOUNS = frozenset({"cut", "outage", "blackout", "disruption", "shortage"})
+OUTAGE_NOUNS = frozenset({"cut", "outage", "blackout", "disruption", "shortage", "shutdown"})
+# "emergency shutdowns were in place in Odesa and Mykolaiv" (round 6; a government
+# shutdown is no outage: it needs one of these or a utility as its modifier).
+OUTAGE_MODIFIERS = frozenset({"emergency", "rolling", "scheduled", "grid"})
 AID_ACCESS_NOUNS = frozenset(
     {"passage", "corridor", "access", "aid", "assistance", "convoy", "delivery", "flight",
      "distribution", "airlift"}
@@ -202,6 +210,49 @@ SIDES: dict[str, str] = {
     "afghanistan": "Afghanistan", "afghan": "Afghanistan", "lebanon": "Lebanon",
     "lebanese": "Lebanon", "yemen": "Yemen", "yemeni": "Yemen", "iraq": "Iraq",
     "iraqi": "Iraq", "palestinian": "Palestine", "palestinians": "Palestine",
+    # Round 6: the countries of the crises the team set covers and their neighbours.
+    "mali": "Mali", "malian": "Mali", "nigeria": "Nigeria", "nigerian": "Nigeria",
+    "nigerien": "Niger", "chadian": "Chad",
+    "cameroon": "Cameroon", "cameroonian": "Cameroon", "somalia": "Somalia",
+    "somali": "Somalia", "kenya": "Kenya", "kenyan": "Kenya", "eritrea": "Eritrea",
+    "eritrean": "Eritrea", "congolese": "Democratic Republic of the Congo",
+    "rwanda": "Rwanda", "rwandan": "Rwanda",
+    "uganda": "Uganda", "ugandan": "Uganda", "burundi": "Burundi", "burundian": "Burundi",
+    "mozambique": "Mozambique", "mozambican": "Mozambique", "libya": "Libya",
+    "libyan": "Libya", "egypt": "Egypt", "egyptian": "Egypt", "algeria": "Algeria",
+    "algerian": "Algeria", "guinean": "Guinea", "senegal": "Senegal",
+    "senegalese": "Senegal", "ivorian": "Ivory Coast", "liberia": "Liberia",
+    "liberian": "Liberia", "zambia": "Zambia", "zambian": "Zambia", "tanzania": "Tanzania",
+    "tanzanian": "Tanzania", "zimbabwe": "Zimbabwe", "pakistan": "Pakistan",
+    "pakistani": "Pakistan", "india": "India", "indian": "India", "bangladesh": "Bangladesh",
+    "bangladeshi": "Bangladesh", "nepal": "Nepal", "nepali": "Nepal", "nepalese": "Nepal",
+    "philippines": "Philippines", "philippine": "Philippines", "filipino": "Philippines",
+    "indonesia": "Indonesia", "indonesian": "Indonesia", "thailand": "Thailand",
+    "thai": "Thailand", "colombia": "Colombia", "colombian": "Colombia",
+    "venezuela": "Venezuela", "venezuelan": "Venezuela", "mexico": "Mexico",
+    "mexican": "Mexico", "ecuador": "Ecuador", "ecuadorian": "Ecuador", "peru": "Peru",
+    "peruvian": "Peru", "haiti": "Haiti", "haitian": "Haiti", "armenia": "Armenia",
+    "armenian": "Armenia", "azerbaijan": "Azerbaijan", "azerbaijani": "Azerbaijan",
+    "jordanian": "Jordan", "saudi": "Saudi Arabia",
+    "burkinabe": "Burkina Faso", "mauritania": "Mauritania", "mauritanian": "Mauritania",
+}  # fmt: skip
+# A side's country code, to tell a state's forces taking ground in their own country.
+SIDE_COUNTRY_CODES: dict[str, str] = {
+    "Russia": "RU", "Ukraine": "UA", "Israel": "IL", "Syria": "SY", "Sudan": "SD",
+    "Iran": "IR", "Turkey": "TR", "China": "CN", "Belarus": "BY", "United States": "US",
+    "United Kingdom": "GB", "France": "FR", "Germany": "DE", "Myanmar": "MM",
+    "Ethiopia": "ET", "Afghanistan": "AF", "Lebanon": "LB", "Yemen": "YE", "Iraq": "IQ",
+    "Palestine": "PS", "Mali": "ML", "Nigeria": "NG", "Niger": "NE", "Chad": "TD",
+    "Cameroon": "CM", "Somalia": "SO", "Kenya": "KE", "Eritrea": "ER",
+    "Democratic Republic of the Congo": "CD",
+    "Rwanda": "RW", "Uganda": "UG", "Burundi": "BI", "Mozambique": "MZ", "Libya": "LY",
+    "Egypt": "EG", "Algeria": "DZ", "Guinea": "GN", "Senegal": "SN", "Ivory Coast": "CI",
+    "Liberia": "LR", "Zambia": "ZM", "Tanzania": "TZ", "Zimbabwe": "ZW", "Pakistan": "PK",
+    "India": "IN", "Bangladesh": "BD", "Nepal": "NP", "Philippines": "PH",
+    "Indonesia": "ID", "Thailand": "TH", "Colombia": "CO", "Venezuela": "VE",
+    "Mexico": "MX", "Ecuador": "EC", "Peru": "PE", "Haiti": "HT", "Armenia": "AM",
+    "Azerbaijan": "AZ", "Jordan": "JO", "Saudi Arabia": "SA", "Burkina Faso": "BF",
+    "Mauritania": "MR",
 }  # fmt: skip
 CAPITALS: dict[str, str] = {
     "moscow": "Russia", "kremlin": "Russia", "kyiv": "Ukraine", "kiev": "Ukraine",
@@ -209,3 +260,27 @@ CAPITALS: dict[str, str] = {
     "damascus": "Syria", "khartoum": "Sudan", "minsk": "Belarus", "ankara": "Turkey",
     "london": "United Kingdom", "paris": "France", "berlin": "Germany",
 }  # fmt: skip
+
+# Round 6 (team set D: coxs_bazar_fire, guayaquil_prison, kuriga_hostages, enga_landslide).
+# "A fire swept through a camp", "the blaze started in Camp 11", "fire broke out": a fire
+# that spreads is a disaster ("opened fire", "artillery fire hit" are not: no such verb).
+FIRE_NOUNS = frozenset({"fire", "blaze", "inferno"})
+FIRE_SPREAD_VERBS = frozenset(
+    {"sweep", "tear", "rip", "spread", "engulf", "gut", "raze", "break", "rage", "start",
+     "ravage", "consume", "erupt", "destroy"}
+)  # fmt: skip
+# "Gunmen have released 137 pupils", "the guards were freed": captives set free (PLOVER
+# CONCEDE, release of persons; ACLED other developments). Aid released stays aid.
+RELEASE_VERBS = frozenset({"release", "free"})
+# "The landslide cut the highway", "landslides blocked the main road": what a disaster
+# does to infrastructure is an event of its own (the team set codes it); crowds blocking
+# roads are part of their protest, so "block" needs a natural subject.
+NATURAL_BLOCKERS = frozenset({"debris", "rubble", "mud", "rock", "boulder", "snow", "water"})
+# "63 children have died of malnutrition": deaths from want or disease belong to no
+# violent event told before them.
+NON_VIOLENT_DEATHS = frozenset(
+    {"malnutrition", "hunger", "starvation", "disease", "cholera", "illness", "exposure",
+     "cold", "heat", "dehydration", "measles", "malaria", "famine", "thirst"}
+)  # fmt: skip
+# "officials fear more than 670 people may have died": a feared toll is no toll.
+FEARING_VERBS = frozenset({"fear", "worry", "expect"})

@@ -23,6 +23,10 @@ from sitrep.stages import events_rules as rules
 _FLIGHT_VERBS = frozenset({"flee", "escape"})
 
 
+# "in response to attacks", "in retaliation for the shelling": the reason for another event.
+_REPLIES = frozenset({"response", "retaliation", "reprisal", "revenge", "reply"})
+
+
 def conjoined_places(place_token: Token, mentions: Sequence[tuple[Token, str]]) -> list[str]:
     """The places joined to ``place_token`` by a conjunction, in the text's order
     ("Mombasa, Kisumu and Nakuru" -> Kisumu, Nakuru for Mombasa); ``mentions`` are the
@@ -43,6 +47,12 @@ def is_setting(trigger: Token) -> bool:
     head = trigger.head
     if trigger.dep_ == "pobj" and head.lower_ in rules.SETTING_PREPOSITIONS:
         return True
+    if (
+        trigger.dep_ == "pobj"
+        and head.lower_ in ("to", "for")
+        and head.head.lemma_.lower() in _REPLIES
+    ):
+        return True  # "struck targets in response to Ukrainian attacks on Belgorod" (round 6)
     return trigger.dep_ == "dobj" and head.lemma_.lower() in _FLIGHT_VERBS
 
 

@@ -17,6 +17,12 @@ from spacy.tokens import Token
 from sitrep.stages import events_rules as rules
 from sitrep.stages.state import DocState
 
+# Who can be held and set free ("released 137 pupils", "the guards were freed").
+_CAPTIVE_PEOPLE = frozenset(
+    {"hostage", "captive", "abductee", "prisoner", "detainee", "inmate", "pupil", "student",
+     "schoolchild", "child", "girl", "boy", "guard", "worker", "passenger", "people",
+     "person", "man", "woman", "civilian", "soldier", "journalist", "staff", "villager"}
+)  # fmt: skip
 _PEOPLE_SUBJECTS = frozenset(
     {"people", "person", "resident", "civilian", "family", "refugee", "child", "woman",
      "man", "villager", "inhabitant", "citizen", "thousand", "hundred", "dozen", "many"}
@@ -61,6 +67,12 @@ def _verb_type(token: Token, lemma: str) -> str | None:
         return "displacement"
     if _sets_on_fire(token, lemma):
         return "infrastructure_damage"
+    if lemma in rules.RELEASE_VERBS and _frees_captives(token):
+        return "release"
+    if lemma == "leave" and _leaves_in_need(token):
+        return "displacement"  # "The storm left 5,000 people homeless": whatever left them
+    if lemma == "block" and _blocked_by_nature(token):
+        return "infrastructure_damage"
     if lemma not in rules.VERB_TRIGGERS:
         lemma = token.lower_  # the small model leaves some irregular forms ("retook") as is
     if lemma not in rules.VERB_TRIGGERS:
@@ -68,7 +80,7 @@ def _verb_type(token: Token, lemma: str) -> str | None:
     if lemma in rules.AID_VERBS:
         if not _gives_aid(token):
             return None
-        return "humanitarian_access_blocked" if _hindered(token) else "aid"
+        return "humanitarian_access_blocked" if _hindered(token) or _no_aid(token) else "aid"
     if lemma == "march":
         subject = _subject(token)
         marchers = subject is not None and any(
@@ -86,13 +98,19 @@ def _verb_type(token: Token, lemma: str) -> str | None:
         return _leaving_type(token)
     if lemma == "raid" and _arrests_in_clause(token):
         return None  # "raided two villages, arresting 14 men": an arrest operation
-    if kind in ("capture", "recapture", "occupation") and _takes_captives(token):
-        return None  # "7 were recaptured": people taken, not ground
+    if kind in ("capture", "recapture", "occupation") and (
+        _takes_captives(token) or _controls_no_ground(token)
+    ):
+        return None  # "7 were recaptured", "retook control of two cell blocks": not ground
     subject = _subject(token)
-    if subject is not None and rules.NOUN_TRIGGERS.get(subject.lemma_.lower()) == "disaster":
+    if (
+        subject is not None
+        and rules.NOUN_TRIGGERS.get(subject.lemma_.lower()) == "disaster"
+        and kind != "infrastructure_damage"
+    ):
         return None  # "an earthquake struck": the disaster noun is the event
-    if kind == "attack" and subject is not None and _are_protesters(subject):
-        return "protest"  # "protesters who stormed parliament"
+    if kind in ("attack", "armed_clash") and subject is not None and _are_protesters(subject):
+        return "protest"  # "protesters who stormed parliament", "protesters clashed with police"
     return kind
 
 
@@ -104,6 +122,49 @@ def _hindered(verb: Token) -> bool:
     return head.lemma_.lower() in rules.HINDERED or any(
         c.dep_ == "acomp" and c.lemma_.lower() in rules.HINDERED for c in head.children
     )
+
+
+def _no_aid(verb: Token) -> bool:
+    """ "No food aid has reached the city since March": aid that does not arrive."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        for c in verb.children
+    )
+
+
+def _frees_captives(verb: Token) -> bool:
+    """ "Gunmen have released 137 pupils and staff", "the guards were freed unharmed",
+    "freed 20 hostages": people set free (not "released a statement", "released funds")."""
+    return any(
+        h.pos_ == "NUM" or h.lemma_.lower() in _CAPTIVE_PEOPLE or h.lower_ in ("them", "him", "her")
+        for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+        for h in _heads_of(c)
+    )  # fmt: skip
+
+
+def _blocked_by_nature(verb: Token) -> bool:
+    """ "Landslides blocked the main road to Jajarkot": a road cut by a disaster."""
+    subject = _subject(verb)
+    if subject is None or not _names_infrastructure(verb):
+        return False
+    words = (subject.lemma_.lower(), subject.lower_.removesuffix("s"))  # "Landslides" (PROPN)
+    return any(
+        rules.NOUN_TRIGGERS.get(word) == "disaster" or word in rules.NATURAL_BLOCKERS
+        for word in words
+    )
+
+
+def _controls_no_ground(verb: Token) -> bool:
+    """ "retook control of two cell blocks": control of something that is not ground."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() == "control":
+            held = _of_objects(child)
+            return bool(held) and not any(
+                h.lemma_.lower() in rules.GROUND or h.ent_type_ in ("GPE", "LOC", "FAC")
+                for h in held
+            )
+    return False
 
 
 def _are_protesters(subject: Token) -> bool:
@@ -122,12 +183,13 @@ def _weapon_kind(verb: Token, lemma: str) -> str | None:
     ]
     for agent in (c for c in verb.children if c.dep_ == "agent"):
         doers += [c for c in agent.children if c.dep_ == "pobj"]
-    kinds = {
-        rules.WEAPONS[word]
-        for doer in doers for head in (doer, *doer.conjuncts)
-        for word in (head.lemma_.lower(), head.lower_.removesuffix("s"))
-        if word in rules.WEAPONS
-    }  # fmt: skip
+    # "Artillery fire hit the neighbourhood": the weapon may be the fire's modifier.
+    named = [
+        word for doer in doers for head in (doer, *doer.conjuncts)
+        for token in (head, *(c for c in head.children if c.dep_ == "compound"))
+        for word in (token.lemma_.lower(), token.lower_.removesuffix("s"))
+    ]  # fmt: skip
+    kinds = {rules.WEAPONS[word] for word in named if word in rules.WEAPONS}
     if len(kinds) > 1:
         return "attack"
     return kinds.pop() if kinds else None
@@ -188,6 +250,13 @@ def _leaving_type(verb: Token) -> str | None:
     return "displacement"
 
 
+def _leaves_in_need(verb: Token) -> bool:
+    """ "leaving 12,000 people homeless", "3,000 families left homeless"."""
+    states = [c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp")]
+    states += [a for c in verb.children if c.dep_ == "dobj" for a in c.children if a.dep_ == "amod"]
+    return any(s.lower_ in rules.DISPLACED_STATES for s in states)
+
+
 def _arrests_in_clause(verb: Token) -> bool:
     return any(
         c.dep_ in ("advcl", "conj", "xcomp") and c.lemma_.lower() in ("arrest", "detain")
@@ -215,12 +284,36 @@ def _in_hyphen_compound(token: Token) -> bool:
 def _gives_aid(verb: Token) -> bool:
     """'delivered food', 'released emergency funds', 'the convoy reached the city',
     'delivered safe water' (water only as what is given)."""
-    return any(
+    if any(
         h.lemma_.lower() in rules.AID_THINGS
         or (child.dep_ == "dobj" and h.lemma_.lower() in rules.AID_OBJECTS)
         for child in verb.children if child.dep_ in ("dobj", "nsubj", "nsubjpass")
         for h in _heads_of(child)
-    )  # fmt: skip
+    ):  # fmt: skip
+        return True
+    return verb.lemma_.lower() in _BRINGING_VERBS and _brings_aid(verb)
+
+
+# "Soldiers arrived ... with food, water and tents": aid told as what comes with them.
+_BRINGING_VERBS = frozenset({"arrive", "reach", "enter"})
+
+
+def _brings_aid(verb: Token) -> bool:
+    """A "with" phrase of the verb's clause (the parser may hang it on a noun of the
+    clause) whose object is aid."""
+    for token in verb.subtree:
+        if token.lower_ != "with" or token.dep_ != "prep":
+            continue
+        node = token.head
+        while node != verb and node.pos_ not in ("VERB", "AUX"):
+            node = node.head
+        if node == verb and any(
+            h.lemma_.lower() in rules.AID_THINGS
+            for o in token.children if o.dep_ == "pobj"
+            for h in _heads_of(o)
+        ):  # fmt: skip
+            return True
+    return False
 
 
 def _takes_ground(verb: Token) -> bool:
@@ -241,6 +334,18 @@ def _noun_type(token: Token, lemma: str) -> str | None:
         return None  # "quake zone", "flood victims": the noun names something else
     if _is_background_duration(token) or _is_repelled(token):
         return None
+    if lemma in rules.FIRE_NOUNS:
+        return "disaster" if _fire_spreads(token) else None
+    if (
+        lemma == "raid"
+        and token.dep_ == "pobj"
+        and token.head.head.lemma_.lower() in ("arrest", "detain")
+    ):
+        return None  # "arrested 500 people in raids across the city": the arrests
+    if lemma == "strike" and any(c.dep_ == "prep" and c.lower_ == "on" for c in token.children):
+        # "a strike on the Umm Dabakir plant" (not a workers' strike)
+        aerial = any(c.lemma_.lower() in rules.AIR_MODIFIERS for c in token.children)
+        return "airstrike" if aerial else "attack"
     if lemma in rules.PROTESTING_PEOPLE:
         return "protest" if _force_used_on(token) else None
     if lemma == "return" and _returns_to_a_state(token):
@@ -258,7 +363,9 @@ def _noun_type(token: Token, lemma: str) -> str | None:
     if _is_out_of_service(token):
         return "infrastructure_damage"
     modifiers = [c for c in token.children if c.dep_ in ("compound", "amod")]
-    if lemma in rules.OUTAGE_NOUNS and any(c.lemma_.lower() in rules.UTILITIES for c in modifiers):
+    if lemma in rules.OUTAGE_NOUNS and any(
+        c.lemma_.lower() in rules.UTILITIES | rules.OUTAGE_MODIFIERS for c in modifiers
+    ):
         return "infrastructure_damage"
     if lemma in rules.AID_ACCESS_NOUNS and (
         det_no or token.head.lemma_.lower() in rules.BLOCKING_VERBS or _turned_back(token)
@@ -270,6 +377,17 @@ def _noun_type(token: Token, lemma: str) -> str | None:
     ):
         return "airstrike"
     return kind
+
+
+def _fire_spreads(noun: Token) -> bool:
+    """ "A fire swept through a camp", "the blaze started in Camp 11", "fire broke out";
+    not "artillery fire", "gunfire", "opened fire", "set fire to"."""
+    if any(c.dep_ == "compound" and c.lemma_.lower() in rules.WEAPONS for c in noun.children):
+        return False
+    verbs = [c for c in noun.children if c.dep_ == "acl"]
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        verbs.append(noun.head)
+    return any(v.lemma_.lower() in rules.FIRE_SPREAD_VERBS for v in verbs)
 
 
 def _force_used_on(people: Token) -> bool:
@@ -338,10 +456,13 @@ def _names_infrastructure(verb: Token, *, through_of: bool = False) -> bool:
     """Whether the verb acts on infrastructure; ``through_of`` also looks at what a part
     is of ("Part of the parliament building"). A share ("60 percent of buildings were
     destroyed") is a figure, not an event: the annotators code none."""
+    # "Mobile internet has been cut", "cutting electricity to Khartoum": utilities too;
+    # "Road links to several villages have been cut": what the noun's compound names.
     return any(
-        h.lemma_.lower() in rules.INFRASTRUCTURE
+        word.lemma_.lower() in rules.INFRASTRUCTURE | rules.UTILITIES
         for child in verb.children if child.dep_ in ("dobj", "nsubjpass")
         for h in (_heads_of(child) if through_of else [child, *child.conjuncts])
+        for word in (h, *(c for c in h.children if c.dep_ == "compound"))
     )  # fmt: skip
 
 
@@ -349,10 +470,12 @@ def _people_move(verb: Token) -> bool:
     subject = _subject(verb)
     if subject is None:
         return True
-    return (
-        subject.pos_ in ("PRON", "NUM")
-        or subject.ent_type_ in ("PERSON", "NORP", "CARDINAL")
-        or subject.lemma_.lower() in _PEOPLE_SUBJECTS
+    # "Most of the town's residents fled": the people are what "most" is of.
+    return any(
+        s.pos_ in ("PRON", "NUM")
+        or s.ent_type_ in ("PERSON", "NORP", "CARDINAL")
+        or s.lemma_.lower() in _PEOPLE_SUBJECTS
+        for s in [subject, *_of_objects(subject)]
     )
 
 

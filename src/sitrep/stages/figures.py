@@ -172,6 +172,8 @@ def extract_figures(state: DocState, resources: Resources) -> None:
             continue
         if _is_modifier_compound(text, n) or _is_incidental_small_count(doc, n):
             continue
+        if _is_name_number(text, n):
+            continue
         kept.append(n)
     context = FigureContext.of(state)
     state.figures = [_figure(state, context, n) for n in kept]
@@ -359,6 +361,32 @@ def _is_conversion(text: str, n: _Number, kept: list[_Number]) -> bool:
     return previous.unit is not None and bool(re.fullmatch(r"\s*\(\s*(?:\w+\s+)?", between))
 
 
+# "Camp 11", "Block 4", "Route 66", "Flight 370": a number that is part of a name
+# (round 6, coxs_bazar_fire). Only digits right after one of these words.
+_NAME_HEAD = re.compile(r"\b([A-Z][a-z]+)\s+$")
+NAME_HEADS = frozenset(
+    {"Camp", "Block", "Sector", "Zone", "Phase", "Route", "Highway", "Road", "Flight", "Gate",
+     "Ward", "Unit", "Building", "Tower", "Terminal", "Platform", "Level", "Article", "Section",
+     "Resolution", "Chapter", "Protocol", "Brigade", "Battalion", "Division", "Corps",
+     "Cell", "Wing", "Pavilion", "Hangar", "Pier", "Berth", "Checkpoint", "Kilometre"}
+)  # fmt: skip
+
+
+def _is_name_number(text: str, n: _Number) -> bool:
+    if n.words or n.unit is not None or not text[n.start : n.end].isdigit():
+        return False
+    head = _NAME_HEAD.search(text, max(0, n.start - 24), n.start)
+    if head is None or head.group(1) not in NAME_HEADS:
+        return False
+    # "Camp 11 in Balukhali", "Route 66." but not "in Gaza 12 people died".
+    return bool(_AFTER_NAME.match(text, n.end, n.end + 24))
+
+
+_AFTER_NAME = re.compile(
+    r"(?:\s*[,.;:)]|\s*$|\s+(?:in|at|on|of|near|and|or|was|is|were|had|has|have|with|from|to)\b)"
+)
+
+
 def _is_modifier_compound(text: str, n: _Number) -> bool:
     """ "a five-storey building", "a two-bedroom flat": the number describes a thing."""
     return n.unit is None and bool(re.match(r"-[A-Za-z]", text[n.end : n.end + 2]))
@@ -399,6 +427,8 @@ def _figure(state: DocState, context: FigureContext, n: _Number) -> Figure:
         unit = "people" if counted in PEOPLE_NOUNS else _counted_word(token)
     if counted in MUNITIONS:
         quantity = "munitions"
+    elif counted in _DEAD_BODIES and quantity in (None, "other"):
+        quantity = "killed"  # "only five bodies have been recovered" (round 6)
     elif magnitude:
         unit, quantity = "magnitude", "magnitude"
     if quantity in (None, "other") and token is not None:
@@ -433,6 +463,7 @@ def _own_line(sentence: SpacySpan, token: Token, lines: Lines) -> SpacySpan:
     return clipped if clipped is not None and len(clipped) else sentence
 
 
+_DEAD_BODIES = frozenset({"body", "corpse"})
 # Quantities that count people: a number that counts anything else is none of them.
 PEOPLE_QUANTITIES = frozenset(
     {"killed", "injured", "missing", "displaced", "returned", "evacuated", "population",

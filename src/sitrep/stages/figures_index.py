@@ -128,9 +128,22 @@ _REFERENCE_BEFORE = re.compile(
 )
 
 
+# "cut the roads from El Obeid and Dilling", "the highway to Porgera": the end of a route
+# is not where anything told happened, nor the town "the city" refers back to (round 6).
+_ROUTE_END_BEFORE = re.compile(
+    r"\b(?:roads?|routes?|highways?|motorways?|railways?|corridors?|convoys?|flights?|trucks?"
+    r"|buses|paths?|tracks?)\s+(?:from|to|towards?|between)\s+"
+    r"(?:[A-Z][\w'’-]*(?:\s+|,\s*))*(?:(?:and|or)\s+)?$"
+)
+
+
 def is_reference_point(text: str, start: int) -> bool:
-    """Whether the place mention at ``start`` is the reference point of a distance."""
-    return bool(_REFERENCE_BEFORE.search(text, max(0, start - 48), start))
+    """Whether the place mention at ``start`` is the reference point of a distance or
+    the end of a route."""
+    return bool(
+        _REFERENCE_BEFORE.search(text, max(0, start - 48), start)
+        or _ROUTE_END_BEFORE.search(text, max(0, start - 64), start)
+    )
 
 
 class PlaceMentions:

@@ -49,6 +49,8 @@ class GoldDoc:
     id: str
     text: str
     toponyms: tuple[GoldToponym, ...]
+    # The article's web address (LGL/TR-News ``<url>``, GWN ``<link>``), "" if none.
+    url: str = ""
 
 
 def dataset_name(path: Path) -> str:
@@ -135,21 +137,28 @@ def _gwn(root: ET.Element) -> Iterator[GoldDoc]:
                     resolvable=gid is not None,
                 )
             )
-        yield GoldDoc(article.get("file", str(i)), text, tuple(sorted(toponyms, key=_order)))
+        yield GoldDoc(
+            article.get("file", str(i)),
+            text,
+            tuple(sorted(toponyms, key=_order)),
+            _text_of(article.find("link")).strip(),
+        )
 
 
 def load_gwn_full(path: Path, gwn_xml: Path) -> list[GoldDoc]:
     """``gwn_full.txt`` toponyms on the texts of ``GWN.xml`` (line i is article i)."""
     if not gwn_xml.is_file():
         raise ConfigError(f"{path.name} needs GWN.xml beside it for the article texts")
-    texts = [d.text for d in _gwn(ET.parse(gwn_xml).getroot())]
+    articles = list(_gwn(ET.parse(gwn_xml).getroot()))
+    texts = [d.text for d in articles]
     lines = path.read_text(encoding="utf-8").splitlines()
     if len(lines) != len(texts):
         raise ConfigError(f"{path} has {len(lines)} lines but {gwn_xml} {len(texts)} articles")
     docs = []
     for i, (line, text) in enumerate(zip(lines, texts, strict=True)):
         toponyms = [t for t in _gwn_full_entries(line, text) if t is not None]
-        docs.append(GoldDoc(str(i), text, tuple(sorted(toponyms, key=_order))))
+        toponyms_in_order = tuple(sorted(toponyms, key=_order))
+        docs.append(GoldDoc(str(i), text, toponyms_in_order, articles[i].url))
     return docs
 
 
@@ -188,7 +197,8 @@ def _gaztagged(root: ET.Element) -> Iterator[GoldDoc]:
                 )
             )
         doc_id = article.get("docid", str(i))
-        yield GoldDoc(doc_id, text, tuple(sorted(toponyms, key=_order)))
+        url = _text_of(article.find("url")).strip()
+        yield GoldDoc(doc_id, text, tuple(sorted(toponyms, key=_order)), url)
 
 
 def _geovirus(root: ET.Element) -> Iterator[GoldDoc]:

@@ -49,6 +49,38 @@ class Predicted:
     geonameid: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Miss:
+    """A resolvable gold toponym not resolved within ``ACC_KM`` (``--errors``):
+    ``predicted`` is None when no prediction overlaps it, ``km`` None when unresolved."""
+
+    doc: str
+    gold: GoldToponym
+    predicted: Predicted | None
+    km: float | None
+
+    def row(self) -> str:
+        """One tab-separated line: document, offsets, name, gold and predicted points."""
+        g, p = self.gold, self.predicted
+        what = "unrecognised" if p is None else ("unresolved" if self.km is None else "far")
+        cells = [
+            self.doc,
+            str(g.start),
+            str(g.end),
+            g.text.replace("\t", " ").replace("\n", " "),
+            what,
+            g.geonameid or "",
+            f"{g.lat},{g.lon}",
+            (p.geonameid or "") if p else "",
+            f"{p.lat},{p.lon}" if p and p.lat is not None else "",
+            f"{self.km:.0f}" if self.km is not None else "",
+        ]
+        return "\t".join(cells)
+
+
+MISS_HEADER = "doc\tstart\tend\ttoponym\twhat\tgold_id\tgold_point\tid\tpoint\tkm"
+
+
 @dataclass(slots=True)
 class GeoScore:
     recognition: PRF = field(default_factory=PRF)
@@ -61,6 +93,7 @@ class GeoScore:
     docs: int = 0
     seconds: float = 0.0
     resolution_seconds: float = 0.0
+    misses: list[Miss] = field(default_factory=list)
 
     @property
     def accuracy(self) -> float | None:
@@ -112,10 +145,13 @@ def judge_document(
         score.judged += 1
         best = _resolved_overlapping(gold, predicted)
         if best is None or best.lat is None or best.lon is None:
+            score.misses.append(Miss(doc.id, gold, best, None))
             continue
         km = haversine_km(gold.lat, gold.lon, best.lat, best.lon)
         score.errors_km.append(km)
         score.correct += km <= ACC_KM
+        if km > ACC_KM:
+            score.misses.append(Miss(doc.id, gold, best, km))
         if gold.geonameid:
             score.with_id += 1
             score.exact_id += best.geonameid == gold.geonameid

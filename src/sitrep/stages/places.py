@@ -35,7 +35,15 @@ from sitrep.resources import Resources
 from sitrep.stages import places_cues as cues
 from sitrep.stages.events_rules import GOVERNMENT_NOUNS, MILITARY_NOUNS, POLICE_NOUNS
 from sitrep.stages.places_given import NAMED_AFTER_HEADS
-from sitrep.stages.places_resolve import NameUse, Resolution, focus_from, resolve_all
+from sitrep.stages.places_outlets import HOME_KEY, text_locale
+from sitrep.stages.places_resolve import (
+    NO_HOME,
+    Home,
+    NameUse,
+    Resolution,
+    focus_from,
+    resolve_all,
+)
 from sitrep.stages.registry import stage
 from sitrep.stages.state import DocState
 
@@ -156,7 +164,12 @@ def extract_places(state: DocState, resources: Resources) -> None:
     _link_containers(mentions, words)
     accepted, rejected = decide(mentions)
     entities = group_entities(accepted)
-    resolve_entities(entities, cues.locale_countries(state.text))
+    home = state.scratch.get(HOME_KEY)
+    resolve_entities(
+        entities,
+        text_locale(state.text, state.raw.url),
+        home if isinstance(home, Home) else NO_HOME,
+    )
     places = build_places(entities, state.text, gazetteer)
     places, anaphors = attach_anaphors(places, state.doc, state.text)
     state.places = places
@@ -579,9 +592,12 @@ def group_entities(accepted: Sequence[Mention]) -> list[Entity]:
     ]
 
 
-def resolve_entities(entities: Sequence[Entity], locale: frozenset[str] = frozenset()) -> None:
+def resolve_entities(
+    entities: Sequence[Entity], locale: frozenset[str] = frozenset(), home: Home = NO_HOME
+) -> None:
     """Resolve every entity, each in the light of the others (``resolve_all``);
-    ``locale``: the countries whose money the text is written in."""
+    ``locale``: the countries whose conventions the text is written in; ``home``: where
+    its outlet reports from."""
     owner = {id(m): k for k, e in enumerate(entities) for m in e.mentions}
     uses = []
     for entity in entities:
@@ -596,7 +612,8 @@ def resolve_entities(entities: Sequence[Entity], locale: frozenset[str] = frozen
                 entity.candidates, entity.region_form, key, containers, article, actor, mentions
             )
         )
-    for entity, resolution in zip(entities, resolve_all(uses, locale=locale), strict=True):
+    resolutions = resolve_all(uses, locale=locale, home=home)
+    for entity, resolution in zip(entities, resolutions, strict=True):
         entity.resolution = resolution
 
 

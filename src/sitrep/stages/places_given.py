@@ -14,8 +14,9 @@ import re
 from collections.abc import Sequence
 
 from sitrep.gazetteer import Candidate, Gazetteer, normalize_key
-from sitrep.stages.places_cues import county_word_after, follows_article, locale_countries
-from sitrep.stages.places_resolve import NameUse, Resolution, resolve_all
+from sitrep.stages.places_cues import county_word_after, follows_article
+from sitrep.stages.places_outlets import text_locale
+from sitrep.stages.places_resolve import NO_HOME, Home, NameUse, Resolution, resolve_all
 
 # "Kharkiv region", "Donetsk Oblast": the word after a name that makes it a region.
 _REGION_AFTER = re.compile(r"\s+(region|oblast|province|governorate)\b", re.IGNORECASE)
@@ -146,10 +147,18 @@ def _regions(candidates: Sequence[Candidate]) -> list[Candidate]:
 
 
 def resolve_mentions(
-    text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazetteer, *, abstain: bool = False
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    gazetteer: Gazetteer,
+    *,
+    abstain: bool = False,
+    url: str | None = None,
+    home: Home = NO_HOME,
 ) -> list[Resolution]:
     """One resolution per span (``candidate`` None where the name stays unresolved:
-    unknown to the gazetteer, or, with ``abstain``, too uncertain).
+    unknown to the gazetteer, or, with ``abstain``, too uncertain). ``url``: the report's
+    address (its country code is a locale cue); ``home``: where its outlet reports from
+    (``places_outlets.OutletHomes``).
 
     Mentions of one name with one reading share a resolution (one sense per
     document), and each is resolved in the light of the others.
@@ -175,7 +184,7 @@ def resolve_mentions(
             uses[k].mentions += 1
         use_of_span[i] = k
     _link_containers(text, spans, order, use_of_span, uses)
-    resolutions = resolve_all(uses, abstain=abstain, locale=locale_countries(text))
+    resolutions = resolve_all(uses, abstain=abstain, locale=text_locale(text, url), home=home)
     return [resolutions[use_of_span[i]] for i in range(len(spans))]
 
 

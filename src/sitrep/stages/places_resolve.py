@@ -14,7 +14,7 @@ import functools
 import itertools
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -43,6 +43,14 @@ FAR_KM, FAR_BONUS = 1500.0, 0.2
 # 1/n instead of 1/sqrt(n) (n: the name's readings) read "Paris and London" in Ontario,
 # or left Athens beside Henderson County in Greece.
 NEARBY_WEIGHT = 1.0
+# Per other name (at most NEIGHBOUR_CAP) with a reading within NEIGHBOUR_KM of the
+# candidate (``Proximity.nearby``: a town and its county). Weight 0 / 0.3 / 0.6 / 1 on
+# `--gold-spans`, first halves of lgl.xml / TR-News.xml / GWN.xml: 1861 / 1871 / 1877 / 1875,
+# 488 for all, 1082 / 1082 / 1081 / 1079 toponyms; 0.6 and 1 lost 4-11 on the second halves
+# and GeoVirus, 0.3 none. 20 / 30 / 40 / 50 km at 0.3: LGL 85.2 / 85.4 / 85.4 / 85.5 %.
+NEIGHBOUR_KM = 40.0
+NEIGHBOUR_CAP = 2
+NEIGHBOUR_WEIGHT = 0.3
 # Candidates per block of the nearby computation (a block x candidates matrix at a time).
 NEARBY_BLOCK = 512
 EARTH_RADIUS_KM = 6371.0
@@ -84,6 +92,14 @@ ADMIN_FOCUS_WEIGHT = 1.0
 # 0.5 / 0.8 / 1.2 on `--gold-spans` lgl.xml --limit 300: 82.95 / 83.39 / 83.39 / 83.39 /
 # 82.95 %; GWN.xml --limit 100: 85.07 / 84.99 / 84.99 / 84.99 / 84.91 %. The middle.
 LOCALE_WEIGHT = 0.5
+# Times the share of the outlet's other reports about the candidate's first-level region
+# (``Home``: a local paper's "Paris" is its own town), and about its country. On `sitrep
+# eval geoparsing --gold-spans --outlets`, first halves of lgl.xml / TR-News.xml, region
+# weight 1.5 / 2 / 2.5: 87.8 / 88.2 / 88.6 % and 90.4 / 90.4 / 90.2 %: 2, the largest
+# that costs TR-News nothing. A country weight of 0.5 / 1 lost LGL toponyms at every
+# region weight ("Paris" in a US paper is often France's).
+HOME_REGION_WEIGHT = 2.0
+HOME_COUNTRY_WEIGHT = 0.0
 
 # "the Atlantic", "the tropical Pacific": English puts no article before a town's name, so
 # a water body or an area (GeoNames classes H and L) of the name is the likelier reading.
@@ -112,6 +128,31 @@ SURE_CONFIDENCE = 0.6
 MAX_PASSES = 4
 
 
+@dataclass(frozen=True, slots=True)
+class Home:
+    """Where a document's outlet reports from, as shares of its other reports' places:
+    a Texan paper's "Paris" is Paris, Texas, though the report itself names no other
+    place (``places_outlets.learn_homes``)."""
+
+    regions: Mapping[tuple[str, str], float] = field(default_factory=dict)
+    countries: Mapping[str, float] = field(default_factory=dict)
+
+    def share(self, c: Candidate) -> float:
+        """The weighted share of the outlet's reports about this candidate's region and
+        country (a country gains only by its own share: "Jordan" in a Minnesotan paper)."""
+        if not c.country:
+            return 0.0
+        score = HOME_COUNTRY_WEIGHT * self.countries.get(c.country, 0.0)
+        # A state is its own first-level region; a county or a town lies in one.
+        region = c.admin1 or (c.name if c.kind == "region" else None)
+        if c.kind != "country" and region:
+            score += HOME_REGION_WEIGHT * self.regions.get((c.country, region), 0.0)
+        return score
+
+
+NO_HOME = Home()
+
+
 @dataclass(slots=True)
 class Context:
     """What the rest of the document says, used to rank one name's candidates."""
@@ -128,6 +169,8 @@ class Context:
     # Countries whose conventions the text writes in ("$12,000" in a US local report):
     # ``places_cues.locale_countries``.
     locale: frozenset[str] = frozenset()
+    # Where the document's outlet reports from (``Home``).
+    home: Home = NO_HOME
     # Sums of ``focus`` and ``admin_focus``, taken once (read for every candidate).
     focus_total: int = field(init=False, default=0)
     admin_total: int = field(init=False, default=0)
@@ -188,8 +231,11 @@ def prior(
     if c.kind == "region" and c.feature_class == "A":
         if region_form:
             score += REGION_FORM_BONUS
-        elif c.name in {s.admin1 for s in seat_cities} or _own_name(c) != key:
-            # "Mexico" is not Mexico City's state, though that state knows the name too.
+        elif (c.country, c.name) in {(s.country, s.admin1) for s in seat_cities} or (
+            _own_name(c) != key
+        ):
+            # "Mexico" is not Mexico City's state, though that state knows the name too. By
+            # country and name: Florida, Uruguay's seat says nothing of the US state.
             score += BARE_REGION_PENALTY
     return score
 
@@ -208,13 +254,15 @@ def _name_key(name: str) -> str:
 def seats(candidates: Sequence[Candidate], key: str) -> frozenset[Candidate]:
     """Cities that are their region's main city and answer to the name ("Kharkiv" in
     Kharkiv Oblast, New York City in New York State): a bare name then means the city."""
-    people = {c.name: c.population for c in candidates if c.kind == "region"}
+    people: dict[tuple[str | None, str | None], int] = {
+        (c.country, c.name): c.population for c in candidates if c.kind == "region"
+    }
     return frozenset(
         c
         for c in candidates
         if c.feature_class == "P"
-        and c.admin1 in people
-        and (_own_name(c) == key or c.population >= SEAT_SHARE * people[c.admin1])
+        and (c.country, c.admin1) in people
+        and (_own_name(c) == key or c.population >= SEAT_SHARE * people[(c.country, c.admin1)])
     )
 
 
@@ -233,6 +281,7 @@ def support(c: Candidate, ctx: Context, near: float = 0.0) -> float:
         score += near
     if c.country in ctx.locale:
         score += LOCALE_WEIGHT
+    score += ctx.home.share(c)
     score = min(score, FOCUS_SUPPORT_CAP)
     if (c.admin1 and c.admin1 in ctx.container_regions and c.kind != "region") or (
         c.country in ctx.container_countries
@@ -266,6 +315,12 @@ class Proximity:
         self.local = np.array([_is_local(c) for pool in pools for c in pool], dtype=bool)
         # First-level regions ("Florida" the state) and the region each local reading lies in.
         self.adm1 = np.array([c.feature_code == "ADM1" for pool in pools for c in pool], dtype=bool)
+        # Each entry's number: another name's reading of the very same entry is no neighbour.
+        entries: dict[str, int] = {}
+        self.entry = np.array(
+            [entries.setdefault(c.gazetteer_id, len(entries)) for pool in pools for c in pool],
+            dtype=np.int64,
+        )
         ids: dict[tuple[str | None, str | None], int] = {}
         self.region = np.array(
             [ids.setdefault(_region_key(c), len(ids)) for pool in pools for c in pool],
@@ -281,17 +336,28 @@ class Proximity:
         "Paris" and "London" stay in Europe though both lie in Ontario too. Depends on no
         choice, so it is computed once per document; only for the ``wanted`` candidates
         (0 for the rest), since measuring every pair was the largest cost of resolution."""
+        return self.nearby(wanted)[0]
+
+    def nearby(
+        self, wanted: Sequence[bool] | None = None
+    ) -> tuple[list[list[float]], list[list[float]]]:
+        """``nearby_shares``, and per candidate the number of the other names that have a
+        reading within ``NEIGHBOUR_KM`` of it, at most ``NEIGHBOUR_CAP`` (a town and its
+        county, "Paris and Henry County": neighbours by chance are rare at that range, so
+        each such name counts whole, however many readings it has)."""
         cols = np.flatnonzero(self.local)
         scored = self.local | self.adm1
         if wanted is not None:
             scored &= np.asarray(wanted, dtype=bool)
         todo = np.flatnonzero(scored)
         if len(cols) == 0 or len(todo) == 0:
-            return [[0.0] * (b - a) for a, b in self.bounds]
+            zeros = [[0.0] * (b - a) for a, b in self.bounds]
+            return zeros, zeros
         named, starts, readings = np.unique(self.owner[cols], return_index=True, return_counts=True)
         lat2, lon2 = self.points[cols, 0][None, :], self.points[cols, 1][None, :]
         col_region = self.region[cols][None, :]
         share = np.zeros(len(self.owner))
+        neighbours = np.zeros(len(self.owner))
         # Rows in blocks: one block's matrix stays small however long the document.
         for r0 in range(0, len(todo), NEARBY_BLOCK):
             rows = todo[r0 : r0 + NEARBY_BLOCK]
@@ -299,16 +365,23 @@ class Proximity:
             inside = self.region[rows, None] == col_region
             close = np.where(self.adm1[rows, None], inside, near <= NEAR_KM).astype(np.float64)
             votes = np.minimum(np.add.reduceat(close, starts, axis=1) / np.sqrt(readings), 1.0)
+            apart = self.entry[rows, None] != self.entry[cols][None, :]
+            beside = np.add.reduceat(
+                ((near <= NEIGHBOUR_KM) & apart).astype(np.float64), starts, axis=1
+            )
+            beside[self.adm1[rows]] = 0.0
             # A name is no evidence for its own reading.
             owner = self.owner[rows]
             at = np.searchsorted(named, owner)
             own = (at < len(named)) & (named[np.minimum(at, len(named) - 1)] == owner)
             votes[np.flatnonzero(own), at[own]] = 0.0
+            beside[np.flatnonzero(own), at[own]] = 0.0
             others = len(named) - own.astype(np.int64)
             with np.errstate(divide="ignore", invalid="ignore"):
                 share[rows] = np.where(others > 0, votes.sum(axis=1) / others, 0.0)
-        flat = share.tolist()
-        return [flat[a:b] for a, b in self.bounds]
+            neighbours[rows] = np.minimum((beside > 0).sum(axis=1), NEIGHBOUR_CAP)
+        flat, counts = share.tolist(), neighbours.tolist()
+        return [flat[a:b] for a, b in self.bounds], [counts[a:b] for a, b in self.bounds]
 
     def bonuses(self, anchors: Sequence[tuple[int, Candidate]]) -> list[list[float]]:
         """Per name, per candidate, the bonus for the nearest anchor of another name."""
@@ -487,7 +560,11 @@ class NameUse:
 
 
 def resolve_all(
-    uses: Sequence[NameUse], *, abstain: bool = True, locale: frozenset[str] = frozenset()
+    uses: Sequence[NameUse],
+    *,
+    abstain: bool = True,
+    locale: frozenset[str] = frozenset(),
+    home: Home = NO_HOME,
 ) -> list[Resolution]:
     """Each name alone first, then again with the document's focus, anchors and
     containers (what the other names say: a name is no evidence for its own reading),
@@ -496,14 +573,14 @@ def resolve_all(
     ranked = [
         prepare(u.candidates, region_form=u.region_form, key=u.key, article=u.article) for u in uses
     ]
-    previous = [rank(r, Context(locale=locale)) for r in ranked]
+    previous = [rank(r, Context(locale=locale, home=home)) for r in ranked]
     # What the other names could lie in does not depend on any choice: once per document.
     coverage = _coverage_of_others([{} if u.actor else _regions_named(u.candidates) for u in uses])
     proximity = Proximity([r.pool for r in ranked])
     # Only where there is a choice to make, and only for readings that bear the name as
     # their own: "Mexico" near Acapulco is still the country, not Mexico City (whose
     # alternate names include "Mexico").
-    nearby = proximity.nearby_shares(
+    nearby, neighbours = proximity.nearby(
         [
             len(r.pool) > 1 and (not u.key or _own_name(c) == u.key)
             for u, r in zip(uses, ranked, strict=True)
@@ -512,7 +589,7 @@ def resolve_all(
     )
     for _ in range(MAX_PASSES - 1):
         current = _resolve_in_context(
-            uses, ranked, previous, coverage, proximity, nearby, abstain, locale
+            uses, ranked, previous, coverage, proximity, nearby, neighbours, abstain, locale, home
         )
         if _choices(current) == _choices(previous):
             return current
@@ -527,8 +604,10 @@ def _resolve_in_context(
     coverage: Sequence[dict[tuple[str, str], float]],
     proximity: Proximity,
     nearby: Sequence[Sequence[float]],
+    neighbours: Sequence[Sequence[float]],
     abstain: bool,
     locale: frozenset[str] = frozenset(),
+    home: Home = NO_HOME,
 ) -> list[Resolution]:
     """One pass: every name in the context of the others' previous choices (the whole
     document's focus less the name's own contribution: a name is no evidence for itself)."""
@@ -552,10 +631,14 @@ def _resolve_in_context(
             admin_focus=_less(admin, _weighted(_region_count, [own], [weights[k]])),
             coverage=coverage[k],
             locale=locale,
+            home=home,
         )
         for j in use.containers:
             _add_container(ctx, previous[j])
-        local = [n + NEARBY_WEIGHT * share for n, share in zip(near[k], nearby[k], strict=True)]
+        local = [
+            n + NEARBY_WEIGHT * share + NEIGHBOUR_WEIGHT * count
+            for n, share, count in zip(near[k], nearby[k], neighbours[k], strict=True)
+        ]
         resolved.append(rank(ranked[k], ctx, abstain=abstain, near=local))
     return resolved
 

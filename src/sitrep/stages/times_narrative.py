@@ -98,6 +98,10 @@ def narrative_value(parsed: ParsedTime, stated: NarrativeTime) -> str | None:
     if unit == "day" and stated.day is not None:
         suffix = f"T{parsed.part_of_day}" if parsed.part_of_day else ""
         return (stated.day + timedelta(days=shift)).isoformat() + suffix
+    if unit in ("day", "week") and stated.day is None and stated.month is not None:
+        # "In July 2021 … a month later … two days earlier": no day was stated, so the
+        # month is as precise as the narrative allows (better than the publication's).
+        return f"{stated.month[0]}-{stated.month[1]:02d}"
     return None
 
 

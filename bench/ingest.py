@@ -9,6 +9,15 @@ ratio of the pairs, with the load average and the CPU seconds each setting used.
 last line printed is one JSON object:
 
     python bench/ingest.py --docs 300 --workers 2 --repeat 3
+
+``--ray-driver`` measures the Ray engine's driver instead (one local Ray cluster of
+``--workers`` CPUs in this process): the CPU seconds this process (every thread: the
+loader, DuckDB, Ray's own) spends per report once rows arrive, with the loader
+rebuilding each Report from its pickle (what it does) and from its JSON (what it did
+before round 4), alternated ``--repeat`` times. CPU time, unlike wall time, hardly moves
+with the load of a shared machine:
+
+    python bench/ingest.py --ray-driver --docs 400 --workers 2 --repeat 2
 """
 
 from __future__ import annotations
@@ -24,6 +33,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sitrep.engine import IngestSummary
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples" / "articles"
@@ -72,6 +85,135 @@ def _cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
+# Reports between two readings of the whole tree's CPU time (/proc of ~15 processes).
+TREE_EVERY = 16
+TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+class TreeCpu:
+    """CPU seconds used so far by a process and all its descendants (Ray's daemons and
+    actors), read from /proc; a process that exits keeps its last reading."""
+
+    def __init__(self, root: int) -> None:
+        self.root = root
+        self.last: dict[int, float] = {}
+
+    def seconds(self) -> float:
+        children: dict[int, list[int]] = {}
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit() and (stat := _stat_fields(int(entry.name))):
+                children.setdefault(int(stat[1]), []).append(int(entry.name))
+        todo = [self.root]
+        while todo:
+            pid = todo.pop()
+            if stat := _stat_fields(pid):
+                self.last[pid] = (int(stat[11]) + int(stat[12])) / TICKS
+            todo.extend(children.get(pid, []))
+        return sum(self.last.values())
+
+
+def _stat_fields(pid: int) -> list[str] | None:
+    """Fields of /proc/PID/stat after the command name (state, ppid, ...)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+
+
+def ray_driver_cpu(folder: Path, db: Path, workers: int, *, from_json: bool) -> dict[str, float]:
+    """CPU milliseconds per report of one Ray ingest, from the first stored row on (Ray's
+    start-up and the actors' model loading excluded): of this process (the driver, every
+    thread) and of the whole tree (actors and Ray's daemons too); and the wall rate."""
+    from sitrep.scale import ray_engine, shards
+    from sitrep.settings import Settings
+    from sitrep.store import Store
+
+    db.unlink(missing_ok=True)
+    tree = TreeCpu(os.getpid())
+    marks: list[tuple[int, float, float, float]] = []  # (reports, driver CPU, tree CPU, wall)
+
+    def mark(summary: IngestSummary) -> None:
+        if not marks or summary.seen - marks[-1][0] >= TREE_EVERY:
+            marks.append((summary.seen, time.process_time(), tree.seconds(), time.perf_counter()))
+
+    original = shards.outcome_of
+    if from_json:  # the loader of rounds 1-3: every Report parsed from its JSON
+        shards.outcome_of = lambda row, raw: original({**row, shards.REPORT_PICKLE: None}, raw)
+    try:
+        ray_engine.ingest_with_ray([folder], Store(db), Settings(), workers=workers,
+                                   on_progress=mark)  # fmt: skip
+    finally:
+        shards.outcome_of = original
+    first = next(m for m in marks if m[0] > 0)
+    reports = marks[-1][0] - first[0]
+    return {
+        "driver_cpu_ms_per_report": round((marks[-1][1] - first[1]) / reports * 1000, 2),
+        "tree_cpu_ms_per_report": round((marks[-1][2] - first[2]) / reports * 1000, 2),
+        "docs_per_s": round(reports / (marks[-1][3] - first[3]), 2),
+    }
+
+
+def local_cpu_per_report(folder: Path, db: Path) -> float:
+    """CPU milliseconds per report of one local worker (model loading excluded)."""
+    from sitrep.engine import ingest
+    from sitrep.settings import Settings
+    from sitrep.store import Store
+
+    db.unlink(missing_ok=True)
+    marks: list[tuple[int, float]] = []
+    ingest([folder], Store(db), Settings(), workers=1,
+           on_progress=lambda s: marks.append((s.seen, time.process_time())))  # fmt: skip
+    first = next(m for m in marks if m[0] > 0)
+    return round((marks[-1][1] - first[1]) / (marks[-1][0] - first[0]) * 1000, 2)
+
+
+def ray_driver_main(docs: int, workers: int, repeat: int) -> None:
+    import logging
+
+    import ray
+
+    ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False,
+             logging_level=logging.WARNING)  # fmt: skip
+    load_before = os.getloadavg()[0]
+    runs: dict[str, list[dict[str, float]]] = {"pickle": [], "json": []}
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            root = Path(tmp)
+            synthetic_corpus(root / "in", docs)
+            local_ms = local_cpu_per_report(root / "in", root / "local.duckdb")
+            print(f"local  1 worker {local_ms:6.2f} ms CPU/report", flush=True)
+            for _ in range(repeat):
+                for name in ("json", "pickle"):
+                    got = ray_driver_cpu(root / "in", root / f"{name}.duckdb", workers,
+                                         from_json=name == "json")  # fmt: skip
+                    runs[name].append(got)
+                    print(f"{name:6} driver {got['driver_cpu_ms_per_report']:6.2f} ms CPU/report, "
+                          f"all Ray {got['tree_cpu_ms_per_report']:6.2f}, "
+                          f"{got['docs_per_s']:6.2f} docs/s", flush=True)  # fmt: skip
+    finally:
+        ray.shutdown()
+    median = {
+        name: statistics.median(r["driver_cpu_ms_per_report"] for r in found)
+        for name, found in runs.items()
+    }
+    tree = statistics.median(r["tree_cpu_ms_per_report"] for r in runs["pickle"])
+    result = {
+        "docs": docs, "workers": workers, "repeat": repeat,
+        "local_cpu_ms_per_report": local_ms,
+        "driver_cpu_ms_per_report": median,
+        "driver_cpu_saved": round(1 - median["pickle"] / median["json"], 3),
+        "ray_tree_cpu_ms_per_report": tree,
+        # On `workers` idle cores Ray can do no better than the CPU it needs in all (the
+        # tree) nor than its one serial driver allows (the main thread is most of it).
+        "ceiling_vs_local": round(
+            local_ms * min(workers / tree, 1 / median["pickle"]), 3
+        ),
+        "docs_per_s": {n: [r["docs_per_s"] for r in found] for n, found in runs.items()},
+        "load_avg_1min": [round(load_before, 2), round(os.getloadavg()[0], 2)],
+    }  # fmt: skip
+    sys.stdout.write(json.dumps(result) + "\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--docs", type=int, default=300)
@@ -79,7 +221,13 @@ def main() -> None:
     parser.add_argument(
         "--repeat", type=int, default=1, help="pairs of runs, alternating 1 and N workers"
     )
+    parser.add_argument(
+        "--ray-driver", action="store_true", help="the Ray driver's CPU per report (see above)"
+    )
     args = parser.parse_args()
+    if args.ray_driver:
+        ray_driver_main(args.docs, args.workers, args.repeat)
+        return
     n = args.workers
     load_before = os.getloadavg()[0]
     pairs: list[tuple[float, float]] = []

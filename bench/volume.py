@@ -10,6 +10,13 @@ figures across machines. The last line printed is one JSON object:
 
     python bench/volume.py --reports 2000
     python bench/volume.py --reports 100000 --configs w2     # docs/SCALE.md: ~2 h here
+
+``--writer-memory`` instead ingests the N-report corpus in this process (``--workers 2``)
+and prints, every 250 reports, where the writer's memory is: RSS, glibc's arenas (bytes
+taken from the system, in use, free), DuckDB's jemalloc (resident) and the threads
+(Linux, glibc): what found the writer's growth of round 3 (docs/SCALE.md, round 4):
+
+    python bench/volume.py --reports 3000 --writer-memory --dir /tmp/wm
 """
 
 from __future__ import annotations
@@ -204,6 +211,76 @@ def store_mb(db: Path) -> float:
     return round(sum(f.stat().st_size for f in files if f.exists()) / 1e6, 2)
 
 
+# ------------------------------------------------------------------- the writer's memory
+
+WRITER_PROBE_EVERY = 250
+
+
+def writer_memory(corpus: Path, db: Path, workers: int = 2) -> list[dict[str, float]]:
+    """Ingest ``corpus`` in this process, sampling the writer's memory as it goes."""
+    from sitrep.engine import IngestSummary, ingest
+    from sitrep.settings import Settings
+    from sitrep.store import Store
+
+    db.unlink(missing_ok=True)
+    samples: list[dict[str, float]] = []
+    start = time.perf_counter()
+
+    def probe(summary: IngestSummary) -> None:
+        if not samples or summary.seen - samples[-1]["reports"] >= WRITER_PROBE_EVERY:
+            samples.append({"reports": summary.seen,
+                            "s": round(time.perf_counter() - start, 1), **memory_parts()})
+            print(json.dumps(samples[-1]), file=sys.stderr, flush=True)  # fmt: skip
+
+    summary = ingest([corpus], Store(db), Settings(), workers=workers, on_progress=probe)
+    samples.append({"reports": summary.seen, "s": round(time.perf_counter() - start, 1),
+                    **memory_parts()})  # fmt: skip
+    return samples
+
+
+def memory_parts() -> dict[str, float]:
+    """This process's memory, in MB, by holder."""
+    import ctypes
+
+    class MallInfo2(ctypes.Structure):
+        _fields_ = [(name, ctypes.c_size_t) for name in (
+            "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks",
+            "uordblks", "fordblks", "keepcost")]  # fmt: skip
+
+    libc = ctypes.CDLL("libc.so.6")
+    libc.mallinfo2.restype = MallInfo2
+    info = libc.mallinfo2()
+    status = Path("/proc/self/status").read_text().splitlines()
+    rss_kb = int(next(line for line in status if line.startswith("VmRSS")).split()[1])
+    return {
+        "rss": round(rss_kb / 1024, 1),
+        "glibc_arenas": round(info.arena / 2**20, 1),
+        "glibc_in_use": round(info.uordblks / 2**20, 1),
+        "glibc_free": round(info.fordblks / 2**20, 1),
+        "jemalloc_resident": round(_jemalloc_stat("stats.resident") / 2**20, 1),
+        "threads": len(os.listdir("/proc/self/task")),
+    }
+
+
+def _jemalloc_stat(name: str) -> int:
+    """A statistic of the jemalloc built into DuckDB (0 where it is not exported)."""
+    import ctypes
+
+    import _duckdb  # type: ignore[import-not-found]
+
+    lib = ctypes.CDLL(_duckdb.__file__)
+    if not hasattr(lib, "duckdb_je_mallctl"):
+        return 0
+    size = ctypes.c_size_t(8)
+    epoch = ctypes.c_uint64(1)
+    lib.duckdb_je_mallctl(b"epoch", None, None, ctypes.byref(epoch), size)
+    value, length = ctypes.c_size_t(0), ctypes.c_size_t(8)
+    failed = lib.duckdb_je_mallctl(
+        name.encode(), ctypes.byref(value), ctypes.byref(length), None, 0
+    )
+    return 0 if failed else value.value
+
+
 # ------------------------------------------------------------------------------------ main
 
 
@@ -218,7 +295,18 @@ def main() -> None:
         action="store_true",
         help=f"Print the peak every {TIMELINE_EVERY_S:g} s of the N-report runs, and its growth.",
     )
+    parser.add_argument(
+        "--writer-memory", action="store_true", help="Where the writer's memory is (see above)."
+    )
     args = parser.parse_args()
+    if args.writer_memory:
+        root = args.dir or Path(tempfile.mkdtemp())
+        root.mkdir(parents=True, exist_ok=True)
+        corpus = root / f"corpus-{args.reports}.jsonl"
+        write_corpus(corpus, args.reports, build_templates(), args.seed)
+        samples = writer_memory(corpus, root / "writer-memory.duckdb")
+        print(json.dumps({"reports": args.reports, "samples": samples}))
+        return
     configs = [c for c in args.configs.split(",") if c]
     unknown = sorted(set(configs) - set(CONFIGS))
     if unknown:

@@ -14,10 +14,13 @@ from sitrep.engine import IngestSummary, ingest
 from sitrep.errors import ConfigError
 from sitrep.records import to_dict
 from sitrep.scale.shards import (
+    REPORT_PICKLE,
     SHARD_COLUMNS,
     ShardWriter,
     annotated_row,
     iter_shard_rows,
+    outcome_of,
+    raw_document,
     read_row,
     store_rows,
 )
@@ -175,11 +178,48 @@ def test_the_shard_writer_rolls_files_and_its_shards_read_back_in_run_order(
     write_inputs(tmp_path / "in")
     rows = shard_rows([str(tmp_path / "in")], resources)
     (tmp_path / "shards").mkdir()
+    kept = [as_kept(row) for row in rows]
     with ShardWriter(tmp_path / "shards", shard_schema(), rows_per_shard=rows_per_shard) as out:
-        for start in range(0, len(rows), 2):  # blocks of two rows, as the cluster sends them
-            out.write(pa.Table.from_pylist(rows[start : start + 2], schema=shard_schema()))
+        for start in range(0, len(kept), 2):  # blocks of two rows, as the cluster sends them
+            out.write(pa.Table.from_pylist(kept[start : start + 2], schema=shard_schema()))
     assert len(list((tmp_path / "shards").glob("part-*.parquet"))) == files
-    assert list(iter_shard_rows(tmp_path / "shards")) == rows
+    assert list(iter_shard_rows(tmp_path / "shards")) == kept
+
+
+def as_kept(row: dict) -> dict:  # type: ignore[type-arg]
+    """A row as a shard keeps it: without the pickle it carried to the loader."""
+    return {name: row[name] for name in SHARD_COLUMNS}
+
+
+def test_a_fresh_row_carries_its_report_pickled_and_a_shard_row_only_its_json(
+    tmp_path: Path, resources  # type: ignore[no-untyped-def]
+) -> None:
+    write_inputs(tmp_path / "in")
+    rows = [row for row in shard_rows([str(tmp_path / "in")], resources) if row["doc_id"]]
+    assert rows and all(isinstance(row[REPORT_PICKLE], bytes) for row in rows)
+    assert REPORT_PICKLE not in SHARD_COLUMNS
+    for row in rows:
+        raw = raw_document(row)
+        from_pickle, from_json = outcome_of(row, raw), outcome_of(as_kept(row), raw)
+        assert isinstance(from_pickle, tuple) and isinstance(from_json, tuple)
+        assert from_pickle[1] == from_json[1]
+        assert to_dict(from_pickle[1]) == json.loads(row["report_json"])
+
+
+def test_the_loader_never_parses_json_for_a_row_that_carries_its_pickle(
+    tmp_path: Path, resources, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    write_inputs(tmp_path / "in")
+    rows = shard_rows([str(tmp_path / "in")], resources)
+    monkeypatch.setattr("sitrep.scale.shards.from_json", _no_json)
+    store = Store(tmp_path / "s.duckdb")
+    summary = IngestSummary(run_id=store.begin_run({}))
+    store_rows(rows, store, summary, batch_size=2)
+    assert summary.added == 4  # Kherson, Sumy, its copy from another file, Odesa
+
+
+def _no_json(*args: object) -> None:
+    raise AssertionError("the loader parsed a Report's JSON")
 
 
 def test_an_empty_shard_folder_loads_nothing(tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from sitrep.engine import DEFAULT_BATCH_SIZE, IngestSummary
 from sitrep.errors import ConfigError, SitrepError
 from sitrep.scale.shards import (
+    REPORT_PICKLE,
     SHARD_COLUMNS,
     ProgressCallback,
     Row,
@@ -177,7 +178,7 @@ def annotated_rows(
             batch_size=None, batch_format="pyarrow", prefetch_batches=PREFETCH_BLOCKS
         ))  # fmt: skip
         while (table := _next_block(blocks, folder)) is not None:
-            shards.write(table)
+            shards.write(table.drop_columns([REPORT_PICKLE]))
             yield from table.to_pylist()
 
 
@@ -237,6 +238,13 @@ def shard_schema() -> pa.Schema:
     )
 
 
+def transit_schema() -> pa.Schema:
+    """An annotated row on its way to the loader: a shard row and its Report pickled."""
+    import pyarrow as pa
+
+    return shard_schema().append(pa.field(REPORT_PICKLE, pa.binary()))
+
+
 def read_files(batch: pa.Table, settings: Settings) -> Iterator[pa.Table]:
     """A Ray Data step: input files in, one shard row per document out (not annotated)."""
     import pyarrow as pa
@@ -262,7 +270,7 @@ class Annotator:
 
         self.resources = load_resources(settings)
         self.published = published
-        self.schema = shard_schema()
+        self.schema = transit_schema()
 
     def __call__(self, batch: pa.Table) -> pa.Table:
         import pyarrow as pa

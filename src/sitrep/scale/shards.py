@@ -4,10 +4,16 @@ A row is one input document: its place in the run (``file_seq``, ``rec_seq``), t
 document's fields, and either the Report JSON with its id or a failure reason. Loading
 reads the shards back in run order and passes them through the local engine's own
 duplicate rule and batch writer, so both engines store the same thing.
+
+On its way from an actor to the loader a row also carries its Report pickled
+(``report_pickle``, never written to a shard): the loader rebuilds the Report from it
+instead of parsing the JSON, which cost it 3-4 times more CPU (docs/SCALE.md, round 4).
+Shards keep only the JSON, readable by any later sitrep version.
 """
 
 from __future__ import annotations
 
+import pickle
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -33,6 +39,8 @@ ProgressCallback = Callable[[IngestSummary], None]
 RAW_FIELDS = ("text", "origin", "path", "url", "title", "outlet", "published", "format")
 # Every column of a shard, in order; all are strings except the two sequence numbers.
 SHARD_COLUMNS = ("file_seq", "rec_seq", *RAW_FIELDS, "failure", "doc_id", "report_json")
+# The column of a row in transit holding its Report pickled; not a shard column.
+REPORT_PICKLE = "report_pickle"
 # Rows fetched at a time when loading: memory is bounded by this, not by the corpus.
 LOAD_PAGE = 256
 # DuckDB sorts the shards by run order within this much memory, spilling beyond it.
@@ -62,6 +70,8 @@ def annotated_row(row: Row, resources: Resources, published: str | None) -> Row:
     if isinstance(outcome, tuple):
         report = outcome[1]
         done["doc_id"], done["report_json"] = report.id, to_json(report)
+        # For the loader in this run only (the same sitrep on every node of the cluster).
+        done[REPORT_PICKLE] = pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
     elif isinstance(outcome, ReadFailure):
         done["failure"] = outcome.reason
     return done
@@ -72,9 +82,16 @@ def raw_document(row: Row) -> RawDocument:
 
 
 def outcome_of(row: Row, raw: RawDocument) -> Outcome:
-    """What annotating ``raw`` (the document of ``row``) gave: its Report or a failure."""
+    """What annotating ``raw`` (the document of ``row``) gave: its Report or a failure.
+    The Report comes from its pickle when the row carries one (fresh from an actor),
+    else from its JSON (a row read back from a shard)."""
     if row["failure"] is not None:
         return ReadFailure(row["origin"], row["failure"])
+    pickled = row.get(REPORT_PICKLE)
+    if pickled is not None:
+        report = pickle.loads(pickled)  # made by this run's own actors
+        assert isinstance(report, Report), f"not a Report in the row of {raw.origin}"
+        return raw, report
     return raw, from_json(Report, row["report_json"])
 
 

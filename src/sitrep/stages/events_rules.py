@@ -16,7 +16,8 @@ EVENT_TYPES: tuple[str, ...] = (
 VERB_TRIGGERS: dict[str, str] = {
     "reclaim": "recapture", "retake": "recapture", "retook": "recapture", "recapture": "recapture",
     "liberate": "recapture", "regain": "recapture",
-    "capture": "capture", "seize": "capture", "overrun": "capture", "conquer": "capture",
+    "capture": "capture", "seize": "capture", "overrun": "capture", "overran": "capture",
+    "conquer": "capture",
     "occupy": "occupation",
     "shell": "shelling", "bombard": "shelling", "pound": "shelling",
     "bomb": "airstrike", "airstrike": "airstrike",
@@ -178,7 +179,8 @@ MOVEMENT_TYPES = frozenset({"return", "displacement"})
 
 HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "would"})
 PLAN_VERBS = frozenset(
-    {"plan", "threaten", "intend", "aim", "vow", "prepare", "seek", "pledge", "promise"}
+    {"plan", "threaten", "intend", "aim", "vow", "prepare", "seek", "pledge", "promise",
+     "want", "wish", "hope"}
 )  # fmt: skip
 DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute"})
 SPEECH_VERBS = frozenset(

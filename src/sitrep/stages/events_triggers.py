@@ -63,6 +63,8 @@ def _verb_type(token: Token, lemma: str) -> str | None:
         return weapon
     if _counters_attack(token, lemma):
         return "armed_clash"
+    if _fires_at(token, lemma):
+        return "attack"
     if _expels_from_homes(token, lemma):
         return "displacement"
     if _sets_on_fire(token, lemma):
@@ -170,6 +172,27 @@ def _controls_no_ground(verb: Token) -> bool:
 def _are_protesters(subject: Token) -> bool:
     """ "protesters", "thousands of demonstrators"."""
     return any(h.lemma_.lower() in rules.PROTESTERS for h in _heads_of(subject))
+
+
+def _fires_at(verb: Token, lemma: str) -> bool:
+    """ "gunmen who fired at the lead vehicles", "soldiers shot at a car": an attack on
+    what they aimed at; police firing on a crowd tells the protest instead (round 5)."""
+    if lemma not in ("fire", "shoot"):
+        return False
+    subject = _subject(verb)
+    if subject is not None and subject.lemma_.lower() in rules.POLICE_NOUNS:
+        return False  # "police fired tear gas at students": the crackdown on a protest
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("at", "on", "upon"):
+            for target in prep.children:
+                # "They are shooting at us", a witness says: the event told already.
+                if (
+                    target.dep_ == "pobj"
+                    and target.pos_ != "PRON"
+                    and (target.lemma_.lower() not in rules.PROTESTING_PEOPLE)
+                ):
+                    return True
+    return False
 
 
 def _weapon_kind(verb: Token, lemma: str) -> str | None:

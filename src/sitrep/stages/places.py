@@ -33,6 +33,7 @@ from sitrep.gazetteer import Candidate, Gazetteer, normalize_key
 from sitrep.records import Place, PlaceKind, Span
 from sitrep.resources import Resources
 from sitrep.stages import places_cues as cues
+from sitrep.stages import places_fragments as fragments
 from sitrep.stages.events_rules import GOVERNMENT_NOUNS, MILITARY_NOUNS, POLICE_NOUNS
 from sitrep.stages.places_given import NAMED_AFTER_HEADS
 from sitrep.stages.places_outlets import HOME_KEY, text_locale
@@ -170,6 +171,8 @@ def extract_places(state: DocState, resources: Resources) -> None:
         text_locale(state.text, state.raw.url),
         home if isinstance(home, Home) else NO_HOME,
     )
+    entities, junk = drop_unresolved_junk(entities)
+    rejected.extend(junk)
     places = build_places(entities, state.text, gazetteer)
     places, anaphors = attach_anaphors(places, state.doc, state.text)
     state.places = places
@@ -227,12 +230,20 @@ def propose(words: Words, gazetteer: Gazetteer) -> list[Mention]:
     found: list[Mention] = []
     covered: set[int] = set()
     for ent in words.doc.ents:
+        if ent.start in covered:
+            continue  # inside a longer known name taken whole ("Domingo" of "Santo Domingo")
         if ent.label_ == "LANGUAGE" and cues.is_region_form(ent):
             continue  # "the Odesa region" read as a language: left to the untagged names
         if ent.label_ == "NORP" and _place_read_as_people(ent, gazetteer):
             continue  # "in Omdurman" tagged NORP: an untagged name, it needs its own cue
         covered.update(range(ent.start, ent.end))
         if ent.label_ in NOT_NAME_LABELS:
+            continue
+        whole = _whole_known_name(ent, words, gazetteer)
+        if whole is not None:
+            covered.update(range(whole.start, whole.end))
+            label = "" if ent.label_ in {"PERSON", "NORP"} else ent.label_
+            found.append(_mention(whole, label, words, gazetteer))
             continue
         for span in _entity_names(ent, words, gazetteer):
             found.append(_mention(span, _part_label(span, ent), words, gazetteer))
@@ -247,8 +258,27 @@ def propose(words: Words, gazetteer: Gazetteer) -> list[Mention]:
         and not _capitalised_common_noun(m)
         and m.key not in INSTITUTION_WORDS
         and m.key not in COMPASS_WORDS
+        and not (not m.candidates and fragments.names_peoples(m.name, gazetteer))
+        and not _generic_noun_in_longer_name(m)
     ]
     return sorted(found, key=lambda m: m.name.start)
+
+
+def _generic_noun_in_longer_name(m: Mention) -> bool:
+    """ "River" of "the Bicol River", "Lake" of "Lake Kivu" when the gazetteer does not
+    know the whole: a kind of place inside a name, not the town that bears the word."""
+    return (
+        len(m.name) == 1
+        and m.key in fragments.GENERIC_PLACE_NOUNS
+        and fragments.is_part_of_longer_name(m.name)
+    )
+
+
+def _whole_known_name(ent: SpacySpan, words: Words, gazetteer: Gazetteer) -> SpacySpan | None:
+    """The longer capitalised name the entity is a piece of, where the gazetteer knows
+    that name whole: "Domingo" tagged alone in "Santo Domingo has continued..."."""
+    span = _strip_article(ent, words)
+    return fragments.whole_known_name(span, gazetteer) if len(span) else None
 
 
 def _capitalised_common_noun(m: Mention) -> bool:
@@ -310,6 +340,9 @@ def _entity_names(ent: SpacySpan, words: Words, gazetteer: Gazetteer) -> Iterato
     if gazetteer.lookup(name):
         yield span
         return
+    if label != "PERSON" and fragments.unknown_hyphenated_place(span, gazetteer):
+        yield span  # "the town of Pont-Sondé": the whole name, not its piece "Pont"
+        return
     parts = list(_longest_matches(words, span.start, span.end, gazetteer))
     if label in PLACE_LABELS:
         parts = _unglued(span, parts)
@@ -361,8 +394,19 @@ def _untagged_names(words: Words, covered: set[int], gazetteer: Gazetteer) -> It
             and not words.sentence_start[j]
         ):
             j += 1
-        yield from _longest_matches(words, i, j, gazetteer)
+        run = _without_function_words(words, i, j)
+        if len(run) > 2 and fragments.unknown_hyphenated_place(run, gazetteer):
+            yield run  # "the Pétion-Ville district": the whole name, not "Ville"
+        else:
+            yield from _longest_matches(words, i, j, gazetteer)
         i = j
+
+
+def _without_function_words(words: Words, start: int, end: int) -> SpacySpan:
+    """Tokens start..end less the capitalised function words opening them ("The")."""
+    while start < end and words.stop[start]:
+        start += 1
+    return words.doc[start:end]
 
 
 def _capitalised(word: str) -> bool:
@@ -380,19 +424,31 @@ def _longest_matches(
         if not w[i][:1].isupper() or w[i] == "The":
             i += 1
             continue
-        for n in range(min(MAX_NGRAM, end - i), 0, -1):
+        for stop in _name_ends(w, i, end):
             # A capitalised function word ("In", "We") is never a place on its own.
-            if n == 1 and words.stop[i]:
+            if stop == i + 1 and words.stop[i]:
                 continue
-            # Not ending in a hyphen or a line break ("Crimea\n\n" of an entity that runs
-            # into the next paragraph).
-            last = w[i + n - 1]
-            if last != "-" and last.strip() and gazetteer.lookup(words.span_text(i, i + n)):
-                yield words.doc[i : i + n]
-                i += n
+            # Not ending in a line break ("Crimea\n\n" of an entity that runs into the
+            # next paragraph).
+            if w[stop - 1].strip() and gazetteer.lookup(words.span_text(i, stop)):
+                yield words.doc[i:stop]
+                i = stop
                 break
         else:
             i += 1
+
+
+def _name_ends(w: list[str], start: int, end: int) -> list[int]:
+    """Where names of 1 to ``MAX_NGRAM`` words opening at token ``start`` end, longest
+    first. A hyphen joins words without counting as one ("PORT-AU-PRINCE" is three words
+    and five tokens) and never ends a name."""
+    ends: list[int] = []
+    j = start
+    while j < end and len(ends) < MAX_NGRAM:
+        if w[j] not in cues.HYPHENS:
+            ends.append(j + 1)
+        j += 1
+    return ends[::-1]
 
 
 def _mention(span: SpacySpan, label: str, words: Words, gazetteer: Gazetteer) -> Mention:
@@ -615,6 +671,50 @@ def resolve_entities(
     resolutions = resolve_all(uses, locale=locale, home=home)
     for entity, resolution in zip(entities, resolutions, strict=True):
         entity.resolution = resolution
+
+
+def drop_unresolved_junk(
+    entities: Sequence[Entity],
+) -> tuple[list[Entity], list[dict[str, object]]]:
+    """Leave out the entities the gazetteer could not resolve that are no place after all
+    (``places_fragments``); return the rest and the rejections."""
+    kept: list[Entity] = []
+    rejected: list[dict[str, object]] = []
+    for entity in entities:
+        resolved = entity.resolution is not None and entity.resolution.candidate is not None
+        reason = None if resolved else _unresolved_junk(entity.mentions)
+        if reason is None:
+            kept.append(entity)
+        else:
+            rejected.extend(_rejection(m, reason) for m in entity.mentions)
+    return kept, rejected
+
+
+def _unresolved_junk(mentions: Sequence[Mention]) -> str | None:
+    """Why a name the gazetteer left unresolved is no place, or None if it may be one."""
+    first = mentions[0]
+    if all(fragments.is_part_of_longer_name(m.name) for m in mentions):
+        return "part of a longer name"  # "Pont" of "Pont-Sondé", "Sur" of "Camarines Sur"
+    if any(ch.isdigit() for ch in first.name.text):
+        return "a code, not a name"  # "M23"
+    if len(first.name) != 1:
+        return None
+    if first.key in fragments.GENERIC_PLACE_NOUNS:
+        return "a kind of place, not its name"  # "Camp 11", "the Valley"
+    if not any(_unresolved_place_cue(m) for m in mentions):
+        return "no place cue"  # "Floods have...", "known internationally as Trami"
+    return None
+
+
+def _unresolved_place_cue(m: Mention) -> bool:
+    """What makes a lone word the gazetteer does not know a place: a place cue ("the
+    town of X", "in X", "X district"), a river or region reading, "the X" tagged a place
+    ("the Indus burst its banks"), or the target of an attack ("an attack on X")."""
+    if m.region_form or m.area_word or m.water or fragments.target_of_attack(m.name):
+        return True
+    if m.article and m.label in {"GPE", "LOC"}:
+        return True
+    return m.place_cue and not fragments.modifies_other_noun(m.name)
 
 
 # --- building records --------------------------------------------------------------------

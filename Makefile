@@ -61,6 +61,8 @@ GEO := $(SHARED_EVAL)/geoparsing
 eval: $(EVAL_STAMP)
 	$(BIN)/sitrep eval report --data examples --floors eval/floors/examples.json
 	$(BIN)/sitrep eval events --data eval/events
+	$(BIN)/sitrep eval report --data eval/outside/a
+	$(BIN)/sitrep eval report --data eval/outside/b
 	@if [ -d $(SHARED_EVAL)/quotes/PolNeAR ]; then \
 	  $(BIN)/sitrep eval quotes --data $(SHARED_EVAL)/quotes/PolNeAR --split test; \
 	else echo "skipping eval quotes: $(SHARED_EVAL)/quotes/PolNeAR not found"; fi

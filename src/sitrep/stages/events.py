@@ -143,7 +143,8 @@ def extract_events(state: DocState, resources: Resources) -> None:
         setting = is_setting(trigger.token)
         if tells_current_state(trigger.token):
             current.add((event.type, event.evidence[0].start))
-        for each in (event, *_at_conjoined_places(state, trigger.token, event, apart)):
+        # "in Maracay, Valencia and Coro": one event at each place instead of the one.
+        for each in _at_conjoined_places(state, trigger.token, event, apart) or [event]:
             # "energy cuts and internet disruptions": one event, not one per noun.
             key = (each.type, each.date, each.place, each.actors, each.modality,
                    each.evidence)  # fmt: skip
@@ -253,14 +254,94 @@ def _at_conjoined_places(
     does not fold them back into one."""
     if event.place is None:
         return []
-    mentions = [(t, p.id) for t, p in _mentions_in_sentence(state, trigger.sent)]
-    own = next((t for t, pid in mentions if pid == event.place), None)
-    if own is None:
+    found = _mentions_in_sentence(state, trigger.sent)
+    own = next((t for t, p in found if p.id == event.place and _resolved(p)), None)
+    if own is None or not _splits_at(state, own):
         return []
+    mentions = [(t, p.id) for t, p in found if _resolved(p)]
     others = [pid for pid in conjoined_places(own, mentions) if pid != event.place]
+    if not others:
+        return []
     group = [event.place, *others]
     apart.update(frozenset((a, b)) for a in group for b in group if a != b)
-    return [dataclasses.replace(event, place=pid) for pid in others]
+    tolls = _tolls_by_place(state, trigger, event, found, group)
+    return [
+        dataclasses.replace(event, place=pid, killed=tolls[pid][0], injured=tolls[pid][1])
+        for pid in group
+    ]
+
+
+def _resolved(place: Place) -> bool:
+    """Only places the place stage pinned or knows the kind of are split over: an
+    unresolved name may be a word it misread, and its event would stand nowhere."""
+    return place.lat is not None or place.kind != "other"
+
+
+def _splits_at(state: DocState, own: Token) -> bool:
+    """Whether the event's place is where it happens, not where something leads or
+    comes from ("the road from A to B", "fled from A and B") or a distance is measured
+    from ("20 km from A and B"): only the former is one event per place."""
+    node = own.head if own.dep_ in ("appos", "conj") else own
+    # "cutting electricity to Khartoum, Port Sudan and ..." is cut at each (team set).
+    if _is_origin(own) or _is_route_end(node):
+        return False
+    return not is_reference_point(state.text, own.idx)
+
+
+_Tolls = dict[str, list[int | None]]  # place id -> [killed, injured]
+
+
+def _tolls_by_place(
+    state: DocState, trigger: Token, event: Event, found: list[tuple[Token, Place]],
+    group: list[str],
+) -> _Tolls:  # fmt: skip
+    """The killed and injured counts of each place an event is split over. A count goes
+    to a place only where its own clause names that place alone ("two people were
+    killed in Kisumu"); a total told for all of them ("Airstrikes killed 12 people in
+    Aleppo and Idlib") goes to none: split evenly or given to the first, it would state
+    a toll at a place the report does not (the figure itself stays in the figures)."""
+    tolls: _Tolls = {pid: [None, None] for pid in group}
+    for index, (quantity, count) in enumerate(
+        (("killed", event.killed), ("injured", event.injured))
+    ):
+        if count is None:
+            continue
+        for clause, value in _counts_of_sentence(state, trigger.sent, quantity):
+            tied = {p.id for t, p in found if p.id in group and _ties(clause, t)}
+            if len(tied) == 1:
+                tolls[tied.pop()][index] = value
+    return tolls
+
+
+def _ties(clause: Token, place: Token) -> bool:
+    """Whether a count's clause is told of the place: it names it, or it is a relative
+    clause on it ("in Chittagong and Rangpur, where a student was killed"; team set)."""
+    return _in_own_clause(place, clause) or (clause.dep_ == "relcl" and clause.head == place)
+
+
+def _counts_of_sentence(
+    state: DocState, sentence: SpacySpan, quantity: str
+) -> list[tuple[Token, int]]:
+    """(the verb of the count's clause, the count) for each toll the sentence states."""
+    counts = []
+    for figure in context_of(state).figures.between(sentence.start_char, sentence.end_char):
+        if figure.quantity != quantity or figure.value is None:
+            continue
+        if is_part_of_toll(state.text, figure) or is_vague(figure):
+            continue
+        span = state.doc.char_span(figure.span.start, figure.span.end, alignment_mode="expand")
+        if span is not None:
+            counts.append((_clause_verb(span.root), round(figure.value)))
+    victim = _single_victim(sentence, quantity)
+    if victim is not None:
+        counts.append((victim, 1))
+    return counts
+
+
+def _clause_verb(token: Token) -> Token:
+    while token.pos_ not in ("VERB", "AUX") and token.head != token:
+        token = token.head
+    return token
 
 
 def _without_lone_settings(told: list[tuple[Event, bool]]) -> list[Event]:
@@ -775,7 +856,8 @@ def _locative_of(token: Token, chain: list[Token]) -> bool:
     return False
 
 
-_LOCATIVES = frozenset({"in", "near", "at", "around", "outside", "inside"})
+# "Protests broke out across Kharkiv and Odesa" (round 8): across/throughout place too.
+_LOCATIVES = frozenset({"in", "near", "at", "around", "outside", "inside", "across", "throughout"})
 
 
 def _settlement_anaphor(

@@ -486,6 +486,15 @@ _DIED_OF = re.compile(
 )
 
 
+def _split_over_places(events: Sequence[Event]) -> set[int]:
+    """The events told by one clause at several places ("in A, B and C"): a toll told
+    after them is their total, no one place's (round 8). Linear: grouped by telling."""
+    places: dict[tuple[str, tuple[Span, ...]], set[str | None]] = {}
+    for event in events:
+        places.setdefault((event.type, event.evidence), set()).add(event.place)
+    return {i for i, e in enumerate(events) if len(places[(e.type, e.evidence)]) > 1}
+
+
 def attach_casualties(
     events: list[Event], figures: Sequence[Figure], text: str = ""
 ) -> list[Event]:
@@ -500,6 +509,7 @@ def attach_casualties(
     )  # fmt: skip
     told_at = [start for start, _ in told]
     result = list(events)
+    split = _split_over_places(events)
     for figure in figures:
         if figure.quantity not in ("killed", "injured") or figure.value is None:
             continue
@@ -511,6 +521,8 @@ def attach_casualties(
         if before == 0:
             continue
         index = told[before - 1][1]
+        if index in split:
+            continue  # "marched in A, B and C. Two were killed.": where is not told
         event, count = result[index], round(figure.value)
         if figure.quantity == "killed" and event.killed is None:
             result[index] = dataclasses.replace(event, killed=count)

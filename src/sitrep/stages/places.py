@@ -34,6 +34,7 @@ from sitrep.records import Place, PlaceKind, Span
 from sitrep.resources import Resources
 from sitrep.stages import places_cues as cues
 from sitrep.stages import places_fragments as fragments
+from sitrep.stages import places_lists as lists
 from sitrep.stages.events_rules import GOVERNMENT_NOUNS, MILITARY_NOUNS, POLICE_NOUNS
 from sitrep.stages.places_given import NAMED_AFTER_HEADS
 from sitrep.stages.places_outlets import HOME_KEY, text_locale
@@ -138,6 +139,7 @@ class Mention:
     metonymy: bool | None = None
     containers: list[Mention] = field(default_factory=list)  # the mentions it lies in
     article: bool = False  # "the Atlantic": the text puts "the" before the name
+    listed: bool = False  # "in Maracay, Barquisimeto and Coro": a member of a list of places
 
 
 @dataclass(slots=True)
@@ -163,6 +165,7 @@ def extract_places(state: DocState, resources: Resources) -> None:
     words = Words.of(state.doc, state.text)
     mentions = [m for m in propose(words, gazetteer) if not _is_nationality(m)]
     _link_containers(mentions, words)
+    lists.mark_listed(mentions, _strong_evidence)
     accepted, rejected = decide(mentions)
     entities = group_entities(accepted)
     home = state.scratch.get(HOME_KEY)
@@ -429,13 +432,17 @@ def _longest_matches(
             if stop == i + 1 and words.stop[i]:
                 continue
             # Not ending in a line break ("Crimea\n\n" of an entity that runs into the
-            # next paragraph).
-            if w[stop - 1].strip() and gazetteer.lookup(words.span_text(i, stop)):
+            # next paragraph) nor in a comma ("Sylhet," of "Sylhet, Sunamganj" tagged whole).
+            if _word_like(w[stop - 1]) and gazetteer.lookup(words.span_text(i, stop)):
                 yield words.doc[i:stop]
                 i = stop
                 break
         else:
             i += 1
+
+
+def _word_like(token: str) -> bool:
+    return any(ch.isalnum() for ch in token)
 
 
 def _name_ends(w: list[str], start: int, end: int) -> list[int]:
@@ -574,7 +581,7 @@ def _strong_evidence(m: Mention) -> bool:
     """Evidence that this mention is a place even if its string were seen nowhere else."""
     if _has_person_cue(m):
         return False
-    if m.place_cue or m.region_form:
+    if m.place_cue or m.region_form or m.listed:
         return True
     if m.label in {"GPE", "LOC"}:
         return True

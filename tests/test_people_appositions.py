@@ -8,17 +8,9 @@ from typing import Any
 
 import pytest
 
+from people_support import people_of
 from sitrep.stages.people import extract_people
 from sitrep.stages.people_names import looks_like_personal_name
-
-
-def people_of(make_state: Any, resources: Any, text: str) -> dict[str, Any]:
-    state = make_state(text)
-    state.places = []
-    extract_people(state, resources)
-    for p in state.people:
-        assert all(m.verify(text) for m in p.mentions)
-    return {p.name: p for p in state.people}
 
 
 @pytest.mark.parametrize(

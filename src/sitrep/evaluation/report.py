@@ -88,6 +88,7 @@ from sitrep.records import (
     TimeExpression,
 )
 from sitrep.stages.events_dating import is_inferred, latest_month
+from sitrep.stages.events_document import months_of
 
 log = logging.getLogger(__name__)
 
@@ -622,7 +623,7 @@ def same_month(gold_date: Any, predicted: str | None) -> bool:
     an ISO week ("2024-W19", "2024-W19-WE") counts as each month its days fall in."""
     if not gold_date or not predicted:
         return True
-    gold_months, predicted_months = _months(str(gold_date)), _months(predicted)
+    gold_months, predicted_months = months_of(str(gold_date)), months_of(predicted)
     k = min(len(next(iter(gold_months))), len(next(iter(predicted_months))), 7)
     return bool({m[:k] for m in gold_months} & {m[:k] for m in predicted_months})
 
@@ -633,22 +634,6 @@ def event_date_agrees(gold_date: Any, event: Event) -> bool:
     if is_inferred(event):
         return not gold_date or str(gold_date)[:7] <= latest_month(event.date)
     return same_month(gold_date, event.date)
-
-
-_ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?")
-
-
-def _months(value: str) -> set[str]:
-    """The months (YYYY-MM) a date value covers, or the value itself when not a week."""
-    week = _ISO_WEEK.match(value)
-    if week is None:
-        return {value}
-    year, number = int(week.group(1)), int(week.group(2))
-    days = (6, 7) if week.group(3) else range(1, 8)
-    try:
-        return {date.fromisocalendar(year, number, d).isoformat()[:7] for d in days}
-    except ValueError:  # week 53 of a year that has 52
-        return {value}
 
 
 @dataclass(frozen=True, slots=True)

@@ -318,7 +318,7 @@ def _months_agree(x: str | None, y: str | None) -> bool:
     and "on Saturday" are one shelling)."""
     if x is None or y is None:
         return True
-    months_x, months_y = _months_of(x), _months_of(y)
+    months_x, months_y = months_of(x), months_of(y)
     k = min(len(x), len(y), 7)
     return bool({m[:k] for m in months_x} & {m[:k] for m in months_y})
 
@@ -326,7 +326,8 @@ def _months_agree(x: str | None, y: str | None) -> bool:
 _ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?")
 
 
-def _months_of(value: str) -> set[str]:
+def months_of(value: str) -> set[str]:
+    """The months (YYYY-MM) a date value covers, or the value itself when not a week."""
     week = _ISO_WEEK.match(value)
     if week is None:
         return {value}

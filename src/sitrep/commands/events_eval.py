@@ -53,7 +53,8 @@ def eval_events(
     if errors:
         for doc in result.documents:
             for line in [*(f"missed   {m}" for m in doc.missed),
-                         *(f"spurious {s}" for s in doc.spurious)]:  # fmt: skip
+                         *(f"spurious {s}" for s in doc.spurious),
+                         *(f"counts   {c}" for c in doc.wrong_casualties)]:  # fmt: skip
                 out.print(f"{doc.name}: {line}", markup=False, highlight=False)
     for reason in result.skipped:
         out.print(f"skipped: {reason}", markup=False, highlight=False)

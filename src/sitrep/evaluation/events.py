@@ -12,6 +12,11 @@ overlapping mention and the same value. The scoring policy lives there too:
 
 ``casualty_acc`` is judged on matched events whose gold gives a number: every stated count
 (killed, injured) must be exactly right.
+
+For reading errors (``--errors``), ``event_errors`` describes each missed gold event with
+its fields, each spurious event with its fields and evidence sentence, and each matched
+event whose counts are wrong with both sides; a missed event also names the predicted
+event of its type that came nearest and what kept them apart (place or month).
 """
 
 from __future__ import annotations
@@ -22,17 +27,32 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sitrep.evaluation.gold import article_name, read_gold
 from sitrep.evaluation.report import (
     DocumentScore,
     EvalResult,
+    EventContext,
     evaluate_report_dir,
+    event_date_agrees,
+    event_place_right,
+    event_types_agree,
+    is_scored_event,
     score_document,
 )
-from sitrep.evaluation.scoring import PRF, Accuracy
-from sitrep.records import Report
+from sitrep.evaluation.scoring import PRF, Accuracy, match_one_to_one
+from sitrep.records import Event, Report
 
 # The gold sections this harness reads (places are needed to place the gold events).
 SECTIONS = ("doc", "places", "events", "figures")
+
+
+@dataclass(frozen=True, slots=True)
+class EventErrors:
+    """One report's event errors, each a line for reading."""
+
+    missed: tuple[str, ...] = ()
+    spurious: tuple[str, ...] = ()
+    wrong_casualties: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +60,7 @@ class EventsScore:
     """One report's event and figure scores (a view of its ``DocumentScore``)."""
 
     doc: DocumentScore
+    errors: EventErrors | None = None
 
     @property
     def name(self) -> str:
@@ -71,13 +92,23 @@ class EventsScore:
 
     @property
     def missed(self) -> list[str]:
-        return [f"{s[:-1]} {m}" for s in ("events", "figures") for m in self.doc.missed.get(s, [])]
+        if self.errors is None:
+            events = [f"event {m}" for m in self.doc.missed.get("events", [])]
+        else:
+            events = [f"event {m}" for m in self.errors.missed]
+        return events + [f"figure {m}" for m in self.doc.missed.get("figures", [])]
 
     @property
     def spurious(self) -> list[str]:
-        return [
-            f"{s[:-1]} {m}" for s in ("events", "figures") for m in self.doc.spurious.get(s, [])
-        ]
+        if self.errors is None:
+            events = [f"event {m}" for m in self.doc.spurious.get("events", [])]
+        else:
+            events = [f"event {m}" for m in self.errors.spurious]
+        return events + [f"figure {m}" for m in self.doc.spurious.get("figures", [])]
+
+    @property
+    def wrong_casualties(self) -> list[str]:
+        return [] if self.errors is None else [f"event {m}" for m in self.errors.wrong_casualties]
 
 
 @dataclass(slots=True)
@@ -117,11 +148,139 @@ class EventsResult:
 
 
 def score_events_document(gold: Mapping[str, Any], report: Report) -> EventsScore:
-    return EventsScore(score_document({k: gold[k] for k in SECTIONS if k in gold}, report))
+    doc = score_document({k: gold[k] for k in SECTIONS if k in gold}, report)
+    return EventsScore(doc, event_errors(gold, report))
 
 
 def evaluate_events_dir(data_dir: Path, extract: Callable[[str, str], Report]) -> EventsResult:
     """Score every ``gold/NAME.json`` of ``data_dir`` against ``extract(text, name)``; a
     document the extractor fails on is scored as empty and listed with its error."""
-    result = evaluate_report_dir(data_dir, extract)
-    return EventsResult(result, [EventsScore(d) for d in result.documents])
+    reports: dict[str, Report] = {}
+
+    def remembered(text: str, name: str) -> Report:
+        reports[name] = extract(text, name)
+        return reports[name]
+
+    result = evaluate_report_dir(data_dir, remembered)
+    golds = _golds_by_article(data_dir)
+    documents = [
+        EventsScore(d, _errors_of(golds.get(d.name), reports.get(d.name))) for d in result.documents
+    ]
+    return EventsResult(result, documents)
+
+
+def _golds_by_article(data_dir: Path) -> dict[str, dict[str, Any]]:
+    golds = {}
+    for path in sorted((data_dir / "gold").glob("*.json")):
+        gold = read_gold(path)
+        golds[article_name(gold, path)] = gold
+    return golds
+
+
+def _errors_of(gold: Mapping[str, Any] | None, report: Report | None) -> EventErrors | None:
+    return None if gold is None or report is None else event_errors(gold, report)
+
+
+# ----------------------------------------------------------------------------- errors
+
+
+def event_errors(gold: Mapping[str, Any], report: Report) -> EventErrors:
+    """The event errors of one report, matched exactly as ``score_events`` matches them."""
+    gold_events = _gold_items(gold, "events")
+    ctx = EventContext(report, _gold_items(gold, "places"))
+    scored = [e for e in report.events if is_scored_event(e)]
+
+    def matches(g: Mapping[str, Any], e: Event) -> bool:
+        return (
+            event_types_agree(str(g.get("type", "")), e.type)
+            and event_place_right(g.get("place"), e, ctx)
+            and event_date_agrees(g.get("date"), e)
+        )
+
+    pairs = match_one_to_one(gold_events, scored, matches)
+    matched_gold = {id(g) for g, _ in pairs}
+    matched = {id(e) for _, e in pairs}
+    missed = tuple(
+        describe_gold_event(g) + _nearest(g, scored, ctx)
+        for g in gold_events
+        if id(g) not in matched_gold
+    )
+    spurious = tuple(
+        f"{describe_event(e, report)} | {evidence_sentence(e, report)}"
+        for e in scored
+        if id(e) not in matched
+    )
+    wrong = tuple(
+        f"{describe_gold_event(g)} <> ours killed={e.killed} injured={e.injured}"
+        f" | {evidence_sentence(e, report)}"
+        for g, e in pairs
+        if not _casualties_right(g, e)
+    )
+    return EventErrors(missed, spurious, wrong)
+
+
+def describe_gold_event(g: Mapping[str, Any]) -> str:
+    return (
+        f"{g.get('type')} @ {g.get('place')} on {g.get('date')} actor={g.get('actor')}"
+        f" killed={g.get('killed')} injured={g.get('injured')}"
+    )
+
+
+def describe_event(e: Event, report: Report) -> str:
+    place = next((p.name for p in report.places if p.id == e.place), None)
+    actors = ",".join(e.actors) or None
+    return (
+        f"{e.type} @ {place} on {e.date} ({e.date_precision}) actor={actors}"
+        f" killed={e.killed} injured={e.injured} [{e.modality}]"
+    )
+
+
+def evidence_sentence(e: Event, report: Report) -> str:
+    """The first evidence span widened to its sentence (cut at line breaks and full stops)."""
+    if not e.evidence:
+        return "(no evidence)"
+    text, span = report.text, e.evidence[0]
+    stop = text.rfind(". ", 0, span.start)
+    start = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, span.start) + 1)
+    ends = [i for i in (text.find(". ", span.end), text.find("\n", span.end)) if i >= 0]
+    end = min(ends) + 1 if ends else len(text)
+    return " ".join(text[start:end].split())
+
+
+def _nearest(g: Mapping[str, Any], scored: list[Event], ctx: EventContext) -> str:
+    """The predicted event of the gold's type that disagrees least, and on what."""
+    candidates = [
+        (_disagreements(g, e, ctx), e)
+        for e in scored
+        if event_types_agree(str(g.get("type", "")), e.type)
+    ]
+    if not candidates:
+        return ""
+    wrong, e = min(candidates, key=lambda c: len(c[0]))
+    why = f"wrong {'+'.join(wrong)}" if wrong else "matched to another gold event"
+    return f" ~ nearest ours: {describe_event(e, ctx.report)} ({why})"
+
+
+def _disagreements(g: Mapping[str, Any], e: Event, ctx: EventContext) -> list[str]:
+    checks = (
+        ("place", event_place_right(g.get("place"), e, ctx)),
+        ("month", event_date_agrees(g.get("date"), e)),
+    )
+    return [what for what, right in checks if not right]
+
+
+def _casualties_right(g: Mapping[str, Any], e: Event) -> bool:
+    killed, injured = _as_count(g.get("killed")), _as_count(g.get("injured"))
+    return (killed is None or e.killed == killed) and (injured is None or e.injured == injured)
+
+
+def _as_count(value: Any) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _gold_items(gold: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
+    section = gold.get(key)
+    return [item for item in section if isinstance(item, Mapping)] if section else []

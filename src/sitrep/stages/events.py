@@ -42,7 +42,14 @@ from sitrep.stages.events_document import (
     is_vague,
     outside,
 )
-from sitrep.stages.events_sentence import conjoined_places, is_setting, nearest
+from sitrep.stages.events_sentence import (
+    conjoined_places,
+    in_group_name,
+    is_setting,
+    nearest,
+    renewal,
+    spread_places,
+)
 from sitrep.stages.events_triggers import Trigger, find_triggers, trigger_type
 from sitrep.stages.figures import PEOPLE_NOUNS
 from sitrep.stages.figures_index import (
@@ -134,6 +141,7 @@ def extract_events(state: DocState, resources: Resources) -> None:
     # (type, first evidence offset) of events told as holding now: only those the report's
     # own date may date (events_dating); the key survives consolidation's renumbering.
     current: set[tuple[str, int]] = set()
+    renewed: set[Span] = set()  # tellings of an event happening again (renewal)
     for trigger in triggers:
         event = _event(state, trigger, "E0", rivals.get(trigger.token.sent.start, []))
         if _asks_who(trigger.token) or _habitual(trigger.token):
@@ -141,6 +149,8 @@ def extract_events(state: DocState, resources: Resources) -> None:
         if _refers_back(trigger.token, event, told):
             continue
         setting = is_setting(trigger.token)
+        if renewal(trigger.token):
+            renewed.update(event.evidence)
         if tells_current_state(trigger.token):
             current.add((event.type, event.evidence[0].start))
         # "in Maracay, Valencia and Coro": one event at each place instead of the one.
@@ -156,7 +166,12 @@ def extract_events(state: DocState, resources: Resources) -> None:
     events = _without_lone_settings(told)
     events = [dataclasses.replace(e, id=f"E{i + 1}") for i, e in enumerate(events)]
     consolidated = consolidate(
-        events, state.places, state.figures, state.text, apart=frozenset(apart)
+        events,
+        state.places,
+        state.figures,
+        state.text,
+        apart=frozenset(apart),
+        renewed=frozenset(renewed),
     )
     # After merging: a date inferred from the report must not make two tellings agree.
     state.events = date_from_report(
@@ -175,7 +190,14 @@ def _asks_who(trigger: Token) -> bool:
 
 def _habitual(trigger: Token) -> bool:
     """ "The country is struck by about 20 storms every year": what recurs year by year
-    is no event ("1,000 people are leaving each day" is one going on)."""
+    is no event ("1,000 people are leaving each day" is one going on); nor is what a
+    report calls common ("Power cuts of up to 20 hours a day were common"; round 9)."""
+    if trigger.dep_ == "nsubj" and any(
+        c.dep_ in ("acomp", "attr") and (c.lemma_.lower() in _ROUTINE or
+                                         any(a.lemma_.lower() in _ROUTINE for a in c.children))
+        for c in trigger.head.children
+    ):  # fmt: skip
+        return True
     for node in (trigger, *trigger.ancestors):
         for child in node.children:
             if (
@@ -190,6 +212,8 @@ def _habitual(trigger: Token) -> bool:
 
 
 _YEARLY = frozenset({"year", "decade", "season", "summer", "winter", "spring", "monsoon"})
+# "were common", "have become a regular feature of life" (round 9).
+_ROUTINE = frozenset({"common", "frequent", "routine", "usual", "regular", "commonplace"})
 _BACK_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 
 
@@ -260,6 +284,9 @@ def _at_conjoined_places(
         return []
     mentions = [(t, p.id) for t, p in found if _resolved(p)]
     others = [pid for pid in conjoined_places(own, mentions) if pid != event.place]
+    others += [
+        pid for pid in spread_places(trigger, mentions) if pid not in others and pid != event.place
+    ]
     if not others:
         return []
     group = [event.place, *others]
@@ -478,7 +505,7 @@ def event_date(state: DocState, trigger: Token, *, future_ok: bool = False) -> s
     for index, time in context.times.between(sentence.start_char, sentence.end_char):
         if time.kind not in ("date", "time") or precision(time.value) is None:
             continue
-        if not outside(context.dateline, time.span.start):
+        if not outside(context.dateline, time.span.start) or _on_date_line(state, time):
             continue
         if index in future and not future_ok:
             continue
@@ -489,6 +516,23 @@ def event_date(state: DocState, trigger: Token, *, future_ok: bool = False) -> s
         if level is not None and (best is None or level < best[0]):
             best = (level, str(time.value))
     return best[1] if best else None
+
+
+def _on_date_line(state: DocState, time: TimeExpression) -> bool:
+    """ "Tuesday, August 6, 2024 - 4:12 PM" under a headline: a line that is a date and
+    little else says when the page was posted, like a dateline; the parser runs it into
+    the headline's sentence (round 9)."""
+    context = context_of(state)
+    start, end = context.lines.bounds(time.span.start)
+    line = list(state.text[start:end])
+    for _, other in context.times.between(start, end):
+        line[other.span.start - start : other.span.end - start] = " " * len(other.span.text)
+    words = [w for w in "".join(line).split() if any(c.isalpha() for c in w)]
+    return len(words) <= _DATE_LINE_WORDS and not "".join(line).rstrip().endswith(".")
+
+
+# "Posted", "Updated", "Published on": words a date line may hold besides its date.
+_DATE_LINE_WORDS = 2
 
 
 _TIME_MARKS = frozenset({"after", "before", "since", "until"})
@@ -561,8 +605,9 @@ def _mentions_in_sentence(state: DocState, sentence: SpacySpan) -> list[tuple[To
 
 def event_place(state: DocState, trigger: Token, kind: str = "") -> str | None:
     """A literal place of the trigger's clause (see module docstring), or None. A place
-    the gazetteer could not pin ("the Abu Shouk camp") gives way to a resolved
-    settlement of the same sentence ("... fled El Fasher after the RSF shelled ...").
+    the gazetteer could not pin ("the Abu Shouk camp") gives way to a resolved settlement
+    of the same sentence ("... fled El Fasher after the RSF shelled ..."), unless it is
+    told as a village or town ("Pazigyi village"): the gold names it (round 9).
     Where aid or returning people come from is not where the event is ("teams arrived
     from the provincial capital, Wabag, with food"; round 6)."""
     mentions = _mentions_in_sentence(state, trigger.sent)
@@ -577,7 +622,7 @@ def event_place(state: DocState, trigger: Token, kind: str = "") -> str | None:
         found = _report_country(state)
     if found is not None and found.kind == "country":
         found = _place_within(state, trigger, mentions, found) or found
-    if found is None or found.lat is not None:
+    if found is None or found.lat is not None or _named_as_settlement(state, found):
         return found.id if found else None
     settled = [
         p for t, p in mentions
@@ -585,6 +630,19 @@ def event_place(state: DocState, trigger: Token, kind: str = "") -> str | None:
         and not is_reference_point(state.text, t.idx)  # "500 km west of Kathmandu"
     ]  # fmt: skip
     return settled[0].id if settled else found.id
+
+
+def _named_as_settlement(state: DocState, place: Place) -> bool:
+    """Whether an unresolved place is told as a village or town ("Pazigyi village", "the
+    village of Tadjalalt"): the gold names it, so it stays the event's place (round 9)."""
+    for mention in place.mentions:
+        before = state.text[max(0, mention.start - 20) : mention.start].lower().split()
+        words = [w.lower() for w in mention.text.split()]
+        if words[-1:] and words[-1] in _SETTLEMENT_NOUNS:
+            return True
+        if before[-2:] and before[-1] == "of" and before[-2].rstrip("s") in _SETTLEMENT_NOUNS:
+            return True  # "the village of X", "the villages of X and Y"
+    return False
 
 
 _PLACED_AT_DESTINATION = frozenset({"aid", "return"})
@@ -643,13 +701,22 @@ def _clause_place(
     for token, place in mentions:
         if patient is not None and token in patient.subtree and not _via_route(token, patient):
             return place
-    chain = _below_speech(_clause_chain(trigger, context_of(state).lines))
+    full = _clause_chain(trigger, context_of(state).lines)
+    chain = _below_speech(full)
     for token, place in mentions:
         if _locative_of(token, chain):
+            return place
+    speech = full[len(chain)] if len(chain) < len(full) else None
+    for token, place in mentions:
+        if speech is not None and _placed_by_speaker(token, speech):
             return place
     acted_on = _objects_of(chain)  # "killed 52 people in ... Assam"
     for token, place in mentions:
         if _locative_of(token, acted_on):
+            return place
+    # "a school in Tessit village near Gao": the first named is where the target stands.
+    for token, place in sorted(mentions, key=lambda m: m[0].i):
+        if _where_target_is(token, trigger):
             return place
     for token, place in mentions:
         if _locates_subject(token, trigger):
@@ -658,6 +725,27 @@ def _clause_place(
     if anaphor is not None:
         return context_of(state).places.last_settlement_before(anaphor.idx)
     return None
+
+
+def _where_target_is(token: Token, trigger: Token) -> bool:
+    """ "bombed a crowd gathered for the opening of a community hall in Pazigyi village":
+    where what an attack hits stands is where it happened, however deep in the object's
+    phrase (round 9, team set)."""
+    if token.dep_ != "pobj" or token.head.lower_ not in _LOCATIVES:
+        return False
+    if trigger.pos_ != "VERB":
+        return False
+    targets = {c for c in trigger.children if c.dep_ == "dobj"}
+    node = token
+    while node.head != node and node not in targets:
+        # A participle describing the target ("a crowd gathered for ...") is its phrase,
+        # whatever tag the parser gives it; any other verb opens a clause of its own.
+        if node.pos_ in ("VERB", "AUX") and node.dep_ != "acl":
+            return False
+        if node.dep_ in ("nsubj", "agent", "poss") or _is_route_end(node):
+            return False
+        node = node.head
+    return node in targets
 
 
 def _predicate_of(trigger: Token) -> Token | None:
@@ -681,6 +769,24 @@ def _below_speech(chain: list[Token]) -> list[Token]:
         ):
             return chain[:index]
     return chain
+
+
+def _placed_by_speaker(token: Token, speech: Token) -> bool:
+    """ "In northern Shan alone, aid agencies say 40,000 people have fled", "Witnesses in
+    Petare said armed men fired on crowds": a place put before the reporting verb, or
+    where the witnesses are, is where what they report happened (round 9). One after it
+    ("..., the minister told a news conference in Quito") is only where it was said."""
+    if token.dep_ != "pobj" or token.head.lower_ not in _LOCATIVES:
+        return False
+    prep = token.head
+    if prep.head == speech and prep.i < speech.i:
+        return True
+    witness = prep.head
+    return (
+        witness.dep_ == "nsubj"
+        and witness.head == speech
+        and witness.lemma_.lower() in rules.WITNESSES
+    )
 
 
 def _locates_subject(token: Token, trigger: Token) -> bool:
@@ -950,7 +1056,11 @@ def normalise_actor(head: Token, tokens: list[Token]) -> str | None:
     lemmas = [t.lemma_.lower() for t in tokens]
     # The side word nearest the head: "Russian troops", not "Ukraine's" further off.
     by_distance = sorted(tokens, key=lambda t: abs(t.i - head.i))
-    side = next((rules.SIDES[t.lower_] for t in by_distance if t.lower_ in rules.SIDES), None)
+    side = next(
+        (rules.SIDES[t.lower_] for t in by_distance
+         if t.lower_ in rules.SIDES and not in_group_name(t)),
+        None,
+    )  # fmt: skip
     capital = next(
         (rules.CAPITALS[t.lower_] for t in by_distance if t.lower_ in rules.CAPITALS), None
     )
@@ -982,6 +1092,8 @@ def _antecedent_side(tokens: list[Token]) -> str | None:
     for token in reversed(pronoun.doc[start : pronoun.i]):
         word = token.lower_
         if word in rules.SIDES or word in rules.CAPITALS:
+            if in_group_name(token):
+                return None  # "The Myanmar National Democratic Alliance Army ... its"
             return rules.SIDES.get(word) or rules.CAPITALS[word]
     return None
 

@@ -88,10 +88,12 @@ def consolidate(
     text: str,
     *,
     apart: frozenset[frozenset[str]] = frozenset(),
+    renewed: frozenset[Span] = frozenset(),
 ) -> list[Event]:
     """The report's events, each told once, placed and counted (see module docstring).
     ``apart``: pairs of place ids told as distinct places of one event ("in Mombasa,
-    Kisumu and Nakuru"), never merged into one."""
+    Kisumu and Nakuru"), never merged into one; ``renewed``: evidence of tellings that
+    say the event happens again ("evacuated again", "a new eruption", ``renewal``)."""
     context = PlaceContext.of(places, text)
     alias = same_named_places(places)
     events = [dataclasses.replace(e, place=alias.get(e.place or "", e.place)) for e in events]
@@ -105,11 +107,23 @@ def consolidate(
     merged = [
         dataclasses.replace(e, place=by_country[e.id]) if e.place is None and e.id in by_country
         else e
-        for e in merge_mentions(unplaced, apart=apart, lines=context.lines, within=within)
+        for e in merge_mentions(
+            unplaced, apart=apart, lines=context.lines, within=within, text=text,
+            renewed=renewed,
+        )
     ]  # fmt: skip
     placed = [place_from_context(e, context) for e in merged]
     counted = attach_casualties(
-        merge_mentions(placed, apart=apart, lines=context.lines, within=within), figures, text
+        merge_mentions(
+            placed,
+            apart=apart,
+            lines=context.lines,
+            within=within,
+            text=text,
+            renewed=renewed,
+        ),
+        figures,
+        text,
     )
     return [dataclasses.replace(e, id=f"E{i + 1}") for i, e in enumerate(counted)]
 
@@ -153,15 +167,18 @@ def merge_mentions(
     apart: frozenset[frozenset[str]] = frozenset(),
     lines: Lines | None = None,
     within: frozenset[tuple[str, str]] = frozenset(),
+    text: str = "",
+    renewed: frozenset[Span] = frozenset(),
 ) -> list[Event]:
     """The events with each one told several times merged into one (see ``same_event``);
-    ``lines`` tells which tellings share a paragraph; ``within`` pairs a region with a
-    place in it: a telling at each is one event, kept at the more precise place."""
+    ``lines`` tells which tellings share a paragraph (and, with ``text``, where the
+    headline ends); ``within`` pairs a region with a place in it: a telling at each is
+    one event, kept at the more precise place."""
     kept: list[Event] = []
     # Each kept event's evidence as a set: a report that tells one event a thousand
     # times would otherwise rebuild a growing set at every comparison (quadratic).
     evidence: list[frozenset[Span]] = []
-    headline = _headline_end(lines)
+    headline = _headline_end(lines, text)
     for event in events:
         own = frozenset(event.evidence)
         for index, earlier in enumerate(kept):
@@ -173,6 +190,8 @@ def merge_mentions(
             # once it has absorbed one, the body's others are its own (round 7).
             undated = summed and _told_only_in(earlier, headline) and _is_title(earlier)
             nested = _nested(earlier.place, event.place, within)
+            if _one_again_one_before(earlier, event, renewed):
+                continue
             if same_event(
                 earlier, event, shared=shared, apart=apart, near=near, summed=summed,
                 nested=nested, headline_alone=undated,
@@ -192,6 +211,15 @@ def merge_mentions(
             kept.append(event)
             evidence.append(own)
     return kept
+
+
+def _one_again_one_before(a: Event, b: Event, renewed: frozenset[Span]) -> bool:
+    """ "Residents were evacuated again on Thursday" and "the town was first evacuated in
+    November 2023": where a telling says the event happens anew, a telling dated by its
+    own words and one that is not are two events, not one event and its date (round 9)."""
+    if not renewed or not (renewed & set(a.evidence) or renewed & set(b.evidence)):
+        return False
+    return (a.date is None) != (b.date is None)
 
 
 def same_event(
@@ -254,11 +282,34 @@ def _nested(x: str | None, y: str | None, within: frozenset[tuple[str, str]]) ->
     return x is not None and y is not None and ((x, y) in within or (y, x) in within)
 
 
-def _headline_end(lines: Lines | None) -> int:
-    """Where the report's first line ends (0 when unknown)."""
+def _headline_end(lines: Lines | None, text: str = "") -> int:
+    """Where the report's headline ends (0 when unknown): its first line, or with the
+    text, the run of title-like lines it opens with. A scraped page keeps a menu or
+    section line above the headline, and a date line below it, that the cleaner may
+    leave (round 9: "Menu  Search  Sign in" above "Myanmar rebels say they have captured
+    Lashio, junta hits back with airstrikes")."""
     if lines is None:
         return 0
-    return lines.bounds(0)[1]
+    if not text:
+        return lines.bounds(0)[1]
+    end = position = 0
+    for _ in range(_HEADLINE_LINES):
+        start, stop = lines.bounds(position)
+        line = text[start:stop].strip()
+        if line and not _title_like(line):
+            break
+        end, position = stop, stop + 1
+        if position >= len(text):
+            break
+    return end or lines.bounds(0)[1]
+
+
+# Lines read for a headline: a section line, the headline, a standfirst, a date line.
+_HEADLINE_LINES = 4
+
+
+def _title_like(line: str) -> bool:
+    return len(line) <= _TITLE_LENGTH and not line.endswith((".", "!", "?"))
 
 
 def _told_first_in(event: Event, end: int) -> bool:
@@ -452,6 +503,15 @@ _SHARE_OF_TOLL = re.compile(
 )
 
 
+# "including two women", "among them four children", "of whom three": the count that
+# follows names part of the toll just told, not a toll of its own (round 9).
+_SUBSET_BEFORE = re.compile(
+    r"\b(?:including|includes|included|among\s+(?:them|whom|those)|of\s+(?:whom|them))"
+    r"\s+(?:at\s+least\s+|some\s+|about\s+)?$",
+    re.I,
+)
+
+
 # "dozens killed": a lower bound, no count a coder would enter.
 _VAGUE_WORDS = frozenset({"dozens", "scores", "hundreds", "thousands", "millions"})
 
@@ -468,8 +528,11 @@ _VAGUE_PAIRS = frozenset({"several hundred", "few hundred", "several thousand", 
 def is_part_of_toll(text: str, figure: Figure) -> bool:
     """ "Two children were among the dead"; also a count that is no event's toll: deaths
     from want or disease ("63 children have died of malnutrition") and a feared toll
-    ("fear more than 670 people may have died"; round 6)."""
+    ("fear more than 670 people may have died"; round 6), and the part of a toll named
+    just after it ("killing seven people, including two women, and injuring 29"; round 9)."""
     end = figure.span.end
+    if _SUBSET_BEFORE.search(text, max(0, figure.span.start - 30), figure.span.start):
+        return True
     if _PART_OF_TOLL.match(text, end, end + 60) or _FEARED.match(text, end, end + 60):
         return True
     if _SHARE_OF_TOLL.search(figure.span.text) or _SHARE_OF_TOLL.match(text, end, end + 40):
@@ -485,6 +548,24 @@ _FEARED = re.compile(
 _DIED_OF = re.compile(
     r"\s*(?:[\w-]+\s+){0,3}?(?:died|dead|deaths?)\s+(?:\w+\s+)?(?:of|from)\s+(\w+)", re.I
 )
+
+
+# "suspected cholera cases and 148 deaths", "infections": a toll counted with a disease.
+_DISEASE_WORDS = re.compile(
+    r"\b(?:cases|cholera|measles|dengue|malaria|diphtheria|ebola|mpox|infections?|"
+    r"outbreak|epidemic)\b",
+    re.I,
+)
+
+
+def _counts_disease(text: str, figure: Figure) -> bool:
+    """Whether the toll's sentence counts the dead of a disease."""
+    start = max(text.rfind(". ", 0, figure.span.start), text.rfind("\n", 0, figure.span.start))
+    ends = [
+        i for i in (text.find(". ", figure.span.end), text.find("\n", figure.span.end)) if i >= 0
+    ]
+    end = min(ends) if ends else len(text)
+    return bool(_DISEASE_WORDS.search(text, start + 1, end))
 
 
 def _split_over_places(events: Sequence[Event]) -> set[int]:
@@ -522,11 +603,40 @@ def attach_casualties(
         if before == 0:
             continue
         index = told[before - 1][1]
+        if text and _counts_disease(text, figure):
+            # "31,000 suspected cholera cases and 148 deaths": the outbreak's toll, not
+            # that of the airstrike told just before it (round 9).
+            index = next((i for _, i in reversed(told[:before])
+                          if events[i].type == "disaster"), -1)  # fmt: skip
+            if index < 0:
+                continue
         if index in split:
             continue  # "marched in A, B and C. Two were killed.": where is not told
         event, count = result[index], round(figure.value)
-        if figure.quantity == "killed" and event.killed is None:
+        known = event.killed if figure.quantity == "killed" else event.injured
+        if known is not None and not _refines(known, figure, figures):
+            continue
+        if figure.quantity == "killed":
             result[index] = dataclasses.replace(event, killed=count)
-        elif figure.quantity == "injured" and event.injured is None:
+        else:
             result[index] = dataclasses.replace(event, injured=count)
     return result
+
+
+_LOWER_BOUND = re.compile(r"^(?:more\s+than|over|at\s+least|upwards\s+of)\s", re.I)
+# A later exact count refines a bound only up to this multiple of it: "more than 50
+# wounded", then "the hospital received 53 wounded" (outside set b); a count several times
+# the bound tells of something else.
+_REFINED_WITHIN = 1.5
+
+
+def _refines(known: int, figure: Figure, figures: Sequence[Figure]) -> bool:
+    """Whether an exact count stated later makes a toll given as a lower bound precise."""
+    if figure.approximate or figure.value is None:
+        return False
+    bounded = any(
+        f.quantity == figure.quantity and f.value is not None and round(f.value) == known
+        and f.span.start < figure.span.start and _LOWER_BOUND.match(f.span.text)
+        for f in figures
+    )  # fmt: skip
+    return bounded and known < figure.value <= known * _REFINED_WITHIN

@@ -39,6 +39,37 @@ def conjoined_places(place_token: Token, mentions: Sequence[tuple[Token, str]]) 
     return found
 
 
+# "Protests broke out in A and spread to B": the event goes on where it spreads.
+_SPREADING = frozenset({"spread", "extend"})
+# What a "to" phrase may pass through to name places: "to cities including B, C and D".
+_LISTING = frozenset({"pobj", "prep", "conj", "appos", "compound", "amod", "det", "cc"})
+
+
+def spread_places(trigger: Token, mentions: Sequence[tuple[Token, str]]) -> list[str]:
+    """The places an event is told to spread to, in the text's order ("Protests broke out
+    in Petare and quickly spread to cities including Barquisimeto and Valencia": the
+    protests at each; round 9). Only a verb that shares the trigger's clause counts."""
+    if trigger.dep_ != "nsubj":
+        return []
+    verbs = [v for v in trigger.head.conjuncts if v.lemma_.lower() in _SPREADING]
+    goals = [p for v in verbs for p in v.children if p.dep_ == "prep" and p.lower_ == "to"]
+    goals += [c for g in goals for c in g.conjuncts if c.lower_ == "to"]
+    found: list[str] = []
+    for token, place_id in mentions:
+        if place_id not in found and any(_listed_under(token, g) for g in goals):
+            found.append(place_id)
+    return found
+
+
+def _listed_under(token: Token, goal: Token) -> bool:
+    node = token
+    while node != goal:
+        if node.dep_ not in _LISTING or node.head == node:
+            return False
+        node = node.head
+    return True
+
+
 def is_setting(trigger: Token) -> bool:
     """ "during the battle", "amid fighting", "fled attacks": an event noun given as
     the circumstance of another event."""
@@ -53,7 +84,21 @@ def is_setting(trigger: Token) -> bool:
         and head.head.lemma_.lower() in _REPLIES
     ):
         return True  # "struck targets in response to Ukrainian attacks on Belgorod" (round 6)
+    if (
+        trigger.dep_ == "pobj"
+        and head.lower_ == "for"
+        and head.head.pos_ == "NOUN"
+        and head.head.lemma_.lower() in _PURPOSE_NOUNS
+    ):
+        return True  # "has been a base for the government's offensive since 2022" (round 9)
     return trigger.dep_ == "dobj" and head.lemma_.lower() in _FLIGHT_VERBS
+
+
+# Things that serve an event: "a base for the offensive", "funds for the evacuation".
+_PURPOSE_NOUNS = frozenset(
+    {"base", "hub", "launchpad", "staging", "springboard", "fund", "budget", "plan",
+     "preparation", "support", "call", "appeal", "justification", "pretext"}
+)  # fmt: skip
 
 
 def tree_distance(a: Token, b: Token) -> int:
@@ -73,3 +118,38 @@ def nearest(target: Token, candidates: Sequence[Token]) -> Token | None:
         return None
     above = {t.i for t in target.ancestors}
     return min(candidates, key=lambda c: (c.i not in above, tree_distance(target, c), c.i))
+
+
+# Words of the names non-state armed groups give themselves: "Myanmar National
+# Democratic Alliance Army", "Sudan People's Liberation Movement", "Free Syrian Army".
+# A state's own forces ("Sudanese Armed Forces", "Afghan National Army") use none.
+GROUP_NAME_WORDS = frozenset(
+    {"liberation", "democratic", "alliance", "movement", "front", "revolutionary",
+     "independence", "free", "resistance", "rebel", "islamic", "patriotic"}
+)  # fmt: skip
+
+
+def in_group_name(token: Token) -> bool:
+    """Whether a country word is part of the name of a non-state armed group: such a group
+    is not that country's side (round 9: "The Myanmar National Democratic Alliance Army
+    said its fighters had overrun ..." is no Myanmar military)."""
+    if token.ent_type_ != "ORG":
+        return False
+    for entity in token.doc.ents:
+        if entity.start <= token.i < entity.end:
+            return any(t.lower_ in GROUP_NAME_WORDS for t in entity)
+    return False
+
+
+# "evacuated again", "a new eruption", "another attack", "fresh clashes" (round 9).
+_AGAIN = frozenset({"again", "anew"})
+_ANEW = frozenset({"new", "another", "fresh", "renewed"})
+
+
+def renewal(trigger: Token) -> bool:
+    """Whether the trigger tells its event as happening again: not the same one as an
+    earlier telling with a date of its own."""
+    node = trigger.head if trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB" else trigger
+    return any(c.lower_ in _AGAIN for c in node.children if c.dep_ == "advmod") or any(
+        c.lower_ in _ANEW for c in trigger.children if c.dep_ in ("amod", "det")
+    )

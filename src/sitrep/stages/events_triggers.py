@@ -51,7 +51,7 @@ def trigger_type(token: Token) -> str | None:
             return None  # "did not attack"; "the surrounding villages" describe, not report
         return _verb_type(token, lemma)
     if token.pos_ in ("NOUN", "PROPN"):
-        return _noun_type(token, lemma)
+        return None if _a_name_for(token) else _noun_type(token, lemma)
     if token.pos_ == "ADJ" and token.lower_ in rules.DISPLACED_STATES and token.dep_ == "acomp":
         return "displacement" if _people_move(token.head) else None
     return None
@@ -68,9 +68,11 @@ def _verb_type(token: Token, lemma: str) -> str | None:
     if _expels_from_homes(token, lemma):
         return "displacement"
     if _sets_on_fire(token, lemma):
-        return "infrastructure_damage"
+        return None if _damage_of_told_event(token) else "infrastructure_damage"
     if lemma in rules.RELEASE_VERBS and _frees_captives(token):
         return "release"
+    if _goes_back(token, lemma):
+        return "return"
     if lemma == "leave" and _leaves_in_need(token):
         return "displacement"  # "The storm left 5,000 people homeless": whatever left them
     if lemma == "block" and _blocked_by_nature(token):
@@ -83,6 +85,8 @@ def _verb_type(token: Token, lemma: str) -> str | None:
         if not _gives_aid(token):
             return None
         return "humanitarian_access_blocked" if _hindered(token) or _no_aid(token) else "aid"
+    if lemma == "fight" and _quarrel(token):
+        return None
     if lemma == "march":
         subject = _subject(token)
         marchers = subject is not None and any(
@@ -94,7 +98,9 @@ def _verb_type(token: Token, lemma: str) -> str | None:
     kind = rules.VERB_TRIGGERS[lemma]
     if kind == "infrastructure_damage" and not _names_infrastructure(token):
         return None
-    if kind in rules.MOVEMENT_TYPES and not _people_move(token):
+    if kind == "infrastructure_damage" and _damage_of_told_event(token):
+        return None
+    if kind in rules.MOVEMENT_TYPES and not (_people_move(token) or _moved_by_disaster(token)):
         return None
     if lemma == "leave":
         return _leaving_type(token)
@@ -105,15 +111,119 @@ def _verb_type(token: Token, lemma: str) -> str | None:
     ):
         return None  # "7 were recaptured", "retook control of two cell blocks": not ground
     subject = _subject(token)
-    if (
-        subject is not None
-        and rules.NOUN_TRIGGERS.get(subject.lemma_.lower()) == "disaster"
-        and kind != "infrastructure_damage"
-    ):
+    if kind != "infrastructure_damage" and _disaster_does_it(token, subject):
         return None  # "an earthquake struck": the disaster noun is the event
     if kind in ("attack", "armed_clash") and subject is not None and _are_protesters(subject):
         return "protest"  # "protesters who stormed parliament", "protesters clashed with police"
     return kind
+
+
+_VIOLENT_OR_DISASTROUS = frozenset({"disaster", "attack", "shelling", "airstrike", "armed_clash"})
+
+
+def _damage_of_told_event(verb: Token) -> bool:
+    """ "The blast destroyed dozens of stalls", "killing 20 civilians and burning the
+    market", "heavy rains caused flooding, destroying homes": buildings damaged by the
+    disaster or attack its clause tells are that event's damage, not an event of their own
+    (round 9). A utility or transport link cut is still one ("drones struck the plant,
+    cutting power"), and so is damage told with no cause ("houses were set on fire")."""
+    if any(word.lemma_.lower() in rules.UTILITIES | rules.SERVICES for word in _damaged(verb)):
+        return False
+    node = verb
+    for _ in range(3):
+        if _caused_by_violence_or_disaster(node):
+            return True
+        if node.dep_ not in ("conj", "advcl", "xcomp") or node.head == node:
+            return False
+        node = node.head
+        if node.pos_ == "VERB" and trigger_type(node) in _VIOLENT_OR_DISASTROUS:
+            return True  # "attacked the village, killing ... and burning the market"
+    return False
+
+
+def _damaged(verb: Token) -> list[Token]:
+    """What the verb damages: its object or passive subject, their conjuncts, and where
+    it sets fire ("set fire to two buildings")."""
+    things = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    things += [
+        o for p in verb.children if p.dep_ == "prep" and p.lower_ == "to"
+        for o in p.children if o.dep_ == "pobj"
+    ]  # fmt: skip
+    heads = [h for t in things for h in _heads_of(t)]
+    return heads + [c for h in heads for c in h.children if c.dep_ == "compound"]
+
+
+def _caused_by_violence_or_disaster(verb: Token) -> bool:
+    """Whether the verb's doer ("the blast", "a wall of lava", "by airstrikes") or what
+    it brings about ("caused flooding") is a disaster, an attack or a weapon."""
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [o for a in verb.children if a.dep_ == "agent" for o in a.children]
+    if verb.lemma_.lower() == "cause":
+        doers += [c for c in verb.children if c.dep_ == "dobj"]
+    for word in (h for d in doers for h in _heads_of(d)):
+        lemma = word.lemma_.lower()
+        if (
+            lemma in rules.DAMAGE_CAUSES
+            or lemma in rules.WEAPONS
+            or rules.NOUN_TRIGGERS.get(lemma) in _VIOLENT_OR_DISASTROUS
+        ):
+            return True
+    return False
+
+
+def _moved_by_disaster(verb: Token) -> bool:
+    """ "Heavy rains caused flooding ..., displacing 35,000 people": a disaster that
+    displaces people, told as the cause (round 9). "The war has displaced 8 million" is a
+    country's tally, not an event (the examples' gold)."""
+    if verb.lemma_.lower() not in rules.CAUSED_MOVES:
+        return False
+    node = verb
+    for _ in range(3):
+        doers = [c for c in node.children if c.dep_ in ("nsubj", "agent")]
+        if node.lemma_.lower() == "cause":
+            doers += [c for c in node.children if c.dep_ == "dobj"]
+        if any(rules.NOUN_TRIGGERS.get(h.lemma_.lower()) == "disaster"
+               for d in doers for h in (d, *d.children)):  # fmt: skip
+            return True
+        if node.dep_ not in ("conj", "advcl") or node.head == node:
+            return False
+        node = node.head
+    return False
+
+
+def _a_name_for(noun: Token) -> bool:
+    """ "He blamed the outbreak on what he called the siege": a name someone gives to a
+    state of affairs tells no event (round 9)."""
+    verb = noun.head
+    return (
+        verb.lemma_.lower() in ("call", "describe", "term", "dub", "brand")
+        and noun.dep_ in ("oprd", "dobj", "attr", "xcomp", "ccomp")
+        and any(c.lower_ == "what" for c in verb.children)
+    )
+
+
+def _goes_back(verb: Token, lemma: str) -> bool:
+    """ "Many families have moved back into repaired homes": people going back are
+    returning (round 9)."""
+    # "We have nothing to go back to": an infinitive describing a noun tells no move.
+    if verb.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to"
+                                             for c in verb.children):  # fmt: skip
+        return False
+    return (
+        lemma in rules.RETURNING_VERBS
+        and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children)
+        and _people_move(verb)
+    )
+
+
+def _disaster_does_it(verb: Token, subject: Token | None) -> bool:
+    """Whether a disaster noun is the verb's subject. The parser sometimes gives a verb
+    two subjects ("The magnitude 6.8 earthquake struck": "magnitude" and "earthquake"),
+    so every subject the verb has counts (round 9)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subject is not None:
+        subjects.append(subject)
+    return any(rules.NOUN_TRIGGERS.get(s.lemma_.lower()) == "disaster" for s in subjects)
 
 
 def _hindered(verb: Token) -> bool:
@@ -158,8 +268,12 @@ def _blocked_by_nature(verb: Token) -> bool:
 
 
 def _controls_no_ground(verb: Token) -> bool:
-    """ "retook control of two cell blocks": control of something that is not ground."""
+    """ "retook control of two cell blocks": control of something that is not ground;
+    "the military seized power in a coup": power is no ground either (round 9: a coup
+    took the date of its "since" clause to the capture of a town told around it)."""
     for child in verb.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in rules.NOT_GROUND:
+            return True
         if child.dep_ == "dobj" and child.lemma_.lower() == "control":
             held = _of_objects(child)
             return bool(held) and not any(
@@ -267,10 +381,39 @@ def _leaving_type(verb: Token) -> str | None:
     subject = _subject(verb)
     if subject is None or (subject.pos_ == "PRON" and subject.lower_ not in ("they", "them")):
         return None
+    if _are_combatants(subject):
+        return None  # "his men had left the town by Saturday": a withdrawal (round 9)
     head = verb.head
     if verb.dep_ == "xcomp" and head.lemma_.lower() in rules.ORDERING_VERBS:
         return "evacuation"
     return "displacement"
+
+
+def _protesters_in_sentence(noun: Token) -> bool:
+    """Clashes told with protesters as the doers of the sentence and no armed force named:
+    ACLED codes them as the protest's (round 9)."""
+    words = list(noun.sent)
+    protesters = any(t.dep_ == "nsubj" and t.lemma_.lower() in rules.PROTESTERS for t in words)
+    armed = any(t.lemma_.lower() in rules.MILITARY_NOUNS for t in words)
+    return protesters and not armed
+
+
+def _quarrel(verb: Token) -> bool:
+    """ "people fight over a plate of food": civilians quarrelling, not armed forces
+    fighting over ground ("the army and the RSF fought over the north of the city")."""
+    subject = _subject(verb)
+    return (
+        subject is not None
+        and subject.lemma_.lower() in rules.CIVILIANS
+        and any(c.dep_ == "prep" and c.lower_ == "over" for c in verb.children)
+    )
+
+
+def _are_combatants(subject: Token) -> bool:
+    """ "Russian troops left the city", "his men had left the town": armed men leaving."""
+    lemma = subject.lemma_.lower()
+    owned = any(c.dep_ == "poss" for c in subject.children)
+    return lemma in rules.MILITARY_NOUNS or (lemma == "man" and owned)
 
 
 def _leaves_in_need(verb: Token) -> bool:
@@ -373,6 +516,8 @@ def _noun_type(token: Token, lemma: str) -> str | None:
         return "protest" if _force_used_on(token) else None
     if lemma == "return" and _returns_to_a_state(token):
         return None
+    if lemma in rules.EPIDEMIC_NOUNS and not rules.DISEASE_WORDS.search(token.sent.text):
+        return None  # "A similar outbreak in 2021 killed 50": of the fighting told (round 9)
     if lemma == "outbreak" and any(
         o.lemma_.lower() in rules.VIOLENCE_NOUNS or o.lower_ in rules.VIOLENCE_NOUNS
         for prep in token.children
@@ -394,7 +539,11 @@ def _noun_type(token: Token, lemma: str) -> str | None:
         det_no or token.head.lemma_.lower() in rules.BLOCKING_VERBS or _turned_back(token)
     ):
         return "humanitarian_access_blocked"
+    if token.lower_ == "firing" and token.dep_ == "nsubj":
+        return "armed_clash"  # "firing resumed early on Friday near two villages" (round 9)
     kind = rules.NOUN_TRIGGERS.get(lemma)
+    if lemma == "clash" and _protesters_in_sentence(token):
+        return "protest"  # "clashes in Basra left 12 dead and protesters set fire to ..."
     if lemma in ("strike", "attack") and any(
         c.lemma_.lower() in rules.AIR_MODIFIERS for c in token.children
     ):
@@ -485,7 +634,8 @@ def _names_infrastructure(verb: Token, *, through_of: bool = False) -> bool:
         word.lemma_.lower() in rules.INFRASTRUCTURE | rules.UTILITIES
         for child in verb.children if child.dep_ in ("dobj", "nsubjpass")
         for h in (_heads_of(child) if through_of else [child, *child.conjuncts])
-        for word in (h, *(c for c in h.children if c.dep_ == "compound"))
+        # "Internet and mobile phone services ... have been cut": what kind of service
+        for word in (h, *(c for c in h.children if c.dep_ in ("compound", "nmod")))
     )  # fmt: skip
 
 

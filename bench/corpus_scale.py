@@ -12,6 +12,18 @@ and stages, a pure function of the document, whatever the corpus size) measured 
 
     python bench/corpus_scale.py --sizes 1000,10000,100000
     python bench/corpus_scale.py --to-dict     # records.to_dict on a large timeline
+
+``--hot-story F`` makes a share F of the reports near-copies of one growing story (an
+edited copy of one of its last members), the shape that made linking quadratic in story
+size before session 5 (docs/SCALE.md, "Session 5: linking at volume"); ``--undated F``
+gives a share F of the reports no publication date, so the corpus dates them.
+
+The writer alone on a real corpus: ``--annotate`` runs the model once over a JSONL corpus
+(``bench/synthetic.py``) and pickles the reports; ``--replay`` writes them into a new
+store in the engine's batches and prints the writer's rate and CPU per 1,000 reports:
+
+    python bench/corpus_scale.py --annotate corpus.jsonl --annotated corpus.pkl --workers 2
+    python bench/corpus_scale.py --replay corpus.pkl
 """
 
 from __future__ import annotations
@@ -19,6 +31,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import pickle
 import random
 import resource
 import sys
@@ -26,6 +39,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
@@ -62,8 +76,11 @@ PUBLIC_SHARE = 0.3
 
 
 class Generator:
-    def __init__(self, seed: int) -> None:
+    def __init__(self, seed: int, hot_story: float = 0.0, undated: float = 0.0) -> None:
         self.rng = random.Random(seed)
+        self.hot_story = hot_story
+        self.undated = undated
+        self.hot: list[str] = []  # the hot story's first text
         vocabulary = REPO / "examples" / "articles"
         words = {w.strip('.,"“”’\'()').lower() for p in sorted(vocabulary.glob("*.txt"))
                  for w in p.read_text(encoding="utf-8").split()}  # fmt: skip
@@ -82,12 +99,24 @@ class Generator:
         self.count += 1
         places = rng.sample(self.places, rng.randint(1, 3))
         people = [self.person_name() for _ in range(rng.randint(1, 3))]
-        if self.recent and rng.random() < 0.1:
+        if self.hot_story and rng.random() < self.hot_story:
+            text = self.hot_member(places, people)
+        elif self.recent and rng.random() < 0.1:
             text = PERTURBATIONS[rng.choice(sorted(PERTURBATIONS))](rng.choice(self.recent), rng)
         else:
             text = self.text(places, people)
             self.recent = [*self.recent[-200:], text]
         return self.build(text, places, people)
+
+    def hot_member(self, places: list[tuple[str, float, float]], people: list[str]) -> str:
+        """A near-copy of the hot story's first text: a few of its words replaced."""
+        rng = self.rng
+        if not self.hot:
+            self.hot = [self.text(places, people)]
+        words = self.hot[0].split()
+        for at in rng.sample(range(len(words)), 3):
+            words[at] = f"{rng.choice(self.words)}{rng.randint(2, 10**6)}"
+        return " ".join(words)
 
     def person_name(self) -> str:
         rng = self.rng
@@ -136,9 +165,14 @@ class Generator:
                   place=f"P{rng.randint(1, len(places))}", killed=rng.choice((None, 2, 5, 12)))
             for i in range(rng.randint(1, 2))
         )  # fmt: skip
+        published = (
+            Published(date=None, window=(day, day), estimated=True, basis="content")
+            if self.undated and rng.random() < self.undated
+            else Published(date=day, basis="metadata")
+        )
         report = Report(
             id=content_id(text), source=Source(path=f"synthetic/{self.count}.txt"),
-            language="en", published=Published(date=day, basis="metadata"), text=text,
+            language="en", published=published, text=text,
             places=place_records, people=person_records, events=events,
         )  # fmt: skip
         return RawDocument(text=text, origin=report.source.path or ""), report
@@ -177,13 +211,32 @@ def main() -> None:
         help="only time records.to_dict on a 1000-entry timeline against the field-by-field "
         "form it replaced (same output), and exit",
     )
+    parser.add_argument(
+        "--hot-story", type=float, default=0.0,
+        help="share of reports that are near-copies of one growing story (0: none)",
+    )
+    parser.add_argument(
+        "--undated", type=float, default=0.0, help="share of reports with no publication date"
+    )
+    parser.add_argument("--annotate", type=Path, help="JSONL corpus to annotate once, and exit")
+    parser.add_argument("--annotated", type=Path, help="pickle file --annotate writes")
+    parser.add_argument("--workers", type=int, default=2, help="processes for --annotate")
+    parser.add_argument("--replay", type=Path, help="write a pickle of --annotate, timed")
     args = parser.parse_args()
+    if args.annotate:
+        if args.annotated is None:
+            parser.error("--annotate needs --annotated FILE")
+        print(json.dumps({"annotated": annotate_to(args.annotate, args.annotated, args.workers)}))
+        return
+    if args.replay:
+        print(json.dumps(replay(args.replay, args.db)))
+        return
     if args.to_dict:
         print(json.dumps(time_to_dict()))
         return
     sizes = sorted(int(s) for s in args.sizes.split(","))
     stage = stage_cost(Generator(args.seed + 1), args.stage_sample) if args.stage_sample else None
-    gen = Generator(args.seed)
+    gen = Generator(args.seed, args.hot_story, args.undated)
     results: dict[str, float] = {}
     cpu: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="sitrep-corpus-scale-") as tmp:
@@ -193,6 +246,7 @@ def main() -> None:
             run = store.begin_run({"bench": "corpus_scale"})
             measure_sizes(store, run, gen, sizes, args.measure, results, cpu)
         counts = store.counts()
+        largest = largest_story(store)
         file_mb = (store.path.stat().st_size / 2**20) if store.path.exists() else 0.0
     first, last = results[str(sizes[0])], results[str(sizes[-1])]
     cpu_first = cpu[str(sizes[0])]
@@ -203,6 +257,9 @@ def main() -> None:
         "cpu_ratio": round(cpu[str(sizes[-1])] / cpu_first, 3) if cpu_first else None,
         "held_connection": args.hold,
         "key_index": args.key_index,
+        "hot_story": args.hot_story,
+        "undated": args.undated,
+        "largest_story": largest,
         "documents": counts["documents"],
         "store_mb": round(file_mb, 1),
         "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
@@ -210,6 +267,86 @@ def main() -> None:
     if stage is not None:
         summary |= whole_ingest(stage, cpu, sizes)
     print(json.dumps(summary))
+
+
+_RESOURCES: Any = None
+
+
+def annotate_to(corpus: Path, out: Path, workers: int) -> int:
+    """Annotate ``corpus`` once (the model in ``workers`` processes) and pickle its
+    (raw, report) pairs to ``out``, in corpus order; returns how many."""
+    from multiprocessing import get_context
+
+    from sitrep.ingest import read_paths
+    from sitrep.settings import Settings
+
+    raws = (r for r in read_paths([corpus], Settings()) if isinstance(r, RawDocument))
+    count = 0
+    with get_context("fork").Pool(workers, _load_model) as pool, out.open("wb") as sink:
+        for outcome in pool.imap(_annotated, raws, chunksize=8):
+            if isinstance(outcome, tuple):
+                pickle.dump(outcome, sink)
+                count += 1
+    return count
+
+
+def _load_model() -> None:
+    from sitrep.resources import load_resources
+
+    global _RESOURCES
+    _RESOURCES = load_resources()
+
+
+def _annotated(raw: RawDocument) -> object:
+    from sitrep.engine import annotate_safely
+
+    return annotate_safely(raw, _RESOURCES, None)
+
+
+def _pickled(path: Path) -> Iterator[tuple[RawDocument, Report]]:
+    with path.open("rb") as source:
+        while True:
+            try:
+                yield pickle.load(source)
+            except EOFError:
+                return
+
+
+def replay(annotated: Path, db: Path | None, every: int = 1000) -> dict[str, object]:
+    """Write the pickled reports into a new store in the engine's batches; the writer's
+    reports/s (wall) and CPU ms per report for every ``every`` reports."""
+    rates: dict[str, tuple[float, float]] = {}
+    with tempfile.TemporaryDirectory(prefix="sitrep-replay-") as tmp:
+        store = Store(db or Path(tmp) / "replay.duckdb")
+        with store.holding():
+            run = store.begin_run({"bench": "corpus_scale replay"})
+            batch: list[tuple[RawDocument, Report]] = []
+            done, last, started, cpu_started = 0, 0, time.perf_counter(), _cpu_s()
+            for item in _pickled(annotated):
+                batch.append(item)
+                if len(batch) == ENGINE_BATCH:
+                    store.write_batch(batch, [], run)
+                    done, batch = done + len(batch), []
+                    if done - last >= every:
+                        wall, cpu = time.perf_counter() - started, _cpu_s() - cpu_started
+                        rate, ms = (done - last) / wall, 1000 * cpu / (done - last)
+                        rates[str(done)] = (round(rate, 2), round(ms, 2))
+                        print(f"{done:>7} reports: {rate:.1f} reports/s, {ms:.2f} ms CPU "
+                              "per report (the writer)", flush=True)  # fmt: skip
+                        last, started, cpu_started = done, time.perf_counter(), _cpu_s()
+            if batch:
+                store.write_batch(batch, [], run)
+                done += len(batch)
+        largest = largest_story(store)
+        stories = store._rows("SELECT count(DISTINCT story_id) FROM story_members")[0][0]
+    return {"reports": done, "per_1000": rates, "largest_story": largest, "stories": stories}
+
+
+def largest_story(store: Store) -> int:
+    rows = store._rows(
+        "SELECT count(*) AS n FROM story_members GROUP BY story_id ORDER BY n DESC LIMIT 1"
+    )
+    return int(rows[0][0]) if rows else 0
 
 
 def stage_cost(gen: Generator, sample: int) -> dict[str, float]:

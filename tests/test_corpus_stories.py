@@ -203,9 +203,13 @@ def test_a_new_report_loads_only_the_candidates_its_keys_select(
     loaded: list[set[str]] = []
     original = story_linking._load_known
 
-    def spy(con: duckdb.DuckDBPyConnection, doc_ids: set[str]) -> dict[str, object]:
+    def spy(
+        con: duckdb.DuckDBPyConnection,
+        doc_ids: set[str],
+        cache: story_linking.SketchCache | None = None,
+    ) -> dict[str, object]:
         loaded.append(set(doc_ids))
-        return original(con, doc_ids)  # type: ignore[return-value]
+        return original(con, doc_ids, cache)  # type: ignore[return-value]
 
     monkeypatch.setattr(story_linking, "_load_known", spy)
     write(store, [report(spin(STRIKE), path="b.txt")])

@@ -31,6 +31,7 @@ import numpy as np
 import numpy.typing as npt
 
 from sitrep.corpus.sql import MAX_PER_KEY
+from sitrep.corpus.stories import SketchCache
 
 # A run is merged into the one before it while that one holds fewer than this many
 # times its rows: ~log4(n / batch) runs (6 at 4M rows in batches of ~1,250 rows).
@@ -65,6 +66,9 @@ class KeyIndex:
         self._forget()
 
     def _forget(self) -> None:
+        # Stored reports' sketches for story linking: dropped with the rest when the
+        # file at the store's path is another one.
+        self.sketches = SketchCache()
         self._runs: list[_Run] = []
         self._record_ids: list[str] = []
         self._record_number: dict[str, int] = {}

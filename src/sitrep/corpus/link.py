@@ -28,9 +28,13 @@ def link_batch(
         index.lookup_by_kind(con, keys) if index is not None
         else sql.lookup_keys_by_kind(con, keys)
     )  # fmt: skip
-    linked = stories.link_stories(con, reports, stored.get("story", {}), prints)
+    merged: dict[str, str] = {}
+    sketches = index.sketches if index is not None else None
+    linked = stories.link_stories(
+        con, reports, stored.get("story", {}), prints, merged, sketches
+    )
     # Undated copies take their story's original's date before events use their window.
-    reports = dating.date_from_stories(con, reports, linked)
+    reports = dating.date_from_stories(con, reports, linked, merged)
     story_of = {doc: link.story_id for doc, link in linked.items()}
     people.link_people(con, reports, story_of, stored.get("person", {}))
     events.link_events(con, reports, story_of, stored.get("event", {}))

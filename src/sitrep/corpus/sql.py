@@ -8,6 +8,7 @@ values, each checked by ``_literal``. Keys are looked up by one scan (``lookup_k
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -22,6 +23,12 @@ _SAFE_TEXT = re.compile(r"^[A-Za-z0-9:_.\-]+$")
 # older than this many same-key records is not found; the stories' LSH keys, which are
 # nearly unique, never reach the cap.
 MAX_PER_KEY = 50
+
+# Rows fetched into Python by ``rows_by_id`` and ``fetch``, by table: the work counter with
+# which tests check that linking a report reads a bounded number of rows, whatever the
+# size of the story it joins (tests/test_link_scale.py). Counting costs one dict update
+# per query.
+ROWS_READ: Counter[str] = Counter()
 
 
 def insert(
@@ -100,6 +107,16 @@ def rows_by_id(
         return []
     sql = f"SELECT {columns} FROM {table} WHERE {id_column} IN ({wanted}) ORDER BY {id_column}"
     rows: list[tuple[Any, ...]] = con.execute(sql).fetchall()
+    ROWS_READ[table] += len(rows)
+    return rows
+
+
+def fetch(
+    con: duckdb.DuckDBPyConnection, table: str, query: str, params: Sequence[Any] = ()
+) -> list[tuple[Any, ...]]:
+    """The rows of ``query`` (which reads ``table``), counted in ``ROWS_READ``."""
+    rows: list[tuple[Any, ...]] = con.execute(query, list(params)).fetchall()
+    ROWS_READ[table] += len(rows)
     return rows
 
 

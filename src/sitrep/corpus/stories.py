@@ -9,10 +9,13 @@ the original arrived). A story's original is its earliest member (see ``queries`
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections import OrderedDict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import duckdb
+import numpy as np
+import numpy.typing as npt
 
 from sitrep.corpus import sql
 from sitrep.corpus.fingerprint import Fingerprint, containment, fingerprint, jaccard, stable_key
@@ -33,6 +36,13 @@ MIN_JACCARD = 0.2
 # must agree. Set on the perturbation set's train split (docs/CORPUS.md).
 SPUN_TEXT = 0.25
 SPUN_SKELETON = 0.4
+# Sketches kept in the writer's memory (~5.7 KB each: ~47 MB). A report of a large story
+# has up to sql.MAX_PER_KEY candidates per key, the most recently stored ones: on the 6k
+# replay (docs/SCALE.md, session 5) reading ~2,300 sketches a batch was 38 % of the
+# writer; kept here, a batch reads only the sketches it has not seen.
+SKETCH_CACHE = 8192
+
+Signature = npt.NDArray[np.int64]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,13 +54,48 @@ class StoryLink:
     matched_doc: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class _Known:
     """A stored (or earlier in the batch) report as verification sees it."""
 
     doc_id: str
     story_id: str
     sketch: Fingerprint
+    # The sketch's text signature as an array, made once per batch: a report of a large
+    # story has hundreds of candidates (up to sql.MAX_PER_KEY per key), compared at once.
+    signature: Signature
+
+
+def _known(doc_id: str, story_id: str, sketch: Fingerprint) -> _Known:
+    return _Known(doc_id, story_id, sketch, np.asarray(sketch.signature, dtype=np.int64))
+
+
+class SketchCache:
+    """Stored reports' sketches by doc id, the ``capacity`` most recently used.
+
+    Exact without bookkeeping: a report's ``doc_sketches`` row is written once, with the
+    report, and never changes; only sketches read from the store enter (never a batch's
+    own, which a rolled-back batch would leave unstored). Held by the writer's
+    ``KeyIndex``, so it is dropped with it when the store file changes."""
+
+    def __init__(self, capacity: int = SKETCH_CACHE) -> None:
+        self.capacity = capacity
+        self._held: OrderedDict[str, tuple[Fingerprint, Signature]] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._held)
+
+    def get(self, doc_id: str) -> tuple[Fingerprint, Signature] | None:
+        found = self._held.get(doc_id)
+        if found is not None:
+            self._held.move_to_end(doc_id)
+        return found
+
+    def put(self, doc_id: str, found: tuple[Fingerprint, Signature]) -> None:
+        self._held[doc_id] = found
+        self._held.move_to_end(doc_id)
+        while len(self._held) > self.capacity:
+            self._held.popitem(last=False)
 
 
 def fingerprints(reports: Sequence[Report]) -> dict[str, Fingerprint]:
@@ -67,15 +112,19 @@ def link_stories(
     reports: Sequence[Report],
     stored: Mapping[int, Sequence[str]] | None = None,
     prints: Mapping[str, Fingerprint] | None = None,
+    merged_out: dict[str, str] | None = None,
+    sketches: SketchCache | None = None,
 ) -> dict[str, StoryLink]:
     """Give every new report a story; returns the links by doc id. ``stored`` and
     ``prints``: the records under the reports' keys and the reports' fingerprints, when
-    the caller has them already."""
+    the caller has them already. ``merged_out`` receives the stories merged into others
+    (old id -> new id; follow the chain for the final one), for the per-story summaries
+    of ``dating``. ``sketches``: the writer's cache of stored sketches, if any."""
     prints = dict(prints) if prints is not None else fingerprints(reports)
     keys_of = {doc: _keys(fp) for doc, fp in prints.items()}
     if stored is None:
         stored = sql.lookup_keys(con, (k for keys in keys_of.values() for k in keys))
-    known = _load_known(con, {doc for docs in stored.values() for doc in docs})
+    known = _load_known(con, {doc for docs in stored.values() for doc in docs}, sketches)
     seq = _next_seq(con)
     links: dict[str, StoryLink] = {}
     batch_keys: dict[int, list[str]] = {}
@@ -83,28 +132,35 @@ def link_stories(
     for report in reports:
         doc, fp = report.id, prints[report.id]
         candidates = {d for k in keys_of[doc] for d in (*stored.get(k, ()), *batch_keys.get(k, ()))}
-        best = _best_match(fp, [known[d] for d in sorted(candidates) if d in known])
+        verified = _verified(fp, [known[d] for d in sorted(candidates) if d in known])
+        best = _best_match(verified)
         if best is None:
             link = StoryLink(doc, doc, "first", None, None)
         else:
             match, reason, score = best
             story = merged_stories.get(match.story_id, match.story_id)
             link = StoryLink(doc, story, reason, round(score, 4), match.doc_id)
-            for other in _other_stories(fp, [known[d] for d in candidates if d in known], story):
+            for other in {k.story_id for k, _, _ in verified if k.story_id != story}:
                 merged_stories[other] = story
         links[doc] = link
-        known[doc] = _Known(doc, link.story_id, fp)
+        known[doc] = _known(doc, link.story_id, fp)
         for key in keys_of[doc]:
             batch_keys.setdefault(key, []).append(doc)
     _write(con, links, prints, keys_of, merged_stories, seq)
+    if merged_out is not None:
+        merged_out.update(merged_stories)
     return {doc: _followed(link, merged_stories) for doc, link in links.items()}
 
 
 def verify(new: Fingerprint, old: Fingerprint) -> tuple[str, float] | None:
     """Whether ``new`` is a copy of ``old``: the reason and its score, or None."""
+    return _verdict(new, old, jaccard(new.signature, old.signature))
+
+
+def _verdict(new: Fingerprint, old: Fingerprint, similarity: float) -> tuple[str, float] | None:
+    """``verify`` with the Jaccard of the two text signatures already computed."""
     if new.text_hash == old.text_hash:
         return "exact", 1.0
-    similarity = jaccard(new.signature, old.signature)
     if similarity < MIN_JACCARD:
         return None
     text = containment(similarity, new.shingles, old.shingles)
@@ -128,17 +184,37 @@ def _keys(fp: Fingerprint) -> list[int]:
     return [stable_key("exact", fp.text_hash), *fp.band_keys()]
 
 
-def _best_match(fp: Fingerprint, candidates: list[_Known]) -> tuple[_Known, str, float] | None:
+def _verified(fp: Fingerprint, candidates: list[_Known]) -> list[tuple[_Known, str, float]]:
+    """The candidates ``fp`` is a copy of, in the given order, with reason and score."""
+    out: list[tuple[_Known, str, float]] = []
+    for known, similarity in zip(candidates, _jaccards(fp, candidates), strict=True):
+        verdict = _verdict(fp, known.sketch, similarity)
+        if verdict:
+            out.append((known, *verdict))
+    return out
+
+
+def _jaccards(fp: Fingerprint, candidates: list[_Known]) -> list[float]:
+    """``jaccard(fp.signature, c.sketch.signature)`` for every candidate, in one array
+    comparison: the same values (matches / permutations), at a fraction of the cost."""
+    size = len(fp.signature)
+    similarities = np.zeros(len(candidates))
+    comparable = np.array([size > 0 and len(k.signature) == size for k in candidates], dtype=bool)
+    if comparable.any():
+        rows = np.stack([k.signature for k, ok in zip(candidates, comparable, strict=True) if ok])
+        matches = np.count_nonzero(rows == np.asarray(fp.signature, dtype=np.int64), axis=1)
+        similarities[comparable] = matches / size
+    values: list[float] = similarities.tolist()
+    return values
+
+
+def _best_match(verified: list[tuple[_Known, str, float]]) -> tuple[_Known, str, float] | None:
+    # The highest score; among equal scores the first (candidates come sorted by doc id).
     best: tuple[_Known, str, float] | None = None
-    for known in candidates:
-        verdict = verify(fp, known.sketch)
-        if verdict and (best is None or verdict[1] > best[2]):
-            best = (known, verdict[0], verdict[1])
+    for found in verified:
+        if best is None or found[2] > best[2]:
+            best = found
     return best
-
-
-def _other_stories(fp: Fingerprint, candidates: list[_Known], story: str) -> set[str]:
-    return {k.story_id for k in candidates if k.story_id != story and verify(fp, k.sketch)}
 
 
 def _followed(link: StoryLink, merged: dict[str, str]) -> StoryLink:
@@ -150,7 +226,28 @@ def _followed(link: StoryLink, merged: dict[str, str]) -> StoryLink:
     return StoryLink(link.doc_id, story, link.reason, link.score, link.matched_doc)
 
 
-def _load_known(con: duckdb.DuckDBPyConnection, doc_ids: set[str]) -> dict[str, _Known]:
+def _load_known(
+    con: duckdb.DuckDBPyConnection, doc_ids: set[str], cache: SketchCache | None = None
+) -> dict[str, _Known]:
+    """The candidates' sketches (from ``cache`` where held) and their current stories
+    (always read: a merge changes them)."""
+    held = {
+        doc: found for doc in doc_ids if cache is not None and (found := cache.get(doc)) is not None
+    }
+    for doc, found in _read_sketches(con, doc_ids - held.keys()):
+        held[doc] = found
+        if cache is not None:
+            cache.put(doc, found)
+    stories = dict(sql.rows_by_id(con, "story_members", "doc_id", "doc_id, story_id", held))
+    return {
+        doc: _Known(doc, str(stories.get(doc, doc)), sketch, signature)
+        for doc, (sketch, signature) in sorted(held.items())
+    }
+
+
+def _read_sketches(
+    con: duckdb.DuckDBPyConnection, doc_ids: Iterable[str]
+) -> Iterable[tuple[str, tuple[Fingerprint, Signature]]]:
     rows = sql.rows_by_id(
         con,
         "doc_sketches",
@@ -158,17 +255,9 @@ def _load_known(con: duckdb.DuckDBPyConnection, doc_ids: set[str]) -> dict[str, 
         "doc_id, text_hash, shingles, signature, skeleton_size, skeleton_signature",
         doc_ids,
     )
-    stories = dict(
-        sql.rows_by_id(con, "story_members", "doc_id", "doc_id, story_id", doc_ids)
-    )
-    return {
-        doc: _Known(
-            doc,
-            str(stories.get(doc, doc)),
-            Fingerprint(text_hash, shingles, tuple(sig or ()), skeleton, tuple(skel or ())),
-        )
-        for doc, text_hash, shingles, sig, skeleton, skel in rows
-    }
+    for doc, text_hash, shingles, sig, skeleton, skel in rows:
+        sketch = Fingerprint(text_hash, shingles, tuple(sig or ()), skeleton, tuple(skel or ()))
+        yield str(doc), (sketch, np.asarray(sketch.signature, dtype=np.int64))
 
 
 def _next_seq(con: duckdb.DuckDBPyConnection) -> int:

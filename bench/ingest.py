@@ -18,11 +18,22 @@ before round 4), alternated ``--repeat`` times. CPU time, unlike wall time, hard
 with the load of a shared machine:
 
     python bench/ingest.py --ray-driver --docs 400 --workers 2 --repeat 2
+
+``--ray-idle`` measures where the Ray pipeline waits (session 5), alternating runs with
+Ray Data's ``preserve_order`` (before) and without it, the driver reordering (now): the
+share of each actor's time between its first and last call spent outside a call (idle:
+no block to annotate), the share of the driver's time blocked waiting for the next block,
+the reorder buffer's peak (rows held), the CPU of the whole tree per report and the rate
+from the first stored row. Idle shares, unlike wall rates, say little about the load:
+
+    python bench/ingest.py --ray-idle --docs 400 --workers 2 --repeat 2
+    python bench/ingest.py --ray-idle --variants a:ACTOR_BATCH=8 b:ACTOR_BATCH=32
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import random
@@ -214,6 +225,167 @@ def ray_driver_main(docs: int, workers: int, repeat: int) -> None:
     sys.stdout.write(json.dumps(result) + "\n")
 
 
+def probed_annotator(log_dir: Path) -> type:
+    """The engine's Annotator, logging each call's wall start and end to ``log_dir``
+    (one file per actor process): defined here, so Ray ships it to the actors by value."""
+    from sitrep.scale.ray_engine import Annotator
+
+    class ProbedAnnotator(Annotator):
+        def __call__(self, batch):  # type: ignore[no-untyped-def]
+            start, cpu = time.time(), time.process_time()
+            out = super().__call__(batch)
+            with (log_dir / f"actor-{os.getpid()}.log").open("a") as log:
+                log.write(f"{start} {time.time()} {cpu} {time.process_time()} {batch.num_rows}\n")
+            return out
+
+    return ProbedAnnotator
+
+
+def _calls(path: Path) -> list[list[float]]:
+    """Each call of one actor: wall start, wall end, CPU at start, CPU at end, rows."""
+    return sorted([float(x) for x in line.split()] for line in path.read_text().splitlines())
+
+
+def actor_window_s(log_dir: Path) -> float:
+    calls = [call for path in log_dir.glob("actor-*.log") for call in _calls(path)]
+    return max(call[1] for call in calls) - min(call[0] for call in calls)
+
+
+def actor_idle(log_dir: Path) -> dict[str, list[float]]:
+    """Per actor: the share of its time from first call to last spent between calls, the
+    median gap between two calls (ms) and the CPU the actor process spent in those gaps
+    (ms per gap: Ray's own work around a call, not the annotation), the rows per call, and
+    how long it went on after the other actors' last call ended (ms: the run's tail)."""
+    calls = {path.name: _calls(path) for path in sorted(log_dir.glob("actor-*.log"))}
+    keys = ("idle_share", "gap_median_ms", "gap_cpu_median_ms", "rows_per_call", "tail_ms")
+    found: dict[str, list[float]] = {key: [] for key in keys}
+    last_end = {name: times[-1][1] for name, times in calls.items()}
+    for name, times in calls.items():
+        span = times[-1][1] - times[0][0]
+        busy = sum(call[1] - call[0] for call in times)
+        pairs = list(itertools.pairwise(times)) or [(times[0], times[0])]
+        others = [end for other, end in last_end.items() if other != name]
+        found["idle_share"].append(round(1 - busy / span, 3) if span > 0 else 0.0)
+        found["gap_median_ms"].append(
+            round(statistics.median(b[0] - a[1] for a, b in pairs) * 1000, 1)
+        )
+        found["gap_cpu_median_ms"].append(
+            round(statistics.median(b[2] - a[3] for a, b in pairs) * 1000, 1)
+        )
+        found["rows_per_call"].append(round(statistics.mean(call[4] for call in times), 1))
+        found["tail_ms"].append(round(max(0.0, last_end[name] - max(others, default=0)) * 1000))
+    return found
+
+
+# ``--ray-idle``'s default comparison: Ray's ordered output (before), the driver's (now).
+IDLE_VARIANTS = ["preserve_order:PRESERVE_ORDER=True", "reorder:PRESERVE_ORDER=False"]
+
+
+def parse_variant(text: str) -> tuple[str, dict[str, object]]:
+    """``NAME:CONSTANT=VALUE,...``: a name and the ``ray_engine`` constants it sets."""
+    name, _, assignments = text.partition(":")
+    values: dict[str, object] = {}
+    for assignment in filter(None, assignments.split(",")):
+        constant, _, value = assignment.partition("=")
+        values[constant] = None if value == "None" else json.loads(value.lower())
+    return name, values
+
+
+def ray_idle_run(
+    folder: Path, db: Path, workers: int, constants: dict[str, object]
+) -> dict[str, object]:
+    """One Ray ingest in this process with these ``ray_engine`` constants (read by the
+    driver when it builds the pipeline)."""
+    from sitrep.scale import ray_engine, reorder
+    from sitrep.settings import Settings
+    from sitrep.store import Store
+
+    db.unlink(missing_ok=True)
+    log_dir = db.with_suffix(".actors")
+    log_dir.mkdir(exist_ok=True)
+    for old in log_dir.glob("*.log"):
+        old.unlink()
+    tree = TreeCpu(os.getpid())
+    marks: list[tuple[int, float, float]] = []  # (reports, tree CPU, wall)
+    waited = [0.0]
+    buffers: list[reorder.RunOrderBuffer] = []
+
+    def mark(summary: IngestSummary) -> None:
+        if not marks or summary.seen - marks[-1][0] >= TREE_EVERY:
+            marks.append((summary.seen, tree.seconds(), time.perf_counter()))
+
+    def next_block(blocks, folder):  # type: ignore[no-untyped-def]
+        start = time.perf_counter()
+        try:
+            return next_block_of_engine(blocks, folder)
+        finally:
+            waited[0] += time.perf_counter() - start
+
+    class CountedBuffer(reorder.RunOrderBuffer):
+        def __init__(self, files: int) -> None:
+            super().__init__(files)
+            buffers.append(self)
+
+    patches = {"Annotator": probed_annotator(log_dir), "_next_block": next_block,
+               "RunOrderBuffer": CountedBuffer, **constants}  # fmt: skip
+    saved = {name: getattr(ray_engine, name) for name in patches}
+    next_block_of_engine = ray_engine._next_block
+    for name, value in patches.items():
+        setattr(ray_engine, name, value)
+    start = time.perf_counter()
+    try:
+        ray_engine.ingest_with_ray([folder], Store(db), Settings(), workers=workers,
+                                   on_progress=mark)  # fmt: skip
+    finally:
+        for name, value in saved.items():
+            setattr(ray_engine, name, value)
+    total = time.perf_counter() - start
+    first = next(m for m in marks if m[0] > 0)
+    reports = marks[-1][0] - first[0]
+    window = actor_window_s(log_dir)
+    return {
+        # The whole ingest (the actors' start-up included; Ray is already up) and the
+        # actors' window, from the first call's start to the last call's end.
+        "seconds": round(total, 2),
+        "actor_window_s": round(window, 2),
+        "docs_per_s_in_window": round(marks[-1][0] / window, 2),
+        "actors": actor_idle(log_dir),
+        "driver_waiting": round(waited[0] / total, 3),
+        "reorder_peak_rows": buffers[-1].peak if buffers else 0,
+        "tree_cpu_ms_per_report": round((marks[-1][1] - first[1]) / reports * 1000, 2),
+        "docs_per_s_from_first_stored": round(reports / (marks[-1][2] - first[2]), 2),
+    }
+
+
+def ray_idle_main(docs: int, workers: int, repeat: int, variants: list[str]) -> None:
+    import logging
+
+    import ray
+
+    ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False,
+             logging_level=logging.WARNING)  # fmt: skip
+    load_before = os.getloadavg()[0]
+    settings = dict(parse_variant(v) for v in variants)
+    runs: dict[str, list[dict[str, object]]] = {name: [] for name in settings}
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            root = Path(tmp)
+            synthetic_corpus(root / "in", docs)
+            for _ in range(repeat):
+                for name in runs:
+                    got = ray_idle_run(root / "in", root / f"{name}.duckdb", workers,
+                                       settings[name])  # fmt: skip
+                    runs[name].append(got)
+                    print(f"{name:15} {got}  load {os.getloadavg()[0]:.2f}", flush=True)
+    finally:
+        ray.shutdown()
+    result = {
+        "docs": docs, "workers": workers, "repeat": repeat, "variants": settings, "runs": runs,
+        "load_avg_1min": [round(load_before, 2), round(os.getloadavg()[0], 2)],
+    }  # fmt: skip
+    sys.stdout.write(json.dumps(result) + "\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--docs", type=int, default=300)
@@ -224,7 +396,19 @@ def main() -> None:
     parser.add_argument(
         "--ray-driver", action="store_true", help="the Ray driver's CPU per report (see above)"
     )
+    parser.add_argument(
+        "--ray-idle", action="store_true", help="where the Ray pipeline waits (see above)"
+    )
+    parser.add_argument(
+        "--variants",
+        nargs="+",
+        default=IDLE_VARIANTS,
+        help="with --ray-idle: NAME:CONSTANT=VALUE,... of sitrep.scale.ray_engine to compare",
+    )
     args = parser.parse_args()
+    if args.ray_idle:
+        ray_idle_main(args.docs, args.workers, args.repeat, args.variants)
+        return
     if args.ray_driver:
         ray_driver_main(args.docs, args.workers, args.repeat)
         return

@@ -6,6 +6,7 @@ through the CLI, and every query command must print the same JSON for both store
 
 from __future__ import annotations
 
+import itertools
 import json
 import shutil
 from collections.abc import Iterator
@@ -48,6 +49,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     copy = json.dumps({"text": first.read_text(encoding="utf-8"), "title": "A copy"})
     (extra / "feed.jsonl").write_text(f"{copy}\n{{not json\n", encoding="utf-8")
     (extra / "blob.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (extra / "empty.jsonl").write_text("\n", encoding="utf-8")  # a file that gives no row
     paths = [str(REPO / "examples" / "articles"), str(extra)]
     if SEEDS.is_dir():
         paths.insert(1, str(SEEDS))
@@ -169,6 +171,7 @@ def test_annotated_rows_stream_in_run_order_and_are_kept_as_shards(
     lines = [json.dumps({"text": f"Floods reached Sumy. {i + 3} people were evacuated."})
              for i in range(20)]  # fmt: skip
     (inputs / "z-feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (inputs / "r05b-empty.jsonl").write_text("", encoding="utf-8")  # only an end marker
     folder = tmp_path / "shards"
     rows = list(annotated_rows(list_inputs([inputs]), folder, Settings(), published=None, actors=2))
     order = [(r["file_seq"], r["rec_seq"]) for r in rows]
@@ -179,3 +182,46 @@ def test_annotated_rows_stream_in_run_order_and_are_kept_as_shards(
     assert list(iter_shard_rows(folder)) == [
         {name: row[name] for name in SHARD_COLUMNS} for row in rows
     ]
+
+
+def test_an_actor_takes_two_calls_at_once_but_annotates_one_at_a_time(
+    local_cluster: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two calls per actor let Ray fetch the next block while one is annotated (no idle
+    gap between calls), and the model must still never see two threads at once."""
+    from sitrep.scale import ray_engine
+    from sitrep.scale.sources import list_inputs
+    from sitrep.settings import Settings
+
+    log_dir = tmp_path / "calls"
+    log_dir.mkdir()
+
+    def logged(base: type) -> type:  # a local class: Ray ships it to the actors by value
+        class Logged(base):  # type: ignore[valid-type,misc]
+            def __call__(self, batch):  # type: ignore[no-untyped-def]
+                import os
+                import threading
+                import time
+
+                start = time.monotonic()
+                out = super().__call__(batch)
+                with (log_dir / f"{os.getpid()}.log").open("a") as log:
+                    log.write(f"{start} {time.monotonic()} {threading.get_ident()}\n")
+                return out
+
+        return Logged
+
+    monkeypatch.setattr(ray_engine, "Annotator", logged(ray_engine.Annotator))
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for i in range(40):
+        (inputs / f"r{i:02d}.txt").write_text(f"Shelling hit Kherson. {i} homes burned.\n",
+                                               encoding="utf-8")  # fmt: skip
+    assert ray_engine.ACTOR_CONCURRENT_CALLS == 2
+    rows = list(ray_engine.annotated_rows(list_inputs([inputs]), tmp_path / "shards", Settings(),
+                                          published=None, actors=2))  # fmt: skip
+    assert len(rows) == 40
+    for log in log_dir.glob("*.log"):
+        calls = sorted(tuple(map(float, line.split())) for line in log.read_text().splitlines())
+        assert len({thread for _, _, thread in calls}) == 1  # one annotating thread
+        assert all(a[1] <= b[0] for a, b in itertools.pairwise(calls)), calls

@@ -186,6 +186,29 @@ def test_the_shard_writer_rolls_files_and_its_shards_read_back_in_run_order(
     assert list(iter_shard_rows(tmp_path / "shards")) == kept
 
 
+@pytest.mark.parametrize("rows_per_group, groups", [(1, 3), (4, 2), (256, 1)])
+def test_small_blocks_from_the_cluster_are_gathered_into_row_groups(
+    tmp_path: Path, resources, rows_per_group: int, groups: int  # type: ignore[no-untyped-def]
+) -> None:
+    """The cluster sends 2-3 rows a block; a Parquet row group each would make the shards
+    mostly metadata."""
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+
+    from sitrep.scale.ray_engine import shard_schema
+
+    write_inputs(tmp_path / "in")
+    kept = [as_kept(row) for row in shard_rows([str(tmp_path / "in")], resources)]
+    assert len(kept) == 6  # blocks of 2, 2, 2 rows
+    (tmp_path / "shards").mkdir()
+    with ShardWriter(tmp_path / "shards", shard_schema(), rows_per_group=rows_per_group) as out:
+        for start in range(0, len(kept), 2):
+            out.write(pa.Table.from_pylist(kept[start : start + 2], schema=shard_schema()))
+    (shard,) = (tmp_path / "shards").glob("part-*.parquet")
+    assert pq.ParquetFile(shard).metadata.num_row_groups == groups
+    assert list(iter_shard_rows(tmp_path / "shards")) == kept
+
+
 def as_kept(row: dict) -> dict:  # type: ignore[type-arg]
     """A row as a shard keeps it: without the pickle it carried to the loader."""
     return {name: row[name] for name in SHARD_COLUMNS}

@@ -2,10 +2,12 @@
 
 Ray Data reads the input files with sitrep's own readers and annotates them in a pool of
 actors (each loads the model and gazetteer once). This process streams the annotated rows
-back in run order while the actors go on annotating: it appends each block to a Parquet
-shard of the run folder and loads it into the store at once, one ``Store.write_batch`` per
-batch, which runs the cross-document stage: the store ends exactly as after a local run on
-the same inputs, and the writer works while the actors annotate.
+back as the actors finish them (no ``preserve_order``: a finished block never waits in Ray
+behind a slower one), appends each block to a Parquet shard of the run folder, puts its
+rows back in run order (``reorder.RunOrderBuffer``) and loads them into the store at once,
+one ``Store.write_batch`` per batch, which runs the cross-document stage: the store ends
+exactly as after a local run on the same inputs, and the writer works while the actors
+annotate.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from sitrep.engine import DEFAULT_BATCH_SIZE, IngestSummary
 from sitrep.errors import ConfigError, SitrepError
+from sitrep.scale.reorder import FILE_ROWS, RunOrderBuffer, end_marker, is_end_marker
 from sitrep.scale.shards import (
     REPORT_PICKLE,
     SHARD_COLUMNS,
@@ -52,6 +55,17 @@ ACTOR_BATCH = 8
 PREFETCH_BLOCKS = 4
 # Files named per read task when the inputs are many small files.
 FILES_PER_READ_TASK = 64
+# Run order is kept by the driver's reorder buffer, not by Ray's ordered output (which
+# held finished blocks in Ray's queue instead; either way the actors' idle share was the
+# same: docs/SCALE.md, session 5). True only to compare.
+PRESERVE_ORDER = False
+# Calls an actor takes at once. Ray Data still runs the annotator one call at a time (the
+# model sees one thread), but fetches the next input and ships the last output beside it:
+# with 1 an actor sat idle ~70-90 ms between calls of 8 reports (~11 % of its time; 0.1-0.4 %
+# with 2: `bench/ingest.py --ray-idle`, docs/SCALE.md, session 5).
+ACTOR_CONCURRENT_CALLS = 2
+# Tasks queued on each actor: None is Ray Data's default (2 per concurrent call).
+ACTOR_TASKS_IN_FLIGHT: int | None = None
 
 
 def ingest_with_ray(
@@ -168,18 +182,34 @@ def annotated_rows(
     actors: int,
 ) -> Iterator[Row]:
     """Run the read and per-document stages on Ray; yield the shard rows in run order as
-    the actors finish them, each block appended to the shards under ``folder`` first."""
+    soon as every earlier row is done. Each block is appended to the shards under
+    ``folder`` as it arrives (in the order the actors finish: the shards are read back
+    sorted), then its rows wait in a reorder buffer until their turn."""
     folder.mkdir(parents=True, exist_ok=True)
     if not inputs:
         return
     dataset = annotated_dataset(inputs, settings, published=published, actors=actors)
+    in_order = RunOrderBuffer(len(inputs))
     with ShardWriter(folder, shard_schema()) as shards:
         blocks = iter(dataset.iter_batches(
             batch_size=None, batch_format="pyarrow", prefetch_batches=PREFETCH_BLOCKS
         ))  # fmt: skip
         while (table := _next_block(blocks, folder)) is not None:
-            shards.write(table.drop_columns([REPORT_PICKLE]))
-            yield from table.to_pylist()
+            shards.write(shard_part(table))
+            for row in table.to_pylist():
+                yield from in_order.add(row)
+    try:
+        in_order.finish()
+    except ValueError as exc:
+        raise SitrepError(f"the Ray run lost rows (shards in {folder}): {exc}") from None
+
+
+def shard_part(table: pa.Table) -> pa.Table:
+    """What a shard keeps of an annotated block: its documents, without transit columns."""
+    import pyarrow.compute as pc
+
+    documents = table.filter(pc.field("rec_seq") >= 0)  # end markers are no documents
+    return documents.drop_columns([FILE_ROWS, REPORT_PICKLE])
 
 
 def _next_block(blocks: Iterator[pa.Table], folder: Path) -> pa.Table | None:
@@ -194,14 +224,14 @@ def annotated_dataset(
     inputs: Sequence[InputFile], settings: Settings, *, published: str | None, actors: int
 ) -> ray.data.Dataset:
     """The lazy Ray Data pipeline: input files -> read tasks -> annotating actors, its
-    output in run order (``preserve_order``: the loader applies the duplicate rule in the
-    local engine's order)."""
+    blocks in the order they finish (the driver restores run order: the loader applies
+    the duplicate rule in the local engine's order)."""
     import ray.data
 
     context = ray.data.DataContext.get_current()
     context.target_max_block_size = BLOCK_BYTES
     context.enable_progress_bars = False
-    context.execution_options.preserve_order = True
+    context.execution_options.preserve_order = PRESERVE_ORDER
     logging.getLogger("ray.data").setLevel(logging.WARNING)
     files = ray.data.from_items(
         [asdict(item) for item in inputs],
@@ -223,7 +253,11 @@ def annotated_dataset(
         batch_format="pyarrow",
         batch_size=ACTOR_BATCH,
         num_cpus=1,
-        compute=ray.data.ActorPoolStrategy(size=actors),
+        compute=ray.data.ActorPoolStrategy(
+            size=actors,
+            max_tasks_in_flight_per_actor=ACTOR_TASKS_IN_FLIGHT,
+            max_concurrent_calls_per_actor=ACTOR_CONCURRENT_CALLS,
+        ),
     )
 
 
@@ -238,28 +272,49 @@ def shard_schema() -> pa.Schema:
     )
 
 
-def transit_schema() -> pa.Schema:
-    """An annotated row on its way to the loader: a shard row and its Report pickled."""
+def read_schema() -> pa.Schema:
+    """A row as read: a shard row and, on a file's last row, how many rows the file gave."""
     import pyarrow as pa
 
-    return shard_schema().append(pa.field(REPORT_PICKLE, pa.binary()))
+    return shard_schema().append(pa.field(FILE_ROWS, pa.int64()))
+
+
+def transit_schema() -> pa.Schema:
+    """An annotated row on its way to the loader: a read row and its Report pickled."""
+    import pyarrow as pa
+
+    return read_schema().append(pa.field(REPORT_PICKLE, pa.binary()))
 
 
 def read_files(batch: pa.Table, settings: Settings) -> Iterator[pa.Table]:
-    """A Ray Data step: input files in, one shard row per document out (not annotated)."""
+    """A Ray Data step: input files in, one row per document out (not annotated)."""
     import pyarrow as pa
 
-    schema = shard_schema()
+    schema = read_schema()
     rows: list[dict[str, Any]] = []
     for named in batch.to_pylist():
-        item = InputFile(**named)
-        for rec_seq, document in enumerate(read_input(item, settings)):
-            rows.append(read_row(item.seq, rec_seq, document))
+        for row in file_rows(InputFile(**named), settings):
+            rows.append(row)
             if len(rows) >= ACTOR_BATCH:
                 yield pa.Table.from_pylist(rows, schema=schema)
                 rows = []
     if rows:
         yield pa.Table.from_pylist(rows, schema=schema)
+
+
+def file_rows(item: InputFile, settings: Settings) -> Iterator[Row]:
+    """The rows of one input file in order; the last says how many the file gave (an end
+    marker stands for a file that gave none), so the driver can tell when it is done."""
+    last: Row | None = None
+    for rec_seq, document in enumerate(read_input(item, settings)):
+        if last is not None:
+            yield last
+        last = {**read_row(item.seq, rec_seq, document), FILE_ROWS: None}
+    if last is None:
+        yield end_marker(item.seq, SHARD_COLUMNS)
+    else:
+        last[FILE_ROWS] = last["rec_seq"] + 1
+        yield last
 
 
 class Annotator:
@@ -275,7 +330,10 @@ class Annotator:
     def __call__(self, batch: pa.Table) -> pa.Table:
         import pyarrow as pa
 
-        rows = [annotated_row(row, self.resources, self.published) for row in batch.to_pylist()]
+        rows = [
+            row if is_end_marker(row) else annotated_row(row, self.resources, self.published)
+            for row in batch.to_pylist()
+        ]
         return pa.Table.from_pylist(rows, schema=self.schema)
 
 

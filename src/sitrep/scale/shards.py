@@ -47,6 +47,9 @@ LOAD_PAGE = 256
 LOAD_MEMORY_LIMIT = "512MB"
 # Shard rows per Parquet file: fewer, larger files for a later reader to open.
 ROWS_PER_SHARD = 2_000
+# Rows per Parquet row group: the cluster sends blocks of 2-3 annotated rows (Ray's 32 KB
+# block target), and a row group each made 22 groups of 60 rows (docs/SCALE.md, session 5).
+ROWS_PER_GROUP = 256
 
 
 def read_row(file_seq: int, rec_seq: int, item: RawDocument | ReadFailure) -> Row:
@@ -97,32 +100,56 @@ def outcome_of(row: Row, raw: RawDocument) -> Outcome:
 
 class ShardWriter:
     """Appends tables of shard rows to ``part-NNNNN.parquet`` files under ``folder``, a new
-    file every ``rows_per_shard`` rows: the run's record of what the cluster computed,
-    readable again with ``iter_shard_rows``."""
+    file every ``rows_per_shard`` rows, gathered into row groups of ``rows_per_group``:
+    the run's record of what the cluster computed, readable again with
+    ``iter_shard_rows``. Rows are on disk once a group is full or the writer closed."""
 
     def __init__(
-        self, folder: Path, schema: pa.Schema, *, rows_per_shard: int = ROWS_PER_SHARD
+        self,
+        folder: Path,
+        schema: pa.Schema,
+        *,
+        rows_per_shard: int = ROWS_PER_SHARD,
+        rows_per_group: int = ROWS_PER_GROUP,
     ) -> None:
         self.folder = folder
         self.schema = schema
         self.rows_per_shard = rows_per_shard
+        self.rows_per_group = rows_per_group
         self.files = 0
         self._rows_in_file = 0
+        self._pending: list[pa.Table] = []
+        self._pending_rows = 0
         self._writer: pq.ParquetWriter | None = None
 
     def write(self, table: pa.Table) -> None:
+        self._pending.append(table.cast(self.schema))
+        self._pending_rows += table.num_rows
+        group_full = self._pending_rows >= self.rows_per_group
+        if group_full or self._rows_in_file + self._pending_rows >= self.rows_per_shard:
+            self._write_group()
+
+    def _write_group(self) -> None:
+        import pyarrow as pa
         import pyarrow.parquet as pq
 
+        if not self._pending_rows:
+            return
         if self._writer is None:
             path = self.folder / f"part-{self.files:05d}.parquet"
             self._writer = pq.ParquetWriter(str(path), self.schema)
             self.files += 1
-        self._writer.write_table(table.cast(self.schema))
-        self._rows_in_file += table.num_rows
+        self._writer.write_table(pa.concat_tables(self._pending))
+        self._rows_in_file += self._pending_rows
+        self._pending, self._pending_rows = [], 0
         if self._rows_in_file >= self.rows_per_shard:
-            self.close()
+            self._close_file()
 
     def close(self) -> None:
+        self._write_group()
+        self._close_file()
+
+    def _close_file(self) -> None:
         if self._writer is not None:
             self._writer.close()
             self._writer = None

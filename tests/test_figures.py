@@ -38,8 +38,9 @@ def _figures(make_state, resources, text: str, places: tuple[str, ...] = ()):  #
         ("The front is just 60 kilometers away.", "60 kilometers", 60, False, "km", "distance"),
         ("Over 80 percent of its residential buildings are in ruins.", "Over 80 percent", 80,
          True, "percent", "buildings_destroyed"),
+        # a share that left moved (eval/outside/b's gold: 2 of 2; session 5)
         ("Almost half the population has left.", "Almost half", 50, True, "percent",
-         "population"),
+         "displaced"),
         ("Dozens of homes were damaged by the storm.", "Dozens", 24, True, "homes",
          "buildings_damaged"),
         ("The town now counts around 25,000, a third of its population.", "around 25,000",

@@ -28,7 +28,7 @@ def _figures(make_state, resources, text: str) -> list[Figure]:  # type: ignore[
         ("Floods have killed 52 people in 29 districts.", "29", "other"),
         ("Around 53,000 people are staying in 612 relief camps after they fled.", "612", "other"),
         ("Officials said 12 police officers had been injured.", "12", "injured"),
-        ("Almost half the population has left.", "Almost half", "population"),
+        ("Almost half the population lives in camps.", "Almost half", "population"),
         ("The army evacuated 37 settlements near the front.", "37", "evacuated"),
     ],
 )  # fmt: skip

@@ -619,9 +619,17 @@ def eval_report(
         Path | None,
         typer.Option("--floors", help="Fail (exit 1) if a metric drops below its pinned floor."),
     ] = None,
+    errors: Annotated[
+        bool,
+        typer.Option(
+            "--errors",
+            help="List per document and section what was missed, what was found wrongly, "
+            "and matched items with a wrong field (gold vs ours).",
+        ),
+    ] = False,
 ) -> None:
     """Score whole reports against gold files (shared/spec/GOLD_FORMAT.md)."""
-    from sitrep.evaluation.report import evaluate_report_dir, format_result
+    from sitrep.evaluation.report import evaluate_report_dir, format_errors, format_result
     from sitrep.ingest.document import RawDocument
     from sitrep.resources import load_resources
     from sitrep.stages.pipeline import annotate
@@ -641,6 +649,8 @@ def eval_report(
     gate = _read_floors(floors)
     result = evaluate_report_dir(data, run)
     out.print(format_result(result), markup=False, highlight=False)
+    if errors:
+        out.print(format_errors(result), markup=False, highlight=False)
     problems = check_floors(result.metrics(), gate, data) if gate else []
     for problem in problems:
         err.print(f"[bold red]gate:[/] {escape(problem)}")

@@ -53,7 +53,6 @@ from sitrep.evaluation.normalize import (
     content_words,
     fold,
     is_sublist,
-    mentions_overlap,
     names_agree,
     norm,
     norm_mention,
@@ -141,9 +140,38 @@ class DocumentScore:
     # What each section missed (gold items) and found wrongly (predictions), for reading.
     missed: dict[str, list[str]] = field(default_factory=dict)
     spurious: dict[str, list[str]] = field(default_factory=dict)
+    # The same, with each item's judged fields, plus matched items judged wrong
+    # (``sitrep eval report --errors``).
+    notes: list[ErrorNote] = field(default_factory=list)
 
     def accuracy(self, key: str) -> Accuracy:
         return self.acc.setdefault(key, Accuracy())
+
+    def judge(self, key: str, right: bool, item: str, gold: Any, ours: Any) -> None:
+        """Judge one field of a matched item, noting it when wrong."""
+        self.accuracy(key).judge(right)
+        if not right:
+            section, _, what = key.partition("_")
+            field_name = what.removesuffix("_acc")
+            detail = f"{field_name}: gold {_show(gold)}, ours {_show(ours)}"
+            self.notes.append(ErrorNote(section, "wrong", item, detail))
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorNote:
+    """One error for reading: a gold item ``missed``, a prediction ``spurious``, or a
+    matched item with a field judged ``wrong``."""
+
+    section: str
+    kind: str
+    item: str
+    detail: str = ""
+
+
+def _show(value: Any) -> str:
+    if value is None or value == "":
+        return "-"
+    return repr(value) if isinstance(value, str) else str(value)
 
 
 @dataclass(slots=True)
@@ -285,12 +313,22 @@ def _tally(
     pairs: Sequence[tuple[Any, Any]],
     gold_key: str,
     describe: Callable[[Any], str],
+    gold_fields: Sequence[str] = (),
+    detail: Callable[[Any], str] | None = None,
 ) -> PRF:
-    """The section's counts, noting the unmatched items on both sides."""
+    """The section's counts, noting the unmatched items on both sides (with the gold's
+    ``gold_fields`` and the prediction's ``detail`` for ``--errors``)."""
     matched_gold = {id(g) for g, _ in pairs}
     matched_pred = {id(p) for _, p in pairs}
-    score.missed[section] = [str(g.get(gold_key)) for g in gold if id(g) not in matched_gold]
-    score.spurious[section] = [describe(p) for p in predicted if id(p) not in matched_pred]
+    missed = [g for g in gold if id(g) not in matched_gold]
+    spurious = [p for p in predicted if id(p) not in matched_pred]
+    score.missed[section] = [str(g.get(gold_key)) for g in missed]
+    score.spurious[section] = [describe(p) for p in spurious]
+    for g in missed:
+        fields = ", ".join(f"{k} {_show(g.get(k))}" for k in gold_fields)
+        score.notes.append(ErrorNote(section, "missed", str(g.get(gold_key)), fields))
+    for p in spurious:
+        score.notes.append(ErrorNote(section, "spurious", describe(p), detail(p) if detail else ""))
     return prf_from_pairs(len(gold), len(predicted), len(pairs))
 
 
@@ -309,6 +347,8 @@ def score_boilerplate(
     if score is not None:
         score.missed["boilerplate"] = sorted(gold - removed)
         score.spurious["boilerplate"] = sorted(wrongly_removed)
+        score.notes.extend(ErrorNote("boilerplate", "missed", m) for m in sorted(gold - removed))
+        score.notes.extend(ErrorNote("boilerplate", "spurious", r) for r in sorted(wrongly_removed))
     return PRF(tp=len(found), fp=len(wrongly_removed), fn=len(gold - removed))
 
 
@@ -324,9 +364,17 @@ def score_places(gold: Sequence[Mapping[str, Any]], report: Report, score: Docum
     pairs = match_one_to_one(gold, report.places, place_has_mention)
     gold = _without_second_listings(gold, pairs)
     for g, place in pairs:
-        score.accuracy("places_acc161").judge(resolved_correctly(g, place))
-        score.accuracy("places_metonymy_acc").judge(place.metonymy == bool(g.get("metonymy")))
-    return _tally(score, "places", gold, report.places, pairs, "mention", _place_text)
+        item = str(g.get("mention"))
+        where = " ".join(str(g.get(k)) for k in ("name", "country", "kind", "lat", "lon"))
+        ours = f"{place.name} {place.country} {place.kind} {place.lat} {place.lon}"
+        score.judge("places_acc161", resolved_correctly(g, place), item, where, ours)
+        gold_metonymy, metonymy = bool(g.get("metonymy")), place.metonymy
+        right = metonymy == gold_metonymy
+        score.judge("places_metonymy_acc", right, item, gold_metonymy, metonymy)
+    return _tally(
+        score, "places", gold, report.places, pairs, "mention", _place_text,
+        ("name", "kind", "metonymy"), lambda p: f"{p.name} {p.kind} metonymy={p.metonymy}",
+    )  # fmt: skip
 
 
 def resolved_correctly(gold: Mapping[str, Any], place: Place) -> bool:
@@ -398,12 +446,17 @@ def person_named(gold: Mapping[str, Any], person: Person) -> bool:
 def score_people(gold: Sequence[Mapping[str, Any]], report: Report, score: DocumentScore) -> PRF:
     pairs = match_one_to_one(gold, report.people, person_named)
     for g, person in pairs:
+        item = str(g.get("name"))
         age = _as_int(g.get("age"))
         if age is not None:
-            score.accuracy("people_age_acc").judge(person.age == age)
+            score.judge("people_age_acc", person.age == age, item, age, person.age)
         if g.get("role"):
-            score.accuracy("people_role_acc").judge(tokens_overlap(str(g["role"]), person.role))
-    return _tally(score, "people", gold, report.people, pairs, "name", lambda p: p.name)
+            right = tokens_overlap(str(g["role"]), person.role)
+            score.judge("people_role_acc", right, item, g["role"], person.role)
+    return _tally(
+        score, "people", gold, report.people, pairs, "name", lambda p: p.name,
+        ("age", "role"), lambda p: f"age {_show(p.age)}, role {_show(p.role)}",
+    )  # fmt: skip
 
 
 # ----------------------------------------------------------------------------- quotes
@@ -456,14 +509,19 @@ def speaker_names(quote: Quote, report: Report) -> list[str]:
 def score_quotes(gold: Sequence[Mapping[str, Any]], report: Report, score: DocumentScore) -> PRF:
     pairs = match_one_to_one(gold, report.quotes, quote_starts_with)
     for g, quote in pairs:
+        item = str(g.get("quote_start"))
         if g.get("speaker"):
             names = speaker_names(quote, report)
             right = any(names_agree(str(g["speaker"]), n) for n in names)
-            score.accuracy("quotes_speaker_acc").judge(right)
+            score.judge("quotes_speaker_acc", right, item, g["speaker"], " / ".join(names))
         if g.get("direct") is not None:
-            score.accuracy("quotes_direct_acc").judge(quote.direct == bool(g["direct"]))
+            direct = bool(g["direct"])
+            score.judge("quotes_direct_acc", quote.direct == direct, item, direct, quote.direct)
     counted = _without_continuations(report.quotes, [q for _, q in pairs])
-    return _tally(score, "quotes", gold, counted, pairs, "quote_start", _span_text)
+    return _tally(
+        score, "quotes", gold, counted, pairs, "quote_start", _span_text,
+        ("speaker", "direct"), lambda q: f"speaker {_show(' / '.join(speaker_names(q, report)))}",
+    )  # fmt: skip
 
 
 # How far after a found quote its continuation may start: room for an attribution
@@ -502,11 +560,13 @@ def mention_positions(text: str, mention: str) -> list[tuple[int, int]]:
 
 def mention_overlaps(report_text: str, mention: str, start: int, end: int, span_text: str) -> bool:
     """The predicted span overlaps an occurrence of the gold mention in the cleaned text
-    (or, if the cleaner changed the mention's wording, one contains the other)."""
+    (or, where the text writes the mention otherwise, "Sept 16" for "Sept. 16", the
+    predicted span holds its words). A mention the cleaner removed (a date line) is not
+    found in a part of it said elsewhere: "2024" of "in 2024" is not "19.09.2024"."""
     positions = mention_positions(report_text, mention)
     if positions:
         return any(s < end and start < e for s, e in positions)
-    return mentions_overlap(mention, span_text)
+    return is_sublist(words(mention), words(span_text))
 
 
 def date_value_right(gold_value: str, predicted: str | None) -> bool:
@@ -519,6 +579,29 @@ def date_value_right(gold_value: str, predicted: str | None) -> bool:
     return predicted.startswith(gold_value) and predicted[len(gold_value)] in "-T"
 
 
+# A value that states a clock time ("2024-10-23T09:00", "XXXX-XX-XXT06:00"); a part of
+# the day ("XXXX-WXX-4TEV") is no clock time.
+_CLOCK_VALUE = re.compile(r"T\d")
+# Words that name a day beside a clock time ("10 p.m. Wednesday", "Aug. 14, 09:30").
+_DAY_WORDS = re.compile(
+    r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\b|"
+    r"\b(?:today|yesterday|tomorrow|tonight)\b|\d{4}|\d+[/.]\d+[/.]\d+",
+    re.IGNORECASE,
+)
+
+
+def is_date_like(t: TimeExpression) -> bool:
+    """Whether a time expression is what the gold "dates" list: a date, month or year
+    (GOLD_FORMAT), not a stretch, a vague reference or a time of day. No gold file of
+    examples/, eval/outside/a or /b lists a clock time ("9 a.m.", "08:15 GMT", "noon")."""
+    value = t.value or ""
+    if t.kind not in DATE_KINDS or value.endswith("_REF"):
+        return False
+    clock_only = _CLOCK_VALUE.search(value) and not _DAY_WORDS.search(t.span.text)
+    return not (t.kind == "time" and clock_only)
+
+
 def score_dates(gold: Sequence[Mapping[str, Any]], report: Report, score: DocumentScore) -> PRF:
     def matches(g: Mapping[str, Any], t: TimeExpression) -> bool:
         s = t.span
@@ -527,17 +610,17 @@ def score_dates(gold: Sequence[Mapping[str, Any]], report: Report, score: Docume
     pairs = match_one_to_one(gold, report.times, matches)
     for g, t in pairs:
         if g.get("value"):
-            score.accuracy("dates_value_acc").judge(date_value_right(str(g["value"]), t.value))
-    # Gold "dates" are dates; a duration, a recurrence or a vague reference to the present,
-    # past or future ("now", "recently": TIMEX3 *_REF) found besides them is not wrong.
+            right = date_value_right(str(g["value"]), t.value)
+            score.judge("dates_value_acc", right, str(g.get("mention")), g["value"], t.value)
+    # Gold "dates" are dates; a duration, a recurrence, a vague reference to the present,
+    # past or future ("now", "recently": TIMEX3 *_REF) or a clock time found besides them
+    # is not wrong.
     matched = [t for _, t in pairs]
-    counted = [
-        t
-        for t in report.times
-        if (t.kind in DATE_KINDS and not (t.value or "").endswith("_REF"))
-        or any(t is m for m in matched)
-    ]
-    return _tally(score, "dates", gold, counted, pairs, "mention", _span_text)
+    counted = [t for t in report.times if is_date_like(t) or any(t is m for m in matched)]
+    return _tally(
+        score, "dates", gold, counted, pairs, "mention", _span_text,
+        ("value",), lambda t: f"value {_show(t.value)}, {t.kind}",
+    )  # fmt: skip
 
 
 def values_equal(gold: Any, predicted: float | None) -> bool:
@@ -551,8 +634,11 @@ def values_equal(gold: Any, predicted: float | None) -> bool:
 
 
 def _canonical(text: str | None, synonyms: Mapping[str, str]) -> set[str]:
+    """The vocabulary words a label says; a compound label is its words
+    ("buildings_destroyed" says "destroyed", as a gold "destroyed" or "buildings_destroyed")."""
     if not text:
         return set()
+    text = text.replace("_", " ")
     folded = fold(text)
     if folded in synonyms:
         return {synonyms[folded]}
@@ -570,15 +656,20 @@ def score_figures(gold: Sequence[Mapping[str, Any]], report: Report, score: Docu
     matched = {id(f) for _, f in pairs}
     counted = [f for f in report.figures if id(f) in matched or not is_vague_count(f)]
     for g, f in pairs:
+        item = str(g.get("mention"))
         if g.get("what"):
             what = _canonical(str(g["what"]), QUANTITY_SYNONYMS)
-            score.accuracy("figures_what_acc").judge(
-                bool(what & _canonical(f.quantity, QUANTITY_SYNONYMS))
-            )
+            right = bool(what & _canonical(f.quantity, QUANTITY_SYNONYMS))
+            score.judge("figures_what_acc", right, item, g["what"], f.quantity)
         if g.get("unit"):
             unit = _canonical(str(g["unit"]), UNIT_SYNONYMS)
-            score.accuracy("figures_unit_acc").judge(bool(unit & _canonical(f.unit, UNIT_SYNONYMS)))
-    return _tally(score, "figures", gold, counted, pairs, "mention", _span_text)
+            right = bool(unit & _canonical(f.unit, UNIT_SYNONYMS))
+            score.judge("figures_unit_acc", right, item, g["unit"], f.unit)
+    return _tally(
+        score, "figures", gold, counted, pairs, "mention", _span_text,
+        ("value", "unit", "what"),
+        lambda f: f"value {_show(f.value)}, unit {_show(f.unit)}, what {_show(f.quantity)}",
+    )  # fmt: skip
 
 
 # ----------------------------------------------------------------------------- events
@@ -710,17 +801,25 @@ def score_events(
 
     pairs = match_one_to_one(gold, scored, matches)
     for g, e in pairs:
+        item = f"{g.get('type')} {g.get('place')} {g.get('date')}"
         killed, injured = _as_int(g.get("killed")), _as_int(g.get("injured"))
         if killed is not None:
-            score.accuracy("events_killed_acc").judge(e.killed == killed)
+            score.judge("events_killed_acc", e.killed == killed, item, killed, e.killed)
         if injured is not None:
-            score.accuracy("events_injured_acc").judge(e.injured == injured)
+            score.judge("events_injured_acc", e.injured == injured, item, injured, e.injured)
         if killed is not None or injured is not None:
             # Both stated counts exactly right.
             score.accuracy("events_casualty_acc").judge(
                 (killed is None or e.killed == killed) and (injured is None or e.injured == injured)
             )
-    return _tally(score, "events", gold, scored, pairs, "type", lambda e: e.type)
+    return _tally(
+        score, "events", gold, scored, pairs, "type", lambda e: e.type, ("place", "date"),
+        lambda e: f"place {_show(_place_name(ctx.place(e.place)))}, date {_show(e.date)}",
+    )  # fmt: skip
+
+
+def _place_name(place: Place | None) -> str | None:
+    return place.name if place else None
 
 
 # ----------------------------------------------------------------------------- publication
@@ -764,15 +863,19 @@ def score_publication(gold: Mapping[str, Any], published: Published, score: Docu
         score.window_days = float((window[1] - window[0]).days)
     found = predicted_window(published)
     gold_date = date_bounds(gold.get("publication_date"))
+    ours = published.date or (f"{found[0]}..{found[1]}" if found else None)
     if gold_date is not None:
-        score.accuracy("publication_date_acc").judge(published.date == gold["publication_date"])
+        expected = gold["publication_date"]
+        right = published.date == expected
+        score.judge("publication_date_acc", right, "publication", expected, published.date)
         covered = found is not None and found[0] <= gold_date[0] and gold_date[1] <= found[1]
-        score.accuracy("publication_window_coverage").judge(covered)
+        score.judge("publication_window_coverage", covered, "publication", expected, ours)
         return
     gold_window = window_bounds(gold.get("publication_window"))
     if gold_window is not None:
         overlaps = found is not None and found[0] <= gold_window[1] and gold_window[0] <= found[1]
-        score.accuracy("publication_window_coverage").judge(overlaps)
+        expected = f"{gold_window[0]}..{gold_window[1]}"
+        score.judge("publication_window_coverage", overlaps, "publication", expected, ours)
 
 
 # ----------------------------------------------------------------------------- table
@@ -836,13 +939,19 @@ def _documents_table(result: EvalResult) -> Table:
 
 
 def format_errors(result: EvalResult) -> str:
-    """Per document and section, what was missed and what was found wrongly (for tuning)."""
+    """Per document and section, what was missed, what was found wrongly, and which
+    matched items have a judged field wrong (gold against ours), for reading."""
     lines: list[str] = []
     for doc in result.documents:
-        for section in SECTIONS:
-            missed, spurious = doc.missed.get(section, []), doc.spurious.get(section, [])
-            if missed or spurious:
-                lines.append(f"{doc.name} {section}:")
-                lines.extend(f"  missed   {item!r}" for item in missed)
-                lines.extend(f"  spurious {item!r}" for item in spurious)
+        for section in (*SECTIONS, "publication"):
+            notes = [n for n in doc.notes if n.section == section]
+            if not notes:
+                continue
+            lines.append(f"{doc.name} {section}:")
+            for kind in ("missed", "spurious", "wrong"):
+                lines.extend(
+                    f"  {kind:<8} {n.item!r}" + (f"  {n.detail}" if n.detail else "")
+                    for n in notes
+                    if n.kind == kind
+                )
     return "\n".join(lines)

@@ -76,6 +76,8 @@ QUANTITY_SYNONYMS: dict[str, str] = {
     "returnees": "returned", "population": "population", "residents": "population",
     "inhabitants": "population", "remain": "population", "missing": "missing",
     "distance": "distance", "destroyed": "destroyed", "damaged": "destroyed",
+    "arrested": "arrested", "detained": "arrested", "arrests": "arrested",
+    "detentions": "arrested", "patients": "patients", "treated": "patients",
 }  # fmt: skip
 
 UNIT_SYNONYMS: dict[str, str] = {

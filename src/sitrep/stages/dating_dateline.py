@@ -88,9 +88,7 @@ def _labelled(line: str) -> Dateline | None:
     return find_dateline(line)
 
 
-_LABEL_START = re.compile(
-    r"(?i)(?:first\s+|last\s+)?(?:published|posted|updated|date|dated)\b"
-)
+_LABEL_START = re.compile(r"(?i)(?:first\s+|last\s+)?(?:published|posted|updated|date|dated)\b")
 
 
 # How far into the raw text a removed line can still be part of the report's header.

@@ -30,7 +30,8 @@ from sitrep.stages.state import DocState
 QUANTITIES: tuple[str, ...] = (
     "killed", "injured", "missing", "displaced", "returned", "evacuated", "population",
     "buildings_damaged", "buildings_destroyed", "distance", "duration", "people", "munitions",
-    "magnitude", "arrested", "other",
+    "magnitude", "arrested", "temperature", "patients", "deployed", "fed", "in need", "aid",
+    "other",
 )  # fmt: skip
 
 # Lemmas that say what a number in their sentence counts; the nearest one wins.
@@ -45,12 +46,21 @@ QUANTITY_CUES: dict[str, str] = {
     "destroy": "destroyed", "ruin": "destroyed", "raze": "destroyed", "flatten": "destroyed",
     "demolish": "destroyed", "damage": "damaged", "leave": "displaced",
     "arrest": "arrested", "detain": "arrested", "abduct": "arrested", "jail": "arrested",
+    "detainee": "arrested",
     "live": "population", "remain": "population", "affect": "people",
+}  # fmt: skip
+# Verbs that say what a number counts only when it is their subject or object: "treated
+# more than 300 people" (patients), "deployed 12 aircraft", "will feed 20,000 people",
+# "5.5 million Haitians need aid"; near a number they govern nothing ("we need help").
+# The outside writers' gold names these (eval/outside/a, /b, examples: 9 figures).
+GOVERNED_CUES: dict[str, str] = {
+    "treat": "patients", "deploy": "deployed", "feed": "fed", "need": "in need",
 }  # fmt: skip
 # Cues that yield to the word they govern: "thousands remain displaced".
 _LINKING_CUES = frozenset({"remain", "live"})
 # Shares of people are not tolls: "about half of Maiduguri" was flooded, not killed.
 _NOT_SHARES = frozenset({"killed", "injured", "missing", "displaced", "returned", "evacuated"})
+_SHARES_THAT_MOVE = frozenset({"displaced", "returned", "evacuated"})
 BUILDING_WORDS = frozenset(
     {"building", "structure", "home", "house", "apartment", "residential", "dwelling",
      "residence", "school", "hospital", "housing", "block", "property"}
@@ -62,7 +72,22 @@ PEOPLE_NOUNS = frozenset(
      "relative", "survivor", "passenger", "displaced", "returnee", "evacuee", "driver",
      "journalist", "medic", "doctor", "nurse", "teacher", "pupil", "protester",
      "demonstrator", "farmer", "miner", "volunteer", "staff", "employee", "girl", "boy",
-     "adult", "baby", "infant", "detainee", "inmate", "pilgrim", "tourist", "individual"}
+     "adult", "baby", "infant", "detainee", "inmate", "pilgrim", "tourist", "individual",
+     "teenager", "youth", "pensioner", "voter", "elder"}
+)  # fmt: skip
+# Words that, modifying the counted noun, say what it counts whatever cue is nearer:
+# "53 wounded people" were treated, "14 wounded civilians" were evacuated (session 5:
+# 5 such figures in eval/outside/a and /b, all injured).
+MODIFIER_QUANTITIES: dict[str, str] = {
+    "wounded": "injured", "injured": "injured", "dead": "killed", "displaced": "displaced",
+    "missing": "missing", "detained": "arrested", "arrested": "arrested",
+    "evacuated": "evacuated",
+}  # fmt: skip
+# Nouns whose "of N people" is their population ("a town of some 20,000 people").
+POPULATED_NOUNS = frozenset(
+    {"town", "city", "village", "hamlet", "settlement", "community", "district", "country",
+     "nation", "region", "province", "island", "municipality", "neighbourhood",
+     "neighborhood", "camp"}
 )  # fmt: skip
 # Things whose small counts are situation figures ("three Russian tanks" destroyed).
 MATERIEL = frozenset(
@@ -74,6 +99,13 @@ UNITS: dict[str, tuple[str, str]] = {  # word -> (unit, quantity)
     "mile": ("mi", "distance"), "meter": ("m", "distance"), "metre": ("m", "distance"),
     "percent": ("percent", "other"), "per cent": ("percent", "other"), "%": ("percent", "other"),
     "hour": ("hour", "duration"), "minute": ("minute", "duration"),
+    # Temperatures: a heatwave's or a cold snap's is a situation figure ("51.2C", "minus
+    # 8 degrees"; eval/outside/b lists 4). "degrees" alone is Celsius outside the US.
+    "c": ("celsius", "temperature"), "°c": ("celsius", "temperature"),
+    "degree": ("celsius", "temperature"), "degrees celsius": ("celsius", "temperature"),
+    "degrees c": ("celsius", "temperature"), "°f": ("fahrenheit", "temperature"),
+    "f": ("fahrenheit", "temperature"), "degrees fahrenheit": ("fahrenheit", "temperature"),
+    "degrees f": ("fahrenheit", "temperature"),
 }  # fmt: skip
 APPROXIMATE_MODIFIERS = (
     "some", "around", "about", "approximately", "roughly", "nearly", "almost", "over",
@@ -106,6 +138,22 @@ MUNITIONS = frozenset(
     {"shell", "drone", "missile", "rocket", "bomb", "round", "mortar", "projectile", "munition"}
 )  # fmt: skip
 SETTLEMENT_NOUNS = ("town", "city", "village", "settlement", "community")
+# Sums of money: their quantity is never a toll or a building count ("140,000 dirhams to
+# each family whose house collapsed" is not a damaged building).
+CURRENCY_CODES = frozenset({"USD", "EUR", "GBP"})
+CURRENCY_NOUNS = frozenset(
+    {"dollar", "euro", "pound", "dirham", "gourde", "krona", "krone", "krónur", "naira",
+     "rupee", "shilling", "birr", "peso", "rial", "riyal", "dinar", "lira", "hryvnia",
+     "rouble", "ruble", "yuan", "taka", "kyat", "franc", "cedi", "rand", "kwacha", "bolivar",
+     "afghani", "lari", "dram", "som", "somoni", "tenge", "leone", "ariary", "metical"}
+)  # fmt: skip
+# A sum in a sentence with these words is aid given ("Rabat has promised 140,000 dirhams to
+# each family", "a monthly allowance of 2,500 dirhams"; eval/outside/b: 4 of 4); a ransom
+# or a price is not.
+AID_WORDS = frozenset(
+    {"aid", "allowance", "grant", "compensation", "assistance", "pledge", "donation",
+     "donate", "relief", "subsidy", "promise"}
+)  # fmt: skip
 
 
 def _alternatives(words: Iterable[str]) -> str:
@@ -115,12 +163,17 @@ def _alternatives(words: Iterable[str]) -> str:
 
 _NUMBER = re.compile(
     rf"(?:(?P<mod>(?i:{_alternatives(APPROXIMATE_MODIFIERS)}|just|only))\s+)?"
-    rf"(?P<cur>[$€£])?(?P<num>(?<![\w.,-])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?![\w-]|[.,]\d)"
+    rf"(?:(?P<minus>(?i:minus))\s+)?"
+    rf"(?P<cur>[$€£])?(?P<num>(?<![\w.,-])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?"
+    rf"(?!(?!°?[CF]\b)[\w-]|[.,]\d)"
     rf"|(?i:\b(?:{_alternatives(VAGUE_PLURALS)}|{_alternatives(FRACTIONS)}|"
     rf"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|"
     rf"six|seven|eight|nine)|{_alternatives(WORD_NUMBERS)})\b))"
     rf"(?:\s+(?:(?i:a)\s+)?(?P<scale>(?i:thousand|million|billion))\b)?"
-    rf"(?:\s*(?P<unit>%|(?i:per cent|percent|km|kilometers?|kilometres?|miles?|meters?|metres?|"
+    # "51.2C" touches its number; "2 F-16s" is no temperature.
+    rf"(?:(?<=\d)(?P<tight>°?[CF])(?![\w-])|\s*(?P<unit>%|°[CF]\b|"
+    rf"(?i:degrees?(?:\s+(?:celsius|fahrenheit|c|f)\b)?)|"
+    rf"(?i:per cent|percent|km|kilometers?|kilometres?|miles?|meters?|metres?|"
     rf"hours?|minutes?)\b))?"
 )
 _AGE_AFTER = re.compile(r"^[\s-]*(?:years?[\s-]*olds?\b|-?year-old|months?[\s-]*old)", re.I)
@@ -233,14 +286,18 @@ def _numbers(text: str) -> Iterator[_Number]:
             # "half a million people": a share of the scale, not a percentage (round 7)
             share = value / 100 if raw in FRACTIONS else value
             value = share * SCALES[m["scale"].lower()]
+        if m["minus"]:
+            value = -value  # "minus 8 degrees"
         mod = (m["mod"] or "").lower()
         approximate = mod in APPROXIMATE_MODIFIERS or raw in VAGUE_PLURALS
-        unit, quantity = _unit_of(m["unit"], m["cur"])
+        unit, quantity = _unit_of(m["unit"] or m["tight"], m["cur"])
         if raw in FRACTIONS and not m["scale"]:
             unit = "percent"
         start = m.start("mod") if m["mod"] and mod not in ("just", "only") else m.start("num")
         if m["cur"]:
             start = min(start, m.start("cur"))
+        if m["minus"] and not m["mod"]:
+            start = m.start("minus")
         yield _Number(start, m.end(), value, approximate, unit, quantity, not raw[0].isdigit())
 
 
@@ -352,12 +409,25 @@ def _is_age(text: str, n: _Number) -> bool:
     before = text[max(0, n.start - 16) : n.start]
     if _AGE_AFTER.match(text[n.end : n.end + 14]) or _AGE_BEFORE.search(before):
         return True
-    return (
-        bool(re.search(r"[A-Z][a-z]+,\s*$", text[max(0, n.start - 30) : n.start]))
-        and bool(re.match(r"\s*(?:,|\.(?:\s|$))", text[n.end : n.end + 8]))
-        and n.value < 120
-        and not n.words
+    if n.words or n.value >= MAX_AGE or n.unit is not None:
+        return False
+    after = text[n.end : n.end + 8]
+    # "Jesús Rondón, 23," (accented names too), "My mother is 78 and she …"
+    named = _NAME_COMMA_BEFORE.search(text[max(0, n.start - 30) : n.start])
+    described = _PERSON_IS_BEFORE.search(text[max(0, n.start - 30) : n.start])
+    return bool(named and re.match(r"\s*(?:,|\.(?:\s|$))", after)) or bool(
+        described and re.match(r"\s*(?:,|\.|;|and\b|but\b)", after)
     )
+
+
+# Ages are below this; a larger number after a name is something else.
+MAX_AGE = 120
+_NAME_COMMA_BEFORE = re.compile(r"[A-ZÀ-ÖØ-Þ][^\W\d_]+,\s*$")
+_PERSON_IS_BEFORE = re.compile(
+    r"\b(?:he|she|mother|father|son|daughter|wife|husband|brother|sister|grandmother"
+    r"|grandfather|grandson|granddaughter|child|baby|girl|boy)\s+(?:is|was)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _is_year(text: str, n: _Number) -> bool:
@@ -467,24 +537,31 @@ def _figure(state: DocState, context: FigureContext, n: _Number) -> Figure:
     sentence = token.sent if token is not None else doc[:]
     unit, quantity = n.unit, n.quantity
     counted = _counted_noun(token) if token is not None else None
+    if token is not None and _counts_a_people(token):
+        counted = "people"  # "More than 7.7 million Venezuelans", "Nearly one million Rohingya"
     # "a magnitude 6.4 earthquake": the quake is what is measured, not counted.
     magnitude = unit is None and token is not None and _is_magnitude(token)
     if unit is None and counted is not None and not magnitude:
         unit = "people" if counted in PEOPLE_NOUNS else _counted_word(token)
     if counted in MUNITIONS:
         quantity = "munitions"
+    elif counted == "patient" and quantity in (None, "other"):
+        quantity = "patients"  # "Yesterday we had 110 patients"
     elif counted in _DEAD_BODIES and quantity in (None, "other"):
         quantity = "killed"  # "only five bodies have been recovered" (round 6)
     elif magnitude:
         unit, quantity = "magnitude", "magnitude"
-    if quantity in (None, "other") and token is not None:
+    money = unit in CURRENCY_CODES or counted in CURRENCY_NOUNS
+    if money:
+        quantity = "aid" if any(t.lemma_.lower() in AID_WORDS for t in sentence) else "other"
+    if quantity in (None, "other") and token is not None and not money:
         quantity = _quantity(_own_line(sentence, token, context.lines), token, unit) or quantity
     if quantity in PEOPLE_QUANTITIES and counted is not None and not _counts_people(counted):
         quantity = "other"  # "1,380 new cases", "29 districts", "612 camps" count no one
     if quantity is None:
         quantity = "people" if unit == "people" else "other"
     if quantity in ("returned", "displaced", "evacuated", "killed", "injured", "missing",
-                    "population") and unit is None:  # fmt: skip
+                    "population", "patients", "fed", "in need") and unit is None:  # fmt: skip
         unit = "people"
     return Figure(
         span=Span.of(state.text, n.start, n.end),
@@ -522,6 +599,12 @@ _PEOPLE_COUNTS = frozenset(
      "dead", "wounded", "injured", "life", "soul", "kidnapper", "abductee", "hostage",
      "population", "other", "more", "one", "those"}
 )  # fmt: skip
+
+
+def _counts_a_people(token: Token) -> bool:
+    """Whether the number counts a nationality or people ("Venezuelans", "Rohingya")."""
+    head = token.head if token.dep_ in ("nummod", "quantmod", "compound") else None
+    return head is not None and head.i != token.i and head.ent_type_ == "NORP"
 
 
 def _counts_people(noun: str) -> bool:
@@ -567,10 +650,17 @@ def _counted_noun(token: Token) -> str | None:
 
 
 def _quantity(sentence: SpacySpan, token: Token, unit: str | None) -> str | None:
-    told = _told_by_phrase(token) or _governing_cue(token)
+    governed = _governing_cue(token)
+    told = (
+        _told_by_modifier(token) or _told_by_inclusion(token) or _told_by_phrase(token) or governed
+    )
     if told in ("destroyed", "damaged"):
         told = None  # what was destroyed is told by the sentence's words (below)
-    if told is not None and not (unit == "percent" and told in _NOT_SHARES):
+    # "over 80 percent of the population has fled": a share that is the subject of a verb
+    # of moving moved (eval/outside/b: 2 of 2); "leaving two-thirds of residents without
+    # water" (an object) and a cue merely near a share do not.
+    moved_share = told == governed and told in _SHARES_THAT_MOVE and _is_subject(token)
+    if told is not None and not (unit == "percent" and told in _NOT_SHARES and not moved_share):
         return told
     lemmas = {t.lemma_.lower() for t in sentence} | {t.lower_ for t in sentence}
     cues = sorted(
@@ -594,8 +684,29 @@ def _governing_cue(token: Token) -> str | None:
     counted = token.head if token.dep_ in ("nummod", "quantmod") else token
     verb = counted.head
     if counted.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.pos_ == "VERB":
-        return _cue_of(verb) if verb.lemma_.lower() in QUANTITY_CUES else None
+        lemma = verb.lemma_.lower()
+        if lemma in QUANTITY_CUES:
+            return _cue_of(verb)
+        if lemma == "treat" and _for_injuries(verb):
+            return "injured"  # "more than 400 were treated for injuries"
+        return GOVERNED_CUES.get(lemma)
     return None
+
+
+_INJURY_WORDS = frozenset({"injury", "wound", "burn", "fracture", "trauma"})
+
+
+def _for_injuries(verb: Token) -> bool:
+    return any(
+        o.lemma_.lower() in _INJURY_WORDS
+        for p in verb.children if p.dep_ == "prep" and p.lower_ == "for"
+        for o in p.children
+    )  # fmt: skip
+
+
+def _is_subject(token: Token) -> bool:
+    counted = token.head if token.dep_ in ("nummod", "quantmod") else token
+    return counted.dep_ in ("nsubj", "nsubjpass")
 
 
 def _cue_of(token: Token) -> str:
@@ -612,6 +723,44 @@ def _cue_of(token: Token) -> str:
 _EXPELLING = frozenset({"force", "drive", "chase", "push", "uproot", "expel"})
 
 
+def _told_by_modifier(token: Token) -> str | None:
+    """ "53 wounded people", "3,000 displaced families": the counted noun's own modifier."""
+    if token.dep_ not in ("nummod", "quantmod") or token.head.i == token.i:
+        return None
+    counted = token.head
+    for child in counted.children:
+        if child.dep_ in ("amod", "compound") and child.i > token.i:
+            told = MODIFIER_QUANTITIES.get(child.lower_)
+            if told is not None:
+                return told
+    return None
+
+
+def _told_by_inclusion(token: Token) -> str | None:
+    """ "killing seven people, including two women, and injuring 29": a part counts what
+    the whole it is included in counts (eval/outside/b: "two women" killed, not injured)."""
+    counted = token.head if token.dep_ in ("nummod", "quantmod") else token
+    including = counted.head
+    if counted.dep_ != "pobj" or including.lower_ not in ("including", "among"):
+        return None
+    whole = including.head
+    verb = whole.head
+    if whole.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.lemma_.lower() in QUANTITY_CUES:
+        return _cue_of(verb)
+    return None
+
+
+def _is_population(counted: Token) -> bool:
+    """ "a town of some 20,000 people", "Lashio, which had some 150,000 residents"."""
+    if counted.dep_ == "pobj" and counted.head.lower_ == "of":
+        return counted.head.head.lemma_.lower() in POPULATED_NOUNS
+    return (
+        counted.dep_ == "dobj"
+        and counted.head.lemma_.lower() == "have"
+        and counted.lemma_.lower() in ("resident", "inhabitant")
+    )
+
+
 def _told_by_phrase(token: Token) -> str | None:
     """ "home to some 270,000 people" (population), "forcing more than 400,000 from their
     homes" (displaced): phrases that say what a number counts whatever cue is nearer."""
@@ -622,8 +771,11 @@ def _told_by_phrase(token: Token) -> str | None:
     if start >= 2 and doc[start - 2].lower_ == "home" and doc[start - 1].lower_ == "to":
         return "population"
     counted = token.head if token.dep_ in ("nummod", "quantmod") else token
+    if _is_population(counted):
+        return "population"
     verb = counted.head
-    if counted.dep_ == "dobj" and verb.lemma_.lower() in _EXPELLING:
+    # "forcing 400,000 from their homes", "250,000 people were forced from their homes"
+    if counted.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in _EXPELLING:
         from_home = any(
             o.lemma_.lower() in ("home", "house")
             for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"

@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 from sitrep.records import Organization, Person, Place, Relation, Span
 from sitrep.resources import Resources
 from sitrep.stages.organizations import find_organizations, freeze, known_org_spans
-from sitrep.stages.people_facts import LocalFacts, local_facts, title_role
+from sitrep.stages.people_facts import LocalFacts, local_facts, parent_role, title_role
 from sitrep.stages.people_lexicon import (
     AGE_WORDS,
     OCCUPATIONS,
@@ -59,6 +59,7 @@ from sitrep.stages.people_names import (
     looks_like_personal_name,
     overlaps_place,
     person_cues,
+    place_like_names,
 )
 from sitrep.stages.registry import stage
 from sitrep.stages.state import DocState
@@ -119,6 +120,10 @@ def _split_candidates(
     verdicts = {c: classify(text, c, cues[c], lookup) for c in candidates}
     for c, verdict in verdicts.items():
         if verdict == "person" and c.name.text in place_names and not cues[c].any:
+            verdicts[c] = "neither"
+    places_or_storms = place_like_names(text, candidates)
+    for c, verdict in verdicts.items():
+        if verdict == "person" and c.name.text in places_or_storms and not cues[c].strong:
             verdicts[c] = "neither"
     known_words = {w for c, v in verdicts.items() if v == "person" for w in c.name.text.split()}
     known_names = {c.name.text for c, v in verdicts.items() if v == "person"}
@@ -245,6 +250,7 @@ class _PeopleBuilder:
         person.mentions.append(description.span)
         person.age = person.age or description.age
         person.gender = person.gender or description.gender
+        person.role = person.role or parent_role(self.text, description.span.start)
 
     def _add_described_person(self, description: Description) -> None:
         """A speaker known only by office ("the leader of the … administration informed")."""

@@ -63,6 +63,8 @@ _NOT_ROLES = frozenset(
 # whose head noun takes an "of" complement names what the person is, lexicon or not.
 _DEFINITE_OF_ROLE = re.compile(r"^the\s+(?P<role>[a-z][a-z-]{2,})\s+of\s+\S")
 _AS_ROLE = re.compile(r"\bas\s+an?\s+(?P<noun>[a-z]+)\b")
+# "Dr Hodan Warsame, 33, one of the two surgeons": one of a group is that group's role.
+_ONE_OF = re.compile(r"^one\s+of\s+(?:the|its|their|our)\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z]+)s\b")
 _FROM_PLACE = re.compile(r"^(?:from|of)\s+(?P<place>.+)$")
 _DETERMINERS = ("a", "an", "the", "his", "her", "their", "my", "our", "its")
 # Words that end a role phrase: what follows is a clause about the person, not the role.
@@ -122,6 +124,10 @@ def _read_before(text: str, candidate: NameCandidate, facts: LocalFacts) -> None
     elif noun in ROLE_NOUNS:
         first_word = "mods" if match.group("mods") else "noun"
         role_start = window_start + match.start(first_word)
+        # "The opposition says its candidate, X": the role starts after the last determiner.
+        for word in re.finditer(r"[\w'’-]+", match.group("mods")):
+            if word.group().lower() in _DETERMINERS:
+                role_start = window_start + match.start("mods") + word.end() + 1
         _set_role(text, facts, noun, role_start, desc_end, window_start + match.end("noun"))
         if det.lower() == "the":
             facts.descriptor = Span.of(text, desc_start, desc_end)
@@ -182,9 +188,12 @@ def _read_apposition(text: str, candidate: NameCandidate, facts: LocalFacts) -> 
             return
         stripped = match.group("body").strip()
         if stripped.split(" ", 1)[0].lower() not in _DETERMINERS:
+            _group_role(facts, match.group("body"))
             return
     body = match.group("body")
     body_start = match.start("body")
+    if _group_role(facts, body):
+        return
     phrase = _AGE_PHRASE.match(stripped)
     if phrase is not None:
         facts.age = facts.age or parse_age(phrase.group("age"))
@@ -213,6 +222,31 @@ def _read_apposition(text: str, candidate: NameCandidate, facts: LocalFacts) -> 
     if as_role is not None and as_role.group("noun") in ROLE_NOUNS:
         facts.role = facts.role or as_role.group("noun")
     facts.role = facts.role or _indefinite_role(stripped) or _definite_of_role(stripped)
+
+
+# "the 31-year-old mother of four": a parent of so many children is what the description
+# says the person is (every outside gold gives it as the role when no other is said).
+_PARENT_OF = re.compile(
+    r"^the\s+(?:(?:" + AGE_WORDS + r")[\s-]+years?[\s-]+old\s+)?"
+    r"(?P<noun>mother|father|grandmother|grandfather)\s+of\s+"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
+    re.IGNORECASE,
+)
+
+
+def parent_role(text: str, start: int) -> str | None:
+    """ "mother" for "the 31-year-old mother of four" starting at ``start``."""
+    match = _PARENT_OF.match(text[start : start + 80])
+    return match.group("noun").lower() if match is not None else None
+
+
+def _group_role(facts: LocalFacts, body: str) -> bool:
+    """An apposition that is one of a group ("one of the two surgeons") sets the role."""
+    member = _ONE_OF.match(_ROLE_STOP.sub("", body).rstrip())
+    if member is not None and member.group("noun") in ROLE_NOUNS:
+        facts.role = facts.role or member.group("noun")
+        return True
+    return False
 
 
 def _indefinite_role(apposition: str) -> str | None:

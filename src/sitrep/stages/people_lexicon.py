@@ -198,6 +198,7 @@ OFFICES: frozenset[str] = frozenset(
         "deputy",
         "member",
         "senator",
+        "candidate",
         "general",
         "prosecutor",
         "founder",
@@ -368,6 +369,18 @@ NOT_NAMES: frozenset[str] = frozenset(
         "covid-19",
     }
 )
+
+# Peoples, ethnic groups and movements named as a group ("Kyrgyz and Tajik forces", "the
+# Houthis") that the gazetteer's demonyms lack; never a person. Words that are also
+# common personal names ("Karen", "Chin") are left out.
+GROUP_NAMES: frozenset[str] = frozenset(
+    {"kyrgyz", "tajik", "uzbek", "kazakh", "turkmen", "pashtun", "hazara", "baloch", "baluch",
+     "kurd", "kurdish", "yazidi", "druze", "alawite", "houthi", "rohingya", "kachin",
+     "rakhine", "bamar", "tigrayan", "amhara", "oromo", "afar", "hausa", "fulani", "igbo",
+     "yoruba", "tuareg", "berber", "amazigh", "hutu", "tutsi", "uyghur", "uighur", "tatar",
+     "chechen", "abkhaz", "ossetian", "icelandic", "sunni", "shia", "shiite", "palestinian",
+     "masalit", "zaghawa", "nuer", "dinka", "rohingyas"}
+)  # fmt: skip
 
 # Organisations whose kind the stage knows by name.
 KNOWN_ORGS: dict[str, str] = {

@@ -83,7 +83,12 @@ def link_name(
         if same:
             return same[0]
         first_only = [p for p in people if p.words == words[:1]]
-        return first_only[0] if len(first_only) == 1 else None
+        if len(first_only) == 1:
+            return first_only[0]
+        # A headline names by surname first ("disputed Maduro win" … "President Nicolás
+        # Maduro"); a titled surname ("Ms. Onishchuk") may be another bearer's.
+        last_only = [p for p in people if p.words == words[-1:] and not p.titles]
+        return last_only[0] if len(last_only) == 1 else None
     word = words[0]
     surname = [
         p

@@ -21,6 +21,7 @@ from sitrep.records import Place, Span
 from sitrep.stages.people_lexicon import (
     AGE_WORDS,
     FAMILY,
+    GROUP_NAMES,
     KNOWN_ORGS,
     NOT_NAMES,
     OCCUPATIONS,
@@ -48,8 +49,8 @@ _TITLED_NAME = re.compile(
 # A sentence-initial name followed by an age or occupation apposition, which spaCy's
 # small model often misses on uncommon first names ("Mehmet, a 52-year-old shopkeeper,").
 _APPOSED_NAME = re.compile(
-    r"(?:^|(?<=[.!?”\"] ))(?P<name>[A-Z][a-zà-ÿ'’-]+(?:-[A-Z][a-zà-ÿ'’]+)?"
-    r"(?: [A-Z][a-zà-ÿ'’-]+){0,2})"
+    r"(?:^|(?<=[.!?”\"] ))(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-ÿ'’-]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-ÿ'’]+)?"
+    r"(?: [A-ZÀ-ÖØ-Þ][a-zà-ÿ'’-]+){0,2})"
     r"(?=,\s+(?:(?:a|an)\s+(?:(?:" + AGE_WORDS + r")[\s-]+years?[\s-]+old\b"
     r"|(?:[a-z-]+\s+){0,2}(?:" + "|".join(sorted(OCCUPATIONS | RESIDENCE_ROLES)) + r")\b)"
     r"|(?:aged\s+)?\d{1,3},))",
@@ -62,9 +63,11 @@ _NAME_PARTICLES: frozenset[str] = frozenset(
      "le", "dos", "das", "del"}
 )  # fmt: skip
 # "Jean-Robert", "Marie-Claire": double first names keep a capital after the hyphen.
+# Capitals with accents start names too ("Ólafsdóttir", "Élise").
+_CAPITAL = "A-ZÀ-ÖØ-Þ"
 _NAME_WORD = re.compile(
-    r"^[A-Z][a-zà-ÿ'’-]*[a-zà-ÿ]$|^[A-Z]\.$|^[A-Z][a-z]*[A-Z][a-z]+$"
-    r"|^[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)+$"
+    rf"^[{_CAPITAL}][a-zà-ÿ'’-]*[a-zà-ÿ]$|^[A-Z]\.$|^[A-Z][a-z]*[A-Z][a-z]+$"
+    rf"|^[{_CAPITAL}][a-zà-ÿ'’]+(?:-[{_CAPITAL}][a-zà-ÿ'’]+)+$"
 )
 _AGE_BEFORE = re.compile(r"\b(" + AGE_WORDS + r")[\s-]+years?[\s-]+old\s+$", re.IGNORECASE)
 _SPEECH_ALTERNATION = "|".join(sorted(SPEECH_VERBS))
@@ -96,8 +99,30 @@ _THING_AFTER = re.compile(
     r"(?:plant|power\s+station|station|hospital|airport|bridge|dam|school|university|stadium"
     r"|mosque|church|cathedral|market|camp|prison|port|road|street|avenue|highway|district"
     r"|districts|neighbourhoods?|neighborhoods?|region|province|valley|river|forces|troops"
-    r"|army|government|prices|settings)\b"
+    r"|army|government|prices|settings|power\s+plant|plant|police|guards?)\b"
 )
+# Nouns after a name that make it a place's name wherever else it stands, cue or not:
+# "Morocco's Al Haouz province, the 31-year-old mother of four …" (the age is hers).
+_PLACE_AFTER = re.compile(
+    r"\s+(?:province|region|district|governorate|oblast|county|valley|river|mountains"
+    r"|peninsula|prefecture|municipality)\b"
+    # "Ouirgane, a tourist village on the road south": an apposition saying what place it is
+    r"|,\s+(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?:village|town|city|hamlet|port|resort"
+    r"|settlement|district|region|province|suburb|township)\b"
+)
+# A storm's name: "Tropical Storm Kristine", "Hurricane Otis", "Cyclone Freddy".
+_STORM_NAME = re.compile(
+    r"\b(?P<full>(?:(?:Tropical|Super)\s+)?(?:[Ss]torm|[Hh]urricane|[Tt]yphoon|[Cc]yclone"
+    r"|[Dd]epression)\s+(?P<name>[A-Z][a-z]+))\b"
+)
+# Nouns right before a name that make it an organisation's: "the state utility Unión
+# Eléctrica (UNE) said", "the broadcaster Rustavi 2".
+_ORG_NOUN_BEFORE = re.compile(
+    r"\b(?:utility|company|firm|operator|agency|broadcaster|newspaper|network|group|party"
+    r"|militia|movement|charity|organi[sz]ation|alliance|coalition|union)\s+$"
+)
+# A name cut before its particle ("the Norte | de Santander governor's office").
+_PARTICLE_TAIL = re.compile(r"\s+(?:de|del|da|do|dos|das|di|la|el)\s+[A-Z][\w'’-]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,9 +271,42 @@ def is_known_place(name: str, lookup: PlaceLookup) -> bool:
 
 
 def is_demonym(name: str) -> bool:
-    """A nationality word ("Azerbaijani", "Haitians"), which spaCy sometimes tags PERSON."""
-    key = name.lower()
-    return key in _DEMONYMS or (key.endswith("s") and key[:-1] in _DEMONYMS)
+    """A nationality or people ("Azerbaijani", "Haitians", "Houthis"), or a pair of them
+    ("Kyrgyz-Tajik border"), which spaCy sometimes tags PERSON."""
+    parts = name.lower().split("-")
+    return all(_is_one_demonym(part) for part in parts)
+
+
+def _is_one_demonym(key: str) -> bool:
+    known = _DEMONYMS | GROUP_NAMES
+    return key in known or (key.endswith("s") and key[:-1] in known)
+
+
+def place_like_names(text: str, candidates: Sequence[NameCandidate]) -> frozenset[str]:
+    """Names that somewhere in the report name a place or a storm ("Al Haouz province",
+    "Ouirgane, a tourist village", "Tropical Storm Kristine"): their other mentions are
+    no person without a strong cue of their own."""
+    # spaCy may take in the storm word: "Storm Halong", "Tropical Storm Halong".
+    storms = {
+        name
+        for m in _STORM_NAME.finditer(text)
+        for name in (m.group("name"), m.group("full"), m.group("full").split(None, 1)[-1])
+    }
+    # Every occurrence counts, also one the places stage claimed ("Al Haouz province" found
+    # as a place leaves "Al Haouz said …" among the candidates).
+    # One pass over the place nouns: the words just before each, if a candidate's name.
+    names = {c.name.text for c in candidates}
+    placed: set[str] = set()
+    for m in _PLACE_AFTER.finditer(text):
+        words = text[max(0, m.start() - 80) : m.start()].split()
+        placed.update(n for k in range(1, 6) if (n := " ".join(words[-k:])) in names)
+    return frozenset(storms | placed)
+
+
+def _is_cut_place_name(text: str, candidate: NameCandidate, lookup: PlaceLookup) -> bool:
+    """ "Norte" of "Norte de Santander": the name with its particle tail is a known place."""
+    tail = _PARTICLE_TAIL.match(text, candidate.name.end)
+    return tail is not None and is_known_place(candidate.name.text + tail.group(0), lookup)
 
 
 def is_known_org(name: str) -> bool:
@@ -270,6 +328,12 @@ def classify(text: str, candidate: NameCandidate, cues: Cues, lookup: PlaceLooku
     if len(name.split()) > 1 and name.split()[-1].lower() in _ORG_HEAD_WORDS:
         return "org"  # "Public Defender's Office", whatever spaCy's label or a "said" after it
     personal = looks_like_personal_name(name)
+    if not cues.strong and _ORG_NOUN_BEFORE.search(
+        text, max(0, candidate.mention.start - 40), candidate.mention.start
+    ):
+        return "org"
+    if not cues.strong and _is_cut_place_name(text, candidate, lookup):
+        return "neither"
     if candidate.label in ("PERSON", "TITLE", "APPOS"):
         if not personal:
             return "neither"

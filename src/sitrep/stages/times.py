@@ -348,8 +348,22 @@ def _said_of_past(doc: Doc, char: int, end: int | None = None) -> bool:
         c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "'ll", "shall") for c in verb.children
     ):
         return False
-    return verb.tag_ == "VBD" or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children
+    return (
+        verb.tag_ == "VBD"
+        or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+        or _past_in_conjunction(verb)
+    )
+
+
+def _past_in_conjunction(verb: Token) -> bool:
+    """ "began on Wednesday ... and spread by Thursday": a participle with no auxiliary
+    of its own, joined to a past verb, is that verb's past tense mis-tagged ("spread",
+    "hit", "put" look alike in both)."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "conj"
+        and verb.head.tag_ == "VBD"
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     )
 
 

@@ -188,6 +188,23 @@ def _full_date(year: str, month: str, day: str) -> ParsedTime | None:
         return None
 
 
+def _numeric_date(first: str, second: str, year: str, separator: str) -> ParsedTime | None:
+    """ "14/08/2023", "19.09.2024": day and month told apart where one exceeds 12; a
+    dotted date is day-first (the US never writes dots); an ambiguous slashed one
+    ("03/04/2024", either order) is certain only of its year."""
+    a, b = int(first), int(second)
+    if a > 12 or (separator == "." and b <= 12):
+        day, month = a, b
+    elif b > 12:
+        day, month = b, a
+    else:
+        return _fixed(year)
+    try:
+        return _fixed(date(int(year), month, day).isoformat())
+    except ValueError:
+        return None
+
+
 def _spelled_year(words: str, month: str | None) -> ParsedTime:
     """ "nineteen ninety-six" -> 1996, "the year two thousand" -> 2000."""
     parts = re.findall(r"[a-z]+", words.lower())
@@ -408,6 +425,9 @@ PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
     for p, b in (
         (r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b",
          lambda m: _fixed(m[0]) if _valid_iso(m[0]) else None),
+        (rf"(?<![\d./-])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)(?P<y>{_YEAR})"
+         r"(?![\w/]|[.,]\d)",
+         lambda m: _numeric_date(m["a"], m["b"], m["y"], m["sep"])),
         (rf"\b(?:{_WEEKDAY},?\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAY})(?:\s?,)?\s+(?P<y>{_YEAR})\b",
          lambda m: _full_date(m["y"], m["m"], m["d"])),
         (rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?:\s?,)?\s+(?P<y>{_YEAR})\b",
@@ -433,7 +453,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
         (rf"\b(?:(?P<prep>(?i:in|since|until|by|from|during|through|of))[\s-]+)?"
          rf"(?P<t>(?:(?P<mod>(?i:early|late|mid|the end of|the beginning of|the start of|"
          rf"the middle of))[\s-]+)?(?P<m>(?(prep){_MONTH_AFTER_WORD}|{_MONTH_FULL})))\b",
-         lambda m: ParsedTime("month", month=_month(m["m"]), anchor="publication")
+         lambda m: ParsedTime("month", month=_month(m["m"]), anchor="publication",
+                              past=(m["prep"] or "").lower() == "since")
          if m["prep"] or m["mod"] else None),
         (rf"\b(?P<t>(?i:last|this|next)\s+(?P<m>{_MONTH_AFTER_WORD}))\b",
          lambda m: ParsedTime("month", month=_month(m["m"]), anchor="publication",

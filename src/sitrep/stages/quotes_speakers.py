@@ -145,7 +145,7 @@ class SpeakerIndex:
             aged = [p.id for p in self.people if p.age == age or _mentions_age(p, age)]
             return self._most_recent(aged, phrase.start) or (aged[0] if aged else None)
         if head_lemma and head_lemma not in GENDERED_NOUNS:
-            roled = [p.id for p in self.people if p.role and head_lemma in p.role.lower()]
+            roled = [p.id for p in self.people if p.role and _role_names(p.role, head_lemma)]
             if roled:
                 return self._most_recent(roled, phrase.start) or roled[0]
         return None
@@ -230,6 +230,18 @@ def parse_age(phrase: str) -> int | None:
 
 def _mentions_age(person: Person, age: int) -> bool:
     return any(parse_age(m.text) == age for m in person.mentions)
+
+
+def _role_names(role: str, noun: str) -> bool:
+    """Whether ``noun`` (or its plural) is a whole word of the role's head phrase, the words
+    before its first preposition: "the surgeon" names "a surgeon from Aleppo", but "he" is
+    not "head", and "the office" is not "head of the district office"."""
+    words = _words(role.lower())
+    head = words[: next((i for i, w in enumerate(words) if w in _ROLE_PREPOSITIONS), len(words))]
+    return noun in head or f"{noun}s" in head or f"{noun}es" in head
+
+
+_ROLE_PREPOSITIONS = frozenset({"of", "at", "for", "from", "in", "with", "on", "to"})
 
 
 def _words(text: str) -> list[str]:

@@ -552,3 +552,36 @@ def test_an_events_place_is_judged_by_what_place_it_is(
 ) -> None:
     event, ctx = _placed(place)
     assert event_place_right(gold_place, event, ctx) is right
+
+
+REPEATED = (
+    "The dam broke on Tuesday. By Tuesday evening, rescuers said, the water fell. "
+    "On Tuesday, schools shut."
+)
+
+
+@pytest.mark.parametrize(
+    ("gold_dates", "tp", "fp", "fn"),
+    [
+        # The gold lists "Tuesday" once: its other occurrence is neither found nor wrong,
+        # while "Tuesday evening", which the gold does not list, is.
+        ([{"mention": "Tuesday", "value": None}], 1, 1, 0),
+        # The gold lists every occurrence: each is found.
+        ([{"mention": "Tuesday", "value": None}] * 2, 2, 0, 0),
+        # A date the gold does not list at all stays a false positive, each time.
+        ([{"mention": "Tuesday evening", "value": None}], 1, 2, 0),
+    ],
+)
+def test_a_date_the_gold_lists_once_is_not_wrong_when_said_again(
+    gold_dates: list[dict[str, Any]], tp: int, fp: int, fn: int
+) -> None:
+    def tuesday(start: int, end: int) -> TimeExpression:
+        return TimeExpression(span=Span.of(REPEATED, start, end), kind="date", value="2024-05-14")
+
+    first, third = REPEATED.index("Tuesday"), REPEATED.rindex("Tuesday")
+    second = REPEATED.index("Tuesday evening")
+    times = (tuesday(first, first + 7), tuesday(second, second + 15), tuesday(third, third + 7))
+    report = Report(id="r", source=perfect().source, language="en", published=Published(),
+                    text=REPEATED, times=times)  # fmt: skip
+    dates = score_document({"dates": gold_dates}, report).prf["dates"]
+    assert (dates.tp, dates.fp, dates.fn) == (tp, fp, fn)

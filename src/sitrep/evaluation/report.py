@@ -616,11 +616,24 @@ def score_dates(gold: Sequence[Mapping[str, Any]], report: Report, score: Docume
     # past or future ("now", "recently": TIMEX3 *_REF) or a clock time found besides them
     # is not wrong.
     matched = [t for _, t in pairs]
-    counted = [t for t in report.times if is_date_like(t) or any(t is m for m in matched)]
+    counted = [
+        t
+        for t in report.times
+        if any(t is m for m in matched) or (is_date_like(t) and not _repeats_a_gold_date(t, gold))
+    ]
     return _tally(
         score, "dates", gold, counted, pairs, "mention", _span_text,
         ("value",), lambda t: f"value {_show(t.value)}, {t.kind}",
     )  # fmt: skip
+
+
+def _repeats_a_gold_date(t: TimeExpression, gold: Sequence[Mapping[str, Any]]) -> bool:
+    """Whether ``t`` says again a date the gold lists once: some gold files list each
+    distinct date mention once (as every gold file lists places), others every occurrence,
+    so a later "Tuesday" beside a gold "Tuesday" is neither found nor wrong (form, not
+    substance: the first occurrence is matched and its value judged)."""
+    said = " ".join(t.span.text.split()).casefold()
+    return any(" ".join(str(g.get("mention", "")).split()).casefold() == said for g in gold)
 
 
 def values_equal(gold: Any, predicted: float | None) -> bool:

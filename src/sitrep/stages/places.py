@@ -35,6 +35,7 @@ from sitrep.resources import Resources
 from sitrep.stages import places_cues as cues
 from sitrep.stages import places_fragments as fragments
 from sitrep.stages import places_lists as lists
+from sitrep.stages import places_slots as slots
 from sitrep.stages.events_rules import GOVERNMENT_NOUNS, MILITARY_NOUNS, POLICE_NOUNS
 from sitrep.stages.places_given import NAMED_AFTER_HEADS
 from sitrep.stages.places_outlets import HOME_KEY, text_locale
@@ -140,6 +141,7 @@ class Mention:
     containers: list[Mention] = field(default_factory=list)  # the mentions it lies in
     article: bool = False  # "the Atlantic": the text puts "the" before the name
     listed: bool = False  # "in Maracay, Barquisimeto and Coro": a member of a list of places
+    stated_kind: PlaceKind | None = None  # "the village of X": the kind the text gives
 
 
 @dataclass(slots=True)
@@ -242,6 +244,10 @@ def propose(words: Words, gazetteer: Gazetteer) -> list[Mention]:
         covered.update(range(ent.start, ent.end))
         if ent.label_ in NOT_NAME_LABELS:
             continue
+        slotted = _unknown_names_in_slot(ent, words, gazetteer)
+        if slotted:
+            found.extend(slotted)
+            continue
         whole = _whole_known_name(ent, words, gazetteer)
         if whole is not None:
             covered.update(range(whole.start, whole.end))
@@ -252,6 +258,7 @@ def propose(words: Words, gazetteer: Gazetteer) -> list[Mention]:
             found.append(_mention(span, _part_label(span, ent), words, gazetteer))
     for span in _untagged_names(words, covered, gazetteer):
         found.append(_mention(span, "", words, gazetteer))
+    found.extend(_untagged_names_in_slot(words, covered, gazetteer))
     found = [
         m
         for m in found
@@ -265,6 +272,51 @@ def propose(words: Words, gazetteer: Gazetteer) -> list[Mention]:
         and not _generic_noun_in_longer_name(m)
     ]
     return sorted(found, key=lambda m: m.name.start)
+
+
+def _unknown_names_in_slot(ent: SpacySpan, words: Words, gazetteer: Gazetteer) -> list[Mention]:
+    """ "the village of Tadjalalt" tagged PERSON, "the towns of Ancuabe and Metuge" tagged
+    as one ORG: names the gazetteer lacks where the text says they are places
+    (``places_slots``). A nationality stays one ("the Somali town of ..."): a name the
+    model tags NORP counts only after its slot ("the village of Tindirma")."""
+    if ent.label_ == "NORP" and slots.kind_before(ent) is None:
+        return []
+    span = _strip_article(ent, words)
+    if not len(span) or fragments.names_peoples(span, gazetteer):
+        return []
+    found: list[Mention] = []
+    for name, kind in slots.unknown_names_in_slot(span, gazetteer):
+        m = _mention(name, "", words, gazetteer)
+        m.stated_kind, m.place_cue = kind, True
+        found.append(m)
+    return found
+
+
+def _untagged_names_in_slot(words: Words, covered: set[int], gazetteer: Gazetteer) -> list[Mention]:
+    """The same for runs of capitalised words no entity covers ("the Al-Rawda
+    neighbourhood"), where the gazetteer knows no part of the run."""
+    found: list[Mention] = []
+    w = words.words
+    i = 0
+    while i < len(w):
+        if i in covered or not _capitalised(w[i]):
+            i += 1
+            continue
+        j = i + 1
+        while (
+            j < len(w)
+            and j not in covered
+            and not words.sentence_start[j]
+            and (_capitalised(w[j]) or (w[j] in cues.HYPHENS and j + 1 < len(w)))
+        ):
+            j += 1
+        run = _without_function_words(words, i, j)
+        # A hyphenated run is one name even where the gazetteer knows a piece ("Rawda").
+        hyphenated = any(t.text in cues.HYPHENS for t in run)
+        if len(run) and (hyphenated or not any(_longest_matches(words, i, j, gazetteer))):
+            found.extend(_unknown_names_in_slot(run, words, gazetteer))
+        i = j
+    return found
 
 
 def _generic_noun_in_longer_name(m: Mention) -> bool:
@@ -504,6 +556,7 @@ def _mention(span: SpacySpan, label: str, words: Words, gazetteer: Gazetteer) ->
         # Where a report was filed is a location, whatever the parse makes of the dateline.
         metonymy=False if dateline else cues.metonymy_cue(span),
         article=cues.follows_article(words.text, span.start_char),
+        stated_kind=slots.stated_kind(span),
     )
 
 
@@ -581,8 +634,8 @@ def _strong_evidence(m: Mention) -> bool:
     """Evidence that this mention is a place even if its string were seen nowhere else."""
     if _has_person_cue(m):
         return False
-    if m.place_cue or m.region_form or m.listed:
-        return True
+    if m.place_cue or m.region_form or m.listed or m.water:
+        return True  # "the Oskil river": a name the text calls a river is a place
     if m.label in {"GPE", "LOC"}:
         return True
     if m.label == "FAC" and m.candidates:
@@ -763,8 +816,12 @@ def _place(
     resolution = entities[0].resolution
     strong = any(e.strong for e in entities)
     spans = tuple(m.out for m in mentions)
-    metonymy = any(m.metonymy is True for m in mentions) and not any(
-        m.metonymy is False for m in mentions
+    # A place the text calls a village ("Ouirgane, a village ..., is hoping") speaks for
+    # no government or army: the actor cue reads the people there, not a state.
+    metonymy = (
+        any(m.metonymy is True for m in mentions)
+        and not any(m.metonymy is False for m in mentions)
+        and not any(m.stated_kind == "village" for m in mentions)
     )
     c = resolution.candidate if resolution else None
     if c is None or resolution is None:
@@ -866,7 +923,8 @@ def _unresolved(
 ) -> Place:
     first = mentions[0]
     region = any(m.region_form or m.area_word for m in mentions)
-    kind: PlaceKind = "water" if first.water else "region" if region else "other"
+    stated = next((m.stated_kind for m in mentions if m.stated_kind), None)
+    kind: PlaceKind = "water" if first.water else "region" if region else stated or "other"
     # "the Izyum region": the region around a known town; its country is still known.
     countries = {c.country for c in first.candidates}
     admins = {c.admin1 for c in first.candidates}

@@ -40,6 +40,14 @@ PLACE_NOUNS = _words(
     suburb territory town village
     """
 )
+# "the villages of Kok-Tash and Samarkandyk": kinds of place that head a coordination.
+PLACE_NOUN_PLURALS = _words("villages towns cities hamlets districts provinces")
+DIRECTION_ADJECTIVES = _words(
+    """
+    northern southern eastern western central northeastern northwestern southeastern
+    southwestern
+    """
+)
 # "X's mayor", "the outskirts of X": nouns that belong to places, not people.
 PLACE_PARTS = _words(
     """
@@ -247,8 +255,12 @@ def preceded_by_place_word(span: SpacySpan) -> bool:
         return prev2 not in NOT_LOCATIVE_BEFORE
     if before.lower_ in COORDINATORS and _coordinated_with_located_name(span):
         return True
-    if before.lower_ == "of" and prev2 in PLACE_NOUNS | PLACE_PARTS:
+    if before.lower_ == "of" and prev2 in PLACE_NOUNS | PLACE_PARTS | PLACE_NOUN_PLURALS:
         return True
+    # "in central Mali", "across northern Mozambique": a direction between preposition and
+    # name (the model tags such names PERSON or ORG more often than bare ones).
+    if before.lower_ in DIRECTION_ADJECTIVES and prev2 in LOCATIVE_PREPOSITIONS:
+        return lower_at(span, span.start - 3) not in NOT_LOCATIVE_BEFORE
     if before.lower_ == "," and prev2 in PLACE_NOUNS:
         return True
     # "in the Donbas area", "near the besieged town": a determiner after a preposition.
@@ -269,7 +281,14 @@ def _coordinated_with_located_name(span: SpacySpan) -> bool:
         word = doc[j]
         if word.lower_ in LOCATIVE_PREPOSITIONS:
             return names > 0 and lower_at(span, j - 1) not in NOT_LOCATIVE_BEFORE
-        if not (word.text[:1].isupper() or word.lower_ in COORDINATORS or word.text == ","):
+        if word.lower_ == "of" and lower_at(span, j - 1) in PLACE_NOUN_PLURALS:
+            return names > 0  # "the villages of Kok-Tash and Samarkandyk"
+        if not (
+            word.text[:1].isupper()
+            or word.lower_ in COORDINATORS
+            or word.text == ","
+            or word.text in HYPHENS  # "Kok-Tash and Samarkandyk"
+        ):
             return False
         names += word.text[:1].isupper()
         j -= 1
@@ -310,10 +329,10 @@ def followed_by_place_word(span: SpacySpan) -> bool:
         return True
     if after.text in HYPHENS and lower_at(span, span.end + 1) in PLACE_ADJECTIVE_HEADS:
         return True
-    return after.lower_ == "," and _apposed_noun(span) in PLACE_NOUNS
+    return after.lower_ == "," and apposed_noun(span) in PLACE_NOUNS
 
 
-def _apposed_noun(span: SpacySpan) -> str:
+def apposed_noun(span: SpacySpan) -> str:
     """The first noun of ", a/an/the ... NOUN" right after the span ("" if none)."""
     i = span.end
     if lower_at(span, i) != ",":
@@ -326,6 +345,8 @@ def _apposed_noun(span: SpacySpan) -> str:
         tok = doc[j]
         if _AGE.search(tok.lower_):
             return "year-old"
+        if tok.pos_ == "NOUN" and tok.dep_ == "compound" and j + 1 < len(doc):
+            continue  # "a fishing village", "a hospital worker": the head comes next
         if tok.pos_ in {"NOUN", "PROPN"}:
             # "a 62-year-old" may be split into tokens; the noun after it names a person too.
             return tok.lemma_.lower()
@@ -339,7 +360,7 @@ def person_cue(span: SpacySpan) -> str | None:
     before = _token(span, span.start - 1)
     if before is not None and _strip_dot(before.lower_) in TITLES:
         return f"title {before.text!r}"
-    apposed = _apposed_noun(span)
+    apposed = apposed_noun(span)
     # "in Omdurman, a medic said": after a locative preposition the noun that follows the
     # comma is the clause's subject, not an apposition to the name.
     located = before is not None and before.lower_ in LOCATIVE_PREPOSITIONS - {"from", "to"}

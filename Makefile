@@ -63,6 +63,8 @@ eval: $(EVAL_STAMP)
 	$(BIN)/sitrep eval events --data eval/events
 	$(BIN)/sitrep eval report --data eval/outside/a
 	$(BIN)/sitrep eval report --data eval/outside/b
+	$(BIN)/sitrep eval report --data eval/outside/c
+	$(BIN)/sitrep eval report --data eval/outside/d
 	@if [ -d $(SHARED_EVAL)/quotes/PolNeAR ]; then \
 	  $(BIN)/sitrep eval quotes --data $(SHARED_EVAL)/quotes/PolNeAR --split test; \
 	else echo "skipping eval quotes: $(SHARED_EVAL)/quotes/PolNeAR not found"; fi

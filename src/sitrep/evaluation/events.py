@@ -34,6 +34,7 @@ from sitrep.evaluation.report import (
     EventContext,
     evaluate_report_dir,
     event_date_agrees,
+    event_matches,
     event_place_right,
     event_types_agree,
     is_scored_event,
@@ -189,15 +190,7 @@ def event_errors(gold: Mapping[str, Any], report: Report) -> EventErrors:
     gold_events = _gold_items(gold, "events")
     ctx = EventContext(report, _gold_items(gold, "places"))
     scored = [e for e in report.events if is_scored_event(e)]
-
-    def matches(g: Mapping[str, Any], e: Event) -> bool:
-        return (
-            event_types_agree(str(g.get("type", "")), e.type)
-            and event_place_right(g.get("place"), e, ctx)
-            and event_date_agrees(g.get("date"), e)
-        )
-
-    pairs = match_one_to_one(gold_events, scored, matches)
+    pairs = match_one_to_one(gold_events, scored, lambda g, e: event_matches(g, e, ctx))
     matched_gold = {id(g) for g, _ in pairs}
     matched = {id(e) for _, e in pairs}
     missed = tuple(

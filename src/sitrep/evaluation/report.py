@@ -795,6 +795,16 @@ def event_place_right(gold_place: Any, event: Event, ctx: EventContext) -> bool:
     return haversine_km(where[0], where[1], place.lat, place.lon) <= RESOLUTION_KM
 
 
+def event_matches(g: Mapping[str, Any], e: Event, ctx: EventContext) -> bool:
+    """A gold event and a predicted one are the same event: type, place (same name or
+    within 161 km) and date (same month where both are known), GOLD_FORMAT.md."""
+    return (
+        event_types_agree(str(g.get("type", "")), e.type)
+        and event_place_right(g.get("place"), e, ctx)
+        and event_date_agrees(g.get("date"), e)
+    )
+
+
 def score_events(
     gold: Sequence[Mapping[str, Any]],
     gold_places: Sequence[Mapping[str, Any]],
@@ -804,15 +814,7 @@ def score_events(
     ctx = EventContext(report, gold_places)
     scored = [e for e in report.events if is_scored_event(e)]
     score.unscored_events += len(report.events) - len(scored)
-
-    def matches(g: Mapping[str, Any], e: Event) -> bool:
-        return (
-            event_types_agree(str(g.get("type", "")), e.type)
-            and event_place_right(g.get("place"), e, ctx)
-            and event_date_agrees(g.get("date"), e)
-        )
-
-    pairs = match_one_to_one(gold, scored, matches)
+    pairs = match_one_to_one(gold, scored, lambda g, e: event_matches(g, e, ctx))
     for g, e in pairs:
         item = f"{g.get('type')} {g.get('place')} {g.get('date')}"
         killed, injured = _as_int(g.get("killed")), _as_int(g.get("injured"))

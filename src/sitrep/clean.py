@@ -171,6 +171,16 @@ _DATELINE_META = re.compile(
     r"(?=.*\d).{1,60}$|^\d{1,3}\s*(?:min|mins|minutes?)(?: read)?$|^reading time\b.{0,20}$",
     _I,
 )
+# A page's counters and topic labels, one per line: "Views: 12 408", "Comments: 3",
+# "Tags: Kharkiv, drones, energy", "Filed under: Europe | Conflict".
+_PAGE_COUNTER = re.compile(
+    r"^(?:views?|page views|reads|likes|shares|comments|reactions)\s*:\s*[\d\s.,k]+$", _I
+)
+_PAGE_TOPICS = re.compile(
+    r"^(?:tags?|tagged|topics?|keywords|categor(?:y|ies)|filed under|sections?)\s*:\s*"
+    r"[^.!?:;]{1,40}(?:\s*[,|/•·]\s*[^.!?:;]{1,40}){0,15}$",
+    _I,
+)
 # "Other Topics of Interest", "Most Read", "Related stories", "You may also like", …
 _RELATED_MARKER = re.compile(
     r"^(?:related|recommended|popular|trending|most (?:read|viewed|popular|shared|commented)"
@@ -286,6 +296,10 @@ def _is_byline_meta(line: str, words: int) -> bool:
     return words <= 12 and bool(_BYLINE.match(line) or _DATELINE_META.match(line))
 
 
+def _is_page_meta(line: str, words: int) -> bool:
+    return words <= 40 and bool(_PAGE_COUNTER.match(line) or _PAGE_TOPICS.match(line))
+
+
 def _is_inline_related(line: str, words: int) -> bool:
     if words > MAX_HEADLINE_WORDS + 3 or _QUOTE_MARKS.search(line[:2]):
         return False
@@ -303,6 +317,7 @@ _LINE_TESTS = (
     ("photo-credit", _is_photo_credit),
     ("copyright", _is_copyright),
     ("byline-meta", _is_byline_meta),
+    ("page-meta", _is_page_meta),
     ("related-headline", _is_inline_related),
     ("navigation", _is_navigation),
 )

@@ -257,13 +257,7 @@ def _story_report(
     story.texts.add(_digest(sentences))
     story.left -= 1
     story.emitted += 1
-    paragraphs = [" ".join(sentences[k : k + 3]) for k in range(0, len(sentences), 3)]
-    return {
-        "title": f"{story.place}: report {i}",
-        "date": day.isoformat(),
-        "url": f"https://news.example/{day:%Y/%m/%d}/report-{i}",
-        "text": "\n\n".join(paragraphs) + "\n",
-    }
+    return _record(i, story.place, day, sentences)
 
 
 def _digest(sentences: list[str]) -> bytes:
@@ -316,13 +310,18 @@ def recombined(n: int, templates: list[Template], seed: int = 7) -> Iterator[dic
         day = FIRST_DAY + timedelta(days=rng.randrange(DAYS))
         chosen = rng.sample(templates, min(len(templates), rng.randint(6, 12)))
         sentences = [fill(t, rng, places, day) for t in chosen]
-        paragraphs = [" ".join(sentences[k : k + 3]) for k in range(0, len(sentences), 3)]
-        yield {
-            "title": f"{rng.choice(places)}: report {i}",
-            "date": day.isoformat(),
-            "url": f"https://news.example/{day:%Y/%m/%d}/report-{i}",
-            "text": "\n\n".join(paragraphs) + "\n",
-        }
+        yield _record(i, rng.choice(places), day, sentences)
+
+
+def _record(i: int, place: str, day: date, sentences: list[str]) -> dict[str, str]:
+    """One JSONL report: the sentences in paragraphs of three, titled by its place."""
+    paragraphs = [" ".join(sentences[k : k + 3]) for k in range(0, len(sentences), 3)]
+    return {
+        "title": f"{place}: report {i}",
+        "date": day.isoformat(),
+        "url": f"https://news.example/{day:%Y/%m/%d}/report-{i}",
+        "text": "\n\n".join(paragraphs) + "\n",
+    }
 
 
 def write_corpus(

@@ -12,6 +12,7 @@ import pytest
 
 from sitrep.corpus import stories as story_linking
 from sitrep.corpus.fingerprint import fingerprint, skeleton_of
+from sitrep.corpus.sketch_table import SketchTable
 from sitrep.errors import StoreError
 from sitrep.evaluation.corpus_perturb import PERTURBATIONS, reorder, synonyms
 from sitrep.ingest.document import RawDocument
@@ -206,10 +207,10 @@ def test_a_new_report_loads_only_the_candidates_its_keys_select(
     def spy(
         con: duckdb.DuckDBPyConnection,
         doc_ids: set[str],
-        cache: story_linking.SketchCache | None = None,
+        table: SketchTable | None = None,
     ) -> dict[str, object]:
         loaded.append(set(doc_ids))
-        return original(con, doc_ids, cache)  # type: ignore[return-value]
+        return original(con, doc_ids, table)  # type: ignore[return-value]
 
     monkeypatch.setattr(story_linking, "_load_known", spy)
     write(store, [report(spin(STRIKE), path="b.txt")])

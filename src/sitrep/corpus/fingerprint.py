@@ -20,9 +20,11 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 from datasketch import MinHash
 
 # Permutations per signature. 64 keeps a stored signature at 512 bytes per report while
@@ -112,8 +114,10 @@ def containment(jaccard: float, size_a: int, size_b: int) -> float:
     return min(1.0, common / min(size_a, size_b))
 
 
-def jaccard(sig_a: tuple[int, ...], sig_b: tuple[int, ...]) -> float:
-    if not sig_a or len(sig_a) != len(sig_b):
+def jaccard(
+    sig_a: Sequence[int] | npt.NDArray[np.int64], sig_b: Sequence[int] | npt.NDArray[np.int64]
+) -> float:
+    if len(sig_a) == 0 or len(sig_a) != len(sig_b):
         return 0.0
     return float(np.count_nonzero(np.asarray(sig_a) == np.asarray(sig_b))) / len(sig_a)
 

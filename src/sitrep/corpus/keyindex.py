@@ -30,8 +30,8 @@ import duckdb
 import numpy as np
 import numpy.typing as npt
 
+from sitrep.corpus.sketch_table import SketchTable
 from sitrep.corpus.sql import MAX_PER_KEY
-from sitrep.corpus.stories import SketchCache
 
 # A run is merged into the one before it while that one holds fewer than this many
 # times its rows: ~log4(n / batch) runs (6 at 4M rows in batches of ~1,250 rows).
@@ -68,7 +68,7 @@ class KeyIndex:
     def _forget(self) -> None:
         # Stored reports' sketches for story linking: dropped with the rest when the
         # file at the store's path is another one.
-        self.sketches = SketchCache()
+        self.sketches = SketchTable()
         self._runs: list[_Run] = []
         self._record_ids: list[str] = []
         self._record_number: dict[str, int] = {}

@@ -9,7 +9,6 @@ the original arrived). A story's original is its earliest member (see ``queries`
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -19,6 +18,7 @@ import numpy.typing as npt
 
 from sitrep.corpus import sql
 from sitrep.corpus.fingerprint import Fingerprint, containment, fingerprint, jaccard, stable_key
+from sitrep.corpus.sketch_table import SketchTable, StoredSketch
 from sitrep.records import Report
 from sitrep.store import schema
 
@@ -36,12 +36,6 @@ MIN_JACCARD = 0.2
 # must agree. Set on the perturbation set's train split (docs/CORPUS.md).
 SPUN_TEXT = 0.25
 SPUN_SKELETON = 0.4
-# Sketches kept in the writer's memory (~5.7 KB each: ~47 MB). A report of a large story
-# has up to sql.MAX_PER_KEY candidates per key, the most recently stored ones: on the 6k
-# replay (docs/SCALE.md, session 5) reading ~2,300 sketches a batch was 38 % of the
-# writer; kept here, a batch reads only the sketches it has not seen.
-SKETCH_CACHE = 8192
-
 Signature = npt.NDArray[np.int64]
 
 
@@ -60,42 +54,14 @@ class _Known:
 
     doc_id: str
     story_id: str
-    sketch: Fingerprint
+    sketch: Fingerprint | StoredSketch
     # The sketch's text signature as an array, made once per batch: a report of a large
     # story has hundreds of candidates (up to sql.MAX_PER_KEY per key), compared at once.
     signature: Signature
 
 
-def _known(doc_id: str, story_id: str, sketch: Fingerprint) -> _Known:
+def _known(doc_id: str, story_id: str, sketch: Fingerprint | StoredSketch) -> _Known:
     return _Known(doc_id, story_id, sketch, np.asarray(sketch.signature, dtype=np.int64))
-
-
-class SketchCache:
-    """Stored reports' sketches by doc id, the ``capacity`` most recently used.
-
-    Exact without bookkeeping: a report's ``doc_sketches`` row is written once, with the
-    report, and never changes; only sketches read from the store enter (never a batch's
-    own, which a rolled-back batch would leave unstored). Held by the writer's
-    ``KeyIndex``, so it is dropped with it when the store file changes."""
-
-    def __init__(self, capacity: int = SKETCH_CACHE) -> None:
-        self.capacity = capacity
-        self._held: OrderedDict[str, tuple[Fingerprint, Signature]] = OrderedDict()
-
-    def __len__(self) -> int:
-        return len(self._held)
-
-    def get(self, doc_id: str) -> tuple[Fingerprint, Signature] | None:
-        found = self._held.get(doc_id)
-        if found is not None:
-            self._held.move_to_end(doc_id)
-        return found
-
-    def put(self, doc_id: str, found: tuple[Fingerprint, Signature]) -> None:
-        self._held[doc_id] = found
-        self._held.move_to_end(doc_id)
-        while len(self._held) > self.capacity:
-            self._held.popitem(last=False)
 
 
 def fingerprints(reports: Sequence[Report]) -> dict[str, Fingerprint]:
@@ -113,13 +79,13 @@ def link_stories(
     stored: Mapping[int, Sequence[str]] | None = None,
     prints: Mapping[str, Fingerprint] | None = None,
     merged_out: dict[str, str] | None = None,
-    sketches: SketchCache | None = None,
+    sketches: SketchTable | None = None,
 ) -> dict[str, StoryLink]:
     """Give every new report a story; returns the links by doc id. ``stored`` and
     ``prints``: the records under the reports' keys and the reports' fingerprints, when
     the caller has them already. ``merged_out`` receives the stories merged into others
     (old id -> new id; follow the chain for the final one), for the per-story summaries
-    of ``dating``. ``sketches``: the writer's cache of stored sketches, if any."""
+    of ``dating``. ``sketches``: the writer's table of stored sketches, if any."""
     prints = dict(prints) if prints is not None else fingerprints(reports)
     keys_of = {doc: _keys(fp) for doc, fp in prints.items()}
     if stored is None:
@@ -157,7 +123,9 @@ def verify(new: Fingerprint, old: Fingerprint) -> tuple[str, float] | None:
     return _verdict(new, old, jaccard(new.signature, old.signature))
 
 
-def _verdict(new: Fingerprint, old: Fingerprint, similarity: float) -> tuple[str, float] | None:
+def _verdict(
+    new: Fingerprint, old: Fingerprint | StoredSketch, similarity: float
+) -> tuple[str, float] | None:
     """``verify`` with the Jaccard of the two text signatures already computed."""
     if new.text_hash == old.text_hash:
         return "exact", 1.0
@@ -167,14 +135,15 @@ def _verdict(new: Fingerprint, old: Fingerprint, similarity: float) -> tuple[str
     if text >= NEAR_DUPLICATE:
         return "near-duplicate", text
     if text >= SPUN_TEXT and new.skeleton_size and old.skeleton_size:
-        skeleton = containment(
-            jaccard(new.skeleton_signature, old.skeleton_signature),
-            new.skeleton_size,
-            old.skeleton_size,
-        )
+        skeleton = _skeleton_containment(new, old)
         if skeleton >= SPUN_SKELETON:
             return "spun", min(text, skeleton)
     return None
+
+
+def _skeleton_containment(new: Fingerprint, old: Fingerprint | StoredSketch) -> float:
+    similarity = jaccard(new.skeleton_signature, old.skeleton_signature)
+    return containment(similarity, new.skeleton_size, old.skeleton_size)
 
 
 # ---------------------------------------------------------------------- helpers
@@ -227,27 +196,22 @@ def _followed(link: StoryLink, merged: dict[str, str]) -> StoryLink:
 
 
 def _load_known(
-    con: duckdb.DuckDBPyConnection, doc_ids: set[str], cache: SketchCache | None = None
+    con: duckdb.DuckDBPyConnection, doc_ids: set[str], table: SketchTable | None = None
 ) -> dict[str, _Known]:
-    """The candidates' sketches (from ``cache`` where held) and their current stories
-    (always read: a merge changes them)."""
-    held = {
-        doc: found for doc in doc_ids if cache is not None and (found := cache.get(doc)) is not None
-    }
-    for doc, found in _read_sketches(con, doc_ids - held.keys()):
-        held[doc] = found
-        if cache is not None:
-            cache.put(doc, found)
+    """The candidates' sketches (from ``table`` when given, caught up first) and their
+    current stories (always read: a merge changes them)."""
+    held: dict[str, Fingerprint | StoredSketch] = {}
+    if table is not None:
+        table.catch_up(con)
+        held = {doc: found for doc in doc_ids if (found := table.get(doc)) is not None}
+    held.update(_read_sketches(con, doc_ids - held.keys()))
     stories = dict(sql.rows_by_id(con, "story_members", "doc_id", "doc_id, story_id", held))
-    return {
-        doc: _Known(doc, str(stories.get(doc, doc)), sketch, signature)
-        for doc, (sketch, signature) in sorted(held.items())
-    }
+    return {doc: _known(doc, str(stories.get(doc, doc)), held[doc]) for doc in sorted(held)}
 
 
 def _read_sketches(
     con: duckdb.DuckDBPyConnection, doc_ids: Iterable[str]
-) -> Iterable[tuple[str, tuple[Fingerprint, Signature]]]:
+) -> Iterable[tuple[str, Fingerprint]]:
     rows = sql.rows_by_id(
         con,
         "doc_sketches",
@@ -256,8 +220,10 @@ def _read_sketches(
         doc_ids,
     )
     for doc, text_hash, shingles, sig, skeleton, skel in rows:
-        sketch = Fingerprint(text_hash, shingles, tuple(sig or ()), skeleton, tuple(skel or ()))
-        yield str(doc), (sketch, np.asarray(sketch.signature, dtype=np.int64))
+        yield (
+            str(doc),
+            Fingerprint(text_hash, shingles, tuple(sig or ()), skeleton, tuple(skel or ())),
+        )
 
 
 def _next_seq(con: duckdb.DuckDBPyConnection) -> int:
@@ -278,8 +244,14 @@ def _write(
         con,
         schema.DOC_SKETCHES,
         [
-            (doc, fp.text_hash, fp.shingles, list(fp.signature), fp.skeleton_size,
-             list(fp.skeleton_signature))
+            (
+                doc,
+                fp.text_hash,
+                fp.shingles,
+                list(fp.signature),
+                fp.skeleton_size,
+                list(fp.skeleton_signature),
+            )
             for doc, fp in prints.items()
         ],
     )
@@ -292,8 +264,14 @@ def _write(
         con,
         schema.STORY_MEMBERS,
         [
-            (link.doc_id, _followed(link, merged).story_id, link.reason, link.score,
-             link.matched_doc, seq + i)
+            (
+                link.doc_id,
+                _followed(link, merged).story_id,
+                link.reason,
+                link.score,
+                link.matched_doc,
+                seq + i,
+            )
             for i, link in enumerate(links.values())
         ],
     )

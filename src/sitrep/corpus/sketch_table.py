@@ -1,0 +1,167 @@
+"""Every stored report's copy-detection sketch, in the writer's memory as numpy arrays.
+
+Verifying a new report's candidates needs their sketches. Reading them back from
+``doc_sketches`` cost the writer 36 % of its time at 34k reports, even behind an LRU cache
+of 8,192 (a report of a large story has hundreds of candidates, most of them older than
+the cache: docs/SCALE.md, session 5). Held here, a sketch is never read twice: about 560
+bytes a report (two signatures of 64 32-bit minima, sizes, the text hash), 56 MB at 100k.
+
+Like ``KeyIndex`` this is a cache of an append-only table (a report's sketch row is
+written once, with the report, and never changes), exact once it has read every row up to
+the table's last rowid: catching up reads only the rows past its high-water mark, and a
+row enters only once committed, so a rolled-back batch leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+import numpy as np
+import numpy.typing as npt
+
+from sitrep.corpus import sql
+from sitrep.corpus.fingerprint import NUM_PERM
+
+# Rows read per query when catching up (a first read of a large store pages through it).
+CATCH_UP_PAGE = 50_000
+# Rows the arrays hold before they first grow; they double when full.
+FIRST_CAPACITY = 4096
+
+Signatures = npt.NDArray[np.uint32]
+Sizes = npt.NDArray[np.int32]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredSketch:
+    """One stored report's sketch as verification reads it (signatures as arrays; an
+    empty array where the report had no shingles or no names and numbers)."""
+
+    text_hash: str
+    shingles: int
+    signature: npt.NDArray[np.int64]
+    skeleton_size: int
+    skeleton_signature: npt.NDArray[np.int64]
+
+
+class SketchTable:
+    """What ``doc_sketches`` holds, by doc id, from memory after a catch-up read."""
+
+    def __init__(self) -> None:
+        self._forget()
+
+    def _forget(self) -> None:
+        self._row_of: dict[str, int] = {}
+        self._hashes: list[str] = []
+        self._shingles: Sizes = np.zeros(FIRST_CAPACITY, dtype=np.int32)
+        self._skeleton_sizes: Sizes = np.zeros(FIRST_CAPACITY, dtype=np.int32)
+        self._signatures: Signatures = np.zeros((FIRST_CAPACITY, NUM_PERM), dtype=np.uint32)
+        self._skeletons: Signatures = np.zeros((FIRST_CAPACITY, NUM_PERM), dtype=np.uint32)
+        self._rows = 0  # rows of doc_sketches read so far (rowid < rows)
+        self._last: tuple[int, str] | None = None  # (rowid, doc id) read last
+
+    def __len__(self) -> int:
+        return len(self._hashes)
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._row_of
+
+    @property
+    def nbytes(self) -> int:
+        """Bytes of the arrays (the doc ids and hashes are Python strings on top)."""
+        arrays = (self._shingles, self._skeleton_sizes, self._signatures, self._skeletons)
+        return sum(a.nbytes for a in arrays)
+
+    def get(self, doc_id: str) -> StoredSketch | None:
+        row = self._row_of.get(doc_id)
+        if row is None:
+            return None
+        shingles, skeleton = int(self._shingles[row]), int(self._skeleton_sizes[row])
+        return StoredSketch(
+            self._hashes[row],
+            shingles,
+            self._signatures[row].astype(np.int64) if shingles else _EMPTY,
+            skeleton,
+            self._skeletons[row].astype(np.int64) if skeleton else _EMPTY,
+        )
+
+    def catch_up(self, con: duckdb.DuckDBPyConnection) -> None:
+        """Read the committed rows of ``doc_sketches`` not read yet: all of them the first
+        time, or when the last row read is no longer there as read (another file at this
+        path); else only the rows past it, and that last row to check."""
+        first = 0
+        if self._rows:
+            found = _rows_from(con, self._rows - 1)
+            if len(found["rowid"]) and self._last == _row(found, 0):
+                first = 1
+            else:
+                self._forget()
+        if not self._rows:
+            found = _rows_from(con, 0)
+        while True:
+            self._add_from(found, first)
+            if len(found["rowid"]) < CATCH_UP_PAGE:
+                return
+            found, first = _rows_from(con, self._rows), 0
+
+    def _add_from(self, found: dict[str, Any], first: int) -> None:
+        count = len(found["rowid"]) - first
+        if count <= 0:
+            return
+        at = len(self._hashes)
+        self._reserve(at + count)
+        for i in range(first, len(found["rowid"])):
+            doc = str(found["doc_id"][i])
+            row = at + i - first
+            self._row_of[doc] = row
+            self._hashes.append(str(found["text_hash"][i]))
+            self._shingles[row] = int(found["shingles"][i])
+            self._skeleton_sizes[row] = int(found["skeleton_size"][i])
+            _put(self._signatures, row, found["signature"][i])
+            _put(self._skeletons, row, found["skeleton_signature"][i])
+        sql.ROWS_READ["doc_sketches"] += count
+        self._rows = int(found["rowid"][-1]) + 1
+        self._last = _row(found, len(found["rowid"]) - 1)
+
+    def _reserve(self, rows: int) -> None:
+        capacity = len(self._shingles)
+        if rows <= capacity:
+            return
+        while capacity < rows:
+            capacity *= 2
+        self._shingles = _grown(self._shingles, capacity)
+        self._skeleton_sizes = _grown(self._skeleton_sizes, capacity)
+        self._signatures = _grown(self._signatures, capacity)
+        self._skeletons = _grown(self._skeletons, capacity)
+
+
+_EMPTY: npt.NDArray[np.int64] = np.zeros(0, dtype=np.int64)
+
+
+def _put(into: Signatures, row: int, signature: Any) -> None:
+    # MinHash minima are below 2**32 (datasketch's hash range): uint32 holds them exactly.
+    if signature is not None and len(signature):
+        into[row] = np.asarray(signature, dtype=np.uint32)
+
+
+def _grown(array: Any, capacity: int) -> Any:
+    grown = np.zeros((capacity, *array.shape[1:]), dtype=array.dtype)
+    grown[: len(array)] = array
+    return grown
+
+
+def _rows_from(con: duckdb.DuckDBPyConnection, rowid: int) -> dict[str, Any]:
+    # Rows are never updated or deleted: rowids only grow, and the filter skips every
+    # row group below ``rowid``.
+    found: dict[str, Any] = con.execute(
+        "SELECT rowid, doc_id, text_hash, shingles, signature, skeleton_size, "
+        f"skeleton_signature FROM doc_sketches WHERE rowid >= ? ORDER BY rowid "
+        f"LIMIT {CATCH_UP_PAGE}",
+        [rowid],
+    ).fetchnumpy()
+    return found
+
+
+def _row(found: dict[str, Any], i: int) -> tuple[int, str]:
+    return int(found["rowid"][i]), str(found["doc_id"][i])

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from sitrep.evaluation.corpus import Item, build_corpus, evaluate, load_polnear, score
-from sitrep.evaluation.corpus_perturb import PERTURBATIONS, SYNONYMS, truncate
+from sitrep.evaluation.corpus_perturb import PERTURBATIONS, SYNONYMS, other_facts, truncate
 
 runner = CliRunner()
 
@@ -78,6 +78,38 @@ def test_copies_join_their_originals_and_distinct_texts_stay_apart() -> None:
     assert metrics["ms_per_report"] > 0
 
 
+def test_an_other_facts_twin_keeps_the_words_and_changes_every_name_and_number() -> None:
+    text = "At least 38 people were killed in Dadu on Tuesday, Governor Ali Shah said."
+    twin = other_facts(text, random.Random(2))
+    assert twin != text and twin == other_facts(text, random.Random(2))
+    for fact in ("38", "Dadu", "Tuesday", "Governor", "Ali", "Shah"):
+        assert fact not in twin
+    assert twin.startswith("At least ") and " people were killed in " in twin
+
+
+def test_twins_are_stories_of_their_own_and_merging_one_is_counted() -> None:
+    items = [
+        Item("a", "", "2024-01-01", "a", None),
+        Item("a#other-facts", "", "2024-01-01", "a#other-facts", "other_facts"),
+        Item("b", "", "2024-01-02", "b", None),
+        Item("b#other-facts", "", "2024-01-02", "b#other-facts", "other_facts"),
+    ]  # fmt: skip
+    result = score(items, {"a": "1", "a#other-facts": "1", "b": "2", "b#other-facts": "3"})
+    assert result.originals == 2
+    assert (result.twins, result.twin_false_merges) == (2, 1)
+    assert result.metrics()["twin_false_merges"] == 1 and result.pairs.fp == 1
+
+
+def test_build_corpus_adds_one_twin_per_original_only_when_asked() -> None:
+    originals = [(name, text, "2024-01-01") for name, text in TEXTS]
+    assert not any(
+        i.perturbation == "other_facts" for i in build_corpus(originals, copies=1, seed=0)
+    )
+    with_twins = build_corpus(originals, copies=1, seed=0, twins=True)
+    twins = [i for i in with_twins if i.perturbation == "other_facts"]
+    assert sorted(i.gold_story for i in twins) == sorted(f"{n}#other-facts" for n, _ in TEXTS)
+
+
 def write_polnear(root: Path) -> Path:
     folder = root / "quotes" / "PolNeAR" / "dev" / "text"
     folder.mkdir(parents=True)
@@ -92,7 +124,9 @@ def write_polnear(root: Path) -> Path:
 def test_polnear_texts_are_read_with_their_publication_dates(tmp_path: Path) -> None:
     loaded = load_polnear(write_polnear(tmp_path), "dev")
     assert [(name, published) for name, _, published in loaded] == [
-        ("aid", "2024-02-02"), ("floods", "2024-02-01"), ("quake", "2024-02-03")
+        ("aid", "2024-02-02"),
+        ("floods", "2024-02-01"),
+        ("quake", "2024-02-03"),
     ]
 
 

@@ -33,6 +33,14 @@ def eval_corpus(
     errors: Annotated[
         bool, typer.Option("--errors", help="List the false merges.")
     ] = False,
+    twins: Annotated[
+        bool,
+        typer.Option(
+            "--twins",
+            help="Add each original's other-facts twin (same words, other names and "
+            "numbers): a distinct story, never to be merged.",
+        ),
+    ] = False,
 ) -> None:
     """Score story grouping: copies made by documented perturbations must join their
     original's story, distinct articles (also of the same week) must not."""
@@ -46,7 +54,7 @@ def eval_corpus(
         _usage_error(f"{exc}; pass --data pointing at the shared eval folder")
     if limit is not None:
         originals = originals[:limit]
-    result = evaluate(build_corpus(originals, copies=copies, seed=seed))
+    result = evaluate(build_corpus(originals, copies=copies, seed=seed, twins=twins))
     out = Console(width=None if sys.stdout.isatty() else 140)
     metrics = result.metrics()
     table = Table(title=f"sitrep eval corpus: PolNeAR {split}, {metrics['reports']} reports")

@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.engine import DEFAULT_BATCH_SIZE
-from sitrep.evaluation.corpus_perturb import PERTURBATIONS
+from sitrep.evaluation.corpus_perturb import PERTURBATIONS, other_facts
 from sitrep.evaluation.scoring import PRF
 from sitrep.ingest.document import RawDocument
 from sitrep.records import Published, Report, Source, content_id
@@ -50,6 +50,8 @@ POLNEAR = Path("quotes") / "PolNeAR"
 MIN_CHARS = 400
 # Share of aligned words above which two source articles are one republished article.
 REPUBLICATION_RATIO = 0.5
+# An other-facts twin's name: its original's and this suffix.
+TWIN_MARK = "#other-facts"
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,8 @@ class CorpusResult:
     false_merges: list[tuple[str, str]] = field(default_factory=list)
     same_week_pairs: int = 0
     same_week_false_merges: int = 0
+    twins: int = 0  # originals with an other-facts twin (same words, other names and numbers)
+    twin_false_merges: int = 0
     raw: PRF = field(default_factory=PRF)
     republications: list[tuple[str, str]] = field(default_factory=list)
     reports: int = 0
@@ -90,6 +94,11 @@ class CorpusResult:
             "false_merges": len(self.false_merges),
             "same_week_distinct_pairs": self.same_week_pairs,
             "same_week_false_merges": self.same_week_false_merges,
+            **(
+                {"other_facts_twins": self.twins, "twin_false_merges": self.twin_false_merges}
+                if self.twins
+                else {}
+            ),
             "ms_per_report": round(self.ms_per_report, 2),
         }
         for name, (found, total) in sorted(self.recall_by_perturbation.items()):
@@ -116,9 +125,11 @@ def load_polnear(data: Path, split: str) -> list[tuple[str, str, str | None]]:
 
 
 def build_corpus(
-    originals: Sequence[tuple[str, str, str | None]], *, copies: int, seed: int
+    originals: Sequence[tuple[str, str, str | None]], *, copies: int, seed: int,
+    twins: bool = False,
 ) -> list[Item]:
-    """Originals plus ``copies`` perturbed copies of each, in a reproducible shuffle."""
+    """Originals plus ``copies`` perturbed copies of each, in a reproducible shuffle;
+    with ``twins``, also each original's other-facts twin, a story of its own."""
     rng = random.Random(seed)
     names = sorted(PERTURBATIONS)
     items: list[Item] = []
@@ -129,6 +140,9 @@ def build_corpus(
             kind = names[(i * copies + k) % len(names)]
             copy = PERTURBATIONS[kind](text, rng)
             items.append(Item(f"{name}~{kind}", copy, _day_after(published), name, kind))
+        if twins:
+            twin = f"{name}{TWIN_MARK}"
+            items.append(Item(twin, other_facts(text, rng), published, twin, "other_facts"))
     rng.shuffle(items)
     return items
 
@@ -182,6 +196,11 @@ def score(items: Sequence[Item], predicted: dict[str, str]) -> CorpusResult:
         if x.gold_story != y.gold_story and _same_week(x.published, y.published):
             result.same_week_pairs += 1
             result.same_week_false_merges += predicted[x.name] == predicted[y.name]
+    for item in items:
+        original = item.name.removesuffix(TWIN_MARK)
+        if item.name.endswith(TWIN_MARK) and original in by_name:
+            result.twins += 1
+            result.twin_false_merges += predicted[item.name] == predicted[original]
     result.recall_by_perturbation = {k: (found[k], total[k]) for k in sorted(total)}
     return result
 

@@ -150,6 +150,37 @@ PERTURBATIONS: dict[str, Perturbation] = {
 }
 
 
+# Names a twin's facts take in place of the original's: invented, so that no twin names a
+# real person or place of another article.
+TWIN_NAMES = (
+    "Varenko", "Ostrava", "Miral", "Kesh", "Duvani", "Talbor", "Quenby", "Harlow",
+    "Zemrin", "Abelo", "Corvath", "Lindqvist", "Marada", "Oyelu", "Petrak", "Sundby",
+)  # fmt: skip
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NAME = re.compile(r"(?<![.!?\n]\s)(?<!^)\b[A-Z][a-z]+\b")
+
+
+def other_facts(text: str, rng: random.Random) -> str:
+    """Not a copy: another event told in the same words, every name (a capitalised word
+    not opening a sentence) and number replaced ("At least 12 people were killed in
+    Kharkiv, the ministry said" -> "... 47 people ... in Varenko ..."). Formulaic news
+    (daily casualty statements, templated updates) reads like this, and such reports
+    are distinct stories."""
+    names: dict[str, str] = {}
+
+    def name(match: re.Match[str]) -> str:
+        word = match.group()
+        if word not in names:
+            names[word] = rng.choice(TWIN_NAMES)
+        return names[word]
+
+    def number(match: re.Match[str]) -> str:
+        digits = len(re.sub(r"\D", "", match.group()))
+        return str(rng.randint(10 ** (digits - 1), 10**digits - 1))
+
+    return _NAME.sub(name, _NUMBER.sub(number, text))
+
+
 def _paragraphs(text: str) -> list[str]:
     parts = [p.strip() for p in re.split(r"\n\s*\n|\n", text)]
     return [p for p in parts if p]

@@ -228,8 +228,13 @@ def writer_memory(corpus: Path, db: Path, workers: int = 2) -> list[dict[str, fl
 
     def probe(summary: IngestSummary) -> None:
         if not samples or summary.seen - samples[-1]["reports"] >= WRITER_PROBE_EVERY:
-            samples.append({"reports": summary.seen,
-                            "s": round(time.perf_counter() - start, 1), **memory_parts()})
+            samples.append(
+                {
+                    "reports": summary.seen,
+                    "s": round(time.perf_counter() - start, 1),
+                    **memory_parts(),
+                }
+            )
             print(json.dumps(samples[-1]), file=sys.stderr, flush=True)  # fmt: skip
 
     summary = ingest([corpus], Store(db), Settings(), workers=workers, on_progress=probe)
@@ -296,6 +301,11 @@ def main() -> None:
         help=f"Print the peak every {TIMELINE_EVERY_S:g} s of the N-report runs, and its growth.",
     )
     parser.add_argument(
+        "--full-only",
+        action="store_true",
+        help="Skip the N/10 run (no marginal rate): the timeline alone shows the peak's course.",
+    )
+    parser.add_argument(
         "--writer-memory", action="store_true", help="Where the writer's memory is (see above)."
     )
     args = parser.parse_args()
@@ -314,15 +324,24 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = args.dir or Path(tmp)
         root.mkdir(parents=True, exist_ok=True)
-        result = measure(root, args.reports, configs, args.seed, timeline=args.timeline)
+        result = measure(
+            root, args.reports, configs, args.seed, timeline=args.timeline,
+            full_only=args.full_only,
+        )  # fmt: skip
     print(json.dumps(result))
 
 
 def measure(
-    root: Path, n: int, configs: list[str], seed: int, *, timeline: bool = False
+    root: Path,
+    n: int,
+    configs: list[str],
+    seed: int,
+    *,
+    timeline: bool = False,
+    full_only: bool = False,
 ) -> dict[str, Any]:
     templates = build_templates()
-    sizes = {"small": max(1, n // 10), "full": n}
+    sizes = {"full": n} if full_only else {"small": max(1, n // 10), "full": n}
     corpora = {}
     for label, count in sizes.items():
         corpora[label] = root / f"corpus-{count}.jsonl"
@@ -340,8 +359,7 @@ def measure(
     full_db = root / f"{configs[-1]}-{n}.duckdb"
     result: dict[str, Any] = {"reports": n, "cpus": os.cpu_count(), "runs": runs}
     result.update(_ratios(runs))
-    result["peak_mb"] = {c: [runs[f"{c}_small"]["peak_mb"], runs[f"{c}_full"]["peak_mb"]]
-                         for c in configs}  # fmt: skip
+    result["peak_mb"] = {c: [runs[f"{c}_{label}"]["peak_mb"] for label in sizes] for c in configs}
     result["store_mb"] = store_mb(full_db)
     result["query_ms"] = query_latency_ms(full_db)
     return result

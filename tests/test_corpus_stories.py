@@ -4,6 +4,7 @@ written through ``Store.write_batch``, where linking happens."""
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from pathlib import Path
 
@@ -262,9 +263,49 @@ def test_short_reports_sharing_an_outlets_standing_footer_are_not_copies() -> No
     )
     short = (
         "The candidate told supporters in Florida on Tuesday evening that the election is on "
-        "Nov. 28, twenty days after the actual election day. \"Go register,\" he implored the "
+        'Nov. 28, twenty days after the actual election day. "Go register," he implored the '
         "crowd."
     ) + footer
     long = STRIKE + "\n\n" + SAME_TOWN + footer
     assert story_linking.verify(fingerprint(short), fingerprint(long)) is None
     assert story_linking.verify(fingerprint(long), fingerprint(short)) is None
+
+
+# ---------------------------------------------------------------------- facts
+
+
+def casualty_statement(town: str, killed: int, hurt: int, day: str, official: str) -> str:
+    """A formulaic statement: the same words every day, other names and numbers."""
+    return (
+        f"At least {killed} people were killed and {hurt} wounded when missiles struck "
+        f"{town} on {day}, the regional governor {official} said on the messaging app. "
+        "Rescue teams were still searching the rubble of two apartment blocks and a school "
+        "late in the evening, and the emergency service said the number of victims could "
+        "rise further as the work went on. The city council opened temporary shelters for "
+        "families whose homes were damaged, and volunteers handed out water, blankets and "
+        "hot food to those who had spent the night outside."
+    )
+
+
+def test_the_same_words_about_another_town_and_toll_are_another_story(store: Store) -> None:
+    monday = casualty_statement("Sumy", 9, 24, "Monday", "Oleh Hryhorov")
+    tuesday = casualty_statement("Kherson", 4, 11, "Tuesday", "Roman Mrochko")
+    assert story_linking.verify(fingerprint(tuesday), fingerprint(monday)) is None
+    write(store, [report(monday, path="mon.txt"), report(tuesday, path="tue.txt")])
+    assert story_of(store, monday) != story_of(store, tuesday)
+
+
+def test_a_copy_with_its_toll_updated_is_still_the_same_story(store: Store) -> None:
+    first = casualty_statement("Sumy", 9, 24, "Monday", "Oleh Hryhorov")
+    updated = first.replace("At least 9 people", "At least 11 people")
+    verdict = story_linking.verify(fingerprint(updated), fingerprint(first))
+    assert verdict is not None and verdict[0] == "near-duplicate"
+    write(store, [report(first, path="a.txt")], [report(updated, path="b.txt")])
+    assert story_of(store, first) == story_of(store, updated)
+
+
+def test_a_sketch_without_facts_is_judged_on_its_words_alone() -> None:
+    monday = fingerprint(casualty_statement("Sumy", 9, 24, "Monday", "Oleh Hryhorov"))
+    tuesday = fingerprint(casualty_statement("Kherson", 4, 11, "Tuesday", "Roman Mrochko"))
+    stored_before_facts = dataclasses.replace(monday, facts_size=0, facts_signature=())
+    assert story_linking.verify(tuesday, stored_before_facts) is not None

@@ -21,15 +21,16 @@ TEXTS = {
 }
 
 
+def row(doc: str, text: str) -> tuple[object, ...]:
+    fp = fingerprint(text)
+    return (doc, fp.text_hash, fp.shingles, list(fp.signature), fp.skeleton_size,
+            list(fp.skeleton_signature), fp.facts_size, list(fp.facts_signature))  # fmt: skip
+
+
 def stored(path: Path, docs: list[str]) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(str(path))
     con.execute(schema.DOC_SKETCHES.ddl())
-    rows = []
-    for doc in docs:
-        fp = fingerprint(TEXTS[doc])
-        rows.append((doc, fp.text_hash, fp.shingles, list(fp.signature), fp.skeleton_size,
-                     list(fp.skeleton_signature)))  # fmt: skip
-    sql.insert(con, schema.DOC_SKETCHES, rows)
+    sql.insert(con, schema.DOC_SKETCHES, [row(doc, TEXTS[doc]) for doc in docs])
     return con
 
 
@@ -46,6 +47,8 @@ def test_every_stored_sketch_comes_back_as_it_was_stored(tmp_path: Path) -> None
         )  # fmt: skip
         assert held.signature.tolist() == list(fp.signature)
         assert held.skeleton_signature.tolist() == list(fp.skeleton_signature)
+        assert held.facts_size == fp.facts_size
+        assert held.facts_signature.tolist() == list(fp.facts_signature)
     assert table.get("unknown") is None
 
 
@@ -60,8 +63,7 @@ def test_catching_up_reads_only_new_rows_and_grows_past_its_first_capacity(
     table.catch_up(con)
     before = sql.ROWS_READ["doc_sketches"]
     fp = fingerprint(TEXTS["b2"])
-    sql.insert(con, schema.DOC_SKETCHES, [("b2", fp.text_hash, fp.shingles,
-               list(fp.signature), fp.skeleton_size, list(fp.skeleton_signature))])  # fmt: skip
+    sql.insert(con, schema.DOC_SKETCHES, [row("b2", TEXTS["b2"])])
     table.catch_up(con)
     assert sql.ROWS_READ["doc_sketches"] - before == 1
     assert len(table) == 2 and "a1" in table and "b2" in table
@@ -76,3 +78,13 @@ def test_another_file_at_the_path_is_read_afresh(tmp_path: Path) -> None:
     other = stored(tmp_path / "two.duckdb", ["c3", "d4"])
     table.catch_up(other)
     assert len(table) == 2 and "c3" in table and "a1" not in table
+
+
+def test_a_sketch_stored_before_facts_were_has_none(tmp_path: Path) -> None:
+    con = stored(tmp_path / "s.duckdb", ["a1"])
+    con.execute("UPDATE doc_sketches SET facts_size = NULL, facts_signature = NULL")
+    table = SketchTable()
+    table.catch_up(con)
+    held = table.get("a1")
+    assert held is not None and held.facts_size == 0 and len(held.facts_signature) == 0
+    assert held.shingles == fingerprint(TEXTS["a1"]).shingles

@@ -61,38 +61,80 @@ def izyum_report(text: str = IZYUM_TEXT, *, doc_id: str | None = None) -> Report
         source=Source(path="/reports/izyum.txt", url=None, outlet="AFP", title="Izyum hopes"),
         language="en",
         published=Published(
-            date=None, estimated=True, window=("2023-12-01", "2024-01-31"), basis="content",
+            date=None,
+            estimated=True,
+            window=("2023-12-01", "2024-01-31"),
+            basis="content",
             evidence=("hope for 2024",),
         ),
         text=text,
         removed=(Removed(0, 13, "Advertisement", "ad"),),
         places=(
-            Place("P1", "Izium", (span(text, "Izyum"), span(text, "Izyum", 1)),
-                  gazetteer_id="geonames:707292", lat=49.207, lon=37.277, country="UA",
-                  admin1="Kharkiv Oblast", kind="city", confidence=0.9),
+            Place(
+                "P1",
+                "Izium",
+                (span(text, "Izyum"), span(text, "Izyum", 1)),
+                gazetteer_id="geonames:707292",
+                lat=49.207,
+                lon=37.277,
+                country="UA",
+                admin1="Kharkiv Oblast",
+                kind="city",
+                confidence=0.9,
+            ),
         ),
         people=(
-            Person("H1", "Volodymyr", (span(text, "Volodymyr"), span(text, "Volodymyr", 1)),
-                   age=41, role="resident", place="P1"),
+            Person(
+                "H1",
+                "Volodymyr",
+                (span(text, "Volodymyr"), span(text, "Volodymyr", 1)),
+                age=41,
+                role="resident",
+                place="P1",
+            ),
         ),
         organizations=(Organization("O1", "AFP", (span(text, "AFP"),), kind="media"),),
         times=(TimeExpression(span(text, "September 2022"), "2022-09"),),
         quotes=(
-            Quote(span(text, '"We lost the whole family,"'), speaker="H1",
-                  speaker_text="Volodymyr", cue="told", speaker_span=span(text, "Volodymyr", 1),
-                  cue_span=span(text, "told")),
-            Quote(span(text, '"This is our main hope."'), speaker="H1", speaker_text="Volodymyr",
-                  cue="said", cue_span=span(text, "said")),
+            Quote(
+                span(text, '"We lost the whole family,"'),
+                speaker="H1",
+                speaker_text="Volodymyr",
+                cue="told",
+                speaker_span=span(text, "Volodymyr", 1),
+                cue_span=span(text, "told"),
+            ),
+            Quote(
+                span(text, '"This is our main hope."'),
+                speaker="H1",
+                speaker_text="Volodymyr",
+                cue="said",
+                cue_span=span(text, "said"),
+            ),
         ),
         figures=(
-            Figure(span(text, "Some 7,000 people returned"), 7000.0, approximate=True,
-                   unit="people", quantity="returned", place="P1", time="2023-12"),
+            Figure(
+                span(text, "Some 7,000 people returned"),
+                7000.0,
+                approximate=True,
+                unit="people",
+                quantity="returned",
+                place="P1",
+                time="2023-12",
+            ),
         ),
         events=(
-            Event("E1", "recapture", date="2022-09", date_precision="month", place="P1",
-                  actors=("Ukraine: military",), claimed_by="O1",
-                  evidence=(span(text, "Ukrainian forces retook Izyum in September 2022"),),
-                  confidence=0.8),
+            Event(
+                "E1",
+                "recapture",
+                date="2022-09",
+                date_precision="month",
+                place="P1",
+                actors=("Ukraine: military",),
+                claimed_by="O1",
+                evidence=(span(text, "Ukrainian forces retook Izyum in September 2022"),),
+                confidence=0.8,
+            ),
         ),
         flags=("estimated-date",),
     )
@@ -106,31 +148,71 @@ def kyiv_report(text: str = KYIV_TEXT) -> Report:
         published=Published(date="2024-02-05", basis="metadata"),
         text=text,
         places=(
-            Place("P1", "Kyiv", (span(text, "Kyiv"),), gazetteer_id="geonames:703448",
-                  country="UA", kind="city", metonymy=True, confidence=0.8),
-            Place("P2", "Izium", (span(text, "Izium"),), gazetteer_id="geonames:707292",
-                  lat=49.207, lon=37.277, country="UA", kind="city", confidence=0.9),
+            Place(
+                "P1",
+                "Kyiv",
+                (span(text, "Kyiv"),),
+                gazetteer_id="geonames:703448",
+                country="UA",
+                kind="city",
+                metonymy=True,
+                confidence=0.8,
+            ),
+            Place(
+                "P2",
+                "Izium",
+                (span(text, "Izium"),),
+                gazetteer_id="geonames:707292",
+                lat=49.207,
+                lon=37.277,
+                country="UA",
+                kind="city",
+                confidence=0.9,
+            ),
             Place("P3", "Kharkiv", (span(text, "Kharkiv"),)),
         ),
         people=(
-            Person("H1", "Anastasia Onishchuk",
-                   (span(text, "Anastasia Onishchuk"), span(text, "Onishchuk", 1)), age=21),
+            Person(
+                "H1",
+                "Anastasia Onishchuk",
+                (span(text, "Anastasia Onishchuk"), span(text, "Onishchuk", 1)),
+                age=21,
+            ),
         ),
         organizations=(Organization("O1", "Reuters", (span(text, "Reuters"),), kind="media"),),
         times=(TimeExpression(span(text, "Monday"), "2024-02-05", anchor="publication"),),
-        quotes=(Quote(span(text, '"It is quiet now,"'), speaker="H1", speaker_text="Onishchuk",
-                      cue="told"),),
-        figures=(Figure(span(text, "Two people were killed"), 2.0, unit="people",
-                        quantity="killed", place="P3"),),
-        events=(Event("E1", "attack", place="P3", killed=2, modality="claim",
-                      claimed_by="the governor",
-                      evidence=(span(text, "Two people were killed in Kharkiv"),)),),
+        quotes=(
+            Quote(
+                span(text, '"It is quiet now,"'), speaker="H1", speaker_text="Onishchuk", cue="told"
+            ),
+        ),
+        figures=(
+            Figure(
+                span(text, "Two people were killed"),
+                2.0,
+                unit="people",
+                quantity="killed",
+                place="P3",
+            ),
+        ),
+        events=(
+            Event(
+                "E1",
+                "attack",
+                place="P3",
+                killed=2,
+                modality="claim",
+                claimed_by="the governor",
+                evidence=(span(text, "Two people were killed in Kharkiv"),),
+            ),
+        ),
     )
 
 
 def item(report: Report, raw_text: str | None = None) -> tuple[RawDocument, Report]:
-    raw = RawDocument(text=raw_text or report.text, origin=report.source.path or "<test>",
-                      path=report.source.path)
+    raw = RawDocument(
+        text=raw_text or report.text, origin=report.source.path or "<test>", path=report.source.path
+    )
     return raw, report
 
 
@@ -284,7 +366,9 @@ def test_the_same_failure_in_the_same_run_is_stored_once(store: Store) -> None:
     assert store.write_batch([], [ReadFailure(bad.origin, "again")], first).failed == 0
     assert store.write_batch([], [bad, ReadFailure("b.html", "empty")], second).failed == 2
     assert [(f.run_id, f.origin) for f in store.failures()] == [
-        (first, "feeds/a.jsonl:3"), (second, "b.html"), (second, "feeds/a.jsonl:3")
+        (first, "feeds/a.jsonl:3"),
+        (second, "b.html"),
+        (second, "feeds/a.jsonl:3"),
     ]
     assert [f.reason for f in store.failures(run_id=first)] == ["no text field"]
 
@@ -358,8 +442,16 @@ def test_stored_spans_point_into_the_stored_text(
 def test_counts_cover_every_kind_of_record(store: Store) -> None:
     filled(store)
     assert store.counts() == {
-        "documents": 2, "places": 4, "people": 2, "organizations": 2, "quotes": 3,
-        "times": 2, "figures": 2, "events": 2, "failures": 0, "runs": 1,
+        "documents": 2,
+        "places": 4,
+        "people": 2,
+        "organizations": 2,
+        "quotes": 3,
+        "times": 2,
+        "figures": 2,
+        "events": 2,
+        "failures": 0,
+        "runs": 1,
     }
 
 
@@ -370,7 +462,11 @@ def test_documents_are_listed_by_id_with_their_record_counts(store: Store) -> No
     by_id = {r.id: r for r in rows}
     row = by_id[izyum.id]
     assert (row.title, row.path, row.outlet, row.language) == (
-        "Izyum hopes", "/reports/izyum.txt", "AFP", "en")
+        "Izyum hopes",
+        "/reports/izyum.txt",
+        "AFP",
+        "en",
+    )
     assert row.published is None and row.published_estimated
     assert row.published_window == ("2023-12-01", "2024-01-31")
     assert row.flags == ("estimated-date",)
@@ -417,7 +513,11 @@ def test_quotes_name_their_speaker_and_filter_by_it(store: Store) -> None:
     assert {q.speaker for q in store.quotes()} == {"Volodymyr", "Anastasia Onishchuk"}
     (quote,) = store.quotes(speaker="anastasia")
     assert (quote.doc_id, quote.speaker_id, quote.cue, quote.direct) == (
-        kyiv.id, f"{kyiv.id}:H1", "told", True)
+        kyiv.id,
+        f"{kyiv.id}:H1",
+        "told",
+        True,
+    )
     assert len(store.quotes(speaker="volodymyr")) == 2
 
 
@@ -534,13 +634,19 @@ def _garbage(path: Path) -> Path:
 def _hold_write_lock(db: Path) -> subprocess.Popen[str]:
     """Another process holding the file open for writing until its stdin closes."""
     holder = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(f"""
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
             import sys, duckdb
             con = duckdb.connect({str(db)!r})
             print("ready", flush=True)
             sys.stdin.read()
-        """)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        """),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
     return holder
@@ -624,3 +730,32 @@ def test_a_costly_release_keeps_the_writer_held_longer_before_the_next(
         clock[0] += held_for_s
         store.write_batch([item(kyiv_report())], [], run)
         assert (store._held is not None) is still_held
+
+
+def test_a_version_3_store_is_upgraded_in_place_and_its_reports_still_link(
+    store: Store, db: Path
+) -> None:
+    filled(store)
+    con = duckdb.connect(str(db))
+    con.execute("ALTER TABLE doc_sketches DROP COLUMN facts_size")
+    con.execute("ALTER TABLE doc_sketches DROP COLUMN facts_signature")
+    con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    con.close()
+    assert Store(db, read_only=True).counts()["documents"] == 2  # readable before upgrade
+    upgraded = Store(db)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        version = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        nulls = con.execute("SELECT count(*) FROM doc_sketches WHERE facts_size IS NULL").fetchone()
+    finally:
+        con.close()
+    assert version == (str(SCHEMA_VERSION),) and nulls == (2,)
+    text = IZYUM_TEXT + " Officials in Kharkiv said 12 more families came back on Friday."
+    copy = Report(id=content_id(text), source=Source(path="/copy.txt"), language="en",
+                  published=Published(), text=text)  # fmt: skip
+    upgraded.write_batch([item(copy)], [], upgraded.begin_run({}))
+    story = upgraded.story(copy.id)
+    assert story is not None and {m.doc_id for m in story.members} >= {
+        copy.id,
+        content_id(IZYUM_TEXT),
+    }

@@ -6,6 +6,9 @@ Three signals, from the most literal to the most robust:
   the same wire copy under another headline or with other boilerplate is one hash;
 * a **MinHash over word 3-shingles** (datasketch): near-duplicates and syndicated copy
   with a few edits, injected paragraphs or a cut ending;
+* a **MinHash over the facts** (verification only): the set of names and numbers, in
+  any order. Copies keep it; another event told in the same words (a formulaic casualty
+  statement, a templated update) does not, however many words it shares;
 * a **MinHash over the skeleton** (verification only): the sequence of names, numbers
   and quoted words, the part of a text that survives a spinner's synonym swaps
   ("passages" for "corridors" changes shingles, never "Izyum", "21" or "Onishchuk"),
@@ -60,6 +63,10 @@ class Fingerprint:
     signature: tuple[int, ...]
     skeleton_size: int
     skeleton_signature: tuple[int, ...]
+    # The set of its names and numbers (``facts_of``); 0 and () for a sketch stored
+    # before schema version 4, which had none.
+    facts_size: int = 0
+    facts_signature: tuple[int, ...] = ()
 
     def band_keys(self) -> list[int]:
         """LSH keys of the text signature. The skeleton is for verification only: names
@@ -71,12 +78,15 @@ def fingerprint(text: str) -> Fingerprint:
     words = words_of(text)
     shingles = _shingles(words, TEXT_SHINGLE)
     skeleton = _shingles(skeleton_of(text), SKELETON_SHINGLE)
+    facts = {fact.encode("utf-8") for fact in facts_of(text)}
     return Fingerprint(
         text_hash=hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest(),
         shingles=len(shingles),
         signature=_signature(shingles),
         skeleton_size=len(skeleton),
         skeleton_signature=_signature(skeleton),
+        facts_size=len(facts),
+        facts_signature=_signature(facts),
     )
 
 
@@ -92,15 +102,29 @@ def skeleton_of(text: str) -> list[str]:
     out: list[str] = []
     for match in _WORD.finditer(text):
         token = match.group()
-        if any(ch.isdigit() for ch in token):
-            out.append(re.sub(r"\D", "", token) or token)  # "7,000" and "7000" agree
-        elif token[0].isupper() and not _opens_sentence(text, match.start()):
-            out.append(_fold(token))
+        fact = _fact(text, match)
+        if fact is not None:
+            out.append(fact)
         elif (match.start() in quoted or inside[match.start()]) and len(token) > 3:
             # Quoted words are kept verbatim by honest copies; spinners change them too,
             # but only some of them.
             out.append(_fold(token))
     return out
+
+
+def facts_of(text: str) -> set[str]:
+    """The names and numbers a report states, in any order: what a copy keeps (spun,
+    reordered or cut) and another event told in the same words does not."""
+    return {fact for match in _WORD.finditer(text) if (fact := _fact(text, match)) is not None}
+
+
+def _fact(text: str, match: re.Match[str]) -> str | None:
+    token = match.group()
+    if any(ch.isdigit() for ch in token):
+        return re.sub(r"\D", "", token) or token  # "7,000" and "7000" agree
+    if token[0].isupper() and not _opens_sentence(text, match.start()):
+        return _fold(token)
+    return None
 
 
 def containment(jaccard: float, size_a: int, size_b: int) -> float:

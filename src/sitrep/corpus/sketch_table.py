@@ -3,8 +3,9 @@
 Verifying a new report's candidates needs their sketches. Reading them back from
 ``doc_sketches`` cost the writer 36 % of its time at 34k reports, even behind an LRU cache
 of 8,192 (a report of a large story has hundreds of candidates, most of them older than
-the cache: docs/SCALE.md, session 5). Held here, a sketch is never read twice: about 560
-bytes a report (two signatures of 64 32-bit minima, sizes, the text hash), 56 MB at 100k.
+the cache: docs/SCALE.md, session 5). Held here, a sketch is never read twice: about 800
+bytes of arrays a report (three signatures of 64 32-bit minima and their sizes), 80 MB
+at 100k, plus each doc id and text hash as a string.
 
 Like ``KeyIndex`` this is a cache of an append-only table (a report's sketch row is
 written once, with the report, and never changes), exact once it has read every row up to
@@ -43,6 +44,8 @@ class StoredSketch:
     signature: npt.NDArray[np.int64]
     skeleton_size: int
     skeleton_signature: npt.NDArray[np.int64]
+    facts_size: int
+    facts_signature: npt.NDArray[np.int64]
 
 
 class SketchTable:
@@ -58,6 +61,8 @@ class SketchTable:
         self._skeleton_sizes: Sizes = np.zeros(FIRST_CAPACITY, dtype=np.int32)
         self._signatures: Signatures = np.zeros((FIRST_CAPACITY, NUM_PERM), dtype=np.uint32)
         self._skeletons: Signatures = np.zeros((FIRST_CAPACITY, NUM_PERM), dtype=np.uint32)
+        self._fact_sizes: Sizes = np.zeros(FIRST_CAPACITY, dtype=np.int32)
+        self._facts: Signatures = np.zeros((FIRST_CAPACITY, NUM_PERM), dtype=np.uint32)
         self._rows = 0  # rows of doc_sketches read so far (rowid < rows)
         self._last: tuple[int, str] | None = None  # (rowid, doc id) read last
 
@@ -70,7 +75,10 @@ class SketchTable:
     @property
     def nbytes(self) -> int:
         """Bytes of the arrays (the doc ids and hashes are Python strings on top)."""
-        arrays = (self._shingles, self._skeleton_sizes, self._signatures, self._skeletons)
+        arrays = (
+            self._shingles, self._skeleton_sizes, self._fact_sizes,
+            self._signatures, self._skeletons, self._facts,
+        )  # fmt: skip
         return sum(a.nbytes for a in arrays)
 
     def get(self, doc_id: str) -> StoredSketch | None:
@@ -78,12 +86,15 @@ class SketchTable:
         if row is None:
             return None
         shingles, skeleton = int(self._shingles[row]), int(self._skeleton_sizes[row])
+        facts = int(self._fact_sizes[row])
         return StoredSketch(
             self._hashes[row],
             shingles,
             self._signatures[row].astype(np.int64) if shingles else _EMPTY,
             skeleton,
             self._skeletons[row].astype(np.int64) if skeleton else _EMPTY,
+            facts,
+            self._facts[row].astype(np.int64) if facts else _EMPTY,
         )
 
     def catch_up(self, con: duckdb.DuckDBPyConnection) -> None:
@@ -120,6 +131,10 @@ class SketchTable:
             self._skeleton_sizes[row] = int(found["skeleton_size"][i])
             _put(self._signatures, row, found["signature"][i])
             _put(self._skeletons, row, found["skeleton_signature"][i])
+            # A sketch stored before schema version 4 has no facts (NULL): size 0.
+            facts = found["facts_size"][i]
+            self._fact_sizes[row] = 0 if _missing(facts) else int(facts)
+            _put(self._facts, row, found["facts_signature"][i])
         sql.ROWS_READ["doc_sketches"] += count
         self._rows = int(found["rowid"][-1]) + 1
         self._last = _row(found, len(found["rowid"]) - 1)
@@ -134,6 +149,8 @@ class SketchTable:
         self._skeleton_sizes = _grown(self._skeleton_sizes, capacity)
         self._signatures = _grown(self._signatures, capacity)
         self._skeletons = _grown(self._skeletons, capacity)
+        self._fact_sizes = _grown(self._fact_sizes, capacity)
+        self._facts = _grown(self._facts, capacity)
 
 
 _EMPTY: npt.NDArray[np.int64] = np.zeros(0, dtype=np.int64)
@@ -141,8 +158,12 @@ _EMPTY: npt.NDArray[np.int64] = np.zeros(0, dtype=np.int64)
 
 def _put(into: Signatures, row: int, signature: Any) -> None:
     # MinHash minima are below 2**32 (datasketch's hash range): uint32 holds them exactly.
-    if signature is not None and len(signature):
+    if not _missing(signature) and len(signature):
         into[row] = np.asarray(signature, dtype=np.uint32)
+
+
+def _missing(value: Any) -> bool:
+    return value is None or value is np.ma.masked or bool(np.ma.is_masked(value))
 
 
 def _grown(array: Any, capacity: int) -> Any:
@@ -156,7 +177,8 @@ def _rows_from(con: duckdb.DuckDBPyConnection, rowid: int) -> dict[str, Any]:
     # row group below ``rowid``.
     found: dict[str, Any] = con.execute(
         "SELECT rowid, doc_id, text_hash, shingles, signature, skeleton_size, "
-        f"skeleton_signature FROM doc_sketches WHERE rowid >= ? ORDER BY rowid "
+        "skeleton_signature, facts_size, facts_signature FROM doc_sketches "
+        f"WHERE rowid >= ? ORDER BY rowid "
         f"LIMIT {CATCH_UP_PAGE}",
         [rowid],
     ).fetchnumpy()

@@ -745,7 +745,7 @@ def _prepare_schema(con: duckdb.DuckDBPyConnection, path: str) -> None:
                 f"{path} is a DuckDB file with other tables, not a sitrep store; "
                 f"pass another --db"
             )
-    elif version != schema.SCHEMA_VERSION:
+    elif version != schema.SCHEMA_VERSION and schema.upgrade_schema(con) is None:
         schema.check_schema(con, path)
     schema.create_schema(con)
 

@@ -25,7 +25,9 @@ from sitrep.errors import StoreError
 # person_blocks, person_apart, event_links).
 # 3: events' lookup keys by week instead of month (a version-2 store's events would not
 # be found by the new keys).
-SCHEMA_VERSION = 3
+# 4: doc_sketches.facts_size and facts_signature (the names and numbers a copy must share);
+# a version-3 store is upgraded in place, its old sketches without facts.
+SCHEMA_VERSION = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,6 +262,8 @@ DOC_SKETCHES = Table(
         ("signature", "BIGINT[]"),
         ("skeleton_size", "INTEGER"),
         ("skeleton_signature", "BIGINT[]"),
+        ("facts_size", "INTEGER"),
+        ("facts_signature", "BIGINT[]"),
     ),
     ("PRIMARY KEY (doc_id)",),
 )
@@ -386,9 +390,41 @@ def stored_version(con: duckdb.DuckDBPyConnection) -> int | None:
     return int(row[0]) if row else None
 
 
-def check_schema(con: duckdb.DuckDBPyConnection, path: str) -> None:
-    """Refuse a file that is not a sitrep store of this schema version."""
+# Versions a store is upgraded from in place: (statements, what the upgrade means).
+UPGRADES: dict[int, tuple[str, ...]] = {
+    3: (
+        "ALTER TABLE doc_sketches ADD COLUMN IF NOT EXISTS facts_size INTEGER",
+        "ALTER TABLE doc_sketches ADD COLUMN IF NOT EXISTS facts_signature BIGINT[]",
+    ),
+}
+
+
+def upgrade_schema(con: duckdb.DuckDBPyConnection) -> int | None:
+    """Upgrade a store of an older version that can be upgraded in place, in one
+    transaction; returns the version it had, or None when nothing was done."""
     version = stored_version(con)
+    if version is None or version not in UPGRADES:
+        return None
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for statement in UPGRADES[version]:
+            con.execute(statement)
+        con.execute(
+            "UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)]
+        )
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return version
+
+
+def check_schema(con: duckdb.DuckDBPyConnection, path: str) -> None:
+    """Refuse a file that is not a sitrep store of this schema version (or of one its
+    next writer upgrades in place: readers see nothing the upgrade changes)."""
+    version = stored_version(con)
+    if version in UPGRADES:
+        return
     if version is None:
         raise StoreError(
             f"{path} is a DuckDB file but not a sitrep store (no meta table); "

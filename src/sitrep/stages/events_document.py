@@ -584,10 +584,13 @@ def attach_casualties(
     disastrous event told before it, if that event has no such count yet (not a part
     of a toll: "two children were among the dead")."""
     evidence = Intervals((s.start, s.end, i) for i, e in enumerate(events) for s in e.evidence)
-    # Where each event able to have victims is first told, by that position then order.
+    # Each telling of an event able to have victims, by position then order: the count
+    # goes to the event told last before it, even where that event's first telling is
+    # the headline ("junta jets strike town" ... "jets bombed the eastern quarter. At
+    # least 11 civilians were killed"; round 10).
     told = sorted(
-        (min(s.start for s in e.evidence), i) for i, e in enumerate(events)
-        if e.evidence and e.type in CASUALTY_TYPES
+        (s.start, i) for i, e in enumerate(events) if e.type in CASUALTY_TYPES
+        for s in e.evidence
     )  # fmt: skip
     told_at = [start for start, _ in told]
     result = list(events)

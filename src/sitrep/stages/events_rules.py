@@ -43,6 +43,9 @@ VERB_TRIGGERS: dict[str, str] = {
     "airdrop": "aid", "reach": "aid", "arrive": "aid", "provide": "aid", "take": "capture",
     "receive": "aid", "leave": "displacement", "enter": "aid", "march": "protest",
     "bring": "aid",
+    # round 10: "Our teams have vaccinated over 85,000 people"; "a supply ship unloaded
+    # 400,000 litres of diesel at the port".
+    "vaccinate": "aid", "immunise": "aid", "immunize": "aid", "unload": "aid",
 }  # fmt: skip
 # "families have moved back into repaired homes", "went back to their villages" (round 9).
 RETURNING_VERBS = frozenset({"move", "go", "come", "head", "flock", "stream"})
@@ -56,14 +59,16 @@ GROUND = frozenset(
 # Verbs that are an aid event only when what moves is aid ("the convoy reached the city").
 AID_VERBS = frozenset(
     {"deliver", "distribute", "release", "send", "airlift", "airdrop", "reach", "arrive",
-     "provide", "receive", "enter", "bring"}
+     "provide", "receive", "enter", "bring", "unload"}
 )  # fmt: skip
 AID_THINGS = frozenset(
     {"aid", "convoy", "truck", "food", "medicine", "supply", "fund", "assistance", "relief",
      "shipment", "ration", "tent", "package", "delivery", "consignment", "cash", "transfer",
      "voucher", "kit", "blanket", "grain", "flour", "meal", "tarpaulin", "rice",
      # round 9: cash aid to affected families ("have received a monthly payment")
-     "payment", "allowance", "grant"}
+     "payment", "allowance", "grant",
+     # round 10: fuel shipped to a place cut off ("unloaded 400,000 litres of diesel")
+     "fuel", "diesel", "cargo"}
 )  # fmt: skip
 # Aid only as what is given ("delivered safe water", "distributed vaccines"): as a subject
 # of "reach" they are no aid ("the water reached the rooftops"). Round 5 (lusaka_cholera).
@@ -109,7 +114,24 @@ NOUN_TRIGGERS: dict[str, str] = {
     "storm": "disaster", "mudslide": "disaster", "aftershock": "disaster",
     "airdrop": "aid", "outbreak": "disaster", "epidemic": "disaster", "heatwave": "disaster",
     "blackout": "infrastructure_damage", "outage": "infrastructure_damage",
+    # round 10: "Smaller rallies took place on Friday in A, B and C"
+    "rally": "protest",
 }  # fmt: skip
+# "a rally in oil prices": a rally of markets is no protest.
+MARKET_WORDS = frozenset(
+    {"price", "share", "stock", "market", "currency", "dollar", "bond", "oil", "index"}
+)  # fmt: skip
+# "A concrete canopy collapsed, killing 16 people": a structure's collapse with victims.
+COLLAPSE_VERBS = frozenset({"collapse", "cave"})
+HARM_VERBS = frozenset({"kill", "injure", "wound", "trap", "bury", "crush"})
+NOT_STRUCTURES = frozenset(
+    {"talk", "truce", "ceasefire", "deal", "agreement", "government", "coalition",
+     "economy", "currency", "negotiation", "regime", "market", "system", "it", "he", "she"}
+)  # fmt: skip
+# "La Aurora International Airport closed for nine hours": a transport hub shut.
+HUBS = frozenset({"airport", "port", "seaport", "airfield"})
+# What falls from weapons shot down: "Debris fell in A, B and C" (round 10).
+FALLING_REMAINS = frozenset({"debris", "fragment", "wreckage"})
 # "Shells fell on a market", "a minibus was hit by a drone", "drones destroyed three
 # tanks": a weapon as the subject (or agent) of one of these verbs is an attack of its kind.
 WEAPON_VERBS = frozenset(
@@ -185,9 +207,10 @@ DISPLACED_STATES = frozenset({"displaced", "homeless", "camped", "stranded"})
 MOVEMENT_TYPES = frozenset({"return", "displacement"})
 
 HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "would"})
+# "offered to send helicopters", "are expected to return" (round 10): not yet done.
 PLAN_VERBS = frozenset(
     {"plan", "threaten", "intend", "aim", "vow", "prepare", "seek", "pledge", "promise",
-     "want", "wish", "hope"}
+     "want", "wish", "hope", "offer", "expect"}
 )  # fmt: skip
 DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute"})
 SPEECH_VERBS = frozenset(

@@ -31,12 +31,27 @@ def conjoined_places(place_token: Token, mentions: Sequence[tuple[Token, str]]) 
     """The places joined to ``place_token`` by a conjunction, in the text's order
     ("Mombasa, Kisumu and Nakuru" -> Kisumu, Nakuru for Mombasa); ``mentions`` are the
     sentence's (root token, place id) pairs."""
-    joined = {t.i for t in place_token.conjuncts}
+    joined = {t.i for t in list_members(place_token)} - {place_token.i}
     found: list[str] = []
     for token, place_id in mentions:
         if token.i in joined and place_id not in found:
             found.append(place_id)
     return found
+
+
+def list_members(token: Token) -> set[Token]:
+    """The tokens of the list ``token`` stands in, itself included. The parser sometimes
+    hangs the second member of "near Kawkareik, Hpa-an and Thingannyinaung" as an
+    apposition of the first and the rest as its conjuncts; an apposition with no
+    conjunct of its own ("the provincial capital, Wabag") names the same place."""
+    members = {token, *token.conjuncts}
+    if token.dep_ == "appos" and token.conjuncts:
+        members |= {token.head, *token.head.conjuncts}
+    for member in list(members):
+        for child in member.children:
+            if child.dep_ == "appos" and child.conjuncts:
+                members |= {child, *child.conjuncts}
+    return members
 
 
 # "Protests broke out in A and spread to B": the event goes on where it spreads.
@@ -48,10 +63,12 @@ _LISTING = frozenset({"pobj", "prep", "conj", "appos", "compound", "amod", "det"
 def spread_places(trigger: Token, mentions: Sequence[tuple[Token, str]]) -> list[str]:
     """The places an event is told to spread to, in the text's order ("Protests broke out
     in Petare and quickly spread to cities including Barquisimeto and Valencia": the
-    protests at each; round 9). Only a verb that shares the trigger's clause counts."""
+    protests at each; round 9). Only a verb that shares the trigger's clause counts: the
+    one the trigger is the subject of ("Protests spread on Monday to A, B and C"; round
+    10) or one joined to it."""
     if trigger.dep_ != "nsubj":
         return []
-    verbs = [v for v in trigger.head.conjuncts if v.lemma_.lower() in _SPREADING]
+    verbs = [v for v in (trigger.head, *trigger.head.conjuncts) if v.lemma_.lower() in _SPREADING]
     goals = [p for v in verbs for p in v.children if p.dep_ == "prep" and p.lower_ == "to"]
     goals += [c for g in goals for c in g.conjuncts if c.lower_ == "to"]
     found: list[str] = []

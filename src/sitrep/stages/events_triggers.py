@@ -61,6 +61,10 @@ def _verb_type(token: Token, lemma: str) -> str | None:
     weapon = _weapon_kind(token, lemma)
     if weapon is not None:
         return weapon
+    if lemma in rules.COLLAPSE_VERBS and _harms_people(token):
+        return "disaster"  # "a concrete canopy collapsed in 2024, killing 16 people"
+    if lemma == "close" and _hub_closed(token):
+        return "infrastructure_damage"  # "the international airport closed for nine hours"
     if _counters_attack(token, lemma):
         return "armed_clash"
     if _fires_at(token, lemma):
@@ -73,6 +77,8 @@ def _verb_type(token: Token, lemma: str) -> str | None:
         return "release"
     if _goes_back(token, lemma):
         return "return"
+    if lemma == "leave" and _left_without_service(token):
+        return "infrastructure_damage"  # "residents were left without running water"
     if lemma == "leave" and _leaves_in_need(token):
         return "displacement"  # "The storm left 5,000 people homeless": whatever left them
     if lemma == "block" and _blocked_by_nature(token):
@@ -327,9 +333,59 @@ def _weapon_kind(verb: Token, lemma: str) -> str | None:
         for word in (token.lemma_.lower(), token.lower_.removesuffix("s"))
     ]  # fmt: skip
     kinds = {rules.WEAPONS[word] for word in named if word in rules.WEAPONS}
+    kinds |= {kind for doer in doers if (kind := _strikes_kind(doer)) is not None}
+    if not kinds and any(_remains_of_weapons(d) for d in doers):
+        return "attack"  # "Air defence shot down 27 drones. Debris fell in A, B and C."
     if len(kinds) > 1:
         return "attack"
     return kinds.pop() if kinds else None
+
+
+def _strikes_kind(doer: Token) -> str | None:
+    """ "Strikes also hit A, B and C", "Israeli air strikes killed 12": strikes as the
+    doer of a hit (round 10); "a general strike hit the capital" is the workers' (the
+    singular needs an air word to be a weapon)."""
+    if doer.lemma_.lower() != "strike":
+        return None
+    aerial = any(c.lemma_.lower() in rules.AIR_MODIFIERS for c in doer.children)
+    if aerial:
+        return "airstrike"
+    return "attack" if doer.tag_ == "NNS" else None
+
+
+def _remains_of_weapons(doer: Token) -> bool:
+    """ "Debris fell in Kalush": remains of drones or missiles the sentence or the one
+    before tells were shot down or launched (round 10); debris of a landslide is not."""
+    if doer.lemma_.lower() not in rules.FALLING_REMAINS:
+        return False
+    sentence = doer.sent
+    start = doer.doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
+    return any(
+        t.lemma_.lower() in rules.WEAPONS and rules.WEAPONS[t.lemma_.lower()] == "airstrike"
+        for t in doer.doc[start : sentence.end]
+    )
+
+
+def _harms_people(verb: Token) -> bool:
+    """ "A concrete canopy collapsed in November 2024, killing 16 people": the collapse
+    kills or traps people, told in a clause of its own (round 10; the parser may hang
+    "killing" on the clause the collapse's relative clause describes). Talks, truces and
+    governments collapse too, and kill no one."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects or any(s.lemma_.lower() in rules.NOT_STRUCTURES for s in subjects):
+        return False
+    return any(
+        t.lemma_.lower() in rules.HARM_VERBS and t.tag_ == "VBG" and t.dep_ in ("advcl", "conj")
+        for t in verb.doc[verb.i + 1 : verb.sent.end]
+    )
+
+
+def _hub_closed(verb: Token) -> bool:
+    """ "La Aurora International Airport ... closed for nine hours", "the port was closed":
+    an airport or port shut (round 10); shops or schools closing are no such event."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in rules.HUBS for c in verb.children
+    )
 
 
 def _counters_attack(verb: Token, lemma: str) -> bool:
@@ -423,6 +479,20 @@ def _leaves_in_need(verb: Token) -> bool:
     return any(s.lower_ in rules.DISPLACED_STATES for s in states)
 
 
+def _left_without_service(verb: Token) -> bool:
+    """ "Residents of the three towns were left without running water": an outage told
+    by those it hits, not people leaving (round 10). "The pipe failed, leaving 28,000
+    people without hot water" tells the failure's effect: no event of its own."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    # The whole phrase: the parser may read "without running water" as a gerund's object.
+    return any(
+        o.pos_ == "NOUN" and o.lemma_.lower() in rules.UTILITIES
+        for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "without"
+        for o in prep.subtree
+    )  # fmt: skip
+
+
 def _arrests_in_clause(verb: Token) -> bool:
     return any(
         c.dep_ in ("advcl", "conj", "xcomp") and c.lemma_.lower() in ("arrest", "detain")
@@ -514,6 +584,8 @@ def _noun_type(token: Token, lemma: str) -> str | None:
         return "airstrike" if aerial else "attack"
     if lemma in rules.PROTESTING_PEOPLE:
         return "protest" if _force_used_on(token) else None
+    if lemma == "rally" and _of_markets(token):
+        return None  # "a rally in oil prices"
     if lemma == "return" and _returns_to_a_state(token):
         return None
     if lemma in rules.EPIDEMIC_NOUNS and not rules.DISEASE_WORDS.search(token.sent.text):
@@ -549,6 +621,15 @@ def _noun_type(token: Token, lemma: str) -> str | None:
     ):
         return "airstrike"
     return kind
+
+
+def _of_markets(noun: Token) -> bool:
+    return any(
+        o.lemma_.lower() in rules.MARKET_WORDS
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "of")
+        for o in prep.subtree
+    ) or any(c.lemma_.lower() in rules.MARKET_WORDS for c in noun.children if c.dep_ == "compound")
 
 
 def _fire_spreads(noun: Token) -> bool:

@@ -1,0 +1,467 @@
+"""The choice of an event's place within its sentence: the patient of a passive
+("Izyum was reclaimed"), an object, a locative ("In Izyum, ..."), where the target
+or the subject stands, or the settlement that "the city" refers back to; always a
+literal (non-metonymic) place."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from sitrep.records import Place
+from sitrep.stages import events_rules as rules
+from sitrep.stages.events_context import (
+    clause_chain,
+    context_of,
+    mentions_in_sentence,
+    predicate_of,
+)
+from sitrep.stages.figures_index import is_reference_point
+from sitrep.stages.state import DocState
+
+_SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "settlement"})
+_SETTLEMENT_KINDS = frozenset({"city", "town", "village"})
+
+
+def event_place(state: DocState, trigger: Token, kind: str = "") -> str | None:
+    """A literal place of the trigger's clause (see module docstring), or None. A place
+    the gazetteer could not pin ("the Abu Shouk camp") gives way to a resolved settlement
+    of the same sentence ("... fled El Fasher after the RSF shelled ..."), unless it is
+    told as a village or town ("Pazigyi village"): the gold names it (round 9).
+    Where aid or returning people come from is not where the event is ("teams arrived
+    from the provincial capital, Wabag, with food"; round 6)."""
+    mentions = [
+        (t, p) for t, p in mentions_in_sentence(state, trigger.sent) if not _names_a_force(t)
+    ]
+    if kind in _PLACED_AT_DESTINATION:
+        mentions = [(t, p) for t, p in mentions if not is_origin(t)]
+    country = _report_country(state) if _toll_across_the_country(trigger) else None
+    if country is not None:
+        return country.id
+    found = _origin_of_move(trigger, mentions) if kind in _MOVES else None
+    found = found or _clause_place(state, trigger, mentions)
+    if found is None and kind in _PLACED_BY_OWNER:
+        found = next((p for t, p in mentions if _possesses_subject(t, trigger)), None)
+        found = found or _only_country(mentions)
+    if found is None and (_across_the_country(trigger) or _said_of_the_country(state, trigger)):
+        found = _report_country(state)
+    if found is not None and found.kind == "country":
+        found = _place_within(state, trigger, mentions, found) or found
+    if found is None or found.lat is not None or _named_as_settlement(state, found):
+        return found.id if found else None
+    settled = [
+        p for t, p in mentions
+        if p.lat is not None and p.kind in _SETTLEMENT_KINDS
+        and not is_reference_point(state.text, t.idx)  # "500 km west of Kathmandu"
+    ]  # fmt: skip
+    return settled[0].id if settled else found.id
+
+
+# The last word of a force's or a body's name: "the South Sudan People's Defence Forces".
+_BODY_NOUNS = (
+    rules.MILITARY_NOUNS | rules.POLICE_NOUNS | rules.GOVERNMENT_NOUNS
+    | {"front", "movement", "party", "group", "agency", "council", "committee"}
+)  # fmt: skip
+
+
+def _names_a_force(token: Token) -> bool:
+    """ "Fighting between the South Sudan People's Defence Forces and armed youth in Nasir":
+    a name the place stage took for a place but that ends in a force's or a body's noun
+    names who acts, not where (round 10)."""
+    return token.pos_ == "PROPN" and token.lemma_.lower().removesuffix("s") in _BODY_NOUNS
+
+
+# "The territory has been tense since the riots": the report's country, referred back to.
+_COUNTRY_ANAPHORS = frozenset({"territory", "country", "island", "nation", "archipelago"})
+
+
+def _said_of_the_country(state: DocState, trigger: Token) -> bool:
+    """Whether the clause above the trigger is told of "the territory", "the country" or
+    "the island" (its subject): the report's country (round 10)."""
+    for node in clause_chain(trigger, context_of(state).lines)[:3]:
+        for child in node.children:
+            if (
+                child.dep_ in ("nsubj", "nsubjpass")
+                and child.lemma_.lower() in _COUNTRY_ANAPHORS
+                and _definite(child)
+            ):
+                return True
+    return False
+
+
+def _named_as_settlement(state: DocState, place: Place) -> bool:
+    """Whether an unresolved place is told as a village or town ("Pazigyi village", "the
+    village of Tadjalalt"): the gold names it, so it stays the event's place (round 9)."""
+    for mention in place.mentions:
+        before = state.text[max(0, mention.start - 20) : mention.start].lower().split()
+        words = [w.lower() for w in mention.text.split()]
+        if words[-1:] and words[-1] in _SETTLEMENT_NOUNS:
+            return True
+        if before[-2:] and before[-1] == "of" and before[-2].rstrip("s") in _SETTLEMENT_NOUNS:
+            return True  # "the village of X", "the villages of X and Y"
+    return False
+
+
+_PLACED_AT_DESTINATION = frozenset({"aid", "return"})
+_MOVES = frozenset({"evacuation", "displacement"})
+
+
+def _origin_of_move(trigger: Token, mentions: list[tuple[Token, Place]]) -> Place | None:
+    """ "evacuated 23 wounded people from Stepanakert to hospitals in Armenia": people
+    are moved out of where the event is (round 7)."""
+    moved = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass"))]
+    for token, place in mentions:
+        if is_origin(token) and token.head.head in moved:  # "people from X" too
+            return place
+    return None
+
+
+def is_origin(token: Token) -> bool:
+    """ "from the provincial capital, Wabag": the place (or its apposition) after "from"."""
+    node = token.head if token.dep_ in ("appos", "conj") else token
+    return node.dep_ == "pobj" and node.head.lower_ == "from"
+
+
+def _place_within(
+    state: DocState, trigger: Token, mentions: list[tuple[Token, Place]], country: Place
+) -> Place | None:
+    """ "A cholera outbreak in Zambia has killed 41 people in Lusaka": a place in the
+    country that the clause above the trigger names is the more precise (round 5)."""
+    chain = clause_chain(trigger, context_of(state).lines)
+    for token, place in mentions:
+        if (
+            place.kind != "country"
+            and place.country == country.country
+            and not place.metonymy
+            and (_locative_of(token, chain) or _locative_of(token, _objects_of(chain)))
+        ):
+            return place
+    return None
+
+
+def _objects_of(chain: list[Token]) -> list[Token]:
+    """What the verbs of a clause chain act on: "killed 41 people in Lusaka"."""
+    return [c for node in chain for c in node.children if c.dep_ in ("dobj", "nsubjpass")]
+
+
+def _clause_place(
+    state: DocState, trigger: Token, mentions: list[tuple[Token, Place]]
+) -> Place | None:
+    predicate = predicate_of(trigger)
+    in_clause = [
+        (abs(t.i - trigger.i), p.id, p) for t, p in mentions
+        if in_own_clause(t, trigger) or (predicate is not None and in_own_clause(t, predicate))
+    ]  # fmt: skip
+    if in_clause:
+        return min(in_clause, key=lambda item: item[:2])[2]
+    patient = _patient(trigger)
+    for token, place in mentions:
+        if patient is not None and token in patient.subtree and not _via_route(token, patient):
+            return place
+    full = clause_chain(trigger, context_of(state).lines)
+    chain = _below_speech(full)
+    for token, place in mentions:
+        if _locative_of(token, chain):
+            return place
+    speech = full[len(chain)] if len(chain) < len(full) else None
+    for token, place in mentions:
+        if speech is not None and _placed_by_speaker(token, speech):
+            return place
+    acted_on = _objects_of(chain)  # "killed 52 people in ... Assam"
+    for token, place in mentions:
+        if _locative_of(token, acted_on):
+            return place
+    # "a school in Tessit village near Gao": the first named is where the target stands.
+    for token, place in sorted(mentions, key=lambda m: m[0].i):
+        if _where_target_is(token, trigger):
+            return place
+    for token, place in mentions:
+        if _locates_subject(token, trigger):
+            return place
+    anaphor = _settlement_anaphor(trigger, patient, chain)
+    if anaphor is not None:
+        return context_of(state).places.last_settlement_before(anaphor.idx)
+    return None
+
+
+def _where_target_is(token: Token, trigger: Token) -> bool:
+    """ "bombed a crowd gathered for the opening of a community hall in Pazigyi village":
+    where what an attack hits stands is where it happened, however deep in the object's
+    phrase (round 9, team set)."""
+    if token.dep_ != "pobj" or token.head.lower_ not in _LOCATIVES:
+        return False
+    if trigger.pos_ != "VERB":
+        return False
+    targets = {c for c in trigger.children if c.dep_ == "dobj"}
+    node = token
+    while node.head != node and node not in targets:
+        # A participle describing the target ("a crowd gathered for ...") is its phrase,
+        # whatever tag the parser gives it; any other verb opens a clause of its own.
+        if node.pos_ in ("VERB", "AUX") and node.dep_ != "acl":
+            return False
+        if node.dep_ in ("nsubj", "agent", "poss") or is_route_end(node):
+            return False
+        node = node.head
+    return node in targets
+
+
+def _below_speech(chain: list[Token]) -> list[Token]:
+    """The clause chain up to the verb that reports it: "The guards were freed ...,
+    the minister told a news conference in Quito" happened not in Quito. A speech verb
+    with no speaker tells the event itself ("Protests were reported in Rangpur")."""
+    for index, node in enumerate(chain[1:], start=1):
+        if (
+            node.pos_ == "VERB"
+            and node.lemma_.lower() in rules.SPEECH_VERBS
+            and any(c.dep_ == "nsubj" for c in node.children)
+        ):
+            return chain[:index]
+    return chain
+
+
+def _placed_by_speaker(token: Token, speech: Token) -> bool:
+    """ "In northern Shan alone, aid agencies say 40,000 people have fled", "Witnesses in
+    Petare said armed men fired on crowds": a place put before the reporting verb, or
+    where the witnesses are, is where what they report happened (round 9). One after it
+    ("..., the minister told a news conference in Quito") is only where it was said."""
+    if token.dep_ != "pobj" or token.head.lower_ not in _LOCATIVES:
+        return False
+    prep = token.head
+    if prep.head == speech and prep.i < speech.i:
+        return True
+    witness = prep.head
+    return (
+        witness.dep_ == "nsubj"
+        and witness.head == speech
+        and witness.lemma_.lower() in rules.WITNESSES
+    )
+
+
+def _locates_subject(token: Token, trigger: Token) -> bool:
+    """ "Inmates at the Litoral penitentiary in Guayaquil rioted": with no place of its
+    own, an event happens where its subject is placed."""
+    subjects = _subjects(trigger) if trigger.pos_ == "VERB" else []
+    if not subjects or token not in subjects[0].subtree:
+        return False
+    node = token
+    while node != subjects[0]:
+        if node.pos_ in ("VERB", "AUX") or is_route_end(node):
+            return False
+        node = node.head
+    return token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "near", "inside")
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The verb's subject, or, for a verb joined by "and" with none of its own, the first
+    verb's ("Fighting in the X region has killed 63 and driven 32,000 from their homes")."""
+    own = [c for c in verb.children if c.dep_ == "nsubj"]
+    if own or verb.dep_ != "conj" or verb.head.pos_ != "VERB":
+        return own
+    return [c for c in verb.head.children if c.dep_ == "nsubj"]
+
+
+def _possesses_subject(token: Token, trigger: Token) -> bool:
+    """ "Cuba's national grid collapsed": the owner of what broke places its breaking."""
+    if token.dep_ != "poss":
+        return False
+    if trigger.pos_ in ("NOUN", "PROPN") and token.head == trigger:
+        return True
+    # "... grid collapsed, leaving millions without power": the verbs above the trigger.
+    verbs = [n for n in (trigger, *trigger.ancestors) if n.pos_ == "VERB"]
+    return any(token.head.dep_ in ("nsubj", "nsubjpass") and token.head.head == v for v in verbs)
+
+
+def _only_country(mentions: list[tuple[Token, Place]]) -> Place | None:
+    """ "Cuba's grid collapsed, leaving millions without power" (however it is parsed):
+    a sentence naming one country and no place in it tells a country-wide event, not
+    one at the report's main city (round 7)."""
+    named = {p.id: p for t, p in mentions if not _in_speaker(t)}
+    if len(named) == 1 and len({p.id for _, p in mentions}) == 1:
+        (place,) = named.values()
+        return place if place.kind == "country" else None
+    return None
+
+
+_COUNTRY_NOUNS = frozenset({"country", "nation"})
+
+
+def _toll_across_the_country(trigger: Token) -> bool:
+    """ "riots that followed the verdict left 16 people dead across the country": the
+    toll the event's clause tells lies across the country, whatever place the clause
+    above names ("the worst unrest in the city since June 2023, when ..."; round 10)."""
+    chain = [trigger, *(n for n in trigger.ancestors if n.pos_ in ("VERB", "AUX"))][:2]
+    objects = [c for node in chain for c in node.children if c.dep_ == "dobj"]
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in ("across", "throughout")
+        and any(o.lemma_.lower() in _COUNTRY_NOUNS and _definite(o) for o in prep.children)
+        for obj in objects
+        for state in obj.children if state.pos_ == "ADJ"
+        for prep in state.children
+    )  # fmt: skip
+
+
+def _across_the_country(trigger: Token) -> bool:
+    """ "Mobile internet has been cut across the country", "a nationwide curfew": the
+    event is the country's, not the report's main city's (round 7, team set)."""
+    chain = [trigger, *(n for n in trigger.ancestors if n.pos_ in ("VERB", "AUX"))][:2]
+    for node in (trigger, *chain):
+        if any(c.lower_ == "nationwide" for c in node.children):
+            return True
+        for prep in node.children:
+            if (
+                prep.dep_ == "prep"
+                and prep.lower_ in ("across", "throughout")
+                and any(o.lemma_.lower() in _COUNTRY_NOUNS and _definite(o) for o in prep.children)
+            ):
+                return True
+    return False
+
+
+def _report_country(state: DocState) -> Place | None:
+    """The country the report names most as a place (not as an actor)."""
+    countries = [p for p in state.places if p.kind == "country" and not p.metonymy]
+    return max(countries, key=lambda p: len(p.mentions), default=None)
+
+
+def _in_speaker(token: Token) -> bool:
+    """In who says it ("said Bangladesh's refugee commissioner"): no place of the event."""
+    return any(
+        node.dep_ == "nsubj" and node.head.lemma_.lower() in rules.SPEECH_VERBS
+        for node in (token, *token.ancestors)
+    )
+
+
+# Outages: where the network that failed belongs is where it failed. Disasters were
+# tried too and withdrawn: "Nepal's deadliest quake" then split from its district's
+# telling (round 7, team set: jajarkot, herat, mongla tellings).
+_PLACED_BY_OWNER = frozenset({"infrastructure_damage"})
+
+
+def in_own_clause(token: Token, trigger: Token) -> bool:
+    """In the trigger's subtree, but not in its actor or in a clause below it."""
+    if token == trigger:
+        return False
+    node = token
+    while node != trigger:
+        if node.dep_ in ("agent", "nsubj", "poss"):
+            return False
+        # "evacuate villagers stranded on rooftops in Morigaon": a participle describing
+        # who the event acts on is still its clause (round 6); other verbs are clauses.
+        if node.pos_ in ("VERB", "AUX") and not (node.dep_ == "acl" and node.tag_ == "VBN"):
+            return False
+        if node.head == node or is_route_end(node):
+            return False
+        node = node.head
+    return True
+
+
+def _via_route(token: Token, top: Token) -> bool:
+    """Whether ``token`` hangs from ``top`` through a route's end ("road to X")."""
+    node = token
+    while node != top and node.head != node:
+        if is_route_end(node):
+            return True
+        node = node.head
+    return False
+
+
+def is_route_end(node: Token) -> bool:
+    """ "the road to Chimoio", "a convoy from Port Sudan": where a thing leads, not where
+    the event happens (a verb's "returned to Bakhmut" still places it)."""
+    prep = node.head
+    if node.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lemma_.lower() in _LINKING:
+        return True  # "the main bridge linking the city to Damaturu" (round 6)
+    return (
+        node.dep_ == "pobj"
+        and prep.lower_ in ("to", "from", "towards", "toward")
+        and prep.head.pos_ in ("NOUN", "PROPN")
+        # "cutting electricity to Khartoum": where a utility goes is where it is cut
+        and prep.head.lemma_.lower() not in rules.UTILITIES
+    )
+
+
+_LINKING = frozenset({"link", "connect", "join"})
+
+
+def _patient(trigger: Token) -> Token | None:
+    """What a passive trigger acts on: its subject, or its clause's ("after being occupied")."""
+    own = [c for c in trigger.children if c.dep_ == "nsubjpass"]
+    if own:
+        return own[0]
+    if trigger.dep_ == "relcl":
+        return trigger.head  # "The city, which Ukrainian forces retook in 2022"
+    passive = any(c.dep_ == "auxpass" for c in trigger.children)
+    if passive and not any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):
+        for ancestor in trigger.ancestors:
+            subjects = [c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                return subjects[0]
+    return None
+
+
+# "in India's northeastern state of Assam", "in the city of Izmail": the place noun
+# stands where the name would (round 5, assam_flood and odesa_grid).
+_PLACE_NOUNS = frozenset(
+    {"state", "province", "region", "city", "town", "village", "district", "county",
+     "country", "area", "capital", "governorate", "oblast", "municipality"}
+)  # fmt: skip
+
+
+def _locative_of(token: Token, chain: list[Token]) -> bool:
+    # "at the Merowe dam", "in the Al-Sahaba neighbourhood", "around Nasir's main market"
+    while token.dep_ in ("compound", "poss") and token.head.pos_ in ("NOUN", "PROPN"):
+        token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        noun = token.head.head
+        if noun.lemma_.lower() in _PLACE_NOUNS:
+            token = noun
+            # "a massive eruption buried the village of X": the place noun acted on by
+            # the clause the event noun is the subject of (round 10).
+            if noun.dep_ == "dobj" and noun.head in chain:
+                return True
+    # "stopped at a checkpoint near Habila": a locative inside a locative (round 6).
+    for _ in range(3):
+        prep = token.head
+        if token.dep_ != "pobj" or prep.lower_ not in _LOCATIVES:
+            return False
+        if prep.head in chain:
+            return True
+        token = prep.head
+    return False
+
+
+# "Protests broke out across Kharkiv and Odesa" (round 8): across/throughout place too.
+_LOCATIVES = frozenset({"in", "near", "at", "around", "outside", "inside", "across", "throughout"})
+
+
+def _settlement_anaphor(
+    trigger: Token, patient: Token | None, chain: Sequence[Token] = ()
+) -> Token | None:
+    """ "the city", "the town" in the trigger's clause; "in the capital" said where the
+    clause above it happened ("22 people were killed in the capital ... as protesters
+    clashed with police"; round 6)."""
+    scope = list(trigger.subtree) + (list(patient.subtree) if patient is not None else [])
+    for token in scope:
+        if token.lemma_.lower() in _SETTLEMENT_NOUNS and _definite(token):
+            return token
+    for node in chain[1:]:
+        for prep in node.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _LOCATIVES:
+                continue
+            for noun in prep.children:
+                if (
+                    noun.dep_ == "pobj"
+                    and noun.lemma_.lower() in _ANAPHORIC_PLACES
+                    and _definite(noun)
+                ):
+                    return noun
+    return None
+
+
+_ANAPHORIC_PLACES = _SETTLEMENT_NOUNS | {"capital"}
+
+
+def _definite(noun: Token) -> bool:
+    return any(c.lower_ in ("the", "this", "that") for c in noun.children)

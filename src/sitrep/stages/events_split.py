@@ -1,0 +1,120 @@
+"""One event per place of a list: "in Mombasa, Kisumu and Nakuru" is three
+events, each with the toll its own clause states (round 8)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from sitrep.records import Event, Place
+from sitrep.stages.events_context import context_of, mentions_in_sentence
+from sitrep.stages.events_counts import single_victim
+from sitrep.stages.events_document import is_part_of_toll, is_vague
+from sitrep.stages.events_place import in_own_clause, is_origin, is_route_end
+from sitrep.stages.events_sentence import conjoined_places, spread_places
+from sitrep.stages.figures_index import is_reference_point
+from sitrep.stages.state import DocState
+
+
+def at_conjoined_places(
+    state: DocState, trigger: Token, event: Event, apart: set[frozenset[str]]
+) -> list[Event]:
+    """The event again at each place joined to its own by "and" ("in Mombasa, Kisumu
+    and Nakuru") or named as where it spread ("Protests spread to A, B and C", where
+    the event's own place may be elsewhere or none); each pair of those places is
+    recorded in ``apart`` so that merging does not fold them back into one."""
+    found = mentions_in_sentence(state, trigger.sent)
+    by_id = {p.id: p for _, p in found}
+    own = next((t for t, p in found if p.id == event.place), None)
+    if own is not None and not _splits_at(state, own):
+        return []
+    mentions = [(t, p.id) for t, p in found]
+    group: list[str] = []
+    if own is not None and event.place is not None:
+        group = [event.place, *conjoined_places(own, mentions)]
+    group += [pid for pid in spread_places(trigger, mentions) if pid not in group]
+    # A name the gazetteer could not pin is kept as a place of the event only beside a
+    # member it pinned: a list of places makes each member one (round 10; alone, the
+    # name may be a word the place stage misread).
+    if group == [event.place] or not any(_resolved(by_id[pid]) for pid in group):
+        return []
+    apart.update(frozenset((a, b)) for a in group for b in group if a != b)
+    tolls = _tolls_by_place(state, trigger, event, found, group)
+    return [
+        dataclasses.replace(event, place=pid, killed=tolls[pid][0], injured=tolls[pid][1])
+        for pid in group
+    ]
+
+
+def _resolved(place: Place) -> bool:
+    """Whether the place stage pinned the place or knows its kind."""
+    return place.lat is not None or place.kind != "other"
+
+
+def _splits_at(state: DocState, own: Token) -> bool:
+    """Whether the event's place is where it happens, not where something leads or
+    comes from ("the road from A to B", "fled from A and B") or a distance is measured
+    from ("20 km from A and B"): only the former is one event per place."""
+    node = own.head if own.dep_ in ("appos", "conj") else own
+    # "cutting electricity to Khartoum, Port Sudan and ..." is cut at each (team set).
+    if is_origin(own) or is_route_end(node):
+        return False
+    return not is_reference_point(state.text, own.idx)
+
+
+_Tolls = dict[str, list[int | None]]  # place id -> [killed, injured]
+
+
+def _tolls_by_place(
+    state: DocState, trigger: Token, event: Event, found: list[tuple[Token, Place]],
+    group: list[str],
+) -> _Tolls:  # fmt: skip
+    """The killed and injured counts of each place an event is split over. A count goes
+    to a place only where its own clause names that place alone ("two people were
+    killed in Kisumu"); a total told for all of them ("Airstrikes killed 12 people in
+    Aleppo and Idlib") goes to none: split evenly or given to the first, it would state
+    a toll at a place the report does not (the figure itself stays in the figures)."""
+    tolls: _Tolls = {pid: [None, None] for pid in group}
+    for index, (quantity, count) in enumerate(
+        (("killed", event.killed), ("injured", event.injured))
+    ):
+        if count is None:
+            continue
+        for clause, value in _counts_of_sentence(state, trigger.sent, quantity):
+            tied = {p.id for t, p in found if p.id in group and _ties(clause, t)}
+            if len(tied) == 1:
+                tolls[tied.pop()][index] = value
+    return tolls
+
+
+def _ties(clause: Token, place: Token) -> bool:
+    """Whether a count's clause is told of the place: it names it, or it is a relative
+    clause on it ("in Chittagong and Rangpur, where a student was killed"; team set)."""
+    return in_own_clause(place, clause) or (clause.dep_ == "relcl" and clause.head == place)
+
+
+def _counts_of_sentence(
+    state: DocState, sentence: SpacySpan, quantity: str
+) -> list[tuple[Token, int]]:
+    """(the verb of the count's clause, the count) for each toll the sentence states."""
+    counts = []
+    for figure in context_of(state).figures.between(sentence.start_char, sentence.end_char):
+        if figure.quantity != quantity or figure.value is None:
+            continue
+        if is_part_of_toll(state.text, figure) or is_vague(figure):
+            continue
+        span = state.doc.char_span(figure.span.start, figure.span.end, alignment_mode="expand")
+        if span is not None:
+            counts.append((_clause_verb(span.root), round(figure.value)))
+    victim = single_victim(sentence, quantity)
+    if victim is not None:
+        counts.append((victim, 1))
+    return counts
+
+
+def _clause_verb(token: Token) -> Token:
+    while token.pos_ not in ("VERB", "AUX") and token.head != token:
+        token = token.head
+    return token

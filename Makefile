@@ -78,7 +78,7 @@ eval: $(EVAL_STAMP)
 	  else echo "skipping eval geoparsing $$f: not found in $(GEO)"; fi; \
 	done
 	@if [ -d $(SHARED_EVAL) ]; then \
-	  $(BIN)/sitrep eval corpus --data $(SHARED_EVAL); \
+	  $(BIN)/sitrep eval corpus --data $(SHARED_EVAL) --twins; \
 	else echo "skipping eval corpus: $(SHARED_EVAL) not found"; fi
 
 FUZZ_SECONDS ?= 600

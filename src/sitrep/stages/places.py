@@ -18,10 +18,11 @@ in ``state.scratch["places.rejected"]`` for the people stage.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
@@ -32,6 +33,7 @@ from spacy.tokens import Span as SpacySpan
 from sitrep.gazetteer import Candidate, Gazetteer, normalize_key
 from sitrep.records import Place, PlaceKind, Span
 from sitrep.resources import Resources
+from sitrep.stages import places_coordination as coordination
 from sitrep.stages import places_cues as cues
 from sitrep.stages import places_fragments as fragments
 from sitrep.stages import places_lists as lists
@@ -113,6 +115,15 @@ WEAK_EVIDENCE_FACTOR = 0.75
 ANAPHOR_NOUNS = frozenset({"town", "city", "village"})
 _ANAPHOR_WORD = re.compile(r"\b(?:" + "|".join(sorted(ANAPHOR_NOUNS)) + r")\b", re.IGNORECASE)
 SETTLEMENT_KINDS = frozenset({"city", "town", "village"})
+# Kinds of place whose coordinated names the stage takes as places of the same kind.
+LISTED_KINDS: frozenset[str | None] = frozenset({*SETTLEMENT_KINDS, "region"})
+# Plural region words that make each name of the coordination before them a region
+# ("Kegalle, Ratnapura and Kalutara districts"); counties are read by their own rule.
+REGION_LIST_PLURALS = frozenset({"districts", "provinces", "regions", "governorates", "oblasts"})
+# Fewest names in a coordination anchored by a place the gazetteer lacks: two-name ones
+# ("Gisec and IoTX", "Scott Newsham and Sheryl Gorsuch") spread junk anchors on the first
+# 150 documents of LGL and GWN end to end (`sitrep eval geoparsing --limit 150`).
+MIN_UNKNOWN_ANCHORED = 3
 # Possessed nouns that make a metonymic place an army ("Kyiv's counteroffensive"), beyond
 # the events stage's own military nouns.
 MILITARY_ACTIONS = _words(
@@ -142,6 +153,9 @@ class Mention:
     article: bool = False  # "the Atlantic": the text puts "the" before the name
     listed: bool = False  # "in Maracay, Barquisimeto and Coro": a member of a list of places
     stated_kind: PlaceKind | None = None  # "the village of X": the kind the text gives
+    # "Khiam, Bint Jbeil and X": the places a name is coordinated with (set on X only).
+    siblings: tuple[Mention, ...] = ()
+    lent_country: str | None = None  # its resolved siblings' country, where the text has none
 
 
 @dataclass(slots=True)
@@ -169,6 +183,8 @@ def extract_places(state: DocState, resources: Resources) -> None:
     _link_containers(mentions, words)
     lists.mark_listed(mentions, _strong_evidence)
     accepted, rejected = decide(mentions)
+    accepted, rejected = add_coordinated(accepted, rejected, mentions, words, gazetteer)
+    mark_region_lists(accepted, words)
     entities = group_entities(accepted)
     home = state.scratch.get(HOME_KEY)
     resolve_entities(
@@ -176,6 +192,7 @@ def extract_places(state: DocState, resources: Resources) -> None:
         text_locale(state.text, state.raw.url),
         home if isinstance(home, Home) else NO_HOME,
     )
+    lend_sibling_kinds(entities)
     entities, junk = drop_unresolved_junk(entities)
     rejected.extend(junk)
     places = build_places(entities, state.text, gazetteer)
@@ -234,7 +251,7 @@ def propose(words: Words, gazetteer: Gazetteer) -> list[Mention]:
     """Every span that might name a place, from the model's entities and the gazetteer."""
     found: list[Mention] = []
     covered: set[int] = set()
-    for ent in words.doc.ents:
+    for ent in _entities(words.doc, gazetteer):
         if ent.start in covered:
             continue  # inside a longer known name taken whole ("Domingo" of "Santo Domingo")
         if ent.label_ == "LANGUAGE" and cues.is_region_form(ent):
@@ -259,10 +276,15 @@ def propose(words: Words, gazetteer: Gazetteer) -> list[Mention]:
     for span in _untagged_names(words, covered, gazetteer):
         found.append(_mention(span, "", words, gazetteer))
     found.extend(_untagged_names_in_slot(words, covered, gazetteer))
-    found = [
-        m
-        for m in found
-        if m.key
+    found = [m for m in found if _plausible(m, gazetteer)]
+    return sorted(found, key=lambda m: m.name.start)
+
+
+def _plausible(m: Mention, gazetteer: Gazetteer) -> bool:
+    """A proposed name that may name a place at all: no month, article, institution or
+    compass word alone, no people's name, no sentence-opening common noun."""
+    return (
+        bool(m.key)
         and m.key not in NEVER_PLACES
         and m.key not in NEVER_ALONE
         and not _capitalised_common_noun(m)
@@ -270,8 +292,47 @@ def propose(words: Words, gazetteer: Gazetteer) -> list[Mention]:
         and m.key not in COMPASS_WORDS
         and not (not m.candidates and fragments.names_peoples(m.name, gazetteer))
         and not _generic_noun_in_longer_name(m)
-    ]
-    return sorted(found, key=lambda m: m.name.start)
+    )
+
+
+def _entities(doc: Doc, gazetteer: Gazetteer) -> list[SpacySpan]:
+    """The model's entities, with two place entities that touch joined into one where the
+    first is no name the gazetteer knows: "Tchoma" + "Bangou" tagged apart is the village
+    Tchoma Bangou, not "Bangou" (an alternate name of a Cameroonian town)."""
+    ents = [piece for ent in doc.ents for piece in _split_at_line_breaks(ent)]
+    joined: list[SpacySpan] = []
+    k = 0
+    while k < len(ents):
+        ent = ents[k]
+        nxt = ents[k + 1] if k + 1 < len(ents) else None
+        if (
+            nxt is not None
+            and ent.label_ in PLACE_LABELS
+            and nxt.label_ in PLACE_LABELS
+            and nxt.start == ent.end
+            and doc[ent.end - 1].whitespace_ == " "
+            and doc[ent.end - 1].is_alpha  # not "Warren County's Hamilton Township"
+            and nxt.text[:1].isupper()
+            and not gazetteer.lookup(ent.text)
+        ):
+            joined.append(SpacySpan(doc, ent.start, nxt.end, label=ent.label_))
+            k += 2
+            continue
+        joined.append(ent)
+        k += 1
+    return joined
+
+
+def _split_at_line_breaks(ent: SpacySpan) -> list[SpacySpan]:
+    """An entity that runs over a line break is two ("Yatiyantota\n\nEleven": a
+    headline's last word and the next paragraph's first; "Mali\n\nBAMAKO": a headline's
+    last word and a dateline)."""
+    breaks = [t.i for t in ent if t.is_space and "\n" in t.text]
+    if not breaks:
+        return [ent]
+    bounds = [ent.start, *breaks, ent.end]
+    pieces = [(a if a == ent.start else a + 1, b) for a, b in itertools.pairwise(bounds)]
+    return [SpacySpan(ent.doc, a, b, label=ent.label_) for a, b in pieces if b > a]
 
 
 def _unknown_names_in_slot(ent: SpacySpan, words: Words, gazetteer: Gazetteer) -> list[Mention]:
@@ -302,14 +363,7 @@ def _untagged_names_in_slot(words: Words, covered: set[int], gazetteer: Gazettee
         if i in covered or not _capitalised(w[i]):
             i += 1
             continue
-        j = i + 1
-        while (
-            j < len(w)
-            and j not in covered
-            and not words.sentence_start[j]
-            and (_capitalised(w[j]) or (w[j] in cues.HYPHENS and j + 1 < len(w)))
-        ):
-            j += 1
+        j = _run_end(words, i, covered, gazetteer)
         run = _without_function_words(words, i, j)
         # A hyphenated run is one name even where the gazetteer knows a piece ("Rawda").
         hyphenated = any(t.text in cues.HYPHENS for t in run)
@@ -441,20 +495,56 @@ def _untagged_names(words: Words, covered: set[int], gazetteer: Gazetteer) -> It
         if i in covered or not _capitalised(w[i]):
             i += 1
             continue
-        j = i + 1
-        while (
-            j < n
-            and j not in covered
-            and (_capitalised(w[j]) or (w[j] == "-" and j + 1 < n))
-            and not words.sentence_start[j]
-        ):
-            j += 1
+        j = _run_end(words, i, covered, gazetteer)
         run = _without_function_words(words, i, j)
         if len(run) > 2 and fragments.unknown_hyphenated_place(run, gazetteer):
             yield run  # "the Pétion-Ville district": the whole name, not "Ville"
         else:
             yield from _longest_matches(words, i, j, gazetteer)
         i = j
+
+
+def _run_end(words: Words, start: int, covered: set[int], gazetteer: Gazetteer) -> int:
+    """Where the run of capitalised words opening at ``start`` ends: at the first word
+    that is neither capitalised nor joined by a hyphen, before a covered token or a new
+    sentence. A run never ends in a hyphen ("Hpa-" of "Hpa-an" was recorded as a place)."""
+    w = words.words
+    j = start + 1
+    while j < len(w) and j not in covered and not words.sentence_start[j]:
+        if _capitalised(w[j]):
+            j += 1
+        elif w[j] in cues.HYPHENS and _hyphen_continues(words, start, j, covered, gazetteer):
+            j += 2
+        else:
+            break
+    return j
+
+
+def _hyphen_continues(
+    words: Words, start: int, hyphen: int, covered: set[int], gazetteer: Gazetteer
+) -> bool:
+    """The hyphen at ``hyphen`` joins the next word to the name: a capitalised word
+    ("Kok-Tash"), or a lower-case one glued to it where the gazetteer knows the whole
+    hyphenated word ("Hpa-an", Myanmar; not "Kyiv-based")."""
+    w = words.words
+    nxt = hyphen + 1
+    if nxt >= len(w) or nxt in covered or words.sentence_start[nxt]:
+        return False
+    if _capitalised(w[nxt]):
+        return True
+    if not w[nxt].isalpha() or not _glued(words, hyphen):
+        return False
+    first = hyphen - 1
+    while first - 2 >= start and w[first - 1] in cues.HYPHENS:
+        first -= 2  # the hyphenated word's first piece ("Saint-Jean-de-Luz")
+    return bool(gazetteer.lookup(words.span_text(first, nxt + 1)))
+
+
+def _glued(words: Words, hyphen: int) -> bool:
+    """No space on either side of the hyphen at ``hyphen``."""
+    before_end = words.starts[hyphen - 1] + len(words.words[hyphen - 1])
+    after_start = words.starts[hyphen] + len(words.words[hyphen])
+    return before_end == words.starts[hyphen] and after_start == words.starts[hyphen + 1]
 
 
 def _without_function_words(words: Words, start: int, end: int) -> SpacySpan:
@@ -695,6 +785,217 @@ def _rejection(m: Mention, reason: str) -> dict[str, object]:
     return {"text": m.out.text, "start": m.out.start, "end": m.out.end, "reason": reason}
 
 
+# --- coordinated names -------------------------------------------------------------------
+
+
+def add_coordinated(
+    accepted: list[Mention],
+    rejected: list[dict[str, object]],
+    mentions: Sequence[Mention],
+    words: Words,
+    gazetteer: Gazetteer,
+) -> tuple[list[Mention], list[dict[str, object]]]:
+    """Names coordinated with a place known on its own evidence are places too
+    (``places_coordination``): "Strikes hit Khiam, Bint Jbeil and Aitaroun" (the model
+    tags the last two PERSON; the gazetteer lacks Aitaroun). A name the gazetteer lacks is
+    recorded unresolved with the kind of its sibling places; one it knows is resolved with
+    the others (near them). Not in a list with a person in it, nor a list of countries
+    (the gazetteer knows every country: another name there is an organisation)."""
+    anchors = [m for m in accepted if _strong_evidence(m) and _sibling_kind(m) is not None]
+    if not anchors:
+        return accepted, rejected
+    accepted_ids = {id(m) for m in accepted}
+    others = [m for m in mentions if id(m) not in accepted_ids]
+    reasons = {r["start"]: str(r["reason"]) for r in rejected}
+    revived: list[Mention] = []
+    for chain in _chains_with_anchor(words, anchors, lambda name: bool(gazetteer.lookup(name))):
+        added: list[Mention] = []
+        for member in chain:
+            m = _coordinated_member(member, accepted + revived, others, reasons, words, gazetteer)
+            if m is not None:
+                added.append(m)
+        # Every member is listed, the accepted ones too: an unknown one tagged GPE
+        # ("Goma, Kanyaruchinya and Munigi") has its cue in the list, and its country.
+        mates = [m for m in accepted if _in_chain(m, chain)] + added
+        for m in mates:
+            m.listed, m.siblings = True, tuple(s for s in mates if s is not m)
+        revived.extend(added)
+    if not revived:
+        return accepted, rejected
+    dropped = {m.out.start for m in others if any(_overlaps(m.name, r.name) for r in revived)}
+    kept = [r for r in rejected if r["start"] not in dropped]
+    return sorted(accepted + revived, key=lambda m: m.name.start), kept
+
+
+def _chains_with_anchor(
+    words: Words, anchors: Sequence[Mention], known: Callable[[str], bool]
+) -> Iterator[tuple[coordination.Member, ...]]:
+    """The coordinations in the anchors' sentences that hold an anchor."""
+    by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    for m in anchors:
+        by_sentence[words.sentence[m.name.start]].append(m)
+    for number, members in by_sentence.items():
+        start = bisect.bisect_left(words.sentence, number)
+        end = bisect.bisect_right(words.sentence, number)
+        for chain in coordination.coordinations(words.doc, start, end):
+            # A place the gazetteer lacks anchors only a longer list or one after "in":
+            # "Khiam, Bint Jbeil and Aitaroun", "in Supiturang and Sumberwuluh", not
+            # "Gisec and IoTX have grown" (one unknown name vouching for another).
+            long_or_located = (
+                len(chain) >= MIN_UNKNOWN_ANCHORED
+                or cues.lower_at(words.doc[chain[0].start : chain[0].end], chain[0].start - 1)
+                in cues.LOCATIVE_PREPOSITIONS
+            )
+            if not any(_in_chain(m, chain) and (m.candidates or long_or_located) for m in members):
+                continue
+            if any(_person_member(words, member) for member in chain):
+                continue
+            if coordination.names_one_place(words.doc, chain, known):
+                continue  # "Trinidad and Tobago"
+            if coordination.introduces_other_things(words.doc, chain):
+                continue  # "three hurricanes: Harvey, Irma and Maria"
+            if not _modifies_other_noun(words.doc[chain[-1].start : chain[-1].end]):
+                yield chain
+
+
+def mark_region_lists(accepted: Sequence[Mention], words: Words) -> None:
+    """ "in Kendrapara, Jagatsinghpur and Balasore districts", "Pronojiwo and Candipuro
+    sub-districts": a plural region word closing a coordination makes each member a
+    region (a district the gazetteer lacks is left unresolved, not read as its town)."""
+    by_start = {m.name.start: m for m in accepted}
+    keys: set[str] = set()
+    for i in _region_plurals(words):
+        j = i - 2 if i >= 2 and words.words[i - 1] in cues.HYPHENS else i  # "sub-districts"
+        number = words.sentence[i]
+        start = bisect.bisect_left(words.sentence, number)
+        for chain in coordination.coordinations(words.doc, start, j):
+            if chain[-1].end != j:
+                continue
+            for member in chain:
+                m = by_start.get(member.start)
+                if m is not None and m.name.end == member.end:
+                    keys.add(m.key)
+    # One sense per document: "the Kegalle district" elsewhere is the same region. A
+    # known name becomes a region only where the gazetteer has one by that name: read as
+    # an unresolved region, a town the events are placed at would lose its point (the
+    # events stage places events at resolved places only; docs/PLACES.md, round 11).
+    for m in accepted:
+        if m.key not in keys:
+            continue
+        if not m.candidates:
+            m.area_word, m.stated_kind = True, "region"
+        elif any(c.kind == "region" for c in m.candidates):
+            m.area_word = m.region_form = True
+
+
+def _region_plurals(words: Words) -> Iterator[int]:
+    for i, word in enumerate(words.words):
+        if i and word.lower() in REGION_LIST_PLURALS and not words.sentence_start[i]:
+            yield i
+
+
+def _modifies_other_noun(last: SpacySpan) -> bool:
+    """ "Madison Creek and Hampton Hills apartment complexes": the names qualify a noun
+    that is no place; "Clarke and Oconee counties", "Lakeview and Harrison streets" are
+    places."""
+    after = cues.lower_at(last, last.end)
+    doc = last.doc
+    glued = last.end + 2 < len(doc) and not doc[last.end].whitespace_
+    if glued and doc[last.end + 1].text in cues.HYPHENS:
+        after = cues.lower_at(last, last.end + 2)  # "Pronojiwo and Candipuro sub-districts"
+    return fragments.modifies_other_noun(last) and after not in lists.PLACE_PLURALS | {
+        "counties",
+        "streets",
+        "roads",
+        "avenues",
+    }
+
+
+def _in_chain(m: Mention, chain: Sequence[coordination.Member]) -> bool:
+    """``m`` is a whole member of ``chain`` ("Kharkiv" or "Kharkiv Region"; not "New
+    Concord" of "New Concord Area Arts")."""
+    end = m.name.end + (cues.region_word_after(m.name) is not None)
+    return any(c.start == m.name.start and c.end in {m.name.end, end} for c in chain)
+
+
+def _person_member(words: Words, member: coordination.Member) -> bool:
+    """A member the context makes a person ("Jones, 45,", "said Smith", "artist Banksy")."""
+    span = words.doc[member.start : member.end]
+    return cues.person_cue(span) is not None or coordination.person_like(words.doc, member)
+
+
+def _coordinated_member(
+    member: coordination.Member,
+    taken: Sequence[Mention],
+    others: Sequence[Mention],
+    reasons: dict[object, str],
+    words: Words,
+    gazetteer: Gazetteer,
+) -> Mention | None:
+    """The place mention a member of a coordination with a place becomes, or None where
+    it is one already, may be no place, or was judged a person."""
+    span = words.doc[member.start : member.end]
+    if any(_overlaps(m.name, span) for m in taken) or not coordination.may_be_place(
+        words.doc, member
+    ):
+        return None
+    if coordination.brand_like(words.doc, member) and not gazetteer.lookup(span.text):
+        return None
+    inside = [m for m in others if _overlaps(m.name, span)]
+    if any(reasons.get(m.out.start, "").startswith("person") for m in inside):
+        return None
+    same = next(
+        (m for m in inside if (m.name.start, m.name.end) == (member.start, member.end)), None
+    )
+    m = same if same is not None else _mention(span, "", words, gazetteer)
+    if _is_nationality(m) or not _plausible(m, gazetteer) or _has_person_cue(m):
+        return None
+    return m
+
+
+def _overlaps(a: SpacySpan, b: SpacySpan) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _sibling_kind(m: Mention) -> PlaceKind | None:
+    """The kind of place an anchor of a coordination may be before resolution: its
+    stated kind, a settlement or region reading, "other" for a place the gazetteer lacks;
+    None for a country alone (its siblings are countries, all known: another name in a
+    list of countries is an organisation, "Britain, France and NATO")."""
+    if m.stated_kind is not None:
+        return m.stated_kind
+    if not m.candidates:
+        return "other" if m.label in {"GPE", "LOC"} else None
+    if any(c.kind == "country" for c in m.candidates):
+        return None
+    kinds = [c.kind for c in m.candidates if c.kind in LISTED_KINDS]
+    return kinds[0] if kinds else None
+
+
+def lend_sibling_kinds(entities: Sequence[Entity]) -> None:
+    """An unresolved member of a coordination takes the kind and country of its first
+    resolved sibling ("Nabatieh and X": X is a Lebanese settlement), else the kind the
+    text gives a sibling."""
+    resolved = {
+        id(m): e.resolution.candidate
+        for e in entities
+        if e.resolution is not None and e.resolution.candidate is not None
+        for m in e.mentions
+    }
+    for e in entities:
+        if e.resolution is not None and e.resolution.candidate is not None:
+            continue
+        for m in e.mentions:
+            found = [resolved[id(s)] for s in m.siblings if id(s) in resolved]
+            found = [c for c in found if c.kind in LISTED_KINDS]
+            if found:
+                m.lent_country = found[0].country
+            stated = [s.stated_kind for s in m.siblings if s.stated_kind in LISTED_KINDS]
+            kind = found[0].kind if found else stated[0] if stated else None
+            if m.stated_kind is None and kind is not None:
+                m.stated_kind = kind
+
+
 # --- resolving -------------------------------------------------------------------------
 
 
@@ -772,6 +1073,8 @@ def _unresolved_place_cue(m: Mention) -> bool:
     ("the Indus burst its banks"), or the target of an attack ("an attack on X")."""
     if m.region_form or m.area_word or m.water or fragments.target_of_attack(m.name):
         return True
+    if m.listed:
+        return True  # "Khiam, Bint Jbeil and Aitaroun": coordinated with a place
     if m.article and m.label in {"GPE", "LOC"}:
         return True
     return m.place_cue and not fragments.modifies_other_noun(m.name)
@@ -932,7 +1235,8 @@ def _unresolved(
         id=place_id,
         name=first.out.text if first.region_form else first.name.text,
         mentions=spans,
-        country=_unresolved_country(countries, home, region),
+        # The document's country first: listed siblings may be namesakes abroad.
+        country=_unresolved_country(countries, home, region) or first.lent_country,
         admin1=admins.pop() if len(admins) == 1 and region else None,
         kind=kind,
         metonymy=metonymy,

@@ -47,6 +47,11 @@ JOINERS = frozenset({"and", "or", ","})
 APPOSITION_REACH = 4
 # How many tokens back a coordination of names may begin ("the towns of A, B and C").
 COORDINATION_REACH = 10
+# Verbs whose object (or passive subject) is a place, never a person: "stormed X",
+# "X was shelled". "attack", "capture", "seize" take people too.
+PLACE_ATTACK_VERBS = frozenset({"storm", "overrun", "shell", "bombard", "besiege", "raze"})
+# "X came under attack / shelling" ("under fire" is what critics put people under).
+UNDER_ATTACK_NOUNS = frozenset({"attack", "shelling", "bombardment", "siege", "assault"})
 
 
 def stated_kind(span: SpacySpan) -> PlaceKind | None:
@@ -74,6 +79,42 @@ def kind_before(span: SpacySpan) -> PlaceKind | None:
         return SLOT_NOUNS[cues.lower_at(span, i - 2)]
     if before in NEAR_WORDS:
         return "other"
+    if before == "including" or (before == "as" and cues.lower_at(span, i - 2) == "such"):
+        return _included_in_place_plural(span, i - 1)
+    return _attacked_kind(span)
+
+
+def _included_in_place_plural(span: SpacySpan, including: int) -> PlaceKind | None:
+    """ "a string of towns in Middle Shabelle ..., including Adan Yabaal and Moqokori":
+    the names a sentence includes among places, when the nearest plural noun before
+    "including" / "such as" in the sentence is a plural kind of place."""
+    doc = span.doc
+    j = including - 1
+    while j >= 0 and cues.same_sentence(doc, j, including):
+        tok = doc[j]
+        if tok.tag_ == "NNS":
+            return SLOT_NOUNS.get(tok.lower_) if tok.lower_.endswith("s") else None
+        j -= 1
+    return None
+
+
+def _attacked_kind(span: SpacySpan) -> PlaceKind | None:
+    """ "The attackers stormed X", "X and Y came under attack", "X was shelled": a name
+    (or the first of a coordination) that the sentence attacks the way only a place is
+    attacked. Verbs that also take people ("attacked", "captured") say nothing."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    head = root.head
+    if root.dep_ == "dobj" and head.lemma_ in PLACE_ATTACK_VERBS:
+        return "other"
+    if root.dep_ == "nsubjpass" and head.lemma_ in PLACE_ATTACK_VERBS:
+        return "other"
+    if root.dep_ == "nsubj" and head.lemma_ == "come":
+        under = [c for c in head.children if c.lower_ == "under"]
+        objects = [g for u in under for g in u.children if g.dep_ == "pobj"]
+        if any(g.lemma_ in UNDER_ATTACK_NOUNS for g in objects):
+            return "other"
     return None
 
 

@@ -4,12 +4,10 @@ grow with the corpus.
 Scanning ``link_keys`` once per batch cost 1.9 ms at 100k rows and 21.8 ms at 4M rows
 (≈ 100k reports); an ART index probed through a literal ``IN`` list was flat but dearer
 below ~1.5M rows (docs/CORPUS.md, third pass). This index is a cache of the table,
-derived and rebuildable: ``link_keys`` is append-only (rows are never updated or
-deleted), so the cache is exact once it has read every row up to the table's last
-rowid, and catching up reads only the rows past its high-water mark (DuckDB prunes a
-``rowid >=`` filter to the newest row groups). It therefore follows writes from other
-processes and survives a crash or a rolled-back batch without bookkeeping: rows enter
-it only once committed.
+derived and rebuildable: ``link_keys`` is append-only, so the index catches up by reading
+the rows past its high-water mark (``append_only.AppendOnlyCache``). It therefore follows
+writes from other processes and survives a crash or a rolled-back batch without
+bookkeeping: rows enter it only once committed.
 
 Layout: sorted numpy runs (a log-structured merge): each catch-up adds one run, and a
 run is merged with the one before it while that one is less than ``MERGE_FACTOR`` times
@@ -30,6 +28,7 @@ import duckdb
 import numpy as np
 import numpy.typing as npt
 
+from sitrep.corpus.append_only import AppendOnlyCache
 from sitrep.corpus.sketch_table import SketchTable
 from sitrep.corpus.sql import MAX_PER_KEY
 
@@ -59,11 +58,8 @@ class _Run:
         return len(self.keys)
 
 
-class KeyIndex:
+class KeyIndex(AppendOnlyCache):
     """What ``sql.lookup_keys_by_kind`` answers, from memory after a catch-up read."""
-
-    def __init__(self) -> None:
-        self._forget()
 
     def _forget(self) -> None:
         # Stored reports' sketches for story linking: dropped with the rest when the
@@ -73,16 +69,11 @@ class KeyIndex:
         self._record_ids: list[str] = []
         self._record_number: dict[str, int] = {}
         self._kinds: list[str] = []
-        self._rows = 0  # rows of link_keys read so far (the high-water mark: rowid < rows)
-        self._last: tuple[int, int, str] | None = None  # (rowid, key, record id) read last
+        self._forget_rows()
 
     def __len__(self) -> int:
         """Rows held (after pruning hot keys to the newest ``MAX_PER_KEY``)."""
         return sum(len(run) for run in self._runs)
-
-    @property
-    def rows_read(self) -> int:
-        return self._rows
 
     def lookup_by_kind(
         self, con: duckdb.DuckDBPyConnection, keys: Iterable[int]
@@ -95,32 +86,17 @@ class KeyIndex:
             return {}
         return self._grouped(self._matches(wanted))
 
-    def catch_up(self, con: duckdb.DuckDBPyConnection) -> None:
-        """Read the committed rows of ``link_keys`` not read yet: all of them the first
-        time, or when the last row read is no longer there as read (another file at
-        this path); else only the rows past it, and that last row to check. Read a
-        page at a time, so a first read of a large store holds one page of strings."""
-        first = 0
-        if self._rows:
-            found = _rows_from(con, self._rows - 1)
-            if len(found["rowid"]) and self._last == _row(found, 0):
-                first = 1
-            else:
-                self._forget()
-        if not self._rows:
-            found = _rows_from(con, 0)
-        while True:
-            self._add_from(found, first)
-            if len(found["rowid"]) < CATCH_UP_PAGE:
-                return
-            found, first = _rows_from(con, self._rows), 0
+    def _page_rows(self) -> int:
+        return CATCH_UP_PAGE
 
-    def _add_from(self, found: dict[str, Any], first: int) -> None:
-        if len(found["rowid"]) <= first:
-            return
+    def _read_from(self, con: duckdb.DuckDBPyConnection, rowid: int) -> dict[str, Any]:
+        return _rows_from(con, rowid)
+
+    def _identity(self, found: dict[str, Any], i: int) -> tuple[Any, ...]:
+        return _row(found, i)
+
+    def _add_rows(self, found: dict[str, Any], first: int) -> None:
         self._add(*(found[name][first:] for name in ("rowid", "key", "kind", "record_id")))
-        self._rows = int(found["rowid"][-1]) + 1
-        self._last = _row(found, len(found["rowid"]) - 1)
 
     # ------------------------------------------------------------------ building
 

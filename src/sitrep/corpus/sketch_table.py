@@ -8,9 +8,7 @@ bytes of arrays a report (three signatures of 64 32-bit minima and their sizes),
 at 100k, plus each doc id and text hash as a string.
 
 Like ``KeyIndex`` this is a cache of an append-only table (a report's sketch row is
-written once, with the report, and never changes), exact once it has read every row up to
-the table's last rowid: catching up reads only the rows past its high-water mark, and a
-row enters only once committed, so a rolled-back batch leaves nothing behind.
+written once, with the report, and never changes): ``append_only.AppendOnlyCache``.
 """
 
 from __future__ import annotations
@@ -23,6 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from sitrep.corpus import sql
+from sitrep.corpus.append_only import AppendOnlyCache
 from sitrep.corpus.fingerprint import NUM_PERM
 
 # Rows read per query when catching up (a first read of a large store pages through it).
@@ -48,11 +47,8 @@ class StoredSketch:
     facts_signature: npt.NDArray[np.int64]
 
 
-class SketchTable:
+class SketchTable(AppendOnlyCache):
     """What ``doc_sketches`` holds, by doc id, from memory after a catch-up read."""
-
-    def __init__(self) -> None:
-        self._forget()
 
     def _forget(self) -> None:
         self._row_of: dict[str, int] = {}
@@ -63,8 +59,7 @@ class SketchTable:
         self._skeletons: Signatures = np.zeros((FIRST_CAPACITY, NUM_PERM), dtype=np.uint32)
         self._fact_sizes: Sizes = np.zeros(FIRST_CAPACITY, dtype=np.int32)
         self._facts: Signatures = np.zeros((FIRST_CAPACITY, NUM_PERM), dtype=np.uint32)
-        self._rows = 0  # rows of doc_sketches read so far (rowid < rows)
-        self._last: tuple[int, str] | None = None  # (rowid, doc id) read last
+        self._forget_rows()
 
     def __len__(self) -> int:
         return len(self._hashes)
@@ -97,35 +92,22 @@ class SketchTable:
             self._facts[row].astype(np.int64) if facts else _EMPTY,
         )
 
-    def catch_up(self, con: duckdb.DuckDBPyConnection) -> None:
-        """Read the committed rows of ``doc_sketches`` not read yet: all of them the first
-        time, or when the last row read is no longer there as read (another file at this
-        path); else only the rows past it, and that last row to check."""
-        first = 0
-        if self._rows:
-            found = _rows_from(con, self._rows - 1)
-            if len(found["rowid"]) and self._last == _row(found, 0):
-                first = 1
-            else:
-                self._forget()
-        if not self._rows:
-            found = _rows_from(con, 0)
-        while True:
-            self._add_from(found, first)
-            if len(found["rowid"]) < CATCH_UP_PAGE:
-                return
-            found, first = _rows_from(con, self._rows), 0
+    def _page_rows(self) -> int:
+        return CATCH_UP_PAGE
 
-    def _add_from(self, found: dict[str, Any], first: int) -> None:
+    def _read_from(self, con: duckdb.DuckDBPyConnection, rowid: int) -> dict[str, Any]:
+        return _rows_from(con, rowid)
+
+    def _identity(self, found: dict[str, Any], i: int) -> tuple[Any, ...]:
+        return int(found["rowid"][i]), str(found["doc_id"][i])
+
+    def _add_rows(self, found: dict[str, Any], first: int) -> None:
         count = len(found["rowid"]) - first
-        if count <= 0:
-            return
         at = len(self._hashes)
         self._reserve(at + count)
         for i in range(first, len(found["rowid"])):
-            doc = str(found["doc_id"][i])
             row = at + i - first
-            self._row_of[doc] = row
+            self._row_of[str(found["doc_id"][i])] = row
             self._hashes.append(str(found["text_hash"][i]))
             self._shingles[row] = int(found["shingles"][i])
             self._skeleton_sizes[row] = int(found["skeleton_size"][i])
@@ -136,8 +118,6 @@ class SketchTable:
             self._fact_sizes[row] = 0 if _missing(facts) else int(facts)
             _put(self._facts, row, found["facts_signature"][i])
         sql.ROWS_READ["doc_sketches"] += count
-        self._rows = int(found["rowid"][-1]) + 1
-        self._last = _row(found, len(found["rowid"]) - 1)
 
     def _reserve(self, rows: int) -> None:
         capacity = len(self._shingles)
@@ -183,7 +163,3 @@ def _rows_from(con: duckdb.DuckDBPyConnection, rowid: int) -> dict[str, Any]:
         [rowid],
     ).fetchnumpy()
     return found
-
-
-def _row(found: dict[str, Any], i: int) -> tuple[int, str]:
-    return int(found["rowid"][i]), str(found["doc_id"][i])

@@ -3,9 +3,12 @@ nearest it in the parse."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from sitrep.records import Figure
 from sitrep.stages.events_context import context_of
 from sitrep.stages.events_document import CASUALTY_TYPES, is_part_of_toll, is_vague
 from sitrep.stages.events_sentence import nearest
@@ -23,7 +26,7 @@ def casualty_count(
         return None
     sentence = trigger.token.sent
     for figure in context_of(state).figures.between(sentence.start_char, sentence.end_char):
-        if figure.quantity != quantity or figure.value is None:
+        if figure.value is None or _counted_as(state, figure) != quantity:
             continue
         if is_part_of_toll(state.text, figure) or is_vague(figure):
             continue  # "Two children were among the dead", "dozens killed": no toll
@@ -36,6 +39,28 @@ def casualty_count(
     if victim is not None and (len(rivals) < 2 or nearest(victim, rivals) == trigger.token):
         return 1
     return None
+
+
+# Nouns of people by what they do or are: worshippers, herders, parishioners, Christians,
+# servicemen, trainees (the figures stage lists the common ones; round 11).
+_PERSON_SUFFIX = re.compile(r"(?:[^e]er|or|ist|ian|ant|ent|ee|man|men)$")
+
+
+def _counted_as(state: DocState, figure: Figure) -> str | None:
+    """The figure's quantity, or for a count of people the figures stage does not know
+    as people, the harm its verb tells ("gunmen killed 44 worshippers"; round 11)."""
+    if figure.quantity != "other":
+        return figure.quantity
+    span = state.doc.char_span(figure.span.start, figure.span.end, alignment_mode="expand")
+    if span is None:
+        return None
+    noun = span.root.head if span.root.dep_ == "nummod" else span.root
+    if noun.dep_ not in ("dobj", "nsubjpass") or noun.tag_ != "NNS":
+        return None
+    if not _PERSON_SUFFIX.search(noun.lemma_.lower()):
+        return None  # "drought killed 300 cattle": no one's death
+    verb = noun.head.lemma_.lower()
+    return next((q for q, verbs in _HARM_VERBS.items() if verb in verbs), None)
 
 
 _SINGLE = frozenset({"a", "an", "the", "one"})

@@ -603,9 +603,12 @@ def attach_casualties(
         if evidence.any_covering(figure.span.start):
             continue  # its own sentence has an event, which took it already
         before = bisect_left(told_at, figure.span.start)
-        if before == 0:
-            continue
-        index = told[before - 1][1]
+        if not told:
+            break  # no event able to have victims is told at all
+        # A toll told before any such event ("At least five people have been killed since
+        # Thursday", the lead after "days of fighting", a setting and no event) counts the
+        # dead of the first one told after it (round 11, outside c).
+        index = told[before - 1][1] if before else told[0][1]
         if text and _counts_disease(text, figure):
             # "31,000 suspected cholera cases and 148 deaths": the outbreak's toll, not
             # that of the airstrike told just before it (round 9).

@@ -454,6 +454,23 @@ def _protesters_in_sentence(noun: Token) -> bool:
     return protesters and not armed
 
 
+# Who a clash with is a protest: "clashes with demonstrators" (round 11, outside d).
+_CROWDS = frozenset({"protester", "protestor", "demonstrator", "marcher", "rioter", "crowd"})
+
+
+def _clash_with_crowd(noun: Token) -> bool:
+    """ "Police detained 63 after clashes with demonstrators": police meeting a crowd is
+    the protest's violence, as ACLED codes it, not an armed clash."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("with", "between"):
+            for other in prep.children:
+                if other.dep_ == "pobj" and any(
+                    t.lemma_.lower() in _CROWDS for t in (other, *other.conjuncts)
+                ):
+                    return True
+    return False
+
+
 def _quarrel(verb: Token) -> bool:
     """ "people fight over a plate of food": civilians quarrelling, not armed forces
     fighting over ground ("the army and the RSF fought over the north of the city")."""
@@ -614,7 +631,7 @@ def _noun_type(token: Token, lemma: str) -> str | None:
     if token.lower_ == "firing" and token.dep_ == "nsubj":
         return "armed_clash"  # "firing resumed early on Friday near two villages" (round 9)
     kind = rules.NOUN_TRIGGERS.get(lemma)
-    if lemma == "clash" and _protesters_in_sentence(token):
+    if lemma == "clash" and (_protesters_in_sentence(token) or _clash_with_crowd(token)):
         return "protest"  # "clashes in Basra left 12 dead and protesters set fire to ..."
     if lemma in ("strike", "attack") and any(
         c.lemma_.lower() in rules.AIR_MODIFIERS for c in token.children

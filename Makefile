@@ -65,6 +65,8 @@ eval: $(EVAL_STAMP)
 	$(BIN)/sitrep eval report --data eval/outside/b
 	$(BIN)/sitrep eval report --data eval/outside/c
 	$(BIN)/sitrep eval report --data eval/outside/d
+	$(BIN)/sitrep eval report --data eval/outside/e
+	$(BIN)/sitrep eval report --data eval/outside/f
 	@if [ -d $(SHARED_EVAL)/quotes/PolNeAR ]; then \
 	  $(BIN)/sitrep eval quotes --data $(SHARED_EVAL)/quotes/PolNeAR --split test; \
 	else echo "skipping eval quotes: $(SHARED_EVAL)/quotes/PolNeAR not found"; fi

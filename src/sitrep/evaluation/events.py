@@ -35,6 +35,7 @@ from sitrep.evaluation.report import (
     evaluate_report_dir,
     event_date_agrees,
     event_matches,
+    event_place_named,
     event_place_right,
     event_types_agree,
     is_scored_event,
@@ -190,7 +191,10 @@ def event_errors(gold: Mapping[str, Any], report: Report) -> EventErrors:
     gold_events = _gold_items(gold, "events")
     ctx = EventContext(report, _gold_items(gold, "places"))
     scored = [e for e in report.events if is_scored_event(e)]
-    pairs = match_one_to_one(gold_events, scored, lambda g, e: event_matches(g, e, ctx))
+    pairs = match_one_to_one(
+        gold_events, scored, lambda g, e: event_matches(g, e, ctx),
+        prefer=lambda g, e: event_place_named(g.get("place"), e, ctx),
+    )  # fmt: skip
     matched_gold = {id(g) for g, _ in pairs}
     matched = {id(e) for _, e in pairs}
     missed = tuple(

@@ -782,9 +782,7 @@ def event_place_right(gold_place: Any, event: Event, ctx: EventContext) -> bool:
     place = ctx.place(event.place)
     if place is None:
         return False
-    names = ctx.spellings(str(gold_place))
-    if any(same_name(n, place.name) or any(same_name(n, m.text) for m in place.mentions)
-           for n in names):  # fmt: skip
+    if event_place_named(gold_place, event, ctx):
         return True
     if place.kind == "country" or ctx.is_country(str(gold_place)):
         return False
@@ -793,6 +791,18 @@ def event_place_right(gold_place: Any, event: Event, ctx: EventContext) -> bool:
     if where is None or place.lat is None or place.lon is None:
         return False
     return haversine_km(where[0], where[1], place.lat, place.lon) <= RESOLUTION_KM
+
+
+def event_place_named(gold_place: Any, event: Event, ctx: EventContext) -> bool:
+    """The event's place is the gold's by name (its canonical name or a mention)."""
+    place = ctx.place(event.place)
+    if not gold_place or place is None:
+        return False
+    names = ctx.spellings(str(gold_place))
+    return any(
+        same_name(n, place.name) or any(same_name(n, m.text) for m in place.mentions)
+        for n in names
+    )
 
 
 def event_matches(g: Mapping[str, Any], e: Event, ctx: EventContext) -> bool:
@@ -814,7 +824,10 @@ def score_events(
     ctx = EventContext(report, gold_places)
     scored = [e for e in report.events if is_scored_event(e)]
     score.unscored_events += len(report.events) - len(scored)
-    pairs = match_one_to_one(gold, scored, lambda g, e: event_matches(g, e, ctx))
+    pairs = match_one_to_one(
+        gold, scored, lambda g, e: event_matches(g, e, ctx),
+        prefer=lambda g, e: event_place_named(g.get("place"), e, ctx),
+    )  # fmt: skip
     for g, e in pairs:
         item = f"{g.get('type')} {g.get('place')} {g.get('date')}"
         killed, injured = _as_int(g.get("killed")), _as_int(g.get("injured"))

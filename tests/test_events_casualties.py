@@ -5,39 +5,21 @@ them, and clashes with demonstrators as the protest. Sentences and towns are our
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from sitrep.records import Event, Place, Span
-from sitrep.stages.dating import date_report
-from sitrep.stages.events import extract_events
-from sitrep.stages.figures import extract_figures
-from sitrep.stages.times import extract_times
+from events_support import events_with_places, places_named
+from sitrep.records import Event, Place
 
 # Invented towns, all pinned by an invented gazetteer.
 TOWNS = ("Harlow", "Kestrel", "Moravo", "Tindale")
 
 
 def _places(text: str) -> list[Place]:
-    found = []
-    for lat, name in enumerate(TOWNS):
-        spans = tuple(Span.of(text, m.start(), m.end()) for m in re.finditer(rf"\b{name}\b", text))
-        if spans:
-            found.append(
-                Place(id=f"P{len(found) + 1}", name=name, kind="town", country="XX",
-                      lat=10.0 + lat, lon=0.0, mentions=spans)
-            )  # fmt: skip
-    return found
+    return places_named(text, {name: ("town", 10.0 + lat) for lat, name in enumerate(TOWNS)})
 
 
 def _events(make_state, resources, text: str) -> list[tuple[str, str | None, Event]]:  # type: ignore[no-untyped-def]
-    state = make_state(text, "2025-03-12")
-    state.places = _places(text)
-    for run in (extract_times, date_report, extract_figures, extract_events):
-        run(state, resources)
-    names = {p.id: p.name for p in state.places}
-    return [(e.type, names.get(e.place or ""), e) for e in state.events]
+    return events_with_places(make_state, resources, text, _places(text))
 
 
 def _counts(

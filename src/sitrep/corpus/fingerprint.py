@@ -77,8 +77,9 @@ class Fingerprint:
 def fingerprint(text: str) -> Fingerprint:
     words = words_of(text)
     shingles = _shingles(words, TEXT_SHINGLE)
-    skeleton = _shingles(skeleton_of(text), SKELETON_SHINGLE)
-    facts = {fact.encode("utf-8") for fact in facts_of(text)}
+    skeleton_words, fact_words = _skeleton_and_facts(text)
+    skeleton = _shingles(skeleton_words, SKELETON_SHINGLE)
+    facts = {fact.encode("utf-8") for fact in fact_words}
     return Fingerprint(
         text_hash=hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest(),
         shingles=len(shingles),
@@ -97,25 +98,32 @@ def words_of(text: str) -> list[str]:
 
 def skeleton_of(text: str) -> list[str]:
     """Names (capitalised words not opening a sentence), numbers, and words in quotes, in order."""
-    quoted = {m.start(1) for m in _QUOTED.finditer(text)}
-    inside = _inside_quotes(text)
-    out: list[str] = []
-    for match in _WORD.finditer(text):
-        token = match.group()
-        fact = _fact(text, match)
-        if fact is not None:
-            out.append(fact)
-        elif (match.start() in quoted or inside[match.start()]) and len(token) > 3:
-            # Quoted words are kept verbatim by honest copies; spinners change them too,
-            # but only some of them.
-            out.append(_fold(token))
-    return out
+    return _skeleton_and_facts(text)[0]
 
 
 def facts_of(text: str) -> set[str]:
     """The names and numbers a report states, in any order: what a copy keeps (spun,
     reordered or cut) and another event told in the same words does not."""
-    return {fact for match in _WORD.finditer(text) if (fact := _fact(text, match)) is not None}
+    return _skeleton_and_facts(text)[1]
+
+
+def _skeleton_and_facts(text: str) -> tuple[list[str], set[str]]:
+    """Both in one pass over the words: the skeleton is the facts in order plus quoted words."""
+    quoted = {m.start(1) for m in _QUOTED.finditer(text)}
+    inside = _inside_quotes(text)
+    skeleton: list[str] = []
+    facts: set[str] = set()
+    for match in _WORD.finditer(text):
+        token = match.group()
+        fact = _fact(text, match)
+        if fact is not None:
+            skeleton.append(fact)
+            facts.add(fact)
+        elif (match.start() in quoted or inside[match.start()]) and len(token) > 3:
+            # Quoted words are kept verbatim by honest copies; spinners change them too,
+            # but only some of them.
+            skeleton.append(_fold(token))
+    return skeleton, facts
 
 
 def _fact(text: str, match: re.Match[str]) -> str | None:

@@ -420,9 +420,8 @@ def _expels_from_homes(verb: Token, lemma: str) -> bool:
         return False
     return any(
         o.dep_ == "pobj" and o.lemma_.lower() in rules.HOMES
-        for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "from"
-        for o in prep.children
-    )  # fmt: skip
+        for o in _after_preposition(verb, "from")
+    )
 
 
 def _leaving_type(verb: Token) -> str | None:
@@ -505,9 +504,16 @@ def _left_without_service(verb: Token) -> bool:
     # The whole phrase: the parser may read "without running water" as a gerund's object.
     return any(
         o.pos_ == "NOUN" and o.lemma_.lower() in rules.UTILITIES
-        for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "without"
-        for o in prep.subtree
-    )  # fmt: skip
+        for o in _after_preposition(verb, "without", whole=True)
+    )
+
+
+def _after_preposition(verb: Token, preposition: str, whole: bool = False) -> Iterator[Token]:
+    """The words a preposition of ``verb`` governs: its children, or (``whole``) its
+    whole phrase."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == preposition:
+            yield from (prep.subtree if whole else prep.children)
 
 
 def _arrests_in_clause(verb: Token) -> bool:

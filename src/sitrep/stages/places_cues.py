@@ -65,6 +65,8 @@ REGION_WORDS = frozenset({"region", "oblast", "province", "governorate", "area"}
 REGION_PLURALS = frozenset({"regions", "oblasts", "provinces", "governorates", "areas"})
 # "the Dnipro river": the word after a name that makes it a body of water.
 WATER_WORDS = frozenset({"river"})
+# "the Fergana Valley": the word after a name that makes it a valley, an area.
+VALLEY_WORDS = frozenset({"valley"})
 REGION_ADJECTIVES = frozenset({"regional", "oblast"})
 
 # Person cues.
@@ -453,6 +455,12 @@ def water_word_after(span: SpacySpan) -> Token | None:
     if after is not None and after.lower_ in WATER_WORDS:
         return after
     return None
+
+
+def valley_word_after(span: SpacySpan) -> Token | None:
+    """The "valley" right after the span ("the Swat valley", "the Fergana Valley")."""
+    after = _token(span, span.end)
+    return after if after is not None and after.lower_ in VALLEY_WORDS else None
 
 
 def area_word_after(span: SpacySpan) -> bool:

@@ -10,6 +10,7 @@ the kind of place the text gives it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Span as SpacySpan
@@ -37,7 +38,15 @@ SLOT_NOUNS: dict[str, PlaceKind] = {
     "districts": "region",
     "province": "region",
     "provinces": "region",
+    "valley": "region",
+    "camp": "other",
+    "camps": "other",
 }
+# A name opened by a lower-case Arabic article and a hyphen ("al-Hol camp").
+_ARTICLE_OPENED = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an)-[A-Z]")
+# Slot nouns that take an unknown name only after a locative preposition: "at Khanke
+# camp", "from the al-Hol camp"; not "the Biden camp said" (a political camp).
+LOCATED_SLOT_NOUNS = frozenset({"camp", "camps"})
 # Prepositions after which an unknown name is taken as a place ("near Katari"): "in",
 # "from" or "to" also take organisations and people ("in Hamas", "to Smith").
 NEAR_WORDS = frozenset({"near"})
@@ -65,9 +74,18 @@ def stated_kind(span: SpacySpan) -> PlaceKind | None:
     if after is not None and after.is_lower and after.lower_ in SLOT_NOUNS:
         follower = span.doc[after.i + 1] if after.i + 1 < len(span.doc) else None
         # "the Svartsengi village school": the noun is a modifier, not the name's kind.
-        if follower is None or follower.tag_ not in {"NN", "NNS"}:
+        modifier = follower is not None and follower.tag_ in {"NN", "NNS"}
+        if not modifier and (after.lower_ not in LOCATED_SLOT_NOUNS or _located(span)):
             return SLOT_NOUNS[after.lower_]
     return _apposed_kind(span)
+
+
+def _located(span: SpacySpan) -> bool:
+    """A locative preposition right before the name or its article ("at X", "from the X")."""
+    i = span.start - 1
+    if cues.lower_at(span, i) == "the":
+        i -= 1
+    return cues.lower_at(span, i) in cues.LOCATIVE_PREPOSITIONS
 
 
 def kind_before(span: SpacySpan) -> PlaceKind | None:
@@ -159,14 +177,19 @@ def unknown_names_in_slot(
     does not know and the text calls a place, with the kind it gives them. An entity
     "Ancuabe and Metuge" yields both names; a name the gazetteer knows yields nothing
     here (the other sources weigh it)."""
-    if not span.text[:1].isupper() or gazetteer.lookup(span.text):
+    if not _name_like(span.text) or gazetteer.lookup(span.text):
         return
     kind = stated_kind(span)
     if kind is None:
         return
     for name in _coordinated_names(span):
-        if name.text[:1].isupper() and not gazetteer.lookup(name.text):
+        if _name_like(name.text) and not gazetteer.lookup(name.text):
             yield name, kind
+
+
+def _name_like(text: str) -> bool:
+    """Capitalised, or opened by a lower-case Arabic article ("al-Hol", "el-Geneina")."""
+    return text[:1].isupper() or bool(_ARTICLE_OPENED.match(text))
 
 
 def _coordinated_names(span: SpacySpan) -> Iterator[SpacySpan]:

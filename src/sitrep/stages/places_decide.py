@@ -1,0 +1,96 @@
+"""Deciding place-hood: a mention is a place on strong evidence (a place cue, a region
+or river word, a list of places, a place label), weakly when tagged and sizeable in the
+document's countries, and not when a person cue stands unexplained by metonymy ("Moscow
+said" is the government; "said Kharkiv" of no capital is a person). One string, one
+verdict per document."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from sitrep.gazetteer import Candidate
+from sitrep.stages.places_mention import Mention
+from sitrep.stages.places_resolve import focus_from
+
+# A name the model tagged but no cue supports is accepted only if it is a sizeable
+# place in a country the document is about ("Mariupol" tagged ORG in a Ukraine story).
+WEAK_MIN_POPULATION = 10_000
+# Actors that speak through their capitals: "Moscow said" is metonymy, not a person.
+SPEAKING_KINDS = frozenset({"country"})
+
+
+def _explained_by_metonymy(m: Mention) -> bool:
+    """ "Moscow said", "Washington's forces": a country or capital as actor, not a person."""
+    if m.metonymy is not True and not (m.person_cue or "").startswith("speech verb"):
+        return False
+    return any(c.kind in SPEAKING_KINDS or c.feature_code == "PPLC" for c in m.candidates)
+
+
+def has_person_cue(m: Mention) -> bool:
+    return m.person_cue is not None and not _explained_by_metonymy(m)
+
+
+def strong_evidence(m: Mention) -> bool:
+    """Evidence that this mention is a place even if its string were seen nowhere else."""
+    if has_person_cue(m):
+        return False
+    if m.place_cue or m.region_form or m.listed or m.water:
+        return True  # "the Oskil river": a name the text calls a river is a place
+    if m.label in {"GPE", "LOC"}:
+        return True
+    if m.label == "FAC" and m.candidates:
+        return True
+    return m.metonymy is True and _explained_by_metonymy(m)
+
+
+def decide(mentions: Sequence[Mention]) -> tuple[list[Mention], list[dict[str, object]]]:
+    """Keep the mentions that are places; return the rest with the reason they were not."""
+    by_key: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_key[m.key].append(m)
+    accepted: list[Mention] = []
+    rejected: list[dict[str, object]] = []
+    weak: list[list[Mention]] = []
+    for group in by_key.values():
+        verdict = _group_verdict(group)
+        if verdict == "place":
+            accepted.extend(m for m in group if not has_person_cue(m))
+            rejected.extend(rejection(m, m.person_cue or "") for m in group if has_person_cue(m))
+        elif verdict == "weak":
+            weak.append(group)
+        else:
+            rejected.extend(rejection(m, verdict) for m in group)
+    focus = focus_from(m.candidates[0] for m in accepted if len(m.candidates) == 1)
+    for group in weak:
+        if _sizeable_in_focus(group[0].candidates, set(focus)):
+            accepted.extend(group)
+        else:
+            rejected.extend(rejection(m, "no place evidence") for m in group)
+    return sorted(accepted, key=lambda m: m.name.start), rejected
+
+
+def _group_verdict(group: Sequence[Mention]) -> str:
+    """ "place", "weak" (tagged, unsupported), or the reason it is not a place."""
+    person = [m for m in group if has_person_cue(m)]
+    explicit_place = any(m.place_cue and not has_person_cue(m) for m in group)
+    if person and not explicit_place:
+        return f"person: {person[0].person_cue}"
+    if any(strong_evidence(m) for m in group):
+        return "place"
+    if any(m.label for m in group) and group[0].candidates:
+        return "weak"
+    return "no place evidence"
+
+
+def _sizeable_in_focus(candidates: Sequence[Candidate], countries: set[str]) -> bool:
+    return any(
+        c.country in countries
+        and c.kind in {"city", "region", "country"}
+        and c.population >= WEAK_MIN_POPULATION
+        for c in candidates
+    )
+
+
+def rejection(m: Mention, reason: str) -> dict[str, object]:
+    return {"text": m.out.text, "start": m.out.start, "end": m.out.end, "reason": reason}

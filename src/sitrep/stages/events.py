@@ -8,12 +8,15 @@ each have a module:
 * ``events_when`` — the date the trigger's own clause states (``events_dating``: the
   report's date lent to events told as holding now);
 * ``events_place`` — the place chosen within the sentence;
-* ``events_split`` — one event per place of a list ("in Mombasa, Kisumu and Nakuru");
+* ``events_split`` — one event per place of a list ("in Mombasa, Kisumu and Nakuru"),
+  the list of the trigger's own clause first (``events_clause``, round 12);
 * ``events_filters`` — trigger words that tell no event where they stand;
 * ``events_actors`` — actors normalised to sides;
 * ``events_modality`` — fact, claim, denial, plan, hypothetical;
 * ``events_counts`` — killed and injured;
-* ``events_document`` — merging the tellings of one event, tolls told apart.
+* ``events_document`` — merging the tellings of one event, tolls told apart, with
+  consequences folded into their event first (``events_consequences``);
+* ``events_protest`` — arrests and blockades of the protest family (round 12).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from sitrep.records import Event, Published, Span
 from sitrep.resources import Resources
 from sitrep.stages import events_rules as rules
 from sitrep.stages.events_actors import event_actors, normalise_actor
+from sitrep.stages.events_clause import clause_place_list
 from sitrep.stages.events_context import EventContext, context_of
 from sitrep.stages.events_counts import casualty_count
 from sitrep.stages.events_dating import date_from_report, tells_current_state
@@ -33,6 +37,7 @@ from sitrep.stages.events_document import CASUALTY_TYPES, consolidate
 from sitrep.stages.events_filters import tells_no_event
 from sitrep.stages.events_modality import event_modality
 from sitrep.stages.events_place import event_place
+from sitrep.stages.events_protest import blockades_as_protests, fold_into_protests
 from sitrep.stages.events_sentence import is_setting, renewal
 from sitrep.stages.events_split import at_conjoined_places
 from sitrep.stages.events_triggers import Trigger, find_triggers, trigger_type
@@ -62,7 +67,9 @@ MAX_CONFIDENCE = 0.95
 @stage(
     "events",
     requires=("doc", "places", "people", "times", "published", "figures"),
-    assigns=("events",),
+    # It also adds places: a capitalised name listed in a trigger's clause that the place
+    # stage dropped becomes an unpinned place, so the event can point at it (events_clause).
+    assigns=("events", "places"),
 )
 def extract_events(state: DocState, resources: Resources) -> None:
     """Fill ``state.events``."""
@@ -76,6 +83,8 @@ def extract_events(state: DocState, resources: Resources) -> None:
     # own date may date (events_dating); the key survives consolidation's renumbering.
     current: set[tuple[str, int]] = set()
     renewed: set[Span] = set()  # tellings of an event happening again (renewal)
+    collapses: set[int] = set()  # where a disaster is told by a structure collapsing
+    listed: set[tuple[int, str]] = set()  # (telling, place) of events split over a list
     for trigger in triggers:
         event = _event(state, trigger, "E0", rivals.get(trigger.token.sent.start, []))
         if _asks_who(trigger.token) or _habitual(trigger.token):
@@ -85,10 +94,14 @@ def extract_events(state: DocState, resources: Resources) -> None:
         setting = is_setting(trigger.token)
         if renewal(trigger.token):
             renewed.update(event.evidence)
+        if trigger.type == "disaster" and trigger.token.lemma_.lower() in rules.COLLAPSE_VERBS:
+            collapses.add(event.evidence[0].start)
         if tells_current_state(trigger.token):
             current.add((event.type, event.evidence[0].start))
         # "in Maracay, Valencia and Coro": one event at each place instead of the one.
-        for each in at_conjoined_places(state, trigger.token, event, apart) or [event]:
+        split = at_conjoined_places(state, trigger.token, event, apart)
+        listed.update((each.evidence[0].start, each.place or "") for each in split)
+        for each in split or [event]:
             # "energy cuts and internet disruptions": one event, not one per noun.
             key = (each.type, each.date, each.place, each.actors, each.modality,
                    each.evidence)  # fmt: skip
@@ -106,13 +119,20 @@ def extract_events(state: DocState, resources: Resources) -> None:
         state.text,
         apart=frozenset(apart),
         renewed=frozenset(renewed),
+        collapses=frozenset(collapses),
+        listed=frozenset(listed),
     )
+    # Arrests and releases of protesters are the protest's (round 12, EVENT_TYPES.md).
+    folded = fold_into_protests(consolidated, state.text, state.places)
+    consolidated = [dataclasses.replace(e, id=f"E{i + 1}") for i, e in enumerate(folded)]
     # After merging: a date inferred from the report must not make two tellings agree.
-    state.events = date_from_report(
+    dated = date_from_report(
         consolidated,
         state.published,
         lambda e: any((e.type, span.start) in current for span in e.evidence),
     )
+    # Retyped after dating: the report's date is lent by (type, telling) (round 12).
+    state.events = blockades_as_protests(dated, state.text)
 
 
 def _year_of(published: Published) -> int | None:
@@ -166,6 +186,8 @@ def _refers_back(trigger: Token, event: Event, told: list[tuple[Event, bool]]) -
         return any(_family(e.type) == family for e, _ in told)
     if trigger.pos_ != "NOUN" or event.place or event.date:
         return False
+    if clause_place_list(trigger):
+        return False  # "the blockades would continue at A and B": told anew, at each
     if event.killed is not None or event.injured is not None:
         return False
     if not any(c.dep_ == "det" and c.lower_ in _BACK_DETERMINERS for c in trigger.children):

@@ -10,7 +10,12 @@ from spacy.tokens import Token
 
 from sitrep.records import Figure
 from sitrep.stages.events_context import context_of
-from sitrep.stages.events_document import CASUALTY_TYPES, is_part_of_toll, is_vague
+from sitrep.stages.events_document import (
+    CASUALTY_TYPES,
+    is_part_of_toll,
+    is_vague,
+    stated_quantity,
+)
 from sitrep.stages.events_sentence import nearest
 from sitrep.stages.events_triggers import Trigger
 from sitrep.stages.figures import PEOPLE_NOUNS
@@ -49,8 +54,9 @@ _PERSON_SUFFIX = re.compile(r"(?:[^e]er|or|ist|ian|ant|ent|ee|man|men)$")
 def _counted_as(state: DocState, figure: Figure) -> str | None:
     """The figure's quantity, or for a count of people the figures stage does not know
     as people, the harm its verb tells ("gunmen killed 44 worshippers"; round 11)."""
-    if figure.quantity != "other":
-        return figure.quantity
+    stated = stated_quantity(state.text, figure)
+    if stated != "other":
+        return stated
     span = state.doc.char_span(figure.span.start, figure.span.end, alignment_mode="expand")
     if span is None:
         return None

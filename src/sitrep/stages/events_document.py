@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sitrep.records import Event, Figure, Place, Span
+from sitrep.stages.events_consequences import fold_consequences
 from sitrep.stages.events_rules import NON_VIOLENT_DEATHS
 from sitrep.stages.figures_index import Intervals, Lines, Positions, is_reference_point
 from sitrep.stages.times_rules import precision
@@ -89,11 +90,16 @@ def consolidate(
     *,
     apart: frozenset[frozenset[str]] = frozenset(),
     renewed: frozenset[Span] = frozenset(),
+    collapses: frozenset[int] = frozenset(),
+    listed: frozenset[tuple[int, str]] = frozenset(),
 ) -> list[Event]:
     """The report's events, each told once, placed and counted (see module docstring).
     ``apart``: pairs of place ids told as distinct places of one event ("in Mombasa,
     Kisumu and Nakuru"), never merged into one; ``renewed``: evidence of tellings that
-    say the event happens again ("evacuated again", "a new eruption", ``renewal``)."""
+    say the event happens again ("evacuated again", "a new eruption", ``renewal``);
+    ``collapses``: where a disaster is told by a structure collapsing
+    (``events_consequences``); ``listed``: (evidence start, place) of the events a list
+    of places told, one per place."""
     context = PlaceContext.of(places, text)
     alias = same_named_places(places)
     events = [dataclasses.replace(e, place=alias.get(e.place or "", e.place)) for e in events]
@@ -109,22 +115,17 @@ def consolidate(
         else e
         for e in merge_mentions(
             unplaced, apart=apart, lines=context.lines, within=within, text=text,
-            renewed=renewed,
+            renewed=renewed, listed=listed,
         )
     ]  # fmt: skip
     placed = [place_from_context(e, context) for e in merged]
-    counted = attach_casualties(
-        merge_mentions(
-            placed,
-            apart=apart,
-            lines=context.lines,
-            within=within,
-            text=text,
-            renewed=renewed,
-        ),
-        figures,
-        text,
-    )
+    remerged = merge_mentions(
+        placed, apart=apart, lines=context.lines, within=within, text=text, renewed=renewed,
+        listed=listed,
+    )  # fmt: skip
+    # Consequences folded before tolls are given out: "More than 40 were injured" after
+    # "three died when walls collapsed" is the storm's (round 12).
+    counted = attach_casualties(fold_consequences(remerged, places, text, collapses), figures, text)
     return [dataclasses.replace(e, id=f"E{i + 1}") for i, e in enumerate(counted)]
 
 
@@ -169,6 +170,7 @@ def merge_mentions(
     within: frozenset[tuple[str, str]] = frozenset(),
     text: str = "",
     renewed: frozenset[Span] = frozenset(),
+    listed: frozenset[tuple[int, str]] = frozenset(),
 ) -> list[Event]:
     """The events with each one told several times merged into one (see ``same_event``);
     ``lines`` tells which tellings share a paragraph (and, with ``text``, where the
@@ -189,6 +191,11 @@ def merge_mentions(
             # Only a headline not yet matched to the body sums up a telling of another day:
             # once it has absorbed one, the body's others are its own (round 7).
             undated = summed and _told_only_in(earlier, headline) and _is_title(earlier)
+            # A headline not yet matched to the body sums up the listed places' events.
+            if not _told_only_in(earlier, headline) and _listed_elsewhere(
+                earlier, event, listed, shared
+            ):
+                continue
             nested = _nested(earlier.place, event.place, within)
             if _one_again_one_before(earlier, event, renewed):
                 continue
@@ -211,6 +218,23 @@ def merge_mentions(
             kept.append(event)
             evidence.append(own)
     return kept
+
+
+def _listed_elsewhere(a: Event, b: Event, listed: frozenset[tuple[int, str]], shared: bool) -> bool:
+    """Whether two tellings are kept apart because one is an event a list of places told
+    (``listed``: its sentence's start and place) and the other is elsewhere, or unplaced
+    and told in another sentence: "Torrents tore through A, B and C" is told at A, B and
+    C, not at the valley or the country of another sentence (round 12)."""
+    members = [e for e in (a, b) if _is_listed(e, listed)]
+    if not members:
+        return False
+    if a.place is not None and b.place is not None:
+        return a.place != b.place
+    return not shared
+
+
+def _is_listed(event: Event, listed: frozenset[tuple[int, str]]) -> bool:
+    return event.place is not None and any((s.start, event.place) in listed for s in event.evidence)
 
 
 def _one_again_one_before(a: Event, b: Event, renewed: frozenset[Span]) -> bool:
@@ -468,15 +492,17 @@ def main_settlement(places: Sequence[Place], text: str) -> str | None:
     first: dict[str, int] = {}
     dateline = dateline_span(text)
     for place in places:
-        # "about 500 km west of Kathmandu" measures from a place; it tells nothing there.
-        mentions = [
-            m for m in place.mentions
-            if outside(dateline, m.start) and not is_reference_point(text, m.start)
-        ]  # fmt: skip
-        if place.metonymy or place.kind not in _SETTLEMENTS or not mentions:
+        if place.metonymy or place.kind not in _SETTLEMENTS:
             continue
-        counts[place.id] += len(mentions)
-        first[place.id] = min(m.start for m in mentions)
+        # "about 500 km west of Kathmandu" measures from a place; it tells nothing there.
+        starts = [
+            start for start in _told_at(place, text)
+            if outside(dateline, start) and not is_reference_point(text, start)
+        ]  # fmt: skip
+        if not starts:
+            continue
+        counts[place.id] += len(starts)
+        first[place.id] = min(starts)
     if not counts:
         return None
     # A settlement outside every country the report names is likelier a namesake the
@@ -485,6 +511,31 @@ def main_settlement(places: Sequence[Place], text: str) -> str | None:
     country = {p.id: p.country for p in places}
     inside = [pid for pid in counts if country[pid] in named]
     return min(inside or counts, key=lambda pid: (-counts[pid], first[pid]))
+
+
+def _told_at(place: Place, text: str) -> set[int]:
+    """Where the report names ``place`` as where something is: each kept mention, and
+    each other occurrence of its name (the place stage keeps one mention of some
+    unpinned villages; round 12), but not a town named as a speaker ("Juba said": its
+    government) or in a credit line ("Reporting by ... in Juba")."""
+    starts = {m.start for m in place.mentions}
+    names = {m.text for m in place.mentions if m.text[:1].isupper()}
+    for name in names:
+        for found in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            starts.add(found.start())
+    return {s for s in starts if not _speaker_or_credit(text, s)}
+
+
+# "Juba said", "Kyiv says", "Moscow told": a capital speaking is its government.
+_SPEAKS = re.compile(r"[\w'’.-]*\s+(?:said|says|told|announced|claimed|accused|denied)\b")
+_CREDIT_LINE = re.compile(r"(?:Additional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting)\s+by\b")
+
+
+def _speaker_or_credit(text: str, start: int) -> bool:
+    if _SPEAKS.match(text, start):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_CREDIT_LINE.match(text, line_start))
 
 
 # --------------------------------------------------------------------------- casualties
@@ -583,7 +634,12 @@ def attach_casualties(
     """Give a death or injury count stated apart from any event to the last violent or
     disastrous event told before it, if that event has no such count yet (not a part
     of a toll: "two children were among the dead")."""
-    evidence = Intervals((s.start, s.end, i) for i, e in enumerate(events) for s in e.evidence)
+    # Only an event able to have victims takes its sentence's toll: "30 were wounded,
+    # including a paramedic ... evacuating families" tells no evacuation's dead (round 12).
+    evidence = Intervals(
+        (s.start, s.end, i) for i, e in enumerate(events) if e.type in CASUALTY_TYPES
+        for s in e.evidence
+    )  # fmt: skip
     # Each telling of an event able to have victims, by position then order: the count
     # goes to the event told last before it, even where that event's first telling is
     # the headline ("junta jets strike town" ... "jets bombed the eastern quarter. At
@@ -596,7 +652,8 @@ def attach_casualties(
     result = list(events)
     split = _split_over_places(events)
     for figure in figures:
-        if figure.quantity not in ("killed", "injured") or figure.value is None:
+        quantity = stated_quantity(text, figure)
+        if quantity not in ("killed", "injured") or figure.value is None:
             continue
         if (text and is_part_of_toll(text, figure)) or is_vague(figure):
             continue
@@ -619,14 +676,26 @@ def attach_casualties(
         if index in split:
             continue  # "marched in A, B and C. Two were killed.": where is not told
         event, count = result[index], round(figure.value)
-        known = event.killed if figure.quantity == "killed" else event.injured
+        known = event.killed if quantity == "killed" else event.injured
         if known is not None and not _refines(known, figure, figures):
             continue
-        if figure.quantity == "killed":
+        if quantity == "killed":
             result[index] = dataclasses.replace(event, killed=count)
         else:
             result[index] = dataclasses.replace(event, injured=count)
     return result
+
+
+# "left 55 people dead", "leaving 12 dead": a count the figures stage may read as people
+# left (displaced) is a toll when "dead" follows it (round 12, outside f).
+_DEAD_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?dead\b")
+
+
+def stated_quantity(text: str, figure: Figure) -> str | None:
+    """The figure's quantity, or ``killed`` where the words after it say dead."""
+    if text and figure.quantity != "killed" and _DEAD_AFTER.match(text, figure.span.end):
+        return "killed"
+    return figure.quantity
 
 
 _LOWER_BOUND = re.compile(r"^(?:more\s+than|over|at\s+least|upwards\s+of)\s", re.I)

@@ -43,7 +43,37 @@ def tells_no_event(trigger: Token, kind: str, published_year: int | None) -> boo
         or _flight_of_victims(trigger, kind)
         or _lasting_since(trigger, published_year)
         or _told_ending(trigger)
+        or _describes_a_victim(trigger)
+        or _charged_with(trigger)
     )
+
+
+# "charged with attacks on public services", "accused of the bombing": a charge names an
+# act someone is said to have done, not an event the report tells (round 12).
+_CHARGING = frozenset({"charge", "accuse", "convict", "suspect", "indict", "sentence", "jail"})
+
+
+def _charged_with(trigger: Token) -> bool:
+    head = trigger.head
+    return (
+        trigger.dep_ == "pobj"
+        and head.lower_ in ("with", "of", "for", "over")
+        and head.head.lemma_.lower() in _CHARGING
+    )
+
+
+def _describes_a_victim(trigger: Token) -> bool:
+    """ "30 people were wounded, including a paramedic whose ambulance was hit while
+    evacuating families": a clause told of one victim ("whose ...") describes who was hurt
+    in the event told already; it is no event and takes no toll (round 12)."""
+    node = trigger
+    for _ in range(4):
+        if node.head == node:
+            return False
+        if node.dep_ == "relcl":
+            return any(t.tag_ == "WP$" for t in node.subtree if t.i < node.i)
+        node = node.head
+    return False
 
 
 def _modifies_next_noun(trigger: Token) -> bool:

@@ -16,6 +16,8 @@ def event_modality(state: DocState, trigger: Token) -> tuple[Modality, str | Non
     chain = clause_chain(trigger, context.lines)
     near = _up_to_factual_clause(chain)[:3]
     for node in near:
+        if _goes_on(node):
+            break  # "blockades would continue at A, B and C": going on, said of the future
         if any(c.dep_ == "aux" and c.lower_ in rules.HYPOTHETICAL_AUX for c in node.children):
             return "hypothetical", None
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
@@ -35,7 +37,8 @@ def event_modality(state: DocState, trigger: Token) -> tuple[Modality, str | Non
             return "denial", _speaker_id(state, node)
         if lemma in rules.PLAN_VERBS:
             return "plan", None
-    if any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in near[0].children):
+    future = any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in near[0].children)
+    if future and not any(_goes_on(node) for node in near):
         return "plan", None
     quoted = _enclosing_quote_speaker(state, trigger)
     if quoted is not None:
@@ -57,6 +60,19 @@ def event_modality(state: DocState, trigger: Token) -> tuple[Modality, str | Non
     if "according to" in sentence.lower():
         return "claim", None
     return "fact", None
+
+
+_CONTINUING = frozenset({"continue", "persist", "go"})
+
+
+def _goes_on(verb: Token) -> bool:
+    """ "would continue", "will go on": an event said to go on is happening already
+    (round 12); "could continue" stays a guess."""
+    if verb.lemma_.lower() not in _CONTINUING:
+        return False
+    if verb.lemma_.lower() == "go" and not any(c.lower_ == "on" for c in verb.children):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in ("would", "will") for c in verb.children)
 
 
 # "trains would no longer stop after the tracks were damaged": what the clause these

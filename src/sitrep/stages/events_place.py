@@ -5,6 +5,7 @@ literal (non-metonymic) place."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Token
@@ -41,6 +42,15 @@ def event_place(state: DocState, trigger: Token, kind: str = "") -> str | None:
         return country.id
     found = _origin_of_move(trigger, mentions) if kind in _MOVES else None
     found = found or _clause_place(state, trigger, mentions)
+    # "Gumuruk has been tense since December 2022, when youths overran the village",
+    # "Swat was among the areas hit in August 2022, when floods across Pakistan killed
+    # 1,700": a background "when" clause with no town of its own happened at the place
+    # the clause it hangs on is told of (round 12).
+    host = _when_host(state, trigger, mentions)
+    if host is not None and (
+        found is None or found.kind == "country" or _not_named_in_clause(found, mentions, trigger)
+    ):
+        return host.id  # named as the subject: no settlement of the sentence outranks it
     if found is None and kind in _PLACED_BY_OWNER:
         found = next((p for t, p in mentions if _possesses_subject(t, trigger)), None)
         found = found or _only_country(mentions)
@@ -54,8 +64,58 @@ def event_place(state: DocState, trigger: Token, kind: str = "") -> str | None:
         p for t, p in mentions
         if p.lat is not None and p.kind in _SETTLEMENT_KINDS
         and not is_reference_point(state.text, t.idx)  # "500 km west of Kathmandu"
+        and not _DIRECTION_BEFORE.search(state.text, max(0, t.idx - 24), t.idx)
     ]  # fmt: skip
     return settled[0].id if settled else found.id
+
+
+def _when_host(
+    state: DocState, trigger: Token, mentions: list[tuple[Token, Place]]
+) -> Place | None:
+    """The place that is the subject of the clause a "when" clause holding the trigger
+    hangs on, or None when the trigger is in no such clause or the subject is no place.
+    A subject the place stage kept elsewhere but not here is matched by its name."""
+    clause = next(
+        (node for node in (trigger, *trigger.ancestors)
+         if node.pos_ in ("VERB", "AUX")),
+        None,
+    )  # fmt: skip
+    if clause is None or not any(c.lower_ == "when" and c.tag_ == "WRB" for c in clause.children):
+        return None
+    host = next(
+        (n for n in clause.ancestors
+         if any(c.dep_ in ("nsubj", "nsubjpass") for c in n.children)),
+        None,
+    )  # fmt: skip
+    if host is None:
+        return None
+    subjects = [c for c in host.children if c.dep_ in ("nsubj", "nsubjpass")]
+    named = {m.text.casefold(): p for p in state.places for m in p.mentions}
+    named.update({p.name.casefold(): p for p in state.places})
+    for subject in subjects:
+        place = next((p for t, p in mentions if t.i == subject.i), None)
+        if place is None and subject.pos_ == "PROPN":
+            place = named.get(subject.text.casefold())
+        if place is not None and place.kind != "country" and not place.metonymy:
+            return place
+    return None
+
+
+def _not_named_in_clause(place: Place, mentions: list[tuple[Token, Place]], trigger: Token) -> bool:
+    """Whether the trigger's clause names ``place`` by no name of its own (only "the
+    village", or it came from a town named before)."""
+    return not any(
+        p.id == place.id and t.text[:1].isupper() and in_own_clause(t, trigger) for t, p in mentions
+    )
+
+
+# "a blockade at Parotani, west of Cochabamba": a town a direction is taken from is a
+# landmark, not where the event is (round 12).
+_DIRECTION_BEFORE = re.compile(
+    r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+    r"(?:ern)?\s+of\s+$",
+    re.I,
+)
 
 
 # The last word of a force's or a body's name: "the South Sudan People's Defence Forces".

@@ -112,6 +112,7 @@ NOUN_TRIGGERS: dict[str, str] = {
     "wildfire": "disaster", "landslide": "disaster", "tsunami": "disaster",
     "drought": "disaster", "eruption": "disaster", "floodwater": "disaster",
     "storm": "disaster", "mudslide": "disaster", "aftershock": "disaster",
+    "tremor": "disaster",  # round 12: the aftershock's synonym
     "airdrop": "aid", "outbreak": "disaster", "epidemic": "disaster", "heatwave": "disaster",
     "blackout": "infrastructure_damage", "outage": "infrastructure_damage",
     # round 10: "Smaller rallies took place on Friday in A, B and C"
@@ -158,6 +159,28 @@ PROTESTERS = frozenset(
     {"protester", "protestor", "demonstrator", "crowd", "rioter", "marcher", "student",
      "mob", "activist"}
 )  # fmt: skip
+# Hazards that are no event by their noun but are a disaster where they strike: "Ash fell
+# on A, B and C", "Torrents of mud tore through A and B" (round 12).
+HAZARD_NOUNS = frozenset({"ash", "lava", "mudflow", "torrent", "floodwater", "lahar", "mud"})
+# What a hazard does to a place: falls on it, tears through it, buries it.
+HAZARD_VERBS = frozenset(
+    {"fall", "rain", "sweep", "tear", "rip", "blanket", "bury", "cover", "engulf", "smother",
+     "pour", "surge", "crash", "hit", "strike", "inundate", "flood", "reach", "swamp"}
+)  # fmt: skip
+# What a torrent or a flood "of" may be made of: "torrents of mud and boulders" (not "a
+# flood of small arms", "torrents of criticism").
+HAZARD_MATTER = frozenset(
+    {"mud", "water", "rock", "boulder", "debris", "ash", "lava", "rain", "snow", "ice", "sludge"}
+)  # fmt: skip
+# Disaster nouns also said of crowds, weapons and talk: "a flood of small arms", "a storm
+# of protest", "a wave of arrests" (round 12).
+FIGURATIVE_HAZARDS = frozenset({"flood", "storm", "deluge", "avalanche", "tide", "wave"})
+# Who blocks roads in protest, and what they block (round 12: the protest family).
+BLOCKADERS = frozenset(
+    {"protester", "protestor", "demonstrator", "union", "unionist", "driver", "trucker",
+     "farmer", "striker", "teacher", "miner", "worker", "transporter"}
+)  # fmt: skip
+ROAD_WORDS = frozenset({"road", "highway", "motorway", "street", "bridge", "expressway"})
 # "forcing 400,000 from their homes", "drove families from their villages".
 EXPELLING_VERBS = frozenset({"force", "drive", "chase", "push", "uproot", "expel"})
 HOMES = frozenset({"home", "house", "village", "land", "town", "city", "neighbourhood"})

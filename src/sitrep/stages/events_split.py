@@ -9,9 +9,10 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from sitrep.records import Event, Place
+from sitrep.stages.events_clause import listed_place_ids
 from sitrep.stages.events_context import context_of, mentions_in_sentence
 from sitrep.stages.events_counts import single_victim
-from sitrep.stages.events_document import is_part_of_toll, is_vague
+from sitrep.stages.events_document import is_part_of_toll, is_vague, stated_quantity
 from sitrep.stages.events_place import in_own_clause, is_origin, is_route_end
 from sitrep.stages.events_sentence import conjoined_places, spread_places
 from sitrep.stages.figures_index import is_reference_point
@@ -25,6 +26,11 @@ def at_conjoined_places(
     and Nakuru") or named as where it spread ("Protests spread to A, B and C", where
     the event's own place may be elsewhere or none); each pair of those places is
     recorded in ``apart`` so that merging does not fold them back into one."""
+    # "attacked army positions at A, B and C": the list its own clause governs, each
+    # member a place, pinned or not (round 12).
+    listed = listed_place_ids(state, trigger)
+    if listed:
+        return _at_each(state, trigger, event, listed, apart)
     found = mentions_in_sentence(state, trigger.sent)
     by_id = {p.id: p for _, p in found}
     own = next((t for t, p in found if p.id == event.place), None)
@@ -40,11 +46,21 @@ def at_conjoined_places(
     # name may be a word the place stage misread).
     if group == [event.place] or not any(_resolved(by_id[pid]) for pid in group):
         return []
-    apart.update(frozenset((a, b)) for a in group for b in group if a != b)
     # In the order the sentence names them: a reader (and the scorer, greedy in gold
     # order) takes "Khiam, Bint Jbeil and Aitaroun" as told (round 11).
     first_named = {p.id: t.i for t, p in reversed(found)}
     group.sort(key=lambda pid: first_named.get(pid, len(state.doc)))
+    return _at_each(state, trigger, event, group, apart)
+
+
+def _at_each(
+    state: DocState, trigger: Token, event: Event, group: list[str],
+    apart: set[frozenset[str]],
+) -> list[Event]:  # fmt: skip
+    """The event at each place of ``group`` (in order), with the toll each place's own
+    clause states; the pairs recorded in ``apart``."""
+    apart.update(frozenset((a, b)) for a in group for b in group if a != b)
+    found = mentions_in_sentence(state, trigger.sent)
     tolls = _tolls_by_place(state, trigger, event, found, group)
     return [
         dataclasses.replace(event, place=pid, killed=tolls[pid][0], injured=tolls[pid][1])
@@ -105,7 +121,7 @@ def _counts_of_sentence(
     """(the verb of the count's clause, the count) for each toll the sentence states."""
     counts = []
     for figure in context_of(state).figures.between(sentence.start_char, sentence.end_char):
-        if figure.quantity != quantity or figure.value is None:
+        if stated_quantity(state.text, figure) != quantity or figure.value is None:
             continue
         if is_part_of_toll(state.text, figure) or is_vague(figure):
             continue

@@ -164,6 +164,10 @@ def _caused_by_violence_or_disaster(verb: Token) -> bool:
     it brings about ("caused flooding") is a disaster, an attack or a weapon."""
     doers = [c for c in verb.children if c.dep_ == "nsubj"]
     doers += [o for a in verb.children if a.dep_ == "agent" for o in a.children]
+    if verb.dep_ == "relcl" and any(d.tag_ == "WDT" for d in doers):
+        # "the earthquake of 2023, which killed three and damaged 2,000 houses": the
+        # relative pronoun is the noun it hangs on (round 12).
+        doers.append(verb.head)
     if verb.lemma_.lower() == "cause":
         doers += [c for c in verb.children if c.dep_ == "dobj"]
     for word in (h for d in doers for h in _heads_of(d)):
@@ -374,9 +378,22 @@ def _harms_people(verb: Token) -> bool:
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not subjects or any(s.lemma_.lower() in rules.NOT_STRUCTURES for s in subjects):
         return False
+    if _when_people_died(verb):
+        return True
     return any(
         t.lemma_.lower() in rules.HARM_VERBS and t.tag_ == "VBG" and t.dep_ in ("advcl", "conj")
         for t in verb.doc[verb.i + 1 : verb.sent.end]
+    )
+
+
+def _when_people_died(verb: Token) -> bool:
+    """ "13 miners died when a shaft collapsed", "seven were injured when the roof
+    caved in": the clause "when" opens is the event the toll above it tells (round 12)."""
+    if verb.dep_ != "advcl" or not any(c.lower_ == "when" for c in verb.children):
+        return False
+    head = verb.head
+    return head.lemma_.lower() in ("die", *rules.HARM_VERBS) or any(
+        c.lemma_.lower() in ("die", *rules.HARM_VERBS) for c in head.conjuncts
     )
 
 
@@ -449,8 +466,27 @@ def _protesters_in_sentence(noun: Token) -> bool:
     ACLED codes them as the protest's (round 9)."""
     words = list(noun.sent)
     protesters = any(t.dep_ == "nsubj" and t.lemma_.lower() in rules.PROTESTERS for t in words)
+    # "Police used water cannon to disperse protesters, in the worst clashes since ...":
+    # force used on a crowd in the clashes' sentence is the protest's (round 12).
+    dispersed = any(
+        t.lemma_.lower() in rules.PROTESTING_PEOPLE and _crowd_met_with_force(t) for t in words
+    )
     armed = any(t.lemma_.lower() in rules.MILITARY_NOUNS for t in words)
-    return protesters and not armed
+    return (protesters or dispersed) and not armed
+
+
+def _crowd_met_with_force(people: Token) -> bool:
+    """ "dispersed protesters", "to disperse thousands of protesters", "fired on
+    crowds of demonstrators": the verb of force governing the crowd, through at most an
+    object and its "of" phrase."""
+    node = people
+    for _ in range(4):
+        if node.dep_ not in ("dobj", "pobj", "prep", "nsubjpass") or node.head == node:
+            return False
+        node = node.head
+        if node.pos_ == "VERB":
+            return node.lemma_.lower() in rules.FORCE_VERBS
+    return False
 
 
 # Who a clash with is a protest: "clashes with demonstrators" (round 11, outside d).
@@ -595,6 +631,10 @@ def _noun_type(token: Token, lemma: str) -> str | None:
         return None
     if lemma in rules.FIRE_NOUNS:
         return "disaster" if _fire_spreads(token) else None
+    if lemma in rules.HAZARD_NOUNS and lemma not in rules.NOUN_TRIGGERS:
+        return "disaster" if _hazard_strikes(token) else None
+    if lemma in rules.FIGURATIVE_HAZARDS and not _made_of_matter(token):
+        return None  # "a flood of small arms", "a storm of protest" (round 12)
     if (
         lemma == "raid"
         and token.dep_ == "pobj"
@@ -637,6 +677,8 @@ def _noun_type(token: Token, lemma: str) -> str | None:
     if token.lower_ == "firing" and token.dep_ == "nsubj":
         return "armed_clash"  # "firing resumed early on Friday near two villages" (round 9)
     kind = rules.NOUN_TRIGGERS.get(lemma)
+    if lemma == "blockade" and _blocks_a_road(token):
+        return "protest"  # "police cleared a highway blockade by truckers" (round 12)
     if lemma == "clash" and (_protesters_in_sentence(token) or _clash_with_crowd(token)):
         return "protest"  # "clashes in Basra left 12 dead and protesters set fire to ..."
     if lemma in ("strike", "attack") and any(
@@ -664,6 +706,51 @@ def _fire_spreads(noun: Token) -> bool:
     if noun.dep_ in ("nsubj", "nsubjpass"):
         verbs.append(noun.head)
     return any(v.lemma_.lower() in rules.FIRE_SPREAD_VERBS for v in verbs)
+
+
+def _hazard_strikes(noun: Token) -> bool:
+    """ "Ash from the volcano fell on A, B and C", "Torrents of mud and boulders tore
+    through A, B and C": a hazard as the subject of a verb of impact that names where it
+    struck (a locative or a named object) is a disaster there (round 12). Not "ash
+    clogged the filters", "a flood of small arms", "torrents of criticism"."""
+    if noun.dep_ != "nsubj" or noun.head.lemma_.lower() not in rules.HAZARD_VERBS:
+        return False
+    if not _made_of_matter(noun):
+        return False
+    verb = noun.head
+    return any(
+        (c.dep_ == "prep" and c.lower_ in ("on", "in", "through", "across", "over", "into"))
+        or (c.dep_ == "dobj" and c.pos_ == "PROPN")
+        for c in verb.children
+    )
+
+
+def _made_of_matter(noun: Token) -> bool:
+    """Whether what a hazard noun is "of", if anything, is matter ("torrents of mud and
+    boulders") rather than people, things or talk ("a flood of small arms", "torrents of
+    criticism"); a date or a name ("the flood of 2010", "of Derna") is no such complement."""
+    made_of = [
+        o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"
+    ]  # fmt: skip
+    return not made_of or any(
+        t.lemma_.lower() in rules.HAZARD_MATTER for o in made_of for t in (o, *o.conjuncts)
+    )
+
+
+def _blocks_a_road(noun: Token) -> bool:
+    """ "a highway blockade at A", "road blockades by farmers", "blockades at A, B and C"
+    told beside protesters or unions: people blocking a road protest (ACLED: a protest;
+    the protest family convention, docs/EVENT_TYPES.md). A blockade of a city, a port or
+    of aid ("the blockade of the port", "a blockade on aid") stays blocked access."""
+    if any(c.lemma_.lower() in rules.ROAD_WORDS for c in noun.children
+           if c.dep_ in ("compound", "amod")):  # fmt: skip
+        return True
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "on"):
+            return any(o.lemma_.lower() in rules.ROAD_WORDS for o in prep.children)
+    lemmas = [t.lemma_.lower() for t in noun.sent]
+    return any(w in rules.BLOCKADERS or rules.NOUN_TRIGGERS.get(w) == "protest" for w in lemmas)
 
 
 def _force_used_on(people: Token) -> bool:

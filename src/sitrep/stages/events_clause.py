@@ -1,0 +1,155 @@
+"""The places of a trigger's own clause (round 12): the list of locatives its verb, or
+what its verb acts on, governs.
+
+"3R fighters attacked army positions at A, B and C", "the raiders burned homes in A, B
+and C", "Flash floods hit A, B and C": in English news a list of places in the clause of
+the verb that tells the event is where the event happened, one event per place (ACLED
+codes one event per location). Each member is a place whether or not the gazetteer can
+pin it: a capitalised name listed with others as the object of a locative preposition
+is a place name by the syntax alone, and the scorer matches an unpinned place by name.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from sitrep.records import Place, Span
+from sitrep.stages.events_context import mentions_in_sentence
+from sitrep.stages.events_sentence import list_members
+from sitrep.stages.state import DocState
+
+# Prepositions that say where something happens ("in", "at", "across"), not where it
+# leads to or comes from ("to", "from", "towards": events_place handles those).
+LOCATIVE_PREPOSITIONS = frozenset(
+    {"in", "at", "on", "across", "near", "around", "through", "throughout", "inside"}
+)  # fmt: skip
+# Verbs whose direct object is the place hit: "Floods hit A, B and C", "shelled A and B".
+IMPACT_VERBS = frozenset(
+    {"hit", "strike", "batter", "ravage", "flood", "inundate", "shell", "bomb", "attack",
+     "raid", "overrun", "pound", "shake", "rock", "devastate", "sweep", "swamp", "target",
+     "storm", "seize", "capture", "retake", "recapture", "besiege", "encircle", "evacuate"}
+)  # fmt: skip
+# Entity labels that are never places, even capitalised in a list ("in January and May",
+# "in Muslims and Christians"). Not PERSON: the small model calls many foreign village
+# names people ("in Likuangole, Manyabol and Lotila": Lotila PERSON).
+_NOT_PLACES = frozenset(
+    {"DATE", "TIME", "NORP", "ORG", "MONEY", "PERCENT", "CARDINAL", "ORDINAL",
+     "QUANTITY", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"}
+)  # fmt: skip
+# Confidence of a place only the syntax of a list names (no gazetteer entry).
+LISTED_PLACE_CONFIDENCE = 0.3
+
+
+def clause_place_list(trigger: Token) -> list[Token]:
+    """The members of the longest list of places the trigger's clause governs (two or
+    more, in the text's order), or [] when it governs none."""
+    best: list[Token] = []
+    for head in _list_heads(trigger):
+        members = sorted(list_members(head), key=lambda t: t.i)
+        if len(members) >= 2 and len(members) > len(best):
+            best = members
+    return best
+
+
+def _list_heads(trigger: Token) -> Iterator[Token]:
+    """The objects of locative prepositions of the trigger's verb and of what the verb
+    acts on, and the direct object of a verb of impact."""
+    verb = _verb_of(trigger)
+    holders = [verb, trigger]
+    holders += [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPOSITIONS:
+                yield from (o for o in prep.children if o.dep_ == "pobj")
+    if verb.pos_ == "VERB" and verb.lemma_.lower() in IMPACT_VERBS:
+        yield from (c for c in verb.children if c.dep_ == "dobj")
+
+
+def _verb_of(trigger: Token) -> Token:
+    """The verb that tells the event: the trigger itself, the verb a trigger noun is the
+    subject of ("Floods hit ..."), or the noun itself when it has none."""
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass"):
+        return trigger.head
+    return trigger
+
+
+def listed_place_ids(state: DocState, trigger: Token) -> list[str]:
+    """The place ids of the trigger's clause list, in the text's order: the place each
+    member names, or a new unpinned place for a capitalised member the place stage did
+    not keep. [] when the clause lists fewer than two places."""
+    members = clause_place_list(trigger)
+    if not members:
+        return []
+    found = mentions_in_sentence(state, trigger.sent)
+    ids: list[str] = []
+    for member in members:
+        place = _place_at(member, found)
+        if place is None and _is_name(member, state):
+            place = _listed_place(state, member)
+        if place is not None and place.id not in ids and not place.metonymy:
+            ids.append(place.id)
+    return ids if len(ids) >= 2 else []
+
+
+def _place_at(member: Token, found: list[tuple[Token, Place]]) -> Place | None:
+    """The place a list member names: a mention rooted at it or at a word of its name."""
+    words = {member.i, *(c.i for c in member.children if c.dep_ in ("compound", "flat"))}
+    return next(
+        (p for t, p in found
+         if t.i in words or (t.head.i == member.i and t.dep_ == "compound")),
+        None,
+    )  # fmt: skip
+
+
+def _is_name(member: Token, state: DocState) -> bool:
+    """A capitalised proper name the model does not call a date, person or group."""
+    if member.pos_ != "PROPN" or not member.text[:1].isupper() or member.ent_type_ in _NOT_PLACES:
+        return False
+    rejected = state.scratch.get("places.rejected") or ()
+    return _name_span(member)[2] not in rejected
+
+
+def _name_span(member: Token) -> tuple[int, int, str]:
+    """(start, end, text) of the name ``member`` heads: it and the capitalised words
+    compounded before it ("De Gaulle", "Souq al-Juma")."""
+    start = member
+    while True:
+        left = start.nbor(-1) if start.i > start.sent.start else None
+        if left is None or left.head != member or left.dep_ not in ("compound", "flat"):
+            break
+        start = left
+    text = member.doc.text[start.idx : member.idx + len(member.text)]
+    return start.idx, member.idx + len(member.text), text
+
+
+def _listed_place(state: DocState, member: Token) -> Place:
+    """The place record of a listed name the place stage did not keep here: the place of
+    that name it kept elsewhere (given this mention), else a new unpinned place."""
+    start, end, name = _name_span(member)
+    mention = Span.of(state.text, start, end)
+    same = next((p for p in state.places if p.name.casefold() == name.casefold()), None)
+    if same is not None:
+        # A name the place stage kept elsewhere but not here: this mention is its too.
+        if mention in same.mentions:
+            return same
+        mentions = tuple(sorted((*same.mentions, mention), key=lambda m: m.start))
+        grown = dataclasses.replace(same, mentions=mentions)
+        state.places = [grown if p is same else p for p in state.places]
+        return grown
+    place = Place(
+        id=_free_id(state.places),
+        name=name,
+        mentions=(mention,),
+        confidence=LISTED_PLACE_CONFIDENCE,
+    )
+    # A new list (not an append): the events context re-indexes the places it sees.
+    state.places = [*state.places, place]
+    return place
+
+
+def _free_id(places: list[Place]) -> str:
+    numbers = [int(p.id[1:]) for p in places if p.id[:1] == "P" and p.id[1:].isdigit()]
+    return f"P{max(numbers, default=0) + 1}"

@@ -1,0 +1,94 @@
+"""Consequences told as their event's attributes (round 12): "Over 200 houses were
+destroyed" told after the quake, the flood or the raid of its paragraph, with no cause,
+date or place of its own, is the damage that event did, not an event of its own; so is a
+collapse that killed some of the storm's dead.
+
+Only damage to buildings folds: an outage or a cut road is coded as its own event by the
+team's and the outside writers' gold alike ("the blast cut gas to three cities").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from sitrep.records import Event, Place
+from sitrep.stages import events_rules as rules
+from sitrep.stages.figures_index import Lines
+
+# What can do damage as part of its own telling.
+_HOSTS = frozenset({"disaster", "attack", "shelling", "airstrike", "armed_clash"})
+# How far back the event that did the damage may be told: a quote or a figure often
+# stands between the telling and its damage (outside f, hinatuan: two paragraphs).
+HOST_PARAGRAPHS = 3
+# A utility or a link named in the damage's sentence makes it an outage or a cut, which
+# the gold codes apart.
+_SERVICE_WORDS = re.compile(
+    r"\b(?:" + "|".join(sorted(rules.UTILITIES | rules.SERVICES)) + r")s?\b", re.I
+)
+
+
+def fold_consequences(
+    events: Sequence[Event],
+    places: Sequence[Place],
+    text: str,
+    collapses: frozenset[int] = frozenset(),
+) -> list[Event]:
+    """``events`` with each consequence of the violent or disastrous event told before it
+    (within ``HOST_PARAGRAPHS``) folded into that event as evidence: damage to buildings
+    with no date or place of its own, and a collapse with no date of its own ("three died
+    when the walls of their homes collapsed in Bhadrak", after the cyclone; ``collapses``
+    holds where the stage found such collapses told)."""
+    lines = Lines(text)
+    named = sorted(m.start for p in places for m in p.mentions)
+    kept: dict[int, Event] = dict(enumerate(events))
+    for index, event in enumerate(events):
+        if not event.evidence or event.date:
+            continue
+        evidence = event.evidence[0]
+        if event.type == "disaster":
+            if not any(span.start in collapses for span in event.evidence):
+                continue
+        elif event.type != "infrastructure_damage" or _SERVICE_WORDS.search(
+            text, evidence.start, evidence.end
+        ):
+            continue
+        elif any(evidence.start <= start < evidence.end for start in named):
+            continue  # "houses were destroyed in Tolvern": a place of its own
+        host = _host_before(
+            kept, index, evidence.start, _paragraph_before(text, lines, evidence.start)
+        )
+        if host is None:
+            continue
+        target = kept[host]
+        told = sorted({*target.evidence, *event.evidence}, key=lambda s: s.start)
+        kept[host] = dataclasses.replace(target, evidence=tuple(told))
+        del kept[index]
+    return [kept[i] for i in sorted(kept)]
+
+
+def _paragraph_before(text: str, lines: Lines, at: int) -> int:
+    """Where the paragraph ``HOST_PARAGRAPHS`` before the one of ``at`` starts (blank
+    lines skipped)."""
+    start = lines.bounds(at)[0]
+    for _ in range(HOST_PARAGRAPHS):
+        end = start - 1
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if end <= 0:
+            break
+        start = lines.bounds(end - 1)[0]
+    return start
+
+
+def _host_before(kept: dict[int, Event], index: int, at: int, since: int) -> int | None:
+    """The event told last between ``since`` and ``at`` that can do damage."""
+    best: tuple[int, int] | None = None
+    for i, event in kept.items():
+        if i == index or event.type not in _HOSTS:
+            continue
+        for span in event.evidence:
+            if since <= span.start < at and (best is None or span.start > best[0]):
+                best = (span.start, i)
+    return None if best is None else best[1]

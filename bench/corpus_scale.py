@@ -218,15 +218,44 @@ def main() -> None:
     parser.add_argument(
         "--undated", type=float, default=0.0, help="share of reports with no publication date"
     )
+    parser.add_argument(
+        "--drop-pages-every", type=int, default=None,
+        help="lookups between two unmappings of the key index's spilled pages "
+        "(default: keyindex.DROP_PAGES_EVERY)",
+    )
+    parser.add_argument(
+        "--writer-memory-limit", default=None,
+        help="DuckDB memory of the writer connection (default: the store's)",
+    )
+    parser.add_argument(
+        "--sketch-lookups", type=int, default=0, metavar="ROWS",
+        help="only time the writer's sketch table on ROWS random stored sketches (its "
+        "catch-up, and one get per candidate), and exit",
+    )
+    parser.add_argument(
+        "--lookup-pages", type=int, default=0, metavar="ROWS",
+        help="only time key lookups (1,800 keys) in ROWS spilled index rows, with and "
+        "without unmapping the touched pages after each, and exit",
+    )
     parser.add_argument("--annotate", type=Path, help="JSONL corpus to annotate once, and exit")
     parser.add_argument("--annotated", type=Path, help="pickle file --annotate writes")
     parser.add_argument("--workers", type=int, default=2, help="processes for --annotate")
     parser.add_argument("--replay", type=Path, help="write a pickle of --annotate, timed")
     args = parser.parse_args()
+    if args.drop_pages_every:
+        from sitrep.corpus import keyindex
+
+        keyindex.DROP_PAGES_EVERY = args.drop_pages_every
     if args.annotate:
         if args.annotated is None:
             parser.error("--annotate needs --annotated FILE")
         print(json.dumps({"annotated": annotate_to(args.annotate, args.annotated, args.workers)}))
+        return
+    if args.lookup_pages:
+        print(json.dumps(time_lookup_pages(args.lookup_pages)))
+        return
+    if args.sketch_lookups:
+        print(json.dumps(time_sketch_lookups(args.sketch_lookups, args.db)))
         return
     if args.replay:
         print(json.dumps(replay(args.replay, args.db)))
@@ -240,7 +269,9 @@ def main() -> None:
     results: dict[str, float] = {}
     cpu: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="sitrep-corpus-scale-") as tmp:
-        store = Store(args.db or Path(tmp) / "scale.duckdb", key_index=args.key_index)
+        cap = args.writer_memory_limit
+        limit = {"writer_memory_limit": cap} if cap else {}
+        store = Store(args.db or Path(tmp) / "scale.duckdb", key_index=args.key_index, **limit)
         held = store.holding() if args.hold else contextlib.nullcontext(store)
         with held:
             run = store.begin_run({"bench": "corpus_scale"})
@@ -263,6 +294,7 @@ def main() -> None:
         "documents": counts["documents"],
         "store_mb": round(file_mb, 1),
         "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "rss_by_size": MEMORY,
     }
     if stage is not None:
         summary |= whole_ingest(stage, cpu, sizes)
@@ -330,9 +362,11 @@ def replay(annotated: Path, db: Path | None, every: int = 1000) -> dict[str, obj
                     if done - last >= every:
                         wall, cpu = time.perf_counter() - started, _cpu_s() - cpu_started
                         rate, ms = (done - last) / wall, 1000 * cpu / (done - last)
-                        rates[str(done)] = (round(rate, 2), round(ms, 2))
+                        anon, _ = rss_mb()
+                        rates[str(done)] = (round(rate, 2), round(ms, 2), anon)
                         print(f"{done:>7} reports: {rate:.1f} reports/s, {ms:.2f} ms CPU "
-                              "per report (the writer)", flush=True)  # fmt: skip
+                              f"per report (the writer), RSS anonymous {anon:.0f} MB",
+                              flush=True)  # fmt: skip
                         last, started, cpu_started = done, time.perf_counter(), _cpu_s()
             if batch:
                 store.write_batch(batch, [], run)
@@ -340,6 +374,87 @@ def replay(annotated: Path, db: Path | None, every: int = 1000) -> dict[str, obj
         largest = largest_story(store)
         stories = store._rows("SELECT count(DISTINCT story_id) FROM story_members")[0][0]
     return {"reports": done, "per_1000": rates, "largest_story": largest, "stories": stories}
+
+
+def time_sketch_lookups(rows: int, db: Path | None, gets: int = 20_000) -> dict[str, float]:
+    """CPU seconds of the sketch table's first catch-up of ``rows`` random sketches, and
+    CPU microseconds per ``get`` of a random stored doc id (story verification's call)."""
+    import duckdb
+    import numpy as np
+
+    from sitrep.corpus import sql
+    from sitrep.corpus.sketch_table import SketchTable
+    from sitrep.store import schema
+
+    with tempfile.TemporaryDirectory(prefix="sitrep-sketches-") as tmp:
+        path = db or Path(tmp) / "sketches.duckdb"
+        con = duckdb.connect(str(path))
+        if not con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'doc_sketches'"
+        ).fetchone()[0]:  # type: ignore[index]
+            con.execute(schema.DOC_SKETCHES.ddl())
+            fill = np.random.default_rng(1)
+            for start in range(0, rows, 10_000):
+                sql.insert(con, schema.DOC_SKETCHES, [
+                    (f"{i:016x}", f"{i:064x}", 50, fill.integers(0, 2**32, 64).tolist(), 20,
+                     fill.integers(0, 2**32, 64).tolist(), 10,
+                     fill.integers(0, 2**32, 64).tolist())
+                    for i in range(start, min(rows, start + 10_000))
+                ])  # fmt: skip
+        try:
+            table = SketchTable(path.parent)  # type: ignore[call-arg]
+        except TypeError:  # the in-memory table of session 6 takes no folder
+            table = SketchTable()
+        started = time.process_time()
+        table.catch_up(con)
+        catch_up_s = time.process_time() - started
+        rng = random.Random(1)
+        docs = [f"{rng.randrange(rows):016x}" for _ in range(gets)]
+        best = float("inf")
+        for _ in range(3):
+            started = time.process_time()
+            for doc in docs:
+                table.get(doc)
+            best = min(best, time.process_time() - started)
+        con.close()
+    return {"rows": rows, "catch_up_cpu_s": round(catch_up_s, 2),
+            "get_cpu_us": round(1e6 * best / gets, 2)}  # fmt: skip
+
+
+def time_lookup_pages(rows: int, lookups: int = 100) -> dict[str, object]:
+    """CPU ms per lookup of 1,800 keys (half stored) in ``rows`` spilled index rows: pages
+    left mapped, and unmapped after every lookup (``SortedRuns.drop_pages``)."""
+    import numpy as np
+
+    from sitrep.corpus.spill import SortedRuns
+
+    fill = np.random.default_rng(1)
+    stored = fill.integers(0, 2**62, rows)
+    with tempfile.TemporaryDirectory(prefix="sitrep-lookups-") as tmp:
+        runs = SortedRuns(("key", "seq"), spill_rows=65_536, folder=Path(tmp))
+        for start in range(0, rows, 20_000):
+            keys = stored[start : start + 20_000]
+            ids = np.full(len(keys), b"0123456789abcdef:H1", dtype="S20")
+            runs.add({"key": keys, "seq": np.arange(start, start + len(keys)), "rec": ids})
+
+        def per_lookup_ms(drop: bool) -> float:
+            pick, best = np.random.default_rng(2), float("inf")
+            for _ in range(3):
+                started = time.process_time()
+                for _ in range(lookups):
+                    wanted = np.unique(np.concatenate(
+                        (pick.choice(stored, 900), pick.integers(0, 2**62, 900))))  # fmt: skip
+                    for run, found in runs.search(wanted):
+                        run.columns["rec"][found].tolist()
+                        run.columns["seq"][found].tolist()
+                    if drop:
+                        runs.drop_pages()
+                best = min(best, time.process_time() - started)
+            return round(1000 * best / lookups, 2)
+
+        mapped, unmapped = per_lookup_ms(False), per_lookup_ms(True)
+        return {"rows": rows, "runs": [len(run) for run in runs.runs],
+                "mapped_ms": mapped, "unmapped_each_time_ms": unmapped}  # fmt: skip
 
 
 def largest_story(store: Store) -> int:
@@ -413,12 +528,31 @@ def measure_sizes(
         cpu[str(size)] = round(1000 * (_cpu_s() - cpu_started) / len(items), 3)
         stored += len(items)
         results[str(size)] = round(1000 * elapsed / len(items), 3)
+        anon, file_backed = rss_mb()
+        MEMORY[str(size)] = {"anon_mb": anon, "file_mb": file_backed}
         print(
             f"{size:>7} reports: {results[str(size)]:.2f} ms per report, "
-            f"{cpu[str(size)]:.2f} ms CPU (batches of {ENGINE_BATCH}; filling took {fill_s:.0f} s)",
+            f"{cpu[str(size)]:.2f} ms CPU (batches of {ENGINE_BATCH}; filling took {fill_s:.0f} s)"
+            f"; RSS anonymous {anon:.0f} MB, file-backed {file_backed:.0f} MB",
             flush=True,
         )
     return stored
+
+
+# The writer's resident memory after each size: {size: {"anon_mb", "file_mb"}}.
+MEMORY: dict[str, dict[str, float]] = {}
+
+
+def rss_mb() -> tuple[float, float]:
+    """This process's (anonymous, file-backed) resident MB: what it needs, and page cache
+    it maps (code, memory-mapped cache files) that the kernel may drop and reread."""
+    fields = {"RssAnon": 0.0, "RssFile": 0.0, "RssShmem": 0.0}
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            name, _, value = line.partition(":")
+            if name in fields:
+                fields[name] = int(value.split()[0]) / 1024
+    return round(fields["RssAnon"], 1), round(fields["RssFile"] + fields["RssShmem"], 1)
 
 
 def time_to_dict(entries: int = 1000, repeats: int = 7) -> dict[str, float]:

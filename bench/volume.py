@@ -122,16 +122,26 @@ def run_ingest(
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = 0.0
     points: list[tuple[float, int, float, float]] = []  # (s, reports stored, peak, now)
+    # The writer (the root process) alone: (reports stored, anonymous MB, file-backed MB).
+    writer: list[tuple[int, float, float]] = []
+    writer_peak = {"anon": 0.0, "file": 0.0}
+    writer_cpu_s = 0.0  # the root process's own CPU (the writer; workers are children)
     next_probe = start + TIMELINE_EVERY_S
     while proc.poll() is None:
         now_mb = tree_memory_mb(proc.pid)
         peak = max(peak, now_mb)
+        anon, file_backed = process_rss_mb(proc.pid)
+        writer_cpu_s = process_cpu_s(proc.pid) or writer_cpu_s
+        writer_peak["anon"] = max(writer_peak["anon"], anon)
+        writer_peak["file"] = max(writer_peak["file"], file_backed)
         if timeline and time.perf_counter() >= next_probe:
             stored = stored_reports(db)
             if stored is not None:
                 points.append((round(time.perf_counter() - start, 1), stored, peak, now_mb))
+                writer.append((stored, anon, file_backed))
                 print(f"  {points[-1][0]:>7} s  {stored:>7} reports  peak {peak:.0f} MB  "
-                      f"now {now_mb:.0f} MB", file=sys.stderr, flush=True)  # fmt: skip
+                      f"now {now_mb:.0f} MB  writer anon {anon:.0f} MB file {file_backed:.0f} MB",
+                      file=sys.stderr, flush=True)  # fmt: skip
             next_probe = time.perf_counter() + TIMELINE_EVERY_S
         time.sleep(POLL_S)
     stdout, stderr = proc.communicate()
@@ -144,11 +154,45 @@ def run_ingest(
         "docs_per_s": round(summary["added"] / elapsed, 2),
         "added": summary["added"],
         "peak_mb": round(peak, 1),
+        "writer_peak_anon_mb": round(writer_peak["anon"], 1),
+        "writer_peak_file_mb": round(writer_peak["file"], 1),
+        "writer_cpu_ms_per_report": round(1000 * writer_cpu_s / max(1, summary["added"]), 2),
     }
     if timeline:
         result["timeline"] = points
         result["growth_kb_per_report"] = growth_kb_per_report(points)
+        result["writer_timeline"] = writer
+        result["writer_anon_growth_kb_per_report"] = slope_kb_per_report(
+            [(n, anon) for n, anon, _ in writer]
+        )
     return result
+
+
+def process_rss_mb(pid: int) -> tuple[float, float]:
+    """(anonymous, file-backed) resident MB of one process (Linux ``/proc/PID/status``).
+
+    Anonymous pages (heap, arenas, DuckDB's buffers, numpy arrays) are what a process
+    needs; file-backed ones (mapped code, memory-mapped cache files) are page cache that
+    the kernel can drop and reread, so the two are reported apart."""
+    fields: dict[str, float] = {}
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            name, _, value = line.partition(":")
+            if name in ("RssAnon", "RssFile", "RssShmem"):
+                fields[name] = int(value.split()[0]) / 1024
+    except (OSError, ValueError):
+        return 0.0, 0.0
+    return fields.get("RssAnon", 0.0), fields.get("RssFile", 0.0) + fields.get("RssShmem", 0.0)
+
+
+def process_cpu_s(pid: int) -> float:
+    """User + system CPU seconds of one process, its threads included (0.0: gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    # utime and stime are fields 14 and 15 of stat(5); fields[0] here is field 3.
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def stored_reports(db: Path) -> int | None:
@@ -164,9 +208,15 @@ def stored_reports(db: Path) -> int | None:
 def growth_kb_per_report(points: list[tuple[float, int, float, float]]) -> float | None:
     """Least-squares slope of the running peak over reports stored, in the second half of
     the run (start-up and the model's first pages excluded): what 100k extrapolates from."""
+    return slope_kb_per_report([(n, mb) for _, n, mb, _ in points])
+
+
+def slope_kb_per_report(points: list[tuple[int, float]]) -> float | None:
+    """Least-squares slope of MB over reports stored in the second half of ``points``
+    (reports, MB), in KB per report."""
     if not points:
         return None
-    half = [(n, mb) for _, n, mb, _ in points if n >= points[-1][1] / 2]
+    half = [(n, mb) for n, mb in points if n >= points[-1][0] / 2]
     if len(half) < 2:
         return None
     mean_n = statistics.fmean(n for n, _ in half)

@@ -87,7 +87,7 @@ def test_runs_stay_few_as_rows_grow() -> None:
         sql.insert(con, schema.LINK_KEYS, _rows(rng, 50, hot_keys=1000))
         index.catch_up(con)
     # Each run is at least MERGE_FACTOR times larger than the next: logarithmically many.
-    sizes = [len(run) for run in index._runs]
+    sizes = [len(run) for run in index.runs.runs]
     assert len(sizes) <= 6
     assert all(a >= keyindex.MERGE_FACTOR * b for a, b in itertools.pairwise(sizes))
 

@@ -52,12 +52,12 @@ def test_every_stored_sketch_comes_back_as_it_was_stored(tmp_path: Path) -> None
     assert table.get("unknown") is None
 
 
-def test_catching_up_reads_only_new_rows_and_grows_past_its_first_capacity(
+def test_catching_up_reads_only_new_rows_and_reads_flushed_records_back_from_the_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import sitrep.corpus.sketch_table as module
 
-    monkeypatch.setattr(module, "FIRST_CAPACITY", 1)  # grow at once
+    monkeypatch.setattr(module, "BUFFER_ROWS", 1)  # every record goes to the file at once
     con = stored(tmp_path / "s.duckdb", ["a1"])
     table = SketchTable()
     table.catch_up(con)

@@ -55,6 +55,15 @@ class AppendOnlyCache(ABC):
         """Read the committed rows not read yet: all of them the first time, or when the
         last row read is no longer there as read; else only the rows past it, and that
         last row to check."""
+        try:
+            self._catch_up(con)
+        except BaseException:
+            # A failed read or a failed write of a cache file (a full disk) may leave
+            # part of a page held: start afresh, so the next catch-up rebuilds it whole.
+            self._forget()
+            raise
+
+    def _catch_up(self, con: duckdb.DuckDBPyConnection) -> None:
         first = 0
         if self._rows:
             found = self._read_from(con, self._rows - 1)

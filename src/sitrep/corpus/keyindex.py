@@ -9,19 +9,21 @@ the rows past its high-water mark (``append_only.AppendOnlyCache``). It therefor
 writes from other processes and survives a crash or a rolled-back batch without
 bookkeeping: rows enter it only once committed.
 
-Layout: sorted numpy runs (a log-structured merge): each catch-up adds one run, and a
-run is merged with the one before it while that one is less than ``MERGE_FACTOR`` times
-larger, so every row is merged O(log n) times and a lookup binary-searches a handful of
-runs. A merge keeps only the newest ``sql.MAX_PER_KEY`` rows per key and kind, the
-only ones a lookup returns, so a hot key (a common first name with an age) costs the
-same at any corpus size. About 21 bytes a row plus each distinct record id once
-(≈ 130 MB at 100k reports, 39 keys each).
+Layout: sorted numpy runs (a log-structured merge, ``spill.SortedRuns``): each catch-up
+adds one run, and a run is merged with the one before it while that one is less than
+``MERGE_FACTOR`` times larger, so every row is merged O(log n) times and a lookup
+binary-searches a handful of runs. A merge keeps only the newest ``sql.MAX_PER_KEY`` rows
+per key and kind, the only ones a lookup returns, so a hot key (a common first name with
+an age) costs the same at any corpus size. A row is its key, kind, rowid and record id
+(as bytes, ~40 bytes in all). Runs of ``SPILL_ROWS`` rows or more live in memory-mapped
+temporary files beside the store (session 7): the rows held in memory are bounded
+whatever the corpus size (the index held ~1.5 KB a report in memory at 100k before).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -30,50 +32,55 @@ import numpy.typing as npt
 
 from sitrep.corpus.append_only import AppendOnlyCache
 from sitrep.corpus.sketch_table import SketchTable
+from sitrep.corpus.spill import MERGE_FACTOR, Columns, SortedRuns
 from sitrep.corpus.sql import MAX_PER_KEY
 
-# A run is merged into the one before it while that one holds fewer than this many
-# times its rows: ~log4(n / batch) runs (6 at 4M rows in batches of ~1,250 rows).
-MERGE_FACTOR = 4
+__all__ = ["CATCH_UP_PAGE", "DROP_PAGES_EVERY", "MERGE_FACTOR", "SPILL_ROWS", "KeyIndex"]
 
 # Rows read per query when catching up: the first read of a large store (4M rows at
 # 100k reports) fetches its record ids as Python strings a page at a time.
 CATCH_UP_PAGE = 200_000
+# A run this large goes to a memory-mapped file: at ~40 bytes a row, at most ~4/3 of
+# 65,536 rows (3.5 MB) stay in memory, against 4M rows (~130 MB) at 100k reports before.
+SPILL_ROWS = 65_536
+# Lookups between two unmappings of the spilled runs' pages (file-backed, but counted in
+# the process's RSS while mapped): after every lookup, so at most one batch's touch stays
+# mapped. Refaulting them from the page cache costs ~1.8 ms per lookup of 1,800 keys in
+# 2M rows (2.26 -> 4.08 ms CPU; 0.06 ms a report: bench/corpus_scale.py --lookup-pages).
+DROP_PAGES_EVERY = 1
 
 Int64s = npt.NDArray[np.int64]
-Int32s = npt.NDArray[np.int32]
-Int8s = npt.NDArray[np.int8]
-
-
-@dataclass(frozen=True, slots=True)
-class _Run:
-    """Rows sorted by key, then kind, then rowid (``seq``)."""
-
-    keys: Int64s
-    kinds: Int8s
-    ids: Int32s
-    seq: Int64s
-
-    def __len__(self) -> int:
-        return len(self.keys)
+# Sort order of a run: a lookup's newest rows of a key and kind are its last ones.
+_SORT = ("key", "kind", "seq")
 
 
 class KeyIndex(AppendOnlyCache):
-    """What ``sql.lookup_keys_by_kind`` answers, from memory after a catch-up read."""
+    """What ``sql.lookup_keys_by_kind`` answers, after a catch-up read, from runs held in
+    memory (the small ones) and in memory-mapped files in ``folder`` (the large ones;
+    the system's temporary folder when None)."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder
+        super().__init__()
 
     def _forget(self) -> None:
         # Stored reports' sketches for story linking: dropped with the rest when the
         # file at the store's path is another one.
-        self.sketches = SketchTable()
-        self._runs: list[_Run] = []
-        self._record_ids: list[str] = []
-        self._record_number: dict[str, int] = {}
+        self.sketches = SketchTable(self.folder)
+        self.runs = SortedRuns(_SORT, spill_rows=SPILL_ROWS, folder=self.folder, prune=_pruned)
         self._kinds: list[str] = []
+        self._lookups = 0
         self._forget_rows()
 
     def __len__(self) -> int:
         """Rows held (after pruning hot keys to the newest ``MAX_PER_KEY``)."""
-        return sum(len(run) for run in self._runs)
+        return len(self.runs)
+
+    @property
+    def resident_rows(self) -> int:
+        """Rows held in anonymous memory, this index's and its sketch table's: bounded
+        whatever the number of rows read."""
+        return self.runs.resident_rows + self.sketches.resident_rows
 
     def lookup_by_kind(
         self, con: duckdb.DuckDBPyConnection, keys: Iterable[int]
@@ -82,9 +89,13 @@ class KeyIndex(AppendOnlyCache):
         ``MAX_PER_KEY`` per key and kind, sorted (as ``sql.lookup_keys_by_kind``)."""
         self.catch_up(con)
         wanted = np.unique(np.fromiter(keys, dtype=np.int64))
-        if not len(wanted) or not self._runs:
+        if not len(wanted) or not self.runs.runs:
             return {}
-        return self._grouped(self._matches(wanted))
+        found = self._grouped(self._matches(wanted))
+        self._lookups += 1
+        if self._lookups % DROP_PAGES_EVERY == 0:
+            self.runs.drop_pages()
+        return found
 
     def _page_rows(self) -> int:
         return CATCH_UP_PAGE
@@ -96,68 +107,60 @@ class KeyIndex(AppendOnlyCache):
         return _row(found, i)
 
     def _add_rows(self, found: dict[str, Any], first: int) -> None:
-        self._add(*(found[name][first:] for name in ("rowid", "key", "kind", "record_id")))
-
-    # ------------------------------------------------------------------ building
-
-    def _add(self, rowids: object, keys: object, kinds: object, record_ids: object) -> None:
-        kind_numbers = np.fromiter(
-            (self._number_of_kind(str(k)) for k in np.asarray(kinds)), dtype=np.int8
+        kinds = np.fromiter(
+            (self._number_of_kind(str(k)) for k in found["kind"][first:]), dtype=np.int8
         )
-        id_numbers = np.fromiter(
-            (self._number_of_record(str(r)) for r in np.asarray(record_ids)), dtype=np.int32
+        self.runs.add(
+            {
+                "key": np.asarray(found["key"][first:], dtype=np.int64),
+                "kind": kinds,
+                "seq": np.asarray(found["rowid"][first:], dtype=np.int64),
+                "record": _encoded(found["record_id"][first:]),
+            }
         )
-        run = _sorted_run(
-            np.asarray(keys, dtype=np.int64), kind_numbers, id_numbers,
-            np.asarray(rowids, dtype=np.int64),
-        )  # fmt: skip
-        self._runs.append(_pruned(run))
-        while len(self._runs) > 1 and len(self._runs[-2]) < MERGE_FACTOR * len(self._runs[-1]):
-            last = self._runs.pop()
-            self._runs[-1] = _pruned(_merged(self._runs[-1], last))
 
     def _number_of_kind(self, kind: str) -> int:
         if kind not in self._kinds:
             self._kinds.append(kind)
         return self._kinds.index(kind)
 
-    def _number_of_record(self, record_id: str) -> int:
-        number = self._record_number.get(record_id)
-        if number is None:
-            number = self._record_number[record_id] = len(self._record_ids)
-            self._record_ids.append(record_id)
-        return number
-
     # ------------------------------------------------------------------ lookup
 
-    def _matches(self, wanted: Int64s) -> list[tuple[int, int, int, int]]:
-        """(key, kind, seq, record number) of every held row under a wanted key."""
-        found: list[tuple[int, int, int, int]] = []
-        for run in self._runs:
-            starts = np.searchsorted(run.keys, wanted, side="left")
-            ends = np.searchsorted(run.keys, wanted, side="right")
-            hit = ends > starts
-            if not hit.any():
-                continue
-            rows = _ranges(starts[hit], ends[hit])
+    def _matches(self, wanted: Int64s) -> list[tuple[int, int, int, bytes]]:
+        """(key, kind, seq, record id) of every held row under a wanted key."""
+        found: list[tuple[int, int, int, bytes]] = []
+        for run, rows in self.runs.search(wanted):
+            columns = run.columns
             found.extend(
                 zip(
-                    run.keys[rows].tolist(), run.kinds[rows].tolist(),
-                    run.seq[rows].tolist(), run.ids[rows].tolist(), strict=True,
+                    columns["key"][rows].tolist(), columns["kind"][rows].tolist(),
+                    columns["seq"][rows].tolist(), columns["record"][rows].tolist(),
+                    strict=True,
                 )
             )  # fmt: skip
         return found
 
-    def _grouped(self, matches: list[tuple[int, int, int, int]]) -> dict[str, dict[int, list[str]]]:
-        newest: dict[tuple[int, int], list[tuple[int, int]]] = {}
-        for key, kind, seq, number in matches:
-            newest.setdefault((key, kind), []).append((seq, number))
+    def _grouped(
+        self, matches: list[tuple[int, int, int, bytes]]
+    ) -> dict[str, dict[int, list[str]]]:
+        newest: dict[tuple[int, int], list[tuple[int, bytes]]] = {}
+        for key, kind, seq, record in matches:
+            newest.setdefault((key, kind), []).append((seq, record))
         out: dict[str, dict[int, list[str]]] = {}
         for (key, kind), rows in sorted(newest.items()):
             rows.sort(reverse=True)
-            ids = sorted(self._record_ids[number] for _, number in rows[:MAX_PER_KEY])
+            ids = sorted(record.decode("utf-8") for _, record in rows[:MAX_PER_KEY])
             out.setdefault(self._kinds[kind], {})[key] = ids
         return {kind: out[kind] for kind in sorted(out)}
+
+
+def _encoded(record_ids: Any) -> npt.NDArray[np.bytes_]:
+    # Fixed-width bytes, as wide as the longest id (record ids are ASCII content hashes
+    # with a local id; UTF-8 keeps any other text exact, and never holds a NUL byte).
+    encoded: npt.NDArray[np.bytes_] = np.array(
+        [str(r).encode("utf-8") for r in record_ids], dtype=np.bytes_
+    )
+    return encoded
 
 
 def _rows_from(con: duckdb.DuckDBPyConnection, rowid: int) -> dict[str, Any]:
@@ -175,40 +178,19 @@ def _row(found: dict[str, Any], i: int) -> tuple[int, int, str]:
     return int(found["rowid"][i]), int(found["key"][i]), str(found["record_id"][i])
 
 
-def _sorted_run(keys: Int64s, kinds: Int8s, ids: Int32s, seq: Int64s) -> _Run:
-    order = np.lexsort((seq, kinds, keys))
-    return _Run(keys[order], kinds[order], ids[order], seq[order])
-
-
-def _merged(older: _Run, newer: _Run) -> _Run:
-    return _sorted_run(
-        np.concatenate((older.keys, newer.keys)), np.concatenate((older.kinds, newer.kinds)),
-        np.concatenate((older.ids, newer.ids)), np.concatenate((older.seq, newer.seq)),
-    )  # fmt: skip
-
-
-def _pruned(run: _Run) -> _Run:
+def _pruned(run: Columns) -> Columns:
     """Only the newest ``MAX_PER_KEY`` rows of each key and kind: older ones are never
     returned (lookups take the newest), so they need not be held or searched."""
-    n = len(run)
+    keys, kinds = run["key"], run["kind"]
+    n = len(keys)
     if n <= MAX_PER_KEY:
         return run
     # Rows sharing (key, kind) are adjacent, oldest first: keep a row when the row
     # MAX_PER_KEY places after it belongs to another group (or does not exist).
     later = np.arange(MAX_PER_KEY, n)
-    same = (run.keys[later] == run.keys[:-MAX_PER_KEY]) & (
-        run.kinds[later] == run.kinds[:-MAX_PER_KEY]
-    )
+    same = (keys[later] == keys[:-MAX_PER_KEY]) & (kinds[later] == kinds[:-MAX_PER_KEY])
     if not same.any():
         return run
     keep = np.ones(n, dtype=bool)
     keep[: n - MAX_PER_KEY] = ~same
-    return _Run(run.keys[keep], run.kinds[keep], run.ids[keep], run.seq[keep])
-
-
-def _ranges(starts: Int64s, ends: Int64s) -> Int64s:
-    """The indexes ``start..end-1`` of every range, concatenated."""
-    lengths = ends - starts
-    offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
-    indexes: Int64s = np.arange(int(lengths.sum()), dtype=np.int64) + offsets
-    return indexes
+    return {name: values[keep] for name, values in run.items()}

@@ -117,7 +117,8 @@ class Store:
         self._release_cost_s = 0.0
         # The writer's index of link_keys (candidate lookups flat in the corpus size),
         # built at the first write and caught up from the table at every batch (False:
-        # scan the table at every batch instead, for comparisons).
+        # scan the table at every batch instead, for comparisons). A cache: rebuilt from
+        # the store by every new Store object, never trusted across processes.
         self._use_key_index = key_index
         self._key_index: KeyIndex | None = None
         if read_only:
@@ -313,7 +314,8 @@ class Store:
                 con.commit()
             except BaseException as exc:
                 _rollback_quietly(con)
-                if isinstance(exc, duckdb.Error):
+                if isinstance(exc, duckdb.Error | OSError):
+                    # OSError: the writer's cache files beside the store (a full disk).
                     raise StoreError(
                         f"writing a batch of {len(items)} reports to {self.path} failed, "
                         f"nothing of it was stored: {exc}"
@@ -327,7 +329,9 @@ class Store:
         from sitrep.corpus.keyindex import KeyIndex
 
         if self._key_index is None and self._use_key_index:
-            self._key_index = KeyIndex()
+            # Its large runs and the sketches go to unlinked files beside the store (on
+            # the store's disk, not a RAM-backed /tmp): the writer's memory stays flat.
+            self._key_index = KeyIndex(self.path.parent)
         return self._key_index
 
     # ------------------------------------------------------------------ reader side

@@ -23,7 +23,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -67,6 +67,9 @@ class Fingerprint:
     # before schema version 4, which had none.
     facts_size: int = 0
     facts_signature: tuple[int, ...] = ()
+    # The facts themselves, for the new report only (rarity is judged on them); never
+    # stored: a stored sketch keeps the signature alone.
+    facts: frozenset[str] = frozenset()
 
     def band_keys(self) -> list[int]:
         """LSH keys of the text signature. The skeleton is for verification only: names
@@ -79,16 +82,23 @@ def fingerprint(text: str) -> Fingerprint:
     shingles = _shingles(words, TEXT_SHINGLE)
     skeleton_words, fact_words = _skeleton_and_facts(text)
     skeleton = _shingles(skeleton_words, SKELETON_SHINGLE)
-    facts = {fact.encode("utf-8") for fact in fact_words}
     return Fingerprint(
         text_hash=hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest(),
         shingles=len(shingles),
         signature=_signature(shingles),
         skeleton_size=len(skeleton),
         skeleton_signature=_signature(skeleton),
-        facts_size=len(facts),
-        facts_signature=_signature(facts),
+        facts_size=len(fact_words),
+        facts_signature=signature_of_facts(fact_words),
+        facts=frozenset(fact_words),
     )
+
+
+def signature_of_facts(facts: Iterable[str]) -> tuple[int, ...]:
+    """The MinHash of a set of facts, comparable with any stored ``facts_signature``
+    (the same permutations): a subset's signature estimates how much of the subset
+    another report states."""
+    return _signature({fact.encode("utf-8") for fact in facts})
 
 
 def words_of(text: str) -> list[str]:

@@ -31,8 +31,9 @@ def link_batch(
     merged: dict[str, str] = {}
     sketches = index.sketches if index is not None else None
     linked = stories.link_stories(
-        con, reports, stored.get("story", {}), prints, merged, sketches
-    )
+        con, reports, stored.get("story", {}), prints, merged, sketches,
+        stored.get(stories.FACT_KIND, {}),
+    )  # fmt: skip
     # Undated copies take their story's original's date before events use their window.
     reports = dating.date_from_stories(con, reports, linked, merged)
     story_of = {doc: link.story_id for doc, link in linked.items()}

@@ -1,14 +1,19 @@
 """Copies into stories: exact copies, near-duplicates and spun copies of one report.
 
 A new report's candidates are the reports sharing one of its keys (its exact hash, one of
-its LSH bands); each candidate is verified on the stored sketches, and the report joins
-the story of the best verified one. A report that matches reports of two stories joins
-the best and brings the other story along (two copies of one original were linked before
-the original arrived). A story's original is its earliest member (see ``queries``).
+its LSH bands); each candidate is verified on the stored sketches (the words, then the
+names and numbers, the rare ones counting: ``_same_facts``). The report joins the story of
+which it copies the most members, provided it copies at least ``STORY_SUPPORT`` of that
+story's members among its candidates, and unites another story with it only when it is a
+close copy of one of its members (two partial copies linked before their original
+arrived). Without these, one report sharing formulaic sentences with two stories chained
+them (docs/CORPUS.md, sixth pass). A story's original is its earliest member (see
+``queries``).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -17,7 +22,14 @@ import numpy as np
 import numpy.typing as npt
 
 from sitrep.corpus import sql
-from sitrep.corpus.fingerprint import Fingerprint, containment, fingerprint, jaccard, stable_key
+from sitrep.corpus.fingerprint import (
+    Fingerprint,
+    containment,
+    fingerprint,
+    jaccard,
+    signature_of_facts,
+    stable_key,
+)
 from sitrep.corpus.sketch_table import SketchTable, StoredSketch
 from sitrep.records import Report
 from sitrep.store import schema
@@ -41,6 +53,26 @@ SPUN_SKELETON = 0.4
 # 10k reports (docs/CORPUS.md, session 6) 99.6 % of true copy links kept .5 or more, and
 # 86.5 % of the false ones (distinct stories sharing template sentences) kept less.
 SAME_FACTS = 0.5
+# A report joins (or unites) a story only when it is a copy of at least this share of the
+# story's members among its candidates (see ``_choice``).
+STORY_SUPPORT = 0.5
+# A report unites a second story with the one it joins only when it is this close a copy
+# of one of its members (containment of word shingles): two partial copies linked apart
+# before their original arrived score near 1 against it.
+UNITE_SCORE = 0.8
+# A fact (a name or number) stated by the first reports of this many stories is common:
+# it is no evidence that two reports tell one story (see ``_rare_facts_shared``). At most
+# ``sql.MAX_PER_KEY``, the most reports a key lookup returns.
+COMMON_FACT_STORIES = 20
+# Below this many rare facts a report is judged on all its facts, as before rarity.
+MIN_RARE_FACTS = 3
+# A copy also keeps at least this share of the rare facts (of the side with fewer). Set on
+# the synthetic corpus's first 3k reports (docs/CORPUS.md, sixth pass): among pairs that
+# passed ``SAME_FACTS``, 99.2 % of same-story pairs kept .25 or more of their rare facts,
+# and 3.7 % of the pairs of distinct stories did (the median kept none).
+RARE_FACTS = 0.25
+# The kind of ``link_keys`` row that records a story's first report under each of its facts.
+FACT_KIND = "fact"
 Signature = npt.NDArray[np.int64]
 
 
@@ -73,9 +105,29 @@ def fingerprints(reports: Sequence[Report]) -> dict[str, Fingerprint]:
     return {report.id: fingerprint(report.text) for report in reports}
 
 
+@dataclass(frozen=True, slots=True)
+class Rarity:
+    """A new report's rare facts (stated by fewer than ``COMMON_FACT_STORIES`` stories):
+    how many, their MinHash, and their share of all its facts."""
+
+    rare: int
+    signature: tuple[int, ...]
+    share: float
+
+    @classmethod
+    def of(cls, fp: Fingerprint, common: set[str]) -> Rarity | None:
+        """None when nothing is common (the plain facts check says it all) or too few
+        facts are rare to estimate how many another report shares."""
+        rare = fp.facts - common
+        if len(rare) == len(fp.facts) or len(rare) < MIN_RARE_FACTS:
+            return None
+        return cls(len(rare), signature_of_facts(rare), len(rare) / len(fp.facts))
+
+
 def lookup_keys(prints: Mapping[str, Fingerprint]) -> set[int]:
-    """The keys whose stored records are the reports' candidates (see ``link.link_batch``)."""
-    return {k for fp in prints.values() for k in _keys(fp)}
+    """The keys whose stored records are the reports' candidates and the stories that
+    stated their facts (see ``link.link_batch``)."""
+    return {k for fp in prints.values() for k in (*_keys(fp), *_fact_keys(fp))}
 
 
 def link_stories(
@@ -85,35 +137,45 @@ def link_stories(
     prints: Mapping[str, Fingerprint] | None = None,
     merged_out: dict[str, str] | None = None,
     sketches: SketchTable | None = None,
+    stated: Mapping[int, Sequence[str]] | None = None,
 ) -> dict[str, StoryLink]:
     """Give every new report a story; returns the links by doc id. ``stored`` and
     ``prints``: the records under the reports' keys and the reports' fingerprints, when
     the caller has them already. ``merged_out`` receives the stories merged into others
     (old id -> new id; follow the chain for the final one), for the per-story summaries
-    of ``dating``. ``sketches``: the writer's table of stored sketches, if any."""
+    of ``dating``. ``sketches``: the writer's table of stored sketches, if any.
+    ``stated``: the first reports of stories stored under the reports' fact keys (kind
+    ``fact``), when the caller has them."""
     prints = dict(prints) if prints is not None else fingerprints(reports)
     keys_of = {doc: _keys(fp) for doc, fp in prints.items()}
     if stored is None:
         stored = sql.lookup_keys(con, (k for keys in keys_of.values() for k in keys))
+    if stated is None:
+        fact_keys = {k for fp in prints.values() for k in _fact_keys(fp)}
+        stated = sql.lookup_keys_by_kind(con, fact_keys).get(FACT_KIND, {})
     known = _load_known(con, {doc for docs in stored.values() for doc in docs}, sketches)
     seq = _next_seq(con)
     links: dict[str, StoryLink] = {}
     batch_keys: dict[int, list[str]] = {}
+    batch_stated: Counter[int] = Counter()
     merged_stories: dict[str, str] = {}
     for report in reports:
         doc, fp = report.id, prints[report.id]
-        candidates = {d for k in keys_of[doc] for d in (*stored.get(k, ()), *batch_keys.get(k, ()))}
-        verified = _verified(fp, [known[d] for d in sorted(candidates) if d in known])
-        best = _best_match(verified)
+        found = {d for k in keys_of[doc] for d in (*stored.get(k, ()), *batch_keys.get(k, ()))}
+        candidates = [known[d] for d in sorted(found) if d in known]
+        verified = _verified(fp, candidates, _rarity(fp, stated, batch_stated))
+        best, united = _choice(verified, candidates, merged_stories)
         if best is None:
             link = StoryLink(doc, doc, "first", None, None)
         else:
             match, reason, score = best
-            story = merged_stories.get(match.story_id, match.story_id)
+            story = _final(match.story_id, merged_stories)
             link = StoryLink(doc, story, reason, round(score, 4), match.doc_id)
-            for other in {k.story_id for k, _, _ in verified if k.story_id != story}:
+            for other in united:
                 merged_stories[other] = story
         links[doc] = link
+        if link.reason == "first":
+            batch_stated.update(_fact_keys(fp))
         known[doc] = _known(doc, link.story_id, fp)
         for key in keys_of[doc]:
             batch_keys.setdefault(key, []).append(doc)
@@ -123,13 +185,20 @@ def link_stories(
     return {doc: _followed(link, merged_stories) for doc, link in links.items()}
 
 
-def verify(new: Fingerprint, old: Fingerprint) -> tuple[str, float] | None:
-    """Whether ``new`` is a copy of ``old``: the reason and its score, or None."""
-    return _verdict(new, old, jaccard(new.signature, old.signature))
+def verify(
+    new: Fingerprint, old: Fingerprint, common: Iterable[str] = ()
+) -> tuple[str, float] | None:
+    """Whether ``new`` is a copy of ``old``: the reason and its score, or None.
+    ``common``: facts of ``new`` that many stories state (no evidence of a copy)."""
+    rarity = Rarity.of(new, set(common))
+    return _verdict(new, old, jaccard(new.signature, old.signature), rarity)
 
 
 def _verdict(
-    new: Fingerprint, old: Fingerprint | StoredSketch, similarity: float
+    new: Fingerprint,
+    old: Fingerprint | StoredSketch,
+    similarity: float,
+    rarity: Rarity | None = None,
 ) -> tuple[str, float] | None:
     """``verify`` with the Jaccard of the two text signatures already computed."""
     if new.text_hash == old.text_hash:
@@ -137,7 +206,7 @@ def _verdict(
     if similarity < MIN_JACCARD:
         return None
     text = containment(similarity, new.shingles, old.shingles)
-    if text < SPUN_TEXT or not _same_facts(new, old):
+    if text < SPUN_TEXT or not _same_facts(new, old, rarity):
         return None
     if text >= NEAR_DUPLICATE:
         return "near-duplicate", text
@@ -148,13 +217,32 @@ def _verdict(
     return None
 
 
-def _same_facts(new: Fingerprint, old: Fingerprint | StoredSketch) -> bool:
+def _same_facts(
+    new: Fingerprint, old: Fingerprint | StoredSketch, rarity: Rarity | None = None
+) -> bool:
     """Whether the two state the same names and numbers; true when either has none to
-    compare (no names or numbers, or a sketch stored before facts were)."""
+    compare (no names or numbers, or a sketch stored before facts were). With ``rarity``
+    (of ``new``'s facts), the rare ones must agree too."""
     if not (new.facts_size and old.facts_size):
         return True
     similarity = jaccard(new.facts_signature, old.facts_signature)
-    return containment(similarity, new.facts_size, old.facts_size) >= SAME_FACTS
+    if containment(similarity, new.facts_size, old.facts_size) < SAME_FACTS:
+        return False
+    return rarity is None or _rare_facts_shared(rarity, old) >= RARE_FACTS
+
+
+def _rare_facts_shared(rarity: Rarity, old: Fingerprint | StoredSketch) -> float:
+    """Share of the new report's rare facts that ``old`` states too, over the fewer rare
+    facts of the two. A fact that many stories state counts for nothing: formulaic
+    sentences carry fixed names (an agency, a region, an armed group) that other stories
+    told in the same words share. Only the new report's facts are known one by one (a
+    stored report keeps a MinHash of all its facts), so the rare ones are estimated from
+    the MinHash of its rare facts against the stored one's, and the stored report's facts
+    are taken to be as rare as the new one's."""
+    similarity = jaccard(rarity.signature, old.facts_signature)
+    shared = similarity * (rarity.rare + old.facts_size) / (1.0 + similarity)
+    fewer = min(rarity.rare, old.facts_size * rarity.share)
+    return min(1.0, shared / fewer) if fewer > 0 else 0.0
 
 
 def _skeleton_containment(new: Fingerprint, old: Fingerprint | StoredSketch) -> float:
@@ -169,11 +257,34 @@ def _keys(fp: Fingerprint) -> list[int]:
     return [stable_key("exact", fp.text_hash), *fp.band_keys()]
 
 
-def _verified(fp: Fingerprint, candidates: list[_Known]) -> list[tuple[_Known, str, float]]:
+def _fact_keys(fp: Fingerprint) -> list[int]:
+    """Keys of the report's facts: a story's first report is stored under them (kind
+    ``fact``), so a lookup counts the stories that stated a fact, up to the cap."""
+    return [_fact_key(fact) for fact in sorted(fp.facts)]
+
+
+def _fact_key(fact: str) -> int:
+    return stable_key(FACT_KIND, fact)
+
+
+def _rarity(
+    fp: Fingerprint, stated: Mapping[int, Sequence[str]], in_batch: Counter[int]
+) -> Rarity | None:
+    common = {
+        fact
+        for fact in fp.facts
+        if len(stated.get(key := _fact_key(fact), ())) + in_batch[key] >= COMMON_FACT_STORIES
+    }
+    return Rarity.of(fp, common)
+
+
+def _verified(
+    fp: Fingerprint, candidates: list[_Known], rarity: Rarity | None = None
+) -> list[tuple[_Known, str, float]]:
     """The candidates ``fp`` is a copy of, in the given order, with reason and score."""
     out: list[tuple[_Known, str, float]] = []
     for known, similarity in zip(candidates, _jaccards(fp, candidates), strict=True):
-        verdict = _verdict(fp, known.sketch, similarity)
+        verdict = _verdict(fp, known.sketch, similarity, rarity)
         if verdict:
             out.append((known, *verdict))
     return out
@@ -193,7 +304,52 @@ def _jaccards(fp: Fingerprint, candidates: list[_Known]) -> list[float]:
     return values
 
 
-def _best_match(verified: list[tuple[_Known, str, float]]) -> tuple[_Known, str, float] | None:
+def _choice(
+    verified: list[tuple[_Known, str, float]],
+    candidates: list[_Known],
+    merged: dict[str, str],
+) -> tuple[tuple[_Known, str, float] | None, set[str]]:
+    """The match whose story the report joins (None: it starts one) and the other
+    stories it unites with it.
+
+    A story is supported when the report copies at least ``STORY_SUPPORT`` of its members
+    among the candidates: one copied member of a story whose other candidates it does not
+    copy is a bridge (shared template sentences and names), not evidence (an exact copy
+    of a member always supports its story). The report joins
+    the supported story of which it copies the most members (then the best score), and
+    unites another only when it is a close copy of one of its members (``UNITE_SCORE``):
+    a report matching a dozen stories loosely must not make them one."""
+    seen: Counter[str] = Counter(_final(k.story_id, merged) for k in candidates)
+    copied: dict[str, list[tuple[_Known, str, float]]] = {}
+    for found in verified:
+        copied.setdefault(_final(found[0].story_id, merged), []).append(found)
+    supported = {
+        s: found
+        for s, found in copied.items()
+        # The same text as a member is that member's story, whatever the others say.
+        if len(found) >= STORY_SUPPORT * seen[s] or any(f[1] == "exact" for f in found)
+    }
+    if not supported:
+        return None, set()
+    story = max(supported, key=lambda s: (len(supported[s]), max(f[2] for f in supported[s])))
+    united = {
+        other
+        for other, found in supported.items()
+        if other != story and max(f[2] for f in found) >= UNITE_SCORE
+    }
+    return _best_match(supported[story]), united
+
+
+def _final(story: str, merged: dict[str, str]) -> str:
+    """The story a (possibly merged) story id now stands for."""
+    while story in merged:
+        story = merged[story]
+    return story
+
+
+def _best_match(
+    verified: list[tuple[_Known, str, float]],
+) -> tuple[_Known, str, float] | None:
     # The highest score; among equal scores the first (candidates come sorted by doc id).
     best: tuple[_Known, str, float] | None = None
     for found in verified:
@@ -278,7 +434,13 @@ def _write(
     sql.insert(
         con,
         schema.LINK_KEYS,
-        [(key, "story", doc) for doc, keys in keys_of.items() for key in sorted(set(keys))],
+        [(key, "story", doc) for doc, keys in keys_of.items() for key in sorted(set(keys))]
+        + [
+            (key, FACT_KIND, doc)
+            for doc, link in links.items()
+            if link.reason == "first"
+            for key in _fact_keys(prints[doc])
+        ],
     )
     sql.insert(
         con,

@@ -47,7 +47,7 @@ from sitrep.gazetteer.region_points import REGION_POINTS
 from sitrep.records import PlaceKind
 
 # Bump when the derivation below changes, so cached indexes are rebuilt.
-BUILDER_VERSION = "11"
+BUILDER_VERSION = "12"
 SOURCE_FILES = ("cities500.json", "countries.json", "us_states.json", "continents.json")
 
 # Population thresholds between village, town and city (GeoNames has no such
@@ -418,13 +418,22 @@ def _spellings_by_country(
 def _capital_ids(
     countries: dict[str, dict[str, Any]], by_country: dict[str, list[dict[str, Any]]]
 ) -> set[int]:
-    """The geonameid of each country's capital: its most populous city of that name."""
+    """The geonameid of each country's capital: its most populous city of that name.
+    Names are compared as lookup keys, alternate names included: the country table
+    writes "Bogota", "Brasilia", "Yaounde", "Nur-Sultan" where the city is "Bogotá",
+    "Brasília", "Yaoundé", "Astana" (23 capitals were plain towns before)."""
     found: set[int] = set()
     for iso, country in countries.items():
-        named = [c for c in by_country.get(iso, []) if c["name"] == country["capital"]]
+        key = normalize_key(country["capital"])
+        named = [c for c in by_country.get(iso, []) if key and _bears_name(c, key)]
         if named:
             found.add(max(named, key=lambda c: c["population"])["geonameid"])
     return found
+
+
+def _bears_name(city: dict[str, Any], key: str) -> bool:
+    names = [city["name"], *city.get("alternatenames", ())]
+    return any(normalize_key(name) == key for name in names)
 
 
 def _city(

@@ -65,6 +65,9 @@ REGION_WORDS = frozenset({"region", "oblast", "province", "governorate", "area"}
 REGION_PLURALS = frozenset({"regions", "oblasts", "provinces", "governorates", "areas"})
 # "the Dnipro river": the word after a name that makes it a body of water.
 WATER_WORDS = frozenset({"river"})
+# "from Pibor town", "in Idlib city": written in lower case after a name, the word that
+# names the settlement as against its district or governorate.
+SETTLEMENT_WORDS = frozenset({"city", "town"})
 # "the Fergana Valley": the word after a name that makes it a valley, an area.
 VALLEY_WORDS = frozenset({"valley"})
 REGION_ADJECTIVES = frozenset({"regional", "oblast"})
@@ -136,6 +139,15 @@ ACTOR_VERBS = _words(
     recapture reclaim recognise recognize refuse reject respond retake retaliate retreat
     sanction say seek seize send shell sign step strike summon supply target threaten
     try unite urge veto vow want warn win withdraw
+    """
+)
+# Verbs whose subject a place is as a location, a host or a sufferer, not as an actor:
+# "Kyiv has two airports", "Kabul saw heavy rain", "Bangui remains calm".
+UNDERGOING_VERBS = _words(
+    """
+    appear be become border brace burn come endure experience face fall feel flood freeze
+    get go have hear host lie look lose receive record remain rise see seem shake sit
+    stand stay suffer swelter wake witness
     """
 )
 # Verbs whose object acts like a government: "sanctioned Russia", "enable Russia to ...".
@@ -259,6 +271,8 @@ def preceded_by_place_word(span: SpacySpan) -> bool:
         return True
     if before.lower_ == "of" and prev2 in PLACE_NOUNS | PLACE_PARTS | PLACE_NOUN_PLURALS:
         return True
+    if before.lower_ == "of" and prev2 == "out":
+        return True  # "the road out of Oruro", "fled out of Kherson"
     # "in central Mali", "across northern Mozambique": a direction between preposition and
     # name (the model tags such names PERSON or ORG more often than bare ones).
     if before.lower_ in DIRECTION_ADJECTIVES and prev2 in LOCATIVE_PREPOSITIONS:
@@ -409,9 +423,9 @@ def _speech_verb_next_to(span: SpacySpan) -> str | None:
     if (
         before is not None
         and before.lower_ == "of"
-        and lower_at(span, span.start - 2) in PLACE_PARTS
+        and lower_at(span, span.start - 2) in PLACE_PARTS | {"out"}
     ):
-        after = None
+        after = None  # nor "drivers on the road out of Oruro say"
     for tok in (before, after):
         if tok is not None and tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in SPEECH_VERBS:
             return tok.text
@@ -463,6 +477,19 @@ def valley_word_after(span: SpacySpan) -> Token | None:
     return after if after is not None and after.lower_ in VALLEY_WORDS else None
 
 
+def settlement_word_after(span: SpacySpan) -> Token | None:
+    """The lower-case "city"/"town" closing a name ("from Pibor town", "in Idlib city"),
+    to include in the mention: the settlement, as against the region of the same name.
+    Not a noun's modifier ("the Kherson city council", "Bor town hall")."""
+    after = _token(span, span.end)
+    if after is None or after.text not in SETTLEMENT_WORDS:
+        return None
+    following = _token(span, span.end + 1)
+    if following is not None and (following.tag_.startswith("NN") or following.text in HYPHENS):
+        return None
+    return after
+
+
 def area_word_after(span: SpacySpan) -> bool:
     """ "the Donbas area": an unresolved name the text calls an area is a region."""
     return lower_at(span, span.end) in REGION_WORDS | REGION_PLURALS
@@ -485,6 +512,23 @@ def metonymy_cue(span: SpacySpan) -> bool | None:
     if root.dep_ == "pobj":
         return _prepositional_metonymy(head)
     return None
+
+
+def acts_as_subject(span: SpacySpan) -> bool:
+    """The name is the active subject of a verb that needs an agent ("Manila has asked
+    neighbouring countries for boats", "Brasília and Mexico City urged", "Baku has
+    welcomed the deal"), not of one a place undergoes or hosts ("Kabul has seen rain",
+    "Bangui remains calm")."""
+    root = span.root
+    if root.dep_ == "conj" and root.head.dep_ == "nsubj":
+        root = root.head  # "Brasília and Mexico City urged": the verb of the first subject
+    verb = root.head
+    return (
+        root.dep_ == "nsubj"
+        and verb.pos_ == "VERB"
+        and verb.lemma_.lower() not in UNDERGOING_VERBS
+        and not any(child.dep_ == "auxpass" for child in verb.children)
+    )
 
 
 def _prepositional_metonymy(preposition: Token) -> bool | None:

@@ -31,6 +31,9 @@ PLACE_PLURALS = frozenset(
 # ``places.WEAK_MIN_POPULATION``).
 UNRELATED_MIN_POPULATION = 10_000
 SIZEABLE_KINDS = frozenset({"city", "region", "country"})
+# Words between a plural kind of place and the list it introduces: "the cities of A, B and
+# C", "cities including A, B and C", "towns like A, B and C".
+EXAMPLE_WORDS = frozenset({"of", "including", "like"})
 
 
 class ListMember(Protocol):
@@ -125,13 +128,14 @@ def _closes_with_unknown_name(last: SpacySpan) -> bool:
 
 
 def _follows_place_cue(first: SpacySpan) -> bool:
-    """ "in A, B and C", "the cities of A, B and C", "towns such as A, B and C"."""
+    """ "in A, B and C", "the cities of A, B and C", "towns such as A, B and C", "cities
+    including A, B and C"."""
     if cues.preceded_by_place_word(first):
         return True
     doc, i = first.doc, first.start
     if i >= 3 and [t.lower_ for t in doc[i - 2 : i]] == ["such", "as"]:
         return doc[i - 3].lower_ in PLACE_PLURALS
-    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in PLACE_PLURALS
+    return i >= 2 and doc[i - 1].lower_ in EXAMPLE_WORDS and doc[i - 2].lower_ in PLACE_PLURALS
 
 
 def _fits_list(candidates: Sequence[Candidate], countries: set[str]) -> bool:

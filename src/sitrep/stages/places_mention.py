@@ -26,6 +26,12 @@ REGION_SPELLING_RATIO = 85
 # How much text after a name is read for "counties" ending a coordination.
 COUNTY_WINDOW = 60
 SETTLEMENT_KINDS = frozenset({"city", "town", "village"})
+# A national capital this large is a place by its name alone ("Bangui", "Abuja") and its
+# government when it acts ("Jakarta has released funds"); smaller capitals share their
+# names with people ("Victoria", Seychelles; "Lewis" is an alternate name of Grenada's
+# St George's). Places round 13 (docs/PLACES.md): set on the dev sets' capitals; LGL's
+# first 100 end to end lost two mentions of a "Lewis" to the capital without it.
+CAPITAL_MIN_POPULATION = 100_000
 
 
 @dataclass(slots=True)
@@ -75,9 +81,13 @@ def read_mention(span: SpacySpan, label: str, words: Words, gazetteer: Gazetteer
     # "the Kharkiv region" is recorded whole; "the Dnipro river" as "Dnipro", the river's
     # name (the convention of the report gold files, examples/gold).
     word_after = cues.region_word_after(span)
+    candidates = gazetteer.lookup(name) if label != "NORP" else ()
+    if word_after is None and water_word is None and _may_be_settlement(candidates):
+        # "from Pibor town": recorded whole, one place with the bare name's mentions
+        # (not "no U.S. city has": a country's name before a common noun).
+        word_after = cues.settlement_word_after(span)
     end = word_after.idx + len(word_after.text) if word_after is not None else span.end_char
     region_form = label != "NORP" and cues.is_region_form(span)
-    candidates = gazetteer.lookup(name) if label != "NORP" else ()
     county = cues.county_word_after(words.text[span.end_char : span.end_char + COUNTY_WINDOW])
     if county is not None:
         # "Baker, Charlton and Nassau counties": each name is a county's.
@@ -121,10 +131,30 @@ def read_mention(span: SpacySpan, label: str, words: Words, gazetteer: Gazetteer
         ),
         person_cue=cues.person_cue(span),
         # Where a report was filed is a location, whatever the parse makes of the dateline.
-        metonymy=False if dateline else cues.metonymy_cue(span),
+        metonymy=False if dateline else _metonymy(span, candidates),
         article=cues.follows_article(words.text, span.start_char),
         stated_kind=slots.stated_kind(span),
     )
+
+
+def is_large_capital(c: Candidate) -> bool:
+    return c.feature_code == "PPLC" and c.population >= CAPITAL_MIN_POPULATION
+
+
+def _may_be_settlement(candidates: Sequence[Candidate]) -> bool:
+    """Unknown, or a settlement's name that is no country's ("Us", France, is a town)."""
+    kinds = {c.kind for c in candidates}
+    return not kinds or (bool(kinds & SETTLEMENT_KINDS) and "country" not in kinds)
+
+
+def _metonymy(span: SpacySpan, candidates: Sequence[Candidate]) -> bool | None:
+    """What the context says of the name standing for a government; a national capital
+    acting as a subject is its government whatever the verb ("Jakarta has released
+    funds", "Naypyitaw has not confirmed the loss")."""
+    cue = cues.metonymy_cue(span)
+    if cue is None and any(is_large_capital(c) for c in candidates):
+        return True if cues.acts_as_subject(span) else None
+    return cue
 
 
 def _region_spelt_otherwise(

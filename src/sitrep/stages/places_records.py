@@ -132,8 +132,9 @@ def _unresolved(
     admins = {c.admin1 for c in first.candidates}
     return Place(
         id=place_id,
-        # "the Kharkiv region", "the Nahrin valley": the name as recorded, with its word.
-        name=first.out.text if first.out.end > first.name.end_char else first.name.text,
+        # "the Kharkiv region", "the Nahrin valley": the name as recorded, with its word
+        # (not "Pibor town": the town's name is "Pibor").
+        name=first.out.text if region else first.name.text,
         mentions=spans,
         # The document's country first: listed siblings may be namesakes abroad.
         country=_unresolved_country(countries, home, region) or first.lent_country,

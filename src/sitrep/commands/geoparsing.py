@@ -19,6 +19,8 @@ from sitrep.settings import DEFAULT_MODEL
 EXIT_USAGE = 2
 # The stage records "Kharkiv region" whole; the corpora annotate the name alone.
 _REGION_WORD = re.compile(r"\s+(region|oblast|province|governorate|state)$", re.IGNORECASE)
+# It records "Makurdi town" whole too; lower case only, so "Mexico City" keeps its word.
+_SETTLEMENT_WORD = re.compile(r"\s+(city|town)$")
 err = Console(stderr=True)
 
 
@@ -192,7 +194,7 @@ class _EndToEnd:
         predicted = [
             Predicted(
                 s.start,
-                s.start + len(_REGION_WORD.sub("", s.text)),
+                s.start + len(_SETTLEMENT_WORD.sub("", _REGION_WORD.sub("", s.text))),
                 p.lat,
                 p.lon,
                 (p.gazetteer_id or "").split(":")[-1] or None,

@@ -10,6 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from corpus_support import story_of, write
 from sitrep.corpus import stories as story_linking
 from sitrep.corpus.fingerprint import fingerprint
 from sitrep.ingest.document import RawDocument
@@ -62,18 +63,6 @@ def report(text: str, path: str) -> tuple[RawDocument, Report]:
         text=text,
     )  # fmt: skip
     return RawDocument(text=text, origin=path, path=path), doc
-
-
-def write(store: Store, *batches: list[tuple[RawDocument, Report]]) -> None:
-    run = store.begin_run({"test": True})
-    for batch in batches:
-        store.write_batch(batch, [], run)
-
-
-def story_of(store: Store, text: str) -> str:
-    found = store.story(content_id(text))
-    assert found is not None
-    return found.id
 
 
 # ---------------------------------------------------------------------- rare facts

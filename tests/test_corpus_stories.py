@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from corpus_support import story_of, write
 from sitrep.corpus import stories as story_linking
 from sitrep.corpus.fingerprint import fingerprint, skeleton_of
 from sitrep.corpus.sketch_table import SketchTable
@@ -64,18 +65,6 @@ def spin(text: str, seed: int = 7) -> str:
 @pytest.fixture()
 def store(tmp_path: Path) -> Store:
     return Store(tmp_path / "corpus.duckdb", lock_timeout_s=0.3)
-
-
-def write(store: Store, *batches: list[tuple[RawDocument, Report]]) -> None:
-    run = store.begin_run({"test": True})
-    for batch in batches:
-        store.write_batch(batch, [], run)
-
-
-def story_of(store: Store, text: str) -> str:
-    found = store.story(content_id(text))
-    assert found is not None
-    return found.id
 
 
 # ---------------------------------------------------------------------- stories

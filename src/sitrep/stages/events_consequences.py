@@ -61,11 +61,15 @@ def fold_consequences(
         )
         if host is None:
             continue
-        target = kept[host]
-        told = sorted({*target.evidence, *event.evidence}, key=lambda s: s.start)
-        kept[host] = dataclasses.replace(target, evidence=tuple(told))
-        del kept[index]
+        fold_into(kept, host, index)
     return [kept[i] for i in sorted(kept)]
+
+
+def fold_into(kept: dict[int, Event], host: int, index: int) -> None:
+    """Event ``index`` is part of event ``host``: its words become the host's evidence."""
+    target, folded = kept[host], kept.pop(index)
+    told = sorted({*target.evidence, *folded.evidence}, key=lambda s: s.start)
+    kept[host] = dataclasses.replace(target, evidence=tuple(told))
 
 
 def _paragraph_before(text: str, lines: Lines, at: int) -> int:

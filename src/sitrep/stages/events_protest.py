@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from sitrep.records import Event, Place
+from sitrep.stages.events_consequences import fold_into
 
 _FOLDED = frozenset({"arrest", "release"})
 _REALIS = frozenset({"fact", "claim"})
@@ -70,10 +71,7 @@ def fold_into_protests(
         where = _protest_of(event, {i: kept[i] for i in protests}, text, named)
         if where is None:
             continue
-        target = kept[where]
-        evidence = sorted({*target.evidence, *event.evidence}, key=lambda s: s.start)
-        kept[where] = dataclasses.replace(target, evidence=tuple(evidence))
-        del kept[index]
+        fold_into(kept, where, index)
     return [kept[i] for i in sorted(kept)]
 
 

@@ -23,8 +23,9 @@ def _figures(make_state, resources, text: str) -> list[Figure]:  # type: ignore[
         ("The minister said 1,380 new cases had been recorded, and 41 people had died.",
          "1,380", "other"),
         ("The outbreak has caused more than 7,000 cases and 295 deaths.", "295", "killed"),
+        # round 9: "affected" is its own count (the outside writers' gold)
         ("Floods have killed 52 people and affected more than 2.1 million people.",
-         "more than 2.1 million", "people"),
+         "more than 2.1 million", "affected"),
         ("Floods have killed 52 people in 29 districts.", "29", "other"),
         ("Around 53,000 people are staying in 612 relief camps after they fled.", "612", "other"),
         ("Officials said 12 police officers had been injured.", "12", "injured"),

@@ -78,6 +78,8 @@ QUANTITY_SYNONYMS: dict[str, str] = {
     "distance": "distance", "destroyed": "destroyed", "damaged": "destroyed",
     "arrested": "arrested", "detained": "arrested", "arrests": "arrested",
     "detentions": "arrested", "patients": "patients", "treated": "patients",
+    "abducted": "abducted", "kidnapped": "abducted", "abductions": "abducted",
+    "released": "released", "freed": "released",
 }  # fmt: skip
 
 UNIT_SYNONYMS: dict[str, str] = {

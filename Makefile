@@ -67,6 +67,8 @@ eval: $(EVAL_STAMP)
 	$(BIN)/sitrep eval report --data eval/outside/d
 	$(BIN)/sitrep eval report --data eval/outside/e
 	$(BIN)/sitrep eval report --data eval/outside/f
+	$(BIN)/sitrep eval report --data eval/outside/g
+	$(BIN)/sitrep eval report --data eval/outside/h
 	@if [ -d $(SHARED_EVAL)/quotes/PolNeAR ]; then \
 	  $(BIN)/sitrep eval quotes --data $(SHARED_EVAL)/quotes/PolNeAR --split test; \
 	else echo "skipping eval quotes: $(SHARED_EVAL)/quotes/PolNeAR not found"; fi

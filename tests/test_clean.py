@@ -95,6 +95,8 @@ def test_seed_003_nothing_is_removed(seed_003: str) -> None:
         ("Advertisement - Scroll to continue", "ad"),
         ("Read more: Drones Hit Power Plant Near Dnipro", "related-headline"),
         ("RELATED: Aid trucks stuck at the border for a third day", "related-headline"),
+        ("Read next: Floodwater cuts the road to Velmora", "related-headline"),
+        ("Up next - Ceasefire talks stall in the capital", "related-headline"),
         ("Share this article", "share-prompt"),
         ("Share on WhatsApp", "share-prompt"),
         ("Facebook Twitter WhatsApp Email", "share-prompt"),

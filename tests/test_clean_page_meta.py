@@ -45,8 +45,30 @@ def test_a_view_count_is_removed_as_page_meta() -> None:
         "Views: the regional governor said the strike was the worst this year.",
         "Comments: none were made by the ministry, which declined to answer questions.",
         "Tags on the crates showed they had come from the port: Odesa, Izmail, Reni.",
+        "Heat reached 44°C in the camps, where families have no shade or water.",
     ],
 )
 def test_a_sentence_that_starts_like_a_label_stays(line: str) -> None:
     raw = HEADLINE + "\n" + BODY + "\n" + line + "\n"
     assert line in clean(raw).text
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Tarnow swelters at 41°C as the heatwave cuts water",
+        "Temperatures hit 45°C in Velmora camps",
+    ],
+)
+def test_a_headline_with_a_temperature_is_no_weather_widget(headline: str) -> None:
+    raw = headline + "\n\n" + BODY
+    assert headline in clean(raw).text
+
+
+@pytest.mark.parametrize(
+    "line", ["Tarnow 29°C Light Rain", "KHARKIV -3° Snow", "Port Moresby 31.5 °C Partly Cloudy"]
+)
+def test_a_weather_widget_between_paragraphs_is_page_meta(line: str) -> None:
+    first, second = BODY.split("\n\n")
+    raw = HEADLINE + "\n" + first + "\n\n" + line + "\n\n" + second
+    assert [(r.text, r.reason) for r in clean(raw).removed] == [(line, "page-meta")]

@@ -181,6 +181,12 @@ _PAGE_TOPICS = re.compile(
     r"[^.!?:;]{1,40}(?:\s*[,|/•·]\s*[^.!?:;]{1,40}){0,15}$",
     _I,
 )
+# A weather widget: a short place name, a temperature and a few words of sky ("Colombo
+# 29°C Light Rain", "KYIV -3° Snow"); a headline's lower-case verb keeps it out.
+_WEATHER_WIDGET = re.compile(
+    r"^(?:[A-Z][\w'’.-]*\s+){1,4}[-−+]?\d{1,2}(?:[.,]\d)?\s*°\s*[CF]?"
+    r"(?:\s+[A-Za-z][\w-]*){0,4}$"
+)
 # "Other Topics of Interest", "Most Read", "Related stories", "You may also like", …
 _RELATED_MARKER = re.compile(
     r"^(?:related|recommended|popular|trending|most (?:read|viewed|popular|shared|commented)"
@@ -195,7 +201,8 @@ _RELATED_MARKER = re.compile(
 )
 # "Read more: Kyiv rejects …", "RELATED: …", "Also read - …": a marker and a headline on one line.
 _INLINE_RELATED = re.compile(
-    r"^(?:read more|read also|also read|related|see also|more|watch|listen|read|recommended"
+    r"^(?:read more|read also|also read|read next|up next|watch next|related|see also|more"
+    r"|watch|listen|read|recommended"
     r"|most read|opinion|analysis|explainer|live|breaking)\s*(?::|\||–|—|>>|»|-\s)\s*\S",
     _I,
 )
@@ -297,7 +304,9 @@ def _is_byline_meta(line: str, words: int) -> bool:
 
 
 def _is_page_meta(line: str, words: int) -> bool:
-    return words <= 40 and bool(_PAGE_COUNTER.match(line) or _PAGE_TOPICS.match(line))
+    return words <= 40 and bool(
+        _PAGE_COUNTER.match(line) or _PAGE_TOPICS.match(line) or _WEATHER_WIDGET.match(line)
+    )
 
 
 def _is_inline_related(line: str, words: int) -> bool:

@@ -252,7 +252,7 @@ def test_a_headline_sums_up_the_blocked_convoy_the_body_tells() -> None:
         _told("humanitarian_access_blocked", "P1", text, "Aid convoys turned back at Gao"),
         _told("humanitarian_access_blocked", "P1", text, "A convoy was stopped near Gao"),
     ]
-    assert len(consolidate(events, _places(text), [], text)) == 1
+    assert len(consolidate(events, _places(text), text)) == 1
 
 
 def test_an_event_in_a_region_and_in_a_town_of_it_is_one_kept_at_the_town() -> None:
@@ -263,7 +263,7 @@ def test_an_event_in_a_region_and_in_a_town_of_it_is_one_kept_at_the_town() -> N
         _told("airstrike", ids["Gao region"], text, "Russian drones struck the Gao region"),
         _told("airstrike", ids["Gao"], text, "Drones hit Gao"),
     ]
-    (merged,) = consolidate(events, places, [], text)
+    (merged,) = consolidate(events, places, text)
     assert merged.place == ids["Gao"]
 
 

@@ -95,7 +95,7 @@ def test_a_headline_sums_up_the_event_the_body_dates() -> None:
         _told("armed_clash", gao, text, "Fighting kills dozens in Gao", "2024-03-12"),
         _told("armed_clash", gao, text, "Fighting in Gao has killed 63", "2024-03-07"),
     ]
-    (merged,) = consolidate(events, places, [], text)
+    (merged,) = consolidate(events, places, text)
     assert merged.date == "2024-03-07"
 
 
@@ -107,7 +107,7 @@ def test_two_days_in_the_body_stay_two_events() -> None:
         _told("shelling", gao, text, "Shelling hit Gao on Monday", "2024-03-11"),
         _told("shelling", gao, text, "Shelling hit Gao again on Thursday", "2024-03-07"),
     ]
-    assert len(consolidate(events, places, [], text)) == 2
+    assert len(consolidate(events, places, text)) == 2
 
 
 def _unresolved(pid: str, name: str, kind: str, country: str = "CO") -> Place:

@@ -20,6 +20,7 @@ from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 from typing import TYPE_CHECKING, overload
 
+from sitrep.allocator import fix_allocator_thresholds
 from sitrep.errors import SitrepError
 from sitrep.ingest import read_paths
 from sitrep.ingest.document import RawDocument, ReadFailure
@@ -104,6 +105,8 @@ def ingest(
     """
     if workers < 1:
         raise ValueError(f"workers must be at least 1, got {workers}")
+    # Before the workers fork, so they inherit it: freed large blocks go back to the system.
+    fix_allocator_thresholds()
     # Bad configuration fails before the run is recorded or any worker starts.
     if (workers == 1 or _CAN_FORK) and resources is None:
         from sitrep.resources import load_resources

@@ -22,6 +22,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sitrep.allocator import fix_allocator_thresholds
 from sitrep.engine import DEFAULT_BATCH_SIZE, IngestSummary
 from sitrep.errors import ConfigError, SitrepError
 from sitrep.scale.reorder import FILE_ROWS, RunOrderBuffer, end_marker, is_end_marker
@@ -96,6 +97,7 @@ def ingest_with_ray(
     from sitrep.resources import check_resources
 
     check_resources(settings)  # bad configuration fails before the run is recorded
+    fix_allocator_thresholds()  # the driver writes the store: freed large blocks go back
     inputs = list_inputs(paths)
     run_id = store.begin_run(
         {

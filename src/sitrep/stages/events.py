@@ -13,9 +13,11 @@ each have a module:
 * ``events_filters`` — trigger words that tell no event where they stand;
 * ``events_actors`` — actors normalised to sides;
 * ``events_modality`` — fact, claim, denial, plan, hypothetical;
-* ``events_counts`` — killed and injured;
-* ``events_document`` — merging the tellings of one event, tolls told apart, with
-  consequences folded into their event first (``events_consequences``);
+* ``events_counts`` — killed and injured told in the event's own line;
+* ``events_document`` — merging the tellings of one event, with consequences folded
+  into their event (``events_consequences``);
+* ``events_tolls`` — tolls told apart from their event, given to the event told there,
+  with the toll's sentence as evidence (round 13);
 * ``events_protest`` — arrests and blockades of the protest family (round 12).
 """
 
@@ -40,6 +42,7 @@ from sitrep.stages.events_place import event_place
 from sitrep.stages.events_protest import blockades_as_protests, fold_into_protests
 from sitrep.stages.events_sentence import is_setting, renewal
 from sitrep.stages.events_split import at_conjoined_places
+from sitrep.stages.events_tolls import assign_tolls
 from sitrep.stages.events_triggers import Trigger, find_triggers, trigger_type
 from sitrep.stages.events_when import event_date
 from sitrep.stages.registry import stage
@@ -112,16 +115,18 @@ def extract_events(state: DocState, resources: Resources) -> None:
                 told[seen[key]] = (_with_counts_of(told[seen[key]][0], each), told[seen[key]][1])
     events = _without_lone_settings(told)
     events = [dataclasses.replace(e, id=f"E{i + 1}") for i, e in enumerate(events)]
-    consolidated = consolidate(
+    merged = consolidate(
         events,
         state.places,
-        state.figures,
         state.text,
         apart=frozenset(apart),
         renewed=frozenset(renewed),
         collapses=frozenset(collapses),
         listed=frozenset(listed),
+        year=year or _latest_year_told(state),
     )
+    # Tolls told in sentences of their own go to the event told there (round 13).
+    consolidated = assign_tolls(merged, state)
     # Arrests and releases of protesters are the protest's (round 12, EVENT_TYPES.md).
     folded = fold_into_protests(consolidated, state.text, state.places)
     consolidated = [dataclasses.replace(e, id=f"E{i + 1}") for i, e in enumerate(folded)]
@@ -139,6 +144,16 @@ def _year_of(published: Published) -> int | None:
     """The year the report was written in, or None when nothing says it."""
     day = published.date or (published.window[1] if published.window else None)
     return int(day[:4]) if day and day[:4].isdigit() else None
+
+
+def _latest_year_told(state: DocState) -> int | None:
+    """With no publication date, the latest year a date of the report states: the report
+    was written no earlier ("March 17, 2026 4:12 PM" under a headline; round 13)."""
+    years = [
+        int(t.value[:4]) for t in state.times
+        if t.kind == "date" and t.anchor == "absolute" and t.value and t.value[:4].isdigit()
+    ]  # fmt: skip
+    return max(years, default=None)
 
 
 def _asks_who(trigger: Token) -> bool:

@@ -83,7 +83,7 @@ def normalise_actor(head: Token, tokens: list[Token]) -> str | None:
         (rules.CAPITALS[t.lower_] for t in by_distance if t.lower_ in rules.CAPITALS), None
     )
     country = side or capital or _antecedent_side(tokens)
-    if country is not None:
+    if country is not None and not _non_state(tokens):
         if any(lemma in rules.MILITARY_NOUNS for lemma in lemmas):
             return f"{country}: military"
         if any(lemma in rules.POLICE_NOUNS for lemma in lemmas):
@@ -95,6 +95,17 @@ def normalise_actor(head: Token, tokens: list[Token]) -> str | None:
     if named:
         return " ".join(t.text for t in named)
     return None
+
+
+def _non_state(tokens: list[Token]) -> bool:
+    """ "Myanmar resistance fighters", "Turkish-backed Syrian fighters": the country named
+    is where the group fights or who backs it, not whose forces they are (round 13)."""
+    return any(
+        t.lemma_.lower() in rules.NON_STATE_WORDS
+        or t.lower_.endswith(rules.NON_STATE_SUFFIXES)
+        or (f"-{t.lower_}" in rules.NON_STATE_SUFFIXES and t.i > 0 and t.nbor(-1).text == "-")
+        for t in tokens
+    )
 
 
 def _antecedent_side(tokens: list[Token]) -> str | None:

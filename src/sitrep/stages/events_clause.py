@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from sitrep.records import Place, Span
 from sitrep.stages.events_context import mentions_in_sentence
+from sitrep.stages.events_rules import PARTITIVE_NOUNS
 from sitrep.stages.events_sentence import list_members
 from sitrep.stages.state import DocState
 
@@ -48,7 +49,7 @@ def clause_place_list(trigger: Token) -> list[Token]:
     more, in the text's order), or [] when it governs none."""
     best: list[Token] = []
     for head in _list_heads(trigger):
-        members = sorted(list_members(head), key=lambda t: t.i)
+        members = sorted(list_members(head) | _joined_to_share(head), key=lambda t: t.i)
         if len(members) >= 2 and len(members) > len(best):
             best = members
     return best
@@ -58,14 +59,63 @@ def _list_heads(trigger: Token) -> Iterator[Token]:
     """The objects of locative prepositions of the trigger's verb and of what the verb
     acts on, and the direct object of a verb of impact."""
     verb = _verb_of(trigger)
+    # First, so that on a tie the towns named outrank the regions they stand in.
+    yield from _places_included(verb)
     holders = [verb, trigger]
     holders += [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     for holder in holders:
         for prep in holder.children:
             if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPOSITIONS:
-                yield from (o for o in prep.children if o.dep_ == "pobj")
+                yield from (_past_partitive(o) for o in prep.children if o.dep_ == "pobj")
     if verb.pos_ == "VERB" and verb.lemma_.lower() in IMPACT_VERBS:
-        yield from (c for c in verb.children if c.dep_ == "dobj")
+        yield from (_past_partitive(c) for c in verb.children if c.dep_ == "dobj")
+
+
+# Nouns of places a list may stand for: "a string of towns ..., including A and B".
+_PLACE_KINDS = frozenset(
+    {"town", "village", "city", "settlement", "district", "area", "locality", "community",
+     "neighbourhood", "neighborhood", "region", "province", "camp"}
+)  # fmt: skip
+
+
+def _places_included(verb: Token) -> Iterator[Token]:
+    """ "The insurgents have retaken a string of towns since February, including A and
+    B": the members an "including" names of the places the verb acts on (round 13,
+    set c). Only places: "killed 12 people, including A and B" names people."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    for noun in objects:
+        kinds = {noun.lemma_.lower()} | {
+            o.lemma_.lower()
+            for p in noun.children
+            if p.lower_ == "of"
+            for o in p.children
+            if o.dep_ == "pobj"
+        }  # "a string of towns"
+        if not kinds & _PLACE_KINDS:
+            continue
+        # The parser hangs a late "including" on the verb or, at times, on its subject.
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < noun.i]
+        for holder in (verb, noun, *subjects):
+            for prep in holder.children:
+                if prep.dep_ == "prep" and prep.lower_ == "including" and prep.i > noun.i:
+                    yield from (o for o in prep.children if o.dep_ == "pobj")
+
+
+def _past_partitive(noun: Token) -> Token:
+    """ "in parts of A and B": the list stands after the share's "of" (round 13)."""
+    if noun.lemma_.lower() not in PARTITIVE_NOUNS:
+        return noun
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    objects = [c for c in of.children if c.dep_ == "pobj"] if of is not None else []
+    return objects[0] if objects else noun
+
+
+def _joined_to_share(member: Token) -> set[Token]:
+    """ "in parts of A and B" parsed as "(parts of A) and B": B is listed with A."""
+    share = member.head.head if member.dep_ == "pobj" and member.head.lower_ == "of" else None
+    if share is None or share.lemma_.lower() not in PARTITIVE_NOUNS:
+        return set()
+    return {c for c in share.conjuncts if c.pos_ == "PROPN"}
 
 
 def _verb_of(trigger: Token) -> Token:

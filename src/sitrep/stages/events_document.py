@@ -11,15 +11,15 @@ quakes of February 2023"). ACLED codes one event per type, place and day; so do 
 * ``place_from_context``: an event whose clause names no literal place happened where
   the paragraph last placed something, else at the report's main settlement (the one
   it names most). Such a place is inferred, so it lowers the confidence.
-* ``attach_casualties``: "Libyan authorities put the death toll at more than 4,300"
-  counts the dead of the last violent or disastrous event told before it.
+
+Tolls told apart from any event ("Libyan authorities put the death toll at more than
+4,300") are given out afterwards, by ``events_tolls``.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -28,7 +28,7 @@ from datetime import date
 from sitrep.records import Event, Figure, Place, Span
 from sitrep.stages.events_consequences import fold_consequences
 from sitrep.stages.events_rules import NON_VIOLENT_DEATHS
-from sitrep.stages.figures_index import Intervals, Lines, Positions, is_reference_point
+from sitrep.stages.figures_index import Lines, Positions, is_reference_point
 from sitrep.stages.times_rules import precision
 
 # Generic "attack" is the same event as a shelling or an airstrike told in its sentence.
@@ -85,21 +85,21 @@ def outside(span: tuple[int, int], char: int) -> bool:
 def consolidate(
     events: Sequence[Event],
     places: Sequence[Place],
-    figures: Sequence[Figure],
     text: str,
     *,
     apart: frozenset[frozenset[str]] = frozenset(),
     renewed: frozenset[Span] = frozenset(),
     collapses: frozenset[int] = frozenset(),
     listed: frozenset[tuple[int, str]] = frozenset(),
+    year: int | None = None,
 ) -> list[Event]:
-    """The report's events, each told once, placed and counted (see module docstring).
+    """The report's events, each told once and placed (see module docstring).
     ``apart``: pairs of place ids told as distinct places of one event ("in Mombasa,
     Kisumu and Nakuru"), never merged into one; ``renewed``: evidence of tellings that
     say the event happens again ("evacuated again", "a new eruption", ``renewal``);
     ``collapses``: where a disaster is told by a structure collapsing
     (``events_consequences``); ``listed``: (evidence start, place) of the events a list
-    of places told, one per place."""
+    of places told, one per place; ``year``: the year the report was written in."""
     context = PlaceContext.of(places, text)
     alias = same_named_places(places)
     events = [dataclasses.replace(e, place=alias.get(e.place or "", e.place)) for e in events]
@@ -115,18 +115,18 @@ def consolidate(
         else e
         for e in merge_mentions(
             unplaced, apart=apart, lines=context.lines, within=within, text=text,
-            renewed=renewed, listed=listed,
+            renewed=renewed, listed=listed, year=year,
         )
     ]  # fmt: skip
     placed = [place_from_context(e, context) for e in merged]
     remerged = merge_mentions(
         placed, apart=apart, lines=context.lines, within=within, text=text, renewed=renewed,
-        listed=listed,
+        listed=listed, year=year,
     )  # fmt: skip
-    # Consequences folded before tolls are given out: "More than 40 were injured" after
-    # "three died when walls collapsed" is the storm's (round 12).
-    counted = attach_casualties(fold_consequences(remerged, places, text, collapses), figures, text)
-    return [dataclasses.replace(e, id=f"E{i + 1}") for i, e in enumerate(counted)]
+    # Consequences folded before tolls are given out (events_tolls): "More than 40 were
+    # injured" after "three died when walls collapsed" is the storm's (round 12).
+    folded = fold_consequences(remerged, places, text, collapses)
+    return [dataclasses.replace(e, id=f"E{i + 1}") for i, e in enumerate(folded)]
 
 
 # --------------------------------------------------------------------------- merging
@@ -171,6 +171,7 @@ def merge_mentions(
     text: str = "",
     renewed: frozenset[Span] = frozenset(),
     listed: frozenset[tuple[int, str]] = frozenset(),
+    year: int | None = None,
 ) -> list[Event]:
     """The events with each one told several times merged into one (see ``same_event``);
     ``lines`` tells which tellings share a paragraph (and, with ``text``, where the
@@ -198,6 +199,8 @@ def merge_mentions(
                 continue
             nested = _nested(earlier.place, event.place, within)
             if _one_again_one_before(earlier, event, renewed):
+                continue
+            if not (shared or near) and _undated_and_years_before(earlier, event, year):
                 continue
             if same_event(
                 earlier, event, shared=shared, apart=apart, near=near, summed=summed,
@@ -244,6 +247,24 @@ def _one_again_one_before(a: Event, b: Event, renewed: frozenset[Span]) -> bool:
     if not renewed or not (renewed & set(a.evidence) or renewed & set(b.evidence)):
         return False
     return (a.date is None) != (b.date is None)
+
+
+def _undated_and_years_before(a: Event, b: Event, year: int | None) -> bool:
+    """ "Fighters seized the town" and, paragraphs on, "fighters briefly seized its base
+    in April 2024" (the report written in 2026): a telling with no date of its own and
+    one dated to an earlier year are two events, the news and its background, not one
+    event and its date (round 13; sets d, e, f). Only for ground taken: towns change
+    hands again and again, where an undated "the earthquake" refers back to the one
+    dated (examples, b: the same rule over all types split those)."""
+    if year is None or (a.date is None) == (b.date is None):
+        return False
+    if not {a.type, b.type} <= _CHANGES_HANDS:
+        return False
+    dated = a.date or b.date or ""
+    return dated[:4].isdigit() and int(dated[:4]) < year
+
+
+_CHANGES_HANDS = frozenset({"capture", "recapture", "occupation"})
 
 
 def same_event(
@@ -601,91 +622,6 @@ _DIED_OF = re.compile(
 )
 
 
-# "suspected cholera cases and 148 deaths", "infections": a toll counted with a disease.
-_DISEASE_WORDS = re.compile(
-    r"\b(?:cases|cholera|measles|dengue|malaria|diphtheria|ebola|mpox|infections?|"
-    r"outbreak|epidemic)\b",
-    re.I,
-)
-
-
-def _counts_disease(text: str, figure: Figure) -> bool:
-    """Whether the toll's sentence counts the dead of a disease."""
-    start = max(text.rfind(". ", 0, figure.span.start), text.rfind("\n", 0, figure.span.start))
-    ends = [
-        i for i in (text.find(". ", figure.span.end), text.find("\n", figure.span.end)) if i >= 0
-    ]
-    end = min(ends) if ends else len(text)
-    return bool(_DISEASE_WORDS.search(text, start + 1, end))
-
-
-def _split_over_places(events: Sequence[Event]) -> set[int]:
-    """The events told by one clause at several places ("in A, B and C"): a toll told
-    after them is their total, no one place's (round 8). Linear: grouped by telling."""
-    places: dict[tuple[str, tuple[Span, ...]], set[str | None]] = {}
-    for event in events:
-        places.setdefault((event.type, event.evidence), set()).add(event.place)
-    return {i for i, e in enumerate(events) if len(places[(e.type, e.evidence)]) > 1}
-
-
-def attach_casualties(
-    events: list[Event], figures: Sequence[Figure], text: str = ""
-) -> list[Event]:
-    """Give a death or injury count stated apart from any event to the last violent or
-    disastrous event told before it, if that event has no such count yet (not a part
-    of a toll: "two children were among the dead")."""
-    # Only an event able to have victims takes its sentence's toll: "30 were wounded,
-    # including a paramedic ... evacuating families" tells no evacuation's dead (round 12).
-    evidence = Intervals(
-        (s.start, s.end, i) for i, e in enumerate(events) if e.type in CASUALTY_TYPES
-        for s in e.evidence
-    )  # fmt: skip
-    # Each telling of an event able to have victims, by position then order: the count
-    # goes to the event told last before it, even where that event's first telling is
-    # the headline ("junta jets strike town" ... "jets bombed the eastern quarter. At
-    # least 11 civilians were killed"; round 10).
-    told = sorted(
-        (s.start, i) for i, e in enumerate(events) if e.type in CASUALTY_TYPES
-        for s in e.evidence
-    )  # fmt: skip
-    told_at = [start for start, _ in told]
-    result = list(events)
-    split = _split_over_places(events)
-    for figure in figures:
-        quantity = stated_quantity(text, figure)
-        if quantity not in ("killed", "injured") or figure.value is None:
-            continue
-        if (text and is_part_of_toll(text, figure)) or is_vague(figure):
-            continue
-        if evidence.any_covering(figure.span.start):
-            continue  # its own sentence has an event, which took it already
-        before = bisect_left(told_at, figure.span.start)
-        if not told:
-            break  # no event able to have victims is told at all
-        # A toll told before any such event ("At least five people have been killed since
-        # Thursday", the lead after "days of fighting", a setting and no event) counts the
-        # dead of the first one told after it (round 11, outside c).
-        index = told[before - 1][1] if before else told[0][1]
-        if text and _counts_disease(text, figure):
-            # "31,000 suspected cholera cases and 148 deaths": the outbreak's toll, not
-            # that of the airstrike told just before it (round 9).
-            index = next((i for _, i in reversed(told[:before])
-                          if events[i].type == "disaster"), -1)  # fmt: skip
-            if index < 0:
-                continue
-        if index in split:
-            continue  # "marched in A, B and C. Two were killed.": where is not told
-        event, count = result[index], round(figure.value)
-        known = event.killed if quantity == "killed" else event.injured
-        if known is not None and not _refines(known, figure, figures):
-            continue
-        if quantity == "killed":
-            result[index] = dataclasses.replace(event, killed=count)
-        else:
-            result[index] = dataclasses.replace(event, injured=count)
-    return result
-
-
 # "left 55 people dead", "leaving 12 dead": a count the figures stage may read as people
 # left (displaced) is a toll when "dead" follows it (round 12, outside f).
 _DEAD_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?dead\b")
@@ -696,22 +632,3 @@ def stated_quantity(text: str, figure: Figure) -> str | None:
     if text and figure.quantity != "killed" and _DEAD_AFTER.match(text, figure.span.end):
         return "killed"
     return figure.quantity
-
-
-_LOWER_BOUND = re.compile(r"^(?:more\s+than|over|at\s+least|upwards\s+of)\s", re.I)
-# A later exact count refines a bound only up to this multiple of it: "more than 50
-# wounded", then "the hospital received 53 wounded" (outside set b); a count several times
-# the bound tells of something else.
-_REFINED_WITHIN = 1.5
-
-
-def _refines(known: int, figure: Figure, figures: Sequence[Figure]) -> bool:
-    """Whether an exact count stated later makes a toll given as a lower bound precise."""
-    if figure.approximate or figure.value is None:
-        return False
-    bounded = any(
-        f.quantity == figure.quantity and f.value is not None and round(f.value) == known
-        and f.span.start < figure.span.start and _LOWER_BOUND.match(f.span.text)
-        for f in figures
-    )  # fmt: skip
-    return bounded and known < figure.value <= known * _REFINED_WITHIN

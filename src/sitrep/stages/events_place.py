@@ -56,6 +56,11 @@ def event_place(state: DocState, trigger: Token, kind: str = "") -> str | None:
         found = found or _only_country(mentions)
     if found is None and (_across_the_country(trigger) or _said_of_the_country(state, trigger)):
         found = _report_country(state)
+    region = None if found is not None else _region_referred_to(state, trigger)
+    if found is None and region is None and _over_many_areas(trigger):
+        region = _main_region(state)
+    if region is not None:
+        return region.id  # named by its noun alone: no settlement of the sentence outranks it
     if found is not None and found.kind == "country":
         found = _place_within(state, trigger, mentions, found) or found
     if found is None or found.lat is not None or _named_as_settlement(state, found):
@@ -376,7 +381,77 @@ def _across_the_country(trigger: Token) -> bool:
                 and any(o.lemma_.lower() in _COUNTRY_NOUNS and _definite(o) for o in prep.children)
             ):
                 return True
-    return False
+    # "left homes across the country without gas": across what the verb acts on (round 13)
+    return any(
+        noun.lemma_.lower() in _COUNTRY_NOUNS and _bare_definite(noun) and noun.head.lower_ != "in"
+        for noun in _clause_locatives(trigger)
+    )
+
+
+# "across the valley", "in the district": a region the report names with that noun.
+_REGION_ANAPHORS = frozenset({"valley", "province", "region", "district", "state", "county"})
+
+
+def _region_referred_to(state: DocState, trigger: Token) -> Place | None:
+    """ "Some 4,500 families have been forced from their homes across the valley", "In
+    2010, a flood destroyed bridges in the valley": a bare "the valley" (no "upper", no
+    "same") where the trigger's clause happened is the one region of the report named
+    last named with that noun before it ("the Swat valley"), not the town told last
+    (round 13; sets e, f)."""
+    for noun in _clause_locatives(trigger):
+        if noun.lemma_.lower() not in _REGION_ANAPHORS or not _bare_definite(noun):
+            continue
+        # The antecedent: the region last named with that noun before it.
+        before = [
+            (m.start, p) for p in state.places if p.kind == "region" and not p.metonymy
+            for m in p.mentions
+            if m.start < noun.idx and m.text.lower().split()[-1:] == [noun.lower_]
+        ]  # fmt: skip
+        if before:
+            return max(before, key=lambda item: item[0])[1]
+    return None
+
+
+# "from low-lying villages in six coastal districts", "from a dozen villages near the
+# border": areas counted in the plural.
+_AREA_NOUNS = frozenset({"district", "village", "province", "region", "area", "county", "town"})
+
+
+def _over_many_areas(trigger: Token) -> bool:
+    """Whether the trigger's clause tells it of several areas it does not name ("people
+    were evacuated from low-lying villages in six coastal districts")."""
+    nouns = _clause_locatives(trigger, ("in", "across", "throughout", "from"))
+    nouns += [o for n in nouns for p in n.children if p.dep_ == "prep" for o in p.children
+              if o.dep_ == "pobj"]  # fmt: skip
+    return any(
+        n.lemma_.lower() in _AREA_NOUNS and n.tag_ == "NNS" and not _definite(n) for n in nouns
+    )
+
+
+def _main_region(state: DocState) -> Place | None:
+    """The region (not a country) the report names most, literally."""
+    regions = [p for p in state.places if p.kind == "region" and not p.metonymy]
+    return max(regions, key=lambda p: len(p.mentions), default=None)
+
+
+def _clause_locatives(
+    trigger: Token, prepositions: tuple[str, ...] = ("in", "across", "throughout")
+) -> list[Token]:
+    """The objects of "in", "across" and "throughout" of the trigger, of the verb above
+    it, and of what those act on ("left homes across the country without gas")."""
+    chain = [trigger, *(n for n in trigger.ancestors if n.pos_ in ("VERB", "AUX"))][:2]
+    acted_on = [c for node in chain for c in node.children if c.dep_ in ("dobj", "nsubjpass")]
+    holders = chain + acted_on
+    return [
+        noun for holder in holders for prep in holder.children
+        if prep.dep_ == "prep" and prep.lower_ in prepositions
+        for noun in prep.children if noun.dep_ == "pobj"
+    ]  # fmt: skip
+
+
+def _bare_definite(noun: Token) -> bool:
+    """ "the valley", not "the upper valley" or "the same district"."""
+    return _definite(noun) and all(c.dep_ == "det" for c in noun.children if c.i < noun.i)
 
 
 def _report_country(state: DocState) -> Place | None:
@@ -475,7 +550,7 @@ def _locative_of(token: Token, chain: list[Token]) -> bool:
         token = token.head
     if token.dep_ == "pobj" and token.head.lower_ == "of":
         noun = token.head.head
-        if noun.lemma_.lower() in _PLACE_NOUNS:
+        if noun.lemma_.lower() in _PLACE_NOUNS or is_partitive(noun):
             token = noun
             # "a massive eruption buried the village of X": the place noun acted on by
             # the clause the event noun is the subject of (round 10).
@@ -490,6 +565,13 @@ def _locative_of(token: Token, chain: list[Token]) -> bool:
             return True
         token = prep.head
     return False
+
+
+def is_partitive(noun: Token) -> bool:
+    """ "parts of Navoi", "much of the city": a share of the place that follows "of"."""
+    return noun.lemma_.lower() in rules.PARTITIVE_NOUNS and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in noun.children
+    )
 
 
 # "Protests broke out across Kharkiv and Odesa" (round 8): across/throughout place too.

@@ -40,6 +40,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "demolish": "infrastructure_damage", "raze": "infrastructure_damage",
     "cut": "infrastructure_damage", "sever": "infrastructure_damage",
     "deliver": "aid", "distribute": "aid", "release": "aid", "send": "aid", "airlift": "aid",
+    "supply": "aid",
     "airdrop": "aid", "reach": "aid", "arrive": "aid", "provide": "aid", "take": "capture",
     "receive": "aid", "leave": "displacement", "enter": "aid", "march": "protest",
     "bring": "aid",
@@ -68,7 +69,10 @@ AID_THINGS = frozenset(
      # round 9: cash aid to affected families ("have received a monthly payment")
      "payment", "allowance", "grant",
      # round 10: fuel shipped to a place cut off ("unloaded 400,000 litres of diesel")
-     "fuel", "diesel", "cargo"}
+     "fuel", "diesel", "cargo",
+     # round 13: the vehicles and packs aid comes in ("Water tankers are delivering",
+     # "trucks to deliver food packs": sets a, d, e)
+     "tanker", "pack", "parcel", "hamper", "barge"}
 )  # fmt: skip
 # Aid only as what is given ("delivered safe water", "distributed vaccines"): as a subject
 # of "reach" they are no aid ("the water reached the rooftops"). Round 5 (lusaka_cholera).
@@ -180,6 +184,20 @@ BLOCKADERS = frozenset(
     {"protester", "protestor", "demonstrator", "union", "unionist", "driver", "trucker",
      "farmer", "striker", "teacher", "miner", "worker", "transporter"}
 )  # fmt: skip
+# "parts of A and B", "much of A", "the outskirts of A": a share of a place stands where
+# the place's name would (round 13: outages and blackouts told of parts of towns, sets c, f).
+PARTITIVE_NOUNS = frozenset(
+    {"part", "much", "most", "area", "half", "rest", "swathe", "stretch", "outskirt",
+     "outskirts", "centre", "center", "section", "edge", "quarter", "north", "south", "east",
+     "west"}
+)  # fmt: skip
+# "Myanmar resistance fighters", "Turkish-backed Syrian fighters": a country's name
+# beside these words names a non-state group, not that state's forces (round 13, d, f).
+NON_STATE_WORDS = frozenset(
+    {"resistance", "rebel", "insurgent", "opposition", "separatist", "jihadist", "dissident",
+     "guerrilla", "militant", "extremist"}
+)  # fmt: skip
+NON_STATE_SUFFIXES = ("-backed", "-led", "-allied", "-aligned")
 ROAD_WORDS = frozenset({"road", "highway", "motorway", "street", "bridge", "expressway"})
 # "forcing 400,000 from their homes", "drove families from their villages".
 EXPELLING_VERBS = frozenset({"force", "drive", "chase", "push", "uproot", "expel"})

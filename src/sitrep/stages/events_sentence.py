@@ -90,6 +90,10 @@ def _listed_under(token: Token, goal: Token) -> bool:
 def is_setting(trigger: Token) -> bool:
     """ "during the battle", "amid fighting", "fled attacks": an event noun given as
     the circumstance of another event."""
+    if _fighting_before_taking_ground(trigger):  # "of fighting" is at times tagged a verb
+        return True
+    if _watched_or_recorded(trigger):
+        return True
     if trigger.pos_ not in ("NOUN", "PROPN"):
         return False
     head = trigger.head
@@ -109,6 +113,51 @@ def is_setting(trigger: Token) -> bool:
     ):
         return True  # "has been a base for the government's offensive since 2022" (round 9)
     return trigger.dep_ == "dobj" and head.lemma_.lower() in _FLIGHT_VERBS
+
+
+# "watched the clashes from her balcony", "I have seen many protests in this city".
+_PERCEIVING = frozenset({"watch", "see", "witness", "film", "examine", "observe"})
+# "video footage of the clashes", "a different account of Monday's fighting".
+_RECORDS = frozenset({"footage", "video", "image", "photo", "picture", "account", "recording"})
+
+
+def _watched_or_recorded(trigger: Token) -> bool:
+    """An event noun someone watched, saw or will examine footage of is an event told
+    elsewhere (or none), not a new one (round 13; sets d, e, f: "watched the clashes",
+    "examine video footage of the clashes", "gave a different account of Monday's
+    fighting"). Memories are not here: "memories of the landslide in May 2016" tells a
+    past event the report names nowhere else."""
+    if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in _PERCEIVING:
+        return True
+    head = trigger.head
+    return trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _RECORDS
+
+
+# "after two days of fighting", "following weeks of clashes", "after a two-month battle".
+_FIGHTING = frozenset({"fighting", "fight", "clash", "battle", "combat"})
+_SPELLS = frozenset({"hour", "day", "week", "month", "night"})
+# Verbs that end a fight: ground taken or given up ("took control ... after two days of
+# fighting", "withdrew towards B after several hours of fighting").
+_GROUND_CHANGES = frozenset(
+    {"take", "seize", "capture", "retake", "recapture", "overrun", "withdraw", "retreat",
+     "fall", "enter", "clear", "control", "abandon", "pull"}
+)  # fmt: skip
+
+
+def _fighting_before_taking_ground(trigger: Token) -> bool:
+    """ "Rebels took full control of the town after two days of fighting": the fighting
+    that won or lost the ground is part of the capture or the withdrawal, not a battle of
+    its own (round 13; sets d, e, f; ACLED codes the capture)."""
+    if trigger.lemma_.lower() not in _FIGHTING:
+        return False
+    node = trigger
+    spell = node.head.head  # "two days of fighting"
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and spell.lemma_.lower() in _SPELLS:
+        node = spell
+    if node.dep_ != "pobj" or node.head.lower_ not in ("after", "following"):
+        return False
+    verb = node.head.head
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in _GROUND_CHANGES
 
 
 # Things that serve an event: "a base for the offensive", "funds for the evacuation".

@@ -1,0 +1,443 @@
+"""Tolls told apart from their event (round 13): a report often tells what happened in
+one sentence and how many died in another ("Rebels seized the town on Monday. Health
+workers said at least eight civilians were killed during the raid."). This pass runs on
+the report's merged events, after each event has taken the toll of its own clause
+(``events_counts``), and gives each count stated in a sentence that tells no event able
+to have victims to the event the report is telling at that point:
+
+* the event a definite anaphor of the toll's sentence names by its type ("during the
+  raid", "in the blast", "in the exchange of fire"), told last before it;
+* else the event able to have victims told last before it (the first one told after it,
+  for a toll in the lead before any event: "At least five people have been killed since
+  Thursday", then the fighting);
+* never a toll counted over a period or a whole conflict ("The conflict has killed more
+  than 6,000 people since 2017", "a week of protests in which 105 people have been
+  killed"), a part of a toll ("Two children were among the dead"), a vague one
+  ("dozens"), or the dead of a disease to anything but a disaster;
+* the toll of an event's own clause is kept: another sentence's count replaces it only
+  where it makes a lower bound exact ("more than 50 wounded", then "53 wounded").
+
+The toll's sentence becomes the event's evidence, so the count can be checked against
+the words that state it. Linear in the report's length: each toll looks up the tellings
+before it by bisection.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from sitrep.records import Event, Figure, Span
+from sitrep.stages.events_context import context_of
+from sitrep.stages.events_counts import (
+    counted_by_another_clause,
+    counted_noun,
+    in_a_dated_clause,
+    is_added,
+    is_updated_toll,
+    names_a_part,
+    own_line,
+    single_victim,
+    summed_toll,
+)
+from sitrep.stages.events_document import (
+    CASUALTY_TYPES,
+    is_part_of_toll,
+    is_vague,
+    months_of,
+    stated_quantity,
+)
+from sitrep.stages.events_triggers import trigger_type
+from sitrep.stages.figures_index import Intervals
+from sitrep.stages.state import DocState
+
+_QUANTITIES = ("killed", "injured")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Toll:
+    """A count of the dead or injured told in a sentence of its own."""
+
+    quantity: str
+    count: int
+    at: int  # where it is told
+    figure: Figure | None  # None for one victim told without a number
+    sentence: SpacySpan
+    evidence: Span
+    updated: bool = False  # "the death toll rose to 31": a new total
+    added: bool = False  # "Two more died in hospital": to be added to the toll before
+
+
+def assign_tolls(events: Sequence[Event], state: DocState) -> list[Event]:
+    """``events`` with each toll told apart from any event given to the event the
+    report is telling where it stands (see the module docstring)."""
+    result = list(events)
+    tellings = sorted(
+        (span.start, i) for i, e in enumerate(result) if e.type in CASUALTY_TYPES
+        for span in e.evidence
+    )  # fmt: skip
+    if not tellings:
+        return result
+    covered = Intervals(
+        (span.start, span.end, i) for i, e in enumerate(result) if e.type in CASUALTY_TYPES
+        for span in e.evidence
+    )  # fmt: skip
+    split = _split_over_places(result)
+    given: dict[tuple[int, str], _Toll] = {}  # (event, quantity) -> the toll it took here
+    for toll in _tolls_apart(state, covered):
+        telling = covered.covering(toll.at)
+        host = min(telling) if telling else _host(state, result, tellings, toll)
+        if host is None:
+            continue
+        if host in split and result[host].place not in _settlements_in(state, toll.evidence):
+            continue  # "marched in A, B and C. Two were killed.": where is not told
+        if not _dates_agree(result[host].date, _dates_told(state, toll)):
+            continue  # "In March, 30 people were killed there": another event's toll
+        known = _count(result[host], toll.quantity)
+        earlier = given.get((host, toll.quantity))
+        if toll.added and known is not None:
+            toll = dataclasses.replace(toll, count=known + toll.count)
+            known = None  # "Two more died in hospital on Tuesday": the toll grows
+        if known is not None and not _refines(known, toll, earlier, state.figures):
+            continue  # the toll of its own clause first
+        given[(host, toll.quantity)] = toll
+        result[host] = _with_toll(result[host], toll)
+    return result
+
+
+def _dates_told(state: DocState, toll: _Toll) -> list[str]:
+    """The dates the toll's own clause gives the harm: not the day it was reported ("said
+    on Saturday"), nor where a count over a period starts ("148 deaths since January")."""
+    low, high = toll.evidence.start, toll.evidence.end
+    told = []
+    for _, time in context_of(state).times.between(low, high):
+        if time.kind != "date" or not time.value:
+            continue
+        if not _ISO_DATE.match(time.value) or _PERIOD_START.search(
+            state.text, max(0, time.span.start - 12), time.span.start
+        ):
+            continue
+        span = state.doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
+        if span is not None and not _of_speech(span.root):
+            told.append(time.value)
+    return told
+
+
+_ISO_DATE = re.compile(r"^\d{4}")
+_PERIOD_START = re.compile(r"\b(?:since|from|until|till)\s+(?:the\s+)?$", re.I)
+_SPEECH_VERBS = frozenset({"say", "tell", "report", "announce", "confirm", "add", "state"})
+
+
+def _of_speech(token: Token) -> bool:
+    """Whether the first verb above ``token`` is a verb of saying."""
+    for node in token.ancestors:
+        if node.pos_ in ("VERB", "AUX"):
+            return node.lemma_.lower() in _SPEECH_VERBS
+    return False
+
+
+def _dates_agree(date: str | None, told: list[str]) -> bool:
+    """Whether the event's date agrees with every date the toll's sentence states (the
+    same month, or year where one gives only a year)."""
+    if date is None:
+        return True
+    ours = months_of(date)
+    for value in told:
+        theirs = months_of(value)
+        k = min(len(date), len(value), 7)
+        if not {m[:k] for m in ours} & {m[:k] for m in theirs}:
+            return False
+    return True
+
+
+def _count(event: Event, quantity: str) -> int | None:
+    return event.killed if quantity == "killed" else event.injured
+
+
+def _with_toll(event: Event, toll: _Toll) -> Event:
+    """The event counted by ``toll``, whose words join its evidence (after its tellings:
+    the first piece of evidence stays the telling the later stages key on)."""
+    evidence = event.evidence
+    if toll.evidence not in evidence:
+        evidence = (*evidence, toll.evidence)
+    if toll.quantity == "killed":
+        return dataclasses.replace(event, killed=toll.count, evidence=evidence)
+    return dataclasses.replace(event, injured=toll.count, evidence=evidence)
+
+
+def _split_over_places(events: Sequence[Event]) -> set[int]:
+    """The events told by one clause at several places ("in A, B and C"): a toll told
+    after them is their total, no one place's (round 8). Linear: grouped by telling."""
+    places: dict[tuple[str, tuple[Span, ...]], set[str | None]] = {}
+    for event in events:
+        places.setdefault((event.type, event.evidence), set()).add(event.place)
+    return {i for i, e in enumerate(events) if len(places[(e.type, e.evidence)]) > 1}
+
+
+# --------------------------------------------------------------------------- the tolls
+
+
+def _tolls_apart(state: DocState, covered: Intervals[int]) -> list[_Toll]:
+    """The tolls told in sentences that tell no event able to have victims, in order."""
+    tolls: list[_Toll] = []
+    summed: set[int] = set()  # figures already counted as part of a sum
+    for figure in state.figures:
+        if figure.span.start in summed or figure.value is None:
+            continue
+        quantity = stated_quantity(state.text, figure)
+        if quantity not in _QUANTITIES or is_part_of_toll(state.text, figure):
+            continue
+        if is_vague(figure) or names_a_part(state.text, figure):
+            continue
+        span = state.doc.char_span(figure.span.start, figure.span.end, alignment_mode="expand")
+        if span is None or over_a_period(span.root) or counted_by_another_clause(span.root):
+            continue
+        if in_a_dated_clause(span.root):
+            continue  # "since 2022, when riots left 16 dead": the toll of another time
+        # An event told in the toll's sentence took it there, unless it is a new total
+        # that the merged event's first telling may lack ("the toll from Saturday's strike
+        # has risen to 31").
+        if covered.any_covering(figure.span.start) and not is_updated_toll(span.root):
+            continue
+        count, parts = summed_toll(state, figure, quantity)
+        summed.update(p.span.start for p in parts)
+        toll = _toll(state, quantity, count, figure.span.start, figure, span.sent)
+        tolls.append(
+            dataclasses.replace(
+                toll, updated=is_updated_toll(span.root), added=is_added(state.text, figure)
+            )
+        )
+    stated = {(t.sentence.start, t.quantity) for t in tolls}
+    tolls += _single_victims(state, covered, stated)
+    tolls += _no_victims(state, stated)
+    return sorted(tolls, key=lambda t: t.at)
+
+
+def _toll(
+    state: DocState,
+    quantity: str,
+    count: int,
+    at: int,
+    figure: Figure | None,
+    sentence: SpacySpan,
+) -> _Toll:
+    start, end = own_line(state, sentence, at)
+    while end > start and state.text[end - 1].isspace():
+        end -= 1
+    while start < end and state.text[start].isspace():
+        start += 1
+    return _Toll(quantity, count, at, figure, sentence, Span.of(state.text, start, end))
+
+
+def _single_victims(
+    state: DocState, covered: Intervals[int], counted: set[tuple[int, str]]
+) -> list[_Toll]:
+    """ "one worker was killed", "a policeman was wounded": one victim told without a
+    number, in a sentence that tells no event and counts no one else of that harm."""
+    found = []
+    for sentence in state.doc.sents:
+        if covered.overlapping(sentence.start_char, sentence.end_char):
+            continue
+        for quantity in _QUANTITIES:
+            if (sentence.start, quantity) in counted:
+                continue
+            victim = single_victim(sentence, quantity)
+            if victim is not None and not over_a_period(victim):
+                found.append(_toll(state, quantity, 1, victim.idx, None, sentence))
+    return found
+
+
+# "No deaths had been reported", "no one was killed", "there were no casualties": a toll
+# of none, which a coder enters as 0 (eval/outside/c, fuego: the only set whose gold says).
+_NONE_KILLED = re.compile(
+    r"\b(?:no\s+(?:reported\s+|immediate\s+)?(?:deaths|fatalities|casualties|dead)\b"
+    r"|no\s+reports\s+of\s+(?:deaths|casualties)"
+    r"|(?:no\s+one|nobody)\s+(?:was|were|has\s+been|had\s+been)\s+killed"
+    r"|(?:no\s+one|nobody)\s+(?:died|was\s+dead)|no\s+lives\s+were\s+lost)",
+    re.I,
+)
+_NONE_INJURED = re.compile(
+    r"\b(?:no\s+(?:reported\s+|immediate\s+)?(?:injuries|casualties)\b"
+    r"|no\s+reports\s+of\s+(?:injuries|casualties)"
+    r"|(?:no\s+one|nobody)\s+(?:was|were|has\s+been|had\s+been)\s+(?:hurt|injured|wounded))",
+    re.I,
+)
+
+
+def _no_victims(state: DocState, stated: set[tuple[int, str]]) -> list[_Toll]:
+    """A toll of none: "No deaths had been reported by Monday evening"."""
+    found = []
+    for quantity, pattern in (("killed", _NONE_KILLED), ("injured", _NONE_INJURED)):
+        for match in pattern.finditer(state.text):
+            span = state.doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is None or (span.sent.start, quantity) in stated:
+                continue
+            found.append(_toll(state, quantity, 0, match.start(), None, span.sent))
+    return found
+
+
+# Subjects that kill over a whole period, not in one event.
+_LASTING_CAUSES = frozenset(
+    {"conflict", "war", "insurgency", "violence", "crisis", "unrest", "rebellion",
+     "uprising", "campaign", "epidemic", "outbreak", "drought", "famine"}
+)  # fmt: skip
+# Nouns of a span of time a toll may be counted over ("a week of protests in which ...").
+_PERIODS = frozenset({"week", "month", "year", "decade", "day", "weeks", "months", "years"})
+_SINCE_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
+def over_a_period(token: Token) -> bool:
+    """Whether the clause that counts ``token`` counts the dead of a period or a whole
+    conflict: its verb's subject is a lasting cause ("the conflict has killed"), it runs
+    "since" a year or "over the past" years, or it hangs on a span of time ("a week of
+    protests in which 105 people have been killed")."""
+    verb = _verb_of(counted_noun(token))
+    if verb is None:
+        return False
+    for child in verb.children:
+        if child.dep_ == "nsubj" and child.lemma_.lower() in _LASTING_CAUSES:
+            return True
+        if child.dep_ == "prep" and _spans_years(child):
+            return True
+    if verb.dep_ != "relcl":
+        return False
+    for node in verb.ancestors:  # "after a week of protests over quotas in which ..."
+        if node.pos_ in ("VERB", "AUX"):
+            return False
+        if node.lemma_.lower() in _PERIODS:
+            return True
+    return False
+
+
+def _verb_of(noun: Token) -> Token | None:
+    node = noun
+    for _ in range(3):
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return node if node.pos_ in ("VERB", "AUX") else None
+
+
+def _spans_years(preposition: Token) -> bool:
+    """ "since 2017", "over the past decade", "in the past two years"."""
+    objects = [c for c in preposition.children if c.dep_ == "pobj"]
+    word = preposition.lower_
+    if word == "since":
+        return any(_SINCE_YEAR.match(o.text) or o.lemma_.lower() in ("start", "beginning")
+                   for o in objects)  # fmt: skip
+    if word in ("over", "in", "during"):
+        return any(
+            o.lemma_.lower() in ("year", "decade")
+            and any(c.lower_ in ("past", "last") for c in o.children)
+            for o in objects
+        )
+    return False
+
+
+# --------------------------------------------------------------------------- the host
+
+
+# How many tellings back "the raid" may name its event: a bound that keeps the pass linear
+# on a report telling hundreds of events; no report of the dev sets tells more than 20.
+ANAPHOR_REACH = 20
+_ANAPHOR_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _host(
+    state: DocState, events: Sequence[Event], tellings: list[tuple[int, int]], toll: _Toll
+) -> int | None:
+    """The event the report is telling where ``toll`` stands: the one its sentence names
+    by a definite anaphor, else the one told last before it (the first told after it
+    when none is told before)."""
+    before = bisect_left(tellings, (toll.at, -1))
+    named = _anaphor_type(toll.sentence)
+    if named is not None:
+        for _, index in reversed(tellings[max(0, before - ANAPHOR_REACH) : before]):
+            if _family(events[index].type) == _family(named):
+                return index
+    if toll.figure is not None and _counts_disease(toll.sentence):
+        # "31,000 suspected cholera cases and 148 deaths": the outbreak's toll, not that
+        # of the airstrike told just before it (round 9).
+        return next((i for _, i in reversed(tellings[:before])
+                     if events[i].type == "disaster"), None)  # fmt: skip
+    if before:
+        nearest = tellings[before - 1][1]
+        named_places = _settlements_in(state, toll.evidence)
+        if named_places and events[nearest].place not in named_places:
+            # "Separately, floods hit Kestrel ... In Harlow, 12 people were killed": the
+            # toll of the event told at the town its sentence names.
+            for _, index in reversed(tellings[max(0, before - ANAPHOR_REACH) : before]):
+                if events[index].place in named_places:
+                    return index
+        return nearest
+    # A toll told before any such event ("At least five people have been killed since
+    # Thursday", the lead after "days of fighting") counts the dead of the first one told
+    # after it (round 11, outside c).
+    return tellings[0][1]
+
+
+def _settlements_in(state: DocState, span: Span) -> set[str]:
+    """The ids of the towns and villages named (not as metonyms) in ``span``."""
+    return {p.id for p in context_of(state).places.settlements.between(span.start, span.end)}
+
+
+def _anaphor_type(sentence: SpacySpan) -> str | None:
+    """The event type a definite noun of the sentence names back ("during the raid",
+    "in the exchange of fire"), if any."""
+    for token in sentence:
+        if token.pos_ != "NOUN":
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in _ANAPHOR_DETERMINERS for c in token.children):
+            continue
+        kind = trigger_type(token)
+        if kind in CASUALTY_TYPES:
+            return kind
+    return None
+
+
+def _family(kind: str) -> str:
+    """A generic attack and the shelling or airstrike it names are told as one event."""
+    return "attack" if kind in ("shelling", "airstrike") else kind
+
+
+_DISEASE_WORDS = frozenset(
+    {"case", "cholera", "measles", "dengue", "malaria", "diphtheria", "ebola", "mpox",
+     "infection", "outbreak", "epidemic"}
+)  # fmt: skip
+
+
+def _counts_disease(sentence: SpacySpan) -> bool:
+    return any(t.lemma_.lower() in _DISEASE_WORDS for t in sentence)
+
+
+# --------------------------------------------------------------------------- refining
+
+
+_LOWER_BOUND = re.compile(r"^(?:more\s+than|over|at\s+least|upwards\s+of)\s", re.I)
+# A later exact count refines a bound only up to this multiple of it: "more than 50
+# wounded", then "the hospital received 53 wounded" (outside set b); a count several times
+# the bound tells of something else.
+REFINED_WITHIN = 1.5
+
+
+def _refines(known: int, toll: _Toll, earlier: _Toll | None, figures: Sequence[Figure]) -> bool:
+    """Whether an exact count stated later makes a toll given as a lower bound precise."""
+    figure = toll.figure
+    if toll.updated:
+        return toll.count > known  # "by Wednesday the death toll had risen to 31"
+    if figure is None or figure.approximate or not known < toll.count <= known * REFINED_WITHIN:
+        return False
+    if earlier is not None:
+        return earlier.figure is not None and bool(_LOWER_BOUND.match(earlier.figure.span.text))
+    return any(
+        f.quantity == figure.quantity and f.value is not None and round(f.value) == known
+        and f.span.start < figure.span.start and _LOWER_BOUND.match(f.span.text)
+        for f in figures
+    )  # fmt: skip

@@ -13,6 +13,30 @@ from sitrep.stages.events import extract_events
 from sitrep.stages.figures import extract_figures
 from sitrep.stages.times import extract_times
 
+# Invented towns, all pinned by an invented gazetteer (the toll tests').
+INVENTED_TOWNS = ("Harlow", "Kestrel", "Moravo", "Tindale", "Ostrava Nova")
+
+
+def invented_places(text: str) -> list[Place]:
+    """The invented towns ``text`` names, each pinned."""
+    return places_named(
+        text, {name: ("town", 10.0 + lat) for lat, name in enumerate(INVENTED_TOWNS)}
+    )
+
+
+def events_in_invented_towns(
+    make_state: Any, resources: Any, text: str
+) -> list[tuple[str, str | None, Event]]:
+    """(type, place name, event) of every event in ``text``, its invented towns pinned."""
+    return events_with_places(make_state, resources, text, invented_places(text))
+
+
+def counts_of(
+    events: list[tuple[str, str | None, Event]], kind: str
+) -> list[tuple[int | None, int | None]]:
+    """(killed, injured) of each event of type ``kind``."""
+    return [(e.killed, e.injured) for k, _, e in events if k == kind]
+
 
 def places_named(text: str, towns: Mapping[str, tuple[str, float | None]]) -> list[Place]:
     """A place for every town of ``towns`` (name -> (kind, lat)) the text names; a town

@@ -10,29 +10,16 @@ import dataclasses
 
 import pytest
 
-from events_support import events_with_places, places_named
-from sitrep.records import Event, Place, Span
+from events_support import counts_of, events_in_invented_towns, invented_places
+from sitrep.records import Event, Span
 from sitrep.stages.dating import date_report
 from sitrep.stages.events_tolls import assign_tolls
 from sitrep.stages.figures import extract_figures
 from sitrep.stages.times import extract_times
 
-# Invented towns, all pinned by an invented gazetteer.
-TOWNS = ("Harlow", "Kestrel", "Moravo", "Tindale", "Ostrava Nova")
-
-
-def _places(text: str) -> list[Place]:
-    return places_named(text, {name: ("town", 10.0 + lat) for lat, name in enumerate(TOWNS)})
-
-
-def _events(make_state, resources, text: str) -> list[tuple[str, str | None, Event]]:  # type: ignore[no-untyped-def]
-    return events_with_places(make_state, resources, text, _places(text))
-
-
-def _counts(
-    events: list[tuple[str, str | None, Event]], kind: str
-) -> list[tuple[int | None, int | None]]:
-    return [(e.killed, e.injured) for k, _, e in events if k == kind]
+_places = invented_places
+_events = events_in_invented_towns
+_counts = counts_of
 
 
 def _with_counts(

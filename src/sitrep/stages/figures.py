@@ -451,6 +451,8 @@ def _is_age(text: str, n: _Number) -> bool:
     before = text[max(0, n.start - 16) : n.start]
     if _AGE_AFTER.match(text[n.end : n.end + 14]) or _AGE_BEFORE.search(before):
         return True
+    if _AGE_LIST_BEFORE.search(text[max(0, n.start - 40) : n.start]):
+        return True  # the later ages of a list: "siblings aged 8 and 11", "ages 5 to 12"
     if n.words or n.value >= MAX_AGE or n.unit is not None:
         return False
     after = text[n.end : n.end + 8]
@@ -462,6 +464,9 @@ def _is_age(text: str, n: _Number) -> bool:
     )
 
 
+_AGE_LIST_BEFORE = re.compile(
+    r"\b(?:aged?|ages)\s+\d{1,3}(?:\s*,\s*\d{1,3})*\s*(?:,?\s*and|,?\s*or|to|-|–|,)\s*$", re.I
+)
 # Ages are below this; a larger number after a name is something else.
 MAX_AGE = 120
 _NAME_COMMA_BEFORE = re.compile(r"[A-ZÀ-ÖØ-Þ][^\W\d_]+,\s*$")

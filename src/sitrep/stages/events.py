@@ -18,7 +18,13 @@ each have a module:
   into their event (``events_consequences``);
 * ``events_tolls`` — tolls told apart from their event, given to the event told there,
   with the toll's sentence as evidence (round 13);
-* ``events_protest`` — arrests and blockades of the protest family (round 12).
+* ``events_protest`` — arrests and blockades of the protest family (round 12);
+* ``events_implicit`` — events told without a trigger word: "Gunfire was reported in
+  A", "staged sit-ins", people moved to shelters, aid that lands (round 14).
+* ``events_background`` — today's event kept apart from a dated background telling of
+  its type and place (round 14);
+* ``events_shares`` — shares of a toll told by town ("Three of the dead were in X") and
+  the member a list's total goes to (round 14).
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ from sitrep.records import Event, Published, Span
 from sitrep.resources import Resources
 from sitrep.stages import events_rules as rules
 from sitrep.stages.events_actors import event_actors, normalise_actor
+from sitrep.stages.events_background import refers_from_time_phrase, report_day
 from sitrep.stages.events_clause import clause_place_list
 from sitrep.stages.events_context import EventContext, context_of
 from sitrep.stages.events_counts import casualty_count
@@ -86,6 +93,7 @@ def extract_events(state: DocState, resources: Resources) -> None:
     # own date may date (events_dating); the key survives consolidation's renumbering.
     current: set[tuple[str, int]] = set()
     renewed: set[Span] = set()  # tellings of an event happening again (renewal)
+    referring: set[int] = set()  # "six months after the earthquake" (events_background)
     collapses: set[int] = set()  # where a disaster is told by a structure collapsing
     listed: set[tuple[int, str]] = set()  # (telling, place) of events split over a list
     for trigger in triggers:
@@ -95,6 +103,8 @@ def extract_events(state: DocState, resources: Resources) -> None:
         if _refers_back(trigger.token, event, told):
             continue
         setting = is_setting(trigger.token)
+        if refers_from_time_phrase(trigger.token):
+            referring.update(span.start for span in event.evidence)
         if renewal(trigger.token):
             renewed.update(event.evidence)
         if trigger.type == "disaster" and trigger.token.lemma_.lower() in rules.COLLAPSE_VERBS:
@@ -124,6 +134,8 @@ def extract_events(state: DocState, resources: Resources) -> None:
         collapses=frozenset(collapses),
         listed=frozenset(listed),
         year=year or _latest_year_told(state),
+        today=report_day(state.published),
+        referring=frozenset(referring),
     )
     # Tolls told in sentences of their own go to the event told there (round 13).
     consolidated = assign_tolls(merged, state)

@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from sitrep.records import Place, Span
 from sitrep.stages.events_context import mentions_in_sentence
-from sitrep.stages.events_rules import PARTITIVE_NOUNS
+from sitrep.stages.events_rules import HAZARD_VERBS, PARTITIVE_NOUNS
 from sitrep.stages.events_sentence import list_members
 from sitrep.stages.state import DocState
 
@@ -63,12 +63,20 @@ def _list_heads(trigger: Token) -> Iterator[Token]:
     yield from _places_included(verb)
     holders = [verb, trigger]
     holders += [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    # "Floodwaters swept into A, B and C": what strikes goes into where it strikes
+    # (round 14); people who go "into" a place go to it (events_place's destinations).
+    where = LOCATIVE_PREPOSITIONS | ({"into"} if _strikes(verb) else set())
     for holder in holders:
         for prep in holder.children:
-            if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPOSITIONS:
+            if prep.dep_ == "prep" and prep.lower_ in where:
                 yield from (_past_partitive(o) for o in prep.children if o.dep_ == "pobj")
     if verb.pos_ == "VERB" and verb.lemma_.lower() in IMPACT_VERBS:
         yield from (_past_partitive(c) for c in verb.children if c.dep_ == "dobj")
+
+
+def _strikes(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    return verb.pos_ == "VERB" and (lemma in IMPACT_VERBS or lemma in HAZARD_VERBS)
 
 
 # Nouns of places a list may stand for: "a string of towns ..., including A and B".

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sitrep.records import Event, Figure, Place, Span
+from sitrep.stages.events_background import background_apart, lead_end
 from sitrep.stages.events_consequences import fold_consequences
 from sitrep.stages.events_rules import NON_VIOLENT_DEATHS
 from sitrep.stages.figures_index import Lines, Positions, is_reference_point
@@ -92,6 +93,8 @@ def consolidate(
     collapses: frozenset[int] = frozenset(),
     listed: frozenset[tuple[int, str]] = frozenset(),
     year: int | None = None,
+    today: date | None = None,
+    referring: frozenset[int] = frozenset(),
 ) -> list[Event]:
     """The report's events, each told once and placed (see module docstring).
     ``apart``: pairs of place ids told as distinct places of one event ("in Mombasa,
@@ -99,7 +102,9 @@ def consolidate(
     say the event happens again ("evacuated again", "a new eruption", ``renewal``);
     ``collapses``: where a disaster is told by a structure collapsing
     (``events_consequences``); ``listed``: (evidence start, place) of the events a list
-    of places told, one per place; ``year``: the year the report was written in."""
+    of places told, one per place; ``year``: the year the report was written in;
+    ``today``: the report's day, ``referring``: where tellings that name an event back
+    from a time phrase start (``events_background``, round 14)."""
     context = PlaceContext.of(places, text)
     alias = same_named_places(places)
     events = [dataclasses.replace(e, place=alias.get(e.place or "", e.place)) for e in events]
@@ -115,13 +120,13 @@ def consolidate(
         else e
         for e in merge_mentions(
             unplaced, apart=apart, lines=context.lines, within=within, text=text,
-            renewed=renewed, listed=listed, year=year,
+            renewed=renewed, listed=listed, year=year, today=today, referring=referring,
         )
     ]  # fmt: skip
     placed = [place_from_context(e, context) for e in merged]
     remerged = merge_mentions(
         placed, apart=apart, lines=context.lines, within=within, text=text, renewed=renewed,
-        listed=listed, year=year,
+        listed=listed, year=year, today=today, referring=referring,
     )  # fmt: skip
     # Consequences folded before tolls are given out (events_tolls): "More than 40 were
     # injured" after "three died when walls collapsed" is the storm's (round 12).
@@ -172,6 +177,8 @@ def merge_mentions(
     renewed: frozenset[Span] = frozenset(),
     listed: frozenset[tuple[int, str]] = frozenset(),
     year: int | None = None,
+    today: date | None = None,
+    referring: frozenset[int] = frozenset(),
 ) -> list[Event]:
     """The events with each one told several times merged into one (see ``same_event``);
     ``lines`` tells which tellings share a paragraph (and, with ``text``, where the
@@ -182,6 +189,7 @@ def merge_mentions(
     # times would otherwise rebuild a growing set at every comparison (quadratic).
     evidence: list[frozenset[Span]] = []
     headline = _headline_end(lines, text)
+    lead = lead_end(text, headline)
     for event in events:
         own = frozenset(event.evidence)
         for index, earlier in enumerate(kept):
@@ -201,6 +209,9 @@ def merge_mentions(
             if _one_again_one_before(earlier, event, renewed):
                 continue
             if not (shared or near) and _undated_and_years_before(earlier, event, year):
+                continue
+            # Today's news and a dated background telling, whatever the type (round 14).
+            if background_apart(earlier, event, today, lead, referring):
                 continue
             if same_event(
                 earlier, event, shared=shared, apart=apart, near=near, summed=summed,

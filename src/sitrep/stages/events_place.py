@@ -40,8 +40,15 @@ def event_place(state: DocState, trigger: Token, kind: str = "") -> str | None:
     country = _report_country(state) if _toll_across_the_country(trigger) else None
     if country is not None:
         return country.id
-    found = _origin_of_move(trigger, mentions) if kind in _MOVES else None
-    found = found or _clause_place(state, trigger, mentions)
+    if kind in _MOVES:
+        origin = _origin_of_move(trigger, mentions)
+        if origin is not None:
+            return origin.id  # named as what people left: no town of the sentence outranks it
+        if _goes_on_to_destination(trigger):
+            # "had fled the eastern districts, most of them to relatives in Tripoli": a
+            # flight told with where some went is placed where they fled (round 14).
+            mentions = [(t, p) for t, p in mentions if not is_destination(t)]
+    found = _clause_place(state, trigger, mentions)
     # "Gumuruk has been tense since December 2022, when youths overran the village",
     # "Swat was among the areas hit in August 2022, when floods across Pakistan killed
     # 1,700": a background "when" clause with no town of its own happened at the place
@@ -65,11 +72,16 @@ def event_place(state: DocState, trigger: Token, kind: str = "") -> str | None:
         found = _place_within(state, trigger, mentions, found) or found
     if found is None or found.lat is not None or _named_as_settlement(state, found):
         return found.id if found else None
+    town = _town_of_quarter(state, found, trigger)
+    if town is not None:
+        return town.id
     settled = [
         p for t, p in mentions
         if p.lat is not None and p.kind in _SETTLEMENT_KINDS
         and not is_reference_point(state.text, t.idx)  # "500 km west of Kathmandu"
         and not _DIRECTION_BEFORE.search(state.text, max(0, t.idx - 24), t.idx)
+        and not names_an_area(state.text, p, t.idx)  # "in Dansadau, in Maru LGA"
+        and not (kind in _MOVES and is_destination(t))  # "most of them to Gusau"
     ]  # fmt: skip
     return settled[0].id if settled else found.id
 
@@ -112,6 +124,24 @@ def _not_named_in_clause(place: Place, mentions: list[tuple[Token, Place]], trig
     return not any(
         p.id == place.id and t.text[:1].isupper() and in_own_clause(t, trigger) for t, p in mentions
     )
+
+
+# "the Al-Sahaba neighbourhood", "near the Al-Manshiya police station": a named part of a
+# town. The dev-set writers place such events at the town (team kadugli, taiz; h sabha).
+_QUARTER_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|quarters?|suburbs?|police\s+station)\b", re.I)
+
+
+def _town_of_quarter(state: DocState, place: Place, trigger: Token) -> Place | None:
+    """The town told last before an unpinned place the trigger's sentence names as a
+    quarter of a town ("Artillery fire hit the Al-Sahaba neighbourhood"), or None."""
+    sentence = trigger.sent
+    for mention in place.mentions:
+        if sentence.start_char <= mention.start < sentence.end_char and _QUARTER_AFTER.match(
+            state.text, mention.end
+        ):
+            town = context_of(state).places.last_settlement_before(mention.start)
+            return town if town is not None and town.lat is not None else None
+    return None
 
 
 # "a blockade at Parotani, west of Cochabamba": a town a direction is taken from is a
@@ -174,12 +204,72 @@ _MOVES = frozenset({"evacuation", "displacement"})
 
 def _origin_of_move(trigger: Token, mentions: list[tuple[Token, Place]]) -> Place | None:
     """ "evacuated 23 wounded people from Stepanakert to hospitals in Armenia": people
-    are moved out of where the event is (round 7)."""
+    are moved out of where the event is (round 7). "had fled Dansadau", "left Kherson",
+    "evacuated Grindavik": what a verb of leaving acts on is the place left (round 14;
+    ACLED codes displacement where people fled from)."""
     moved = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass"))]
     for token, place in mentions:
         if is_origin(token) and token.head.head in moved:  # "people from X" too
             return place
+    if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in _LEAVING_VERBS:
+        return None
+    for token, place in mentions:
+        node = token.head if token.dep_ in ("conj", "appos") else token
+        if node.dep_ == "dobj" and node.head == trigger and place.kind != "country":
+            return place
     return None
+
+
+# Verbs whose object is the place left: "fled Dansadau", "abandoned the village of X".
+_LEAVING_VERBS = frozenset({"flee", "leave", "abandon", "evacuate", "escape", "desert", "quit"})
+# "fled towards Bunia", "left for Sumy", "moved to relatives in Gusau": where people went.
+_DESTINATION_PREPOSITIONS = frozenset({"to", "towards", "toward", "into", "for"})
+# "most of them to Gusau", "many to relatives": a share of those who fled, and where.
+_SHARES = frozenset({"most", "many", "some", "half", "majority", "others", "all", "several"})
+
+
+def is_destination(token: Token) -> bool:
+    """Whether a place hangs from a phrase of where people went ("to relatives in
+    Gusau", "towards Bunia and Nizi", "for the city of Sumy"), through nouns only."""
+    node = token
+    while node.head != node and node.pos_ not in ("VERB", "AUX"):
+        if node.dep_ == "pobj" and node.head.lower_ in _DESTINATION_PREPOSITIONS:
+            return True
+        node = node.head
+    return False
+
+
+def _goes_on_to_destination(trigger: Token) -> bool:
+    """ "fled ..., most of them to relatives in Tripoli", "left for Sumy": the trigger
+    tells where its people went in a phrase of its own, so the flight is told from its
+    origin."""
+    clause = [trigger, *(c for c in trigger.children if c.dep_ in ("nsubj", "conj", "npadvmod"))]
+    for node in clause:
+        for prep in node.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _DESTINATION_PREPOSITIONS:
+                continue
+            if node is not trigger or prep.lower_ in ("towards", "toward", "for"):
+                return True
+            if any(c.lower_ in _SHARES for c in (*trigger.children, *prep.children)):
+                return True  # "most of them to relatives in X", however it is parsed
+    return any(c.lower_ in _SHARES and c.dep_ in ("nsubj", "npadvmod") for c in trigger.children)
+
+
+# "in Maru Local Government Area", "Djugu territory": a name followed by the noun of an
+# administrative area names that area, not the town of the same name (round 14).
+_AREA_AFTER = re.compile(
+    r"\s+(?:local\s+government\s+area|lga|district|county|province|territory|municipality"
+    r"|governorate|department|oblast|region|state)\b",
+    re.I,
+)
+
+
+def names_an_area(text: str, place: Place, at: int) -> bool:
+    """Whether the mention of ``place`` at ``at`` is followed by an area noun."""
+    for mention in place.mentions:
+        if mention.start <= at < mention.end:
+            return bool(_AREA_AFTER.match(text, mention.end))
+    return False
 
 
 def is_origin(token: Token) -> bool:
@@ -409,6 +499,10 @@ def _region_referred_to(state: DocState, trigger: Token) -> Place | None:
         ]  # fmt: skip
         if before:
             return max(before, key=lambda item: item[0])[1]
+        if noun.head.lower_ in ("across", "throughout"):
+            # "27,000 people across the state were forced from their homes", the state
+            # never named with its noun: the region the report names most (round 14).
+            return _main_region(state)
     return None
 
 

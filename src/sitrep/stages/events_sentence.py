@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from sitrep.stages import events_rules as rules
+from sitrep.stages.events_triggers import trigger_type
 
 # Verbs whose object is what people run from: "fled attacks", "escaping the fighting".
 _FLIGHT_VERBS = frozenset({"flee", "escape"})
@@ -94,6 +95,8 @@ def is_setting(trigger: Token) -> bool:
         return True
     if _watched_or_recorded(trigger):
         return True
+    if elaborates_told_event(trigger):
+        return True
     if trigger.pos_ not in ("NOUN", "PROPN"):
         return False
     head = trigger.head
@@ -113,6 +116,134 @@ def is_setting(trigger: Token) -> bool:
     ):
         return True  # "has been a base for the government's offensive since 2022" (round 9)
     return trigger.dep_ == "dobj" and head.lemma_.lower() in _FLIGHT_VERBS
+
+
+def elaborates_told_event(trigger: Token) -> bool:
+    """A clause that elaborates an event rather than telling one (round 14): the event
+    going on around another ("As the fighting for the town intensified, aircraft bombed
+    A"), what befell a person the sentence describes ("a woman who was hit by a stray
+    bullet", "a relative arrested at a checkpoint", "a farmer who moved his family after
+    the shelling"), or the outcome of a hostage-taking or a capture told already ("the
+    other four were freed", "moved in to free the hostages", "overran B and freed 500
+    inmates")."""
+    return (
+        _going_on_around(trigger)
+        or _befell_a_person(trigger)
+        or _outcome_freed(trigger)
+        or _surrounded_to_strike(trigger)
+    )
+
+
+_SURROUNDING = frozenset({"surround", "encircle", "cordon"})
+# What is besieged, not raided: places people live in ("encircled the town").
+_BESIEGED = frozenset(
+    {"town", "city", "village", "settlement", "capital", "district", "region", "territory",
+     "area", "suburb", "enclave", "pocket", "province"}
+)  # fmt: skip
+
+
+def _surrounded_to_strike(trigger: Token) -> bool:
+    """ "The attackers surrounded the market at about 2 p.m. and opened fire on traders",
+    "surrounded the camps before dawn and drove off thousands of cattle": a site
+    surrounded by those who then strike it is how the attack went, not a siege (round 14;
+    sets e, g). A town or city surrounded stays a siege ("encircled Mariupol and are
+    pounding the port city")."""
+    if trigger.lemma_.lower() not in _SURROUNDING or trigger.pos_ != "VERB":
+        return False
+    surrounded = [c for c in trigger.children if c.dep_ == "dobj"]
+    if not surrounded or any(
+        o.pos_ == "PROPN" or o.ent_type_ in ("GPE", "LOC") or o.lemma_.lower() in _BESIEGED
+        for o in surrounded
+    ):
+        return False
+    return any(c.dep_ == "conj" and c.pos_ == "VERB" for c in trigger.children)
+
+
+# "As the fighting intensified", "while clashes continued": an event as a process.
+# "since the fighting spread there": a process told as what came before (round 14).
+_SUBORDINATORS = frozenset({"as", "while", "whilst", "since"})
+_PROCESS_VERBS = frozenset(
+    {"intensify", "rage", "continue", "escalate", "grow", "spread", "drag", "worsen",
+     "subside", "ease", "unfold", "go", "wear", "heat"}
+)  # fmt: skip
+
+
+def _going_on_around(trigger: Token) -> bool:
+    verb = trigger.head
+    return (
+        trigger.pos_ in ("NOUN", "PROPN")
+        and trigger.dep_ in ("nsubj", "nsubjpass")
+        and verb.lemma_.lower() in _PROCESS_VERBS
+        and any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in verb.children)
+    )
+
+
+# People a participle or a relative clause may describe ("a relative arrested at ...").
+_PERSON_NOUNS = frozenset(
+    {"man", "woman", "boy", "girl", "child", "relative", "farmer", "resident", "mother",
+     "father", "son", "daughter", "brother", "sister", "wife", "husband", "grandmother",
+     "grandfather", "widow", "teacher", "student", "driver", "nurse", "doctor", "trader",
+     "worker", "shopkeeper", "official", "neighbour", "neighbor", "friend", "cousin",
+     "journalist", "volunteer", "paramedic", "pensioner", "villager", "fisherman"}
+)  # fmt: skip
+_PERSONAL_RELATIVES = frozenset({"who", "whom", "whose"})
+
+
+def _befell_a_person(trigger: Token) -> bool:
+    """ "a woman who was hit by a stray bullet", "a relative arrested at a checkpoint",
+    "a farmer ... who moved his family to a shelter after the shelling": the clause tells
+    who a person is; what it names is part of an event told elsewhere, or background."""
+    verb = trigger
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return _is_person(verb.head)  # "a relative arrested at a checkpoint"
+    if verb.dep_ != "relcl":
+        return False
+    personal = any(
+        c.dep_ in ("nsubj", "nsubjpass", "poss") and c.lower_ in _PERSONAL_RELATIVES
+        for c in (*verb.children, *(g for c in verb.children for g in c.children))
+    )
+    if not personal:
+        return False
+    if verb == trigger:  # the victim's own clause: "who was hit by a stray bullet"
+        return any(c.dep_ == "auxpass" for c in verb.children)
+    # An event that dates a person's story ("who moved his family after the shelling");
+    # not one the person took part in ("a driver who joined the protest in Zubair").
+    return trigger.dep_ == "pobj" and trigger.head.lower_ in _BEFORE_AFTER
+
+
+_BEFORE_AFTER = frozenset({"after", "before", "since", "following"})
+
+
+def _is_person(noun: Token) -> bool:
+    return noun.ent_type_ == "PERSON" or noun.lemma_.lower() in _PERSON_NOUNS
+
+
+_RELEASING = frozenset({"free", "release", "rescue"})
+_TAKING = frozenset({"capture", "occupation", "attack", "armed_clash", "recapture"})
+
+
+def _outcome_freed(trigger: Token) -> bool:
+    """Captives freed who are told already ("the hostages", "the other four", "22 of
+    them"), or freed by the capture the clause tells ("overran B and freed 500 inmates")."""
+    if trigger.lemma_.lower() not in _RELEASING or trigger.pos_ != "VERB":
+        return False
+    if any(t.ent_type_ in ("DATE", "TIME") for t in trigger.subtree):
+        return False  # "The guards were freed early on Sunday": a day of its own (team)
+    freed = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    for head in freed:
+        words = [head, *(o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                         for o in p.children)]  # fmt: skip
+        if any(
+            w.pos_ == "PRON"
+            or any(c.lower_ in ("the", "these", "those", "other") for c in w.children)
+            for w in words
+        ):
+            return True
+    if trigger.dep_ == "conj":
+        return trigger_type(trigger.head) in _TAKING
+    return False
 
 
 # "watched the clashes from her balcony", "I have seen many protests in this city".

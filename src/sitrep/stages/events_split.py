@@ -26,6 +26,8 @@ def at_conjoined_places(
     and Nakuru") or named as where it spread ("Protests spread to A, B and C", where
     the event's own place may be elsewhere or none); each pair of those places is
     recorded in ``apart`` so that merging does not fold them back into one."""
+    if _consequence_of_clause(trigger, event.type) and not _own_list(state, trigger):
+        return []
     # "attacked army positions at A, B and C": the list its own clause governs, each
     # member a place, pinned or not (round 12).
     listed = listed_place_ids(state, trigger)
@@ -51,6 +53,29 @@ def at_conjoined_places(
     first_named = {p.id: t.i for t, p in reversed(found)}
     group.sort(key=lambda pid: first_named.get(pid, len(state.doc)))
     return _at_each(state, trigger, event, group, apart)
+
+
+# What an event leaves behind: people forced out, services and roads cut.
+_CONSEQUENCE_TYPES = frozenset({"displacement", "evacuation", "infrastructure_damage"})
+
+
+def _consequence_of_clause(trigger: Token, kind: str) -> bool:
+    """ "Floodwaters swept into A, B and C, forcing thousands from their homes and cutting
+    the only paved road": a participle that tells what the clause's event left behind is
+    one consequence of it, not one at each place the event's list names (round 14)."""
+    if kind not in _CONSEQUENCE_TYPES or trigger.tag_ != "VBG":
+        return False
+    node = trigger
+    while node.dep_ == "conj" and node.head.tag_ == "VBG":
+        node = node.head
+    return node.dep_ in ("advcl", "conj") and node.head.pos_ == "VERB"
+
+
+def _own_list(state: DocState, trigger: Token) -> bool:
+    """Whether the participle's own words name two places or more ("cutting electricity
+    to Khartoum, Port Sudan and Atbara": a cut at each; team set, merowe_dam)."""
+    subtree = {t.i for t in trigger.subtree}
+    return sum(t.i in subtree for t, _ in mentions_in_sentence(state, trigger.sent)) >= 2
 
 
 def _at_each(

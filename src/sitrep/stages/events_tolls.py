@@ -27,7 +27,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -52,6 +52,7 @@ from sitrep.stages.events_document import (
     months_of,
     stated_quantity,
 )
+from sitrep.stages.events_shares import clause_town, lists_of, placed_shares, share_host
 from sitrep.stages.events_triggers import trigger_type
 from sitrep.stages.figures_index import Intervals
 from sitrep.stages.state import DocState
@@ -87,15 +88,42 @@ def assign_tolls(events: Sequence[Event], state: DocState) -> list[Event]:
         (span.start, span.end, i) for i, e in enumerate(result) if e.type in CASUALTY_TYPES
         for span in e.evidence
     )  # fmt: skip
-    split = _split_over_places(result)
+    # "Three of the dead were in Marhanets": shares of a list's toll by town (round 14).
+    shares = placed_shares(state)
+    lists = lists_of(result, state.places)
     given: dict[tuple[int, str], _Toll] = {}  # (event, quantity) -> the toll it took here
-    for toll in _tolls_apart(state, covered):
+
+    # A list's own clause told its total, which no member took ("Shelling hit A, B and
+    # C, killing three civilians"): the total is read as a toll apart (round 14).
+    def open_list(at: int, quantity: str) -> bool:
+        members = covered.covering(at)
+        return bool(members) and all(
+            i in lists.group and _count(result[i], quantity) is None for i in members
+        )
+
+    tolls = _tolls_apart(state, covered, open_list)
+    towns = {toll.at: clause_town(state, toll.at) for toll in tolls}
+    # Lists the report tells town by town: a total is then no one town's.
+    told_by_town = {s.place for s in shares} | {t for t in towns.values() if t is not None}
+    by_town = {lists.group[i] for i in lists.group if result[i].place in told_by_town}
+    for toll in tolls:
         telling = covered.covering(toll.at)
         host = min(telling) if telling else _host(state, result, tellings, toll)
         if host is None:
             continue
-        if host in split and result[host].place not in _settlements_in(state, toll.evidence):
-            continue  # "marched in A, B and C. Two were killed.": where is not told
+        if host in lists.group:
+            # "In A, two people were killed": the toll of the member its clause names;
+            # else the list's total, which goes to the place the report is about,
+            # unless it tells the toll by town (docs/EVENT_TYPES.md, round 14).
+            gid = lists.group[host]
+            own = next((i for i in lists.members[gid] if result[i].place == towns[toll.at]), None)
+            lead = lists.lead[gid]
+            if own is not None:
+                host = own
+            elif gid in by_town or lead is None:
+                continue
+            else:
+                host = lead
         if not _dates_agree(result[host].date, _dates_told(state, toll)):
             continue  # "In March, 30 people were killed there": another event's toll
         known = _count(result[host], toll.quantity)
@@ -107,7 +135,18 @@ def assign_tolls(events: Sequence[Event], state: DocState) -> list[Event]:
             continue  # the toll of its own clause first
         given[(host, toll.quantity)] = toll
         result[host] = _with_toll(result[host], toll)
+    for share in shares:
+        index = share_host(result, share, ANAPHOR_REACH)
+        if index is not None:
+            toll = _Toll(share.quantity, share.count, share.at, None, _sentence_at(state, share.at),
+                         share.evidence)  # fmt: skip
+            result[index] = _with_toll(result[index], toll)
     return result
+
+
+def _sentence_at(state: DocState, char: int) -> SpacySpan:
+    span = state.doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.sent if span is not None else state.doc[:].sent
 
 
 def _dates_told(state: DocState, toll: _Toll) -> list[str]:
@@ -170,19 +209,14 @@ def _with_toll(event: Event, toll: _Toll) -> Event:
     return dataclasses.replace(event, injured=toll.count, evidence=evidence)
 
 
-def _split_over_places(events: Sequence[Event]) -> set[int]:
-    """The events told by one clause at several places ("in A, B and C"): a toll told
-    after them is their total, no one place's (round 8). Linear: grouped by telling."""
-    places: dict[tuple[str, tuple[Span, ...]], set[str | None]] = {}
-    for event in events:
-        places.setdefault((event.type, event.evidence), set()).add(event.place)
-    return {i for i, e in enumerate(events) if len(places[(e.type, e.evidence)]) > 1}
-
-
 # --------------------------------------------------------------------------- the tolls
 
 
-def _tolls_apart(state: DocState, covered: Intervals[int]) -> list[_Toll]:
+def _tolls_apart(
+    state: DocState,
+    covered: Intervals[int],
+    open_list: Callable[[int, str], bool] = lambda at, quantity: False,
+) -> list[_Toll]:
     """The tolls told in sentences that tell no event able to have victims, in order."""
     tolls: list[_Toll] = []
     summed: set[int] = set()  # figures already counted as part of a sum
@@ -202,7 +236,11 @@ def _tolls_apart(state: DocState, covered: Intervals[int]) -> list[_Toll]:
         # An event told in the toll's sentence took it there, unless it is a new total
         # that the merged event's first telling may lack ("the toll from Saturday's strike
         # has risen to 31").
-        if covered.any_covering(figure.span.start) and not is_updated_toll(span.root):
+        if (
+            covered.any_covering(figure.span.start)
+            and not is_updated_toll(span.root)
+            and not open_list(figure.span.start, quantity)
+        ):
             continue
         count, parts = summed_toll(state, figure, quantity)
         summed.update(p.span.start for p in parts)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from sitrep.stages import events_rules as rules
+from sitrep.stages.events_implicit import implicit_type
 from sitrep.stages.state import DocState
 
 # Who can be held and set free ("released 137 pupils", "the guards were freed").
@@ -49,7 +50,8 @@ def trigger_type(token: Token) -> str | None:
     if token.pos_ == "VERB":
         if any(c.dep_ == "neg" for c in token.children) or token.dep_ == "amod":
             return None  # "did not attack"; "the surrounding villages" describe, not report
-        return _verb_type(token, lemma)
+        # "Gunfire was reported in A", "crossed into B": told by its frame (round 14).
+        return _verb_type(token, lemma) or implicit_type(token)
     if token.pos_ in ("NOUN", "PROPN"):
         return None if _a_name_for(token) else _noun_type(token, lemma)
     if token.pos_ == "ADJ" and token.lower_ in rules.DISPLACED_STATES and token.dep_ == "acomp":
@@ -235,6 +237,9 @@ def _disaster_does_it(verb: Token, subject: Token | None) -> bool:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if subject is not None:
         subjects.append(subject)
+    # "A magnitude 6.1 aftershock struck": the parser may make the quake an apposition of
+    # "magnitude" (round 14, set h).
+    subjects += [c for s in subjects for c in s.children if c.dep_ == "appos"]
     return any(rules.NOUN_TRIGGERS.get(s.lemma_.lower()) == "disaster" for s in subjects)
 
 

@@ -143,10 +143,13 @@ def _attachment_level(root: Token, trigger: Token, chain: list[Token]) -> int | 
 
 def _counts_since(node: Token, trigger: Token) -> bool:
     """ "for the third time since October", "the worst since 2010": a date that starts
-    the span a count or a superlative is measured over, not the event's (round 7)."""
-    return (
-        node.lower_ == "since"
-        and node.dep_ == "prep"
-        and node.head != trigger
-        and node.head.pos_ in ("NOUN", "ADJ")
-    )
+    the span a count or a superlative is measured over, not the event's (round 7).
+    "the scene of repeated clashes since the fall of Gaddafi in 2011": many events told
+    in a state that began on a date, none of them on it (round 14)."""
+    if node.lower_ != "since" or node.dep_ != "prep":
+        return False
+    if trigger.tag_ == "NNS" and node.head.pos_ in ("VERB", "AUX"):
+        # "Sabha has been the scene of repeated clashes since ... 2011": the state of the
+        # clause's subject began then; not "Floods have killed 52 since mid-June".
+        return not any(c == trigger for c in node.head.children if c.dep_.startswith("nsubj"))
+    return node.head != trigger and node.head.pos_ in ("NOUN", "ADJ")

@@ -1,0 +1,184 @@
+"""Events told without a trigger word (round 14, used by ``events_triggers``).
+
+English often tells an event by a noun that names no event alone, or by a verb of
+motion, and leaves the event to its frame:
+
+* an event nominal under a verb of occurrence or report, or the object of a light verb:
+  "Gunfire was also reported in A, B and C", "clashes erupted", "relatives staged sit-ins
+  in A and B"; and the fixed phrase "exchanged fire";
+* a moved group and a goal: "2,340 people had been moved to 14 relief centres",
+  "families had moved to higher ground" (people: displacement, or evacuation when others
+  moved them). A goal named ("moved to schools in B", "arrived in B", "crossed into B")
+  is where a flight told elsewhere ended, and so is a border crossed: no event (sets a,
+  c, g: each such telling was a flight the report told at its origin);
+* a vehicle carrying aid that arrives: "a cargo plane carrying 12 tonnes of food landed
+  in B", "a ship carrying medical supplies docked at B" (aid delivery).
+
+The trigger is the governing verb, so that the places its clause names are the event's.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from sitrep.stages import events_rules as rules
+
+# Nouns that tell an event only in such a frame ("the sound of gunfire" tells none).
+FRAMED_NOMINALS: dict[str, str] = {
+    "gunfire": "armed_clash", "gunbattle": "armed_clash", "firefight": "armed_clash",
+    "shootout": "armed_clash", "skirmish": "armed_clash", "crossfire": "armed_clash",
+    "sit-in": "protest", "vigil": "protest", "walkout": "protest", "picket": "protest",
+    "march": "protest",
+}  # fmt: skip
+# Verbs that say an event happened or was heard of, its noun as the subject.
+OCCURRENCE_VERBS = frozenset(
+    {"report", "hear", "erupt", "break", "occur", "continue", "resume", "rage", "ring",
+     "spread", "flare", "intensify", "echo"}
+)  # fmt: skip
+# Light verbs whose object is the event: "staged sit-ins", "carried out a raid".
+LIGHT_VERBS = frozenset({"stage", "hold", "carry", "launch", "mount", "organise", "organize",
+                         "report", "hear"})  # fmt: skip
+# "exchanged fire", "traded gunfire": fighting between two sides.
+_EXCHANGE_VERBS = frozenset({"exchange", "trade"})
+_SHOTS = frozenset({"fire", "gunfire", "shot", "salvo"})
+
+# "had been moved to 14 relief centres", "were relocated to schools": others moved them.
+_MOVING_VERBS = frozenset({"move", "relocate", "transfer", "shift"})
+# Who a move is told of: people counted or named as a group, not one person or a unit.
+MOVED_PEOPLE = frozenset(
+    {"people", "person", "resident", "civilian", "family", "refugee", "child", "woman",
+     "villager", "inhabitant", "citizen", "thousand", "hundred", "dozen", "household",
+     "migrant", "evacuee", "survivor", "local", "displaced", "asylum-seeker"}
+)  # fmt: skip
+# What aid comes in when it is no aid word itself: planes, ships, flights.
+_CARRIERS = frozenset(
+    {"plane", "aircraft", "flight", "ship", "vessel", "boat", "helicopter", "airlift",
+     "lorry", "train", "ferry", "jet", "freighter"}
+)  # fmt: skip
+_LANDING_VERBS = frozenset({"land", "dock", "arrive", "reach", "berth"})
+
+
+def implicit_type(verb: Token) -> str | None:
+    """The type of the event a verb tells through its frame, or None (module docstring).
+    Called for verbs that are no trigger of their own."""
+    if any(c.dep_ == "neg" for c in verb.children) or verb.dep_ in ("amod", "relcl", "acl"):
+        # "the neighbourhoods where gunmen exchanged fire", "a widow who arrived at B":
+        # a relative clause says what a place or person is, not what happened (round 14).
+        return None
+    if _how_told_event_went(verb):
+        return None
+    lemma = verb.lemma_.lower()
+    framed = _framed_nominal(verb, lemma)
+    if framed is not None:
+        return framed
+    if lemma in _EXCHANGE_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _SHOTS for c in verb.children
+    ):
+        return "armed_clash"  # "armed groups exchanged fire in Phubala"
+    if lemma in _LANDING_VERBS and _carrier_of_aid(verb):
+        return "aid"
+    if lemma in _MOVING_VERBS and _goal(verb) and _group_moves(verb):
+        moved_by_others = any(c.dep_ == "auxpass" for c in verb.children)
+        return "evacuation" if moved_by_others else "displacement"
+    return None
+
+
+def _framed_nominal(verb: Token, lemma: str) -> str | None:
+    """ "Gunfire was reported in A", "staged sit-ins in A": the frame's nominal's type."""
+    nouns: list[Token] = []
+    if lemma in OCCURRENCE_VERBS:
+        nouns += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if lemma in LIGHT_VERBS:
+        nouns += [c for c in verb.children if c.dep_ == "dobj"]
+    for noun in (n for head in nouns for n in (head, *head.conjuncts)):
+        kind = FRAMED_NOMINALS.get(_nominal(noun))
+        if kind is not None:
+            return kind
+    return None
+
+
+def _nominal(noun: Token) -> str:
+    """The noun's lemma, hyphenated compounds joined ("sit-ins": sit-in)."""
+    lemma = noun.lemma_.lower()
+    first = noun.doc[noun.i - 2] if noun.i >= 2 else None
+    hyphen = noun.doc[noun.i - 1] if noun.i >= 1 else None
+    if first is not None and hyphen is not None and hyphen.text == "-":
+        joined = f"{first.lower_}-{noun.lower_}"
+        return joined[:-1] if joined.endswith("s") and joined[:-1] in FRAMED_NOMINALS else joined
+    return lemma
+
+
+def _how_told_event_went(verb: Token) -> bool:
+    """ "The clashes began on Wednesday when border guards exchanged fire near B": a
+    clause hung on a verb whose subject is an event noun tells how that event went."""
+    if verb.dep_ != "advcl":
+        return False
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in rules.NOUN_TRIGGERS
+        for c in verb.head.children
+    )
+
+
+def _carrier_of_aid(verb: Token) -> bool:
+    """ "A cargo plane carrying 12 tonnes of food ... landed in B": a vehicle carrying
+    aid (what it carries, or what counts it) as the verb's subject."""
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        if subject.lemma_.lower() not in _CARRIERS:
+            continue
+        for carrying in (c for c in subject.children if c.dep_ == "acl"):
+            if carrying.lemma_.lower() not in ("carry", "bring", "transport", "deliver"):
+                continue
+            carried = [c for c in carrying.children if c.dep_ == "dobj"]
+            heads = [h for c in carried for h in (c, *c.conjuncts)]
+            heads += [o for h in heads for p in h.children if p.dep_ == "prep"
+                      and p.lower_ == "of" for o in p.children]  # fmt: skip
+            heads += [c for h in list(heads) for c in h.conjuncts]
+            if any(h.lemma_.lower() in rules.AID_THINGS | rules.AID_OBJECTS for h in heads):
+                return True
+    return False
+
+
+def _goal(verb: Token) -> bool:
+    """A "to" phrase that names no place: "moved to higher ground", "were moved to
+    temporary shelters" (not "back": a return is read elsewhere; not "into new flats")."""
+    if any(c.lower_ == "back" for c in verb.children):
+        return False
+    goals = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"]
+    # "moved to schools in Athmuqam": the parser may hang the goal's town on the verb.
+    where = [
+        c for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ("to", "in", "at") and goals and c.i >= goals[0].i
+    ]  # fmt: skip
+    return bool(goals) and not any(_names_a_place(g) for g in where)
+
+
+def _names_a_place(phrase: Token) -> bool:
+    """Whether a phrase names a place by name. The move's place is then where people
+    went, which the stage would take for where the event happened; reports tell the
+    flight at its origin (docs/EVENT_TYPES.md), so such a move is the destination of a
+    flight told elsewhere, not an event of its own (round 14: sets a, c, g, h)."""
+    return any(
+        t.ent_type_ in ("GPE", "LOC", "FAC") or (t.pos_ == "PROPN" and t.ent_type_ not in _NO_PLACE)
+        for t in phrase.subtree
+    )
+
+
+_NO_PLACE = frozenset({"DATE", "TIME", "NORP"})
+
+
+def _group_moves(verb: Token) -> bool:
+    """Whether who moves is a group of people: a count or a people noun, not troops, a
+    singular pronoun or a named person."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return False
+    subject = subjects[0]
+    if subject.lemma_.lower() in rules.MILITARY_NOUNS:
+        return False
+    words = [subject, *(o for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for o in p.children)]  # fmt: skip
+    return any(
+        w.lemma_.lower() in MOVED_PEOPLE or w.ent_type_ == "NORP"
+        or (w.pos_ == "NUM" and w.dep_ == "nsubj") or w.lower_ in ("many", "thousands")
+        for w in words
+    )  # fmt: skip

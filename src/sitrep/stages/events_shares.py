@@ -1,0 +1,189 @@
+"""Shares of a toll told by place, and a list's total (round 14).
+
+A report tells one toll for an event over several towns, then where the dead were:
+"Four people were killed ... Three of the dead were in Marhanets", "Five of the dead were
+from a single family in Dudhnial". The share belongs to the event told at that town; the
+toll-apart pass (``events_tolls``) skips such shares, since "Of the dead, 12 were
+children" is no toll of its own. A share is read here only where its own clause names
+one town and no group of people ("12 of the dead were children" stays a part).
+
+Where a list's total is told with no share ("Shelling hit A, B and the village of C,
+killing three civilians"), the dev-set writers give it to the place the report is about,
+the one it names first and most (docs/EVENT_TYPES.md, "Conventions decided in round 14");
+``lists_of`` says which event that is.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from sitrep.records import Event, Place, Span
+from sitrep.stages.events_context import mentions_in_sentence
+from sitrep.stages.figures import WORD_NUMBERS
+from sitrep.stages.state import DocState
+
+# The noun a share is taken of, and the count it is a share of.
+_SHARE_NOUNS = {
+    "dead": "killed",
+    "killed": "killed",
+    "deaths": "killed",
+    "victims": "killed",
+    "wounded": "injured",
+    "injured": "injured",
+}
+_SETTLEMENTS = frozenset({"city", "town", "village"})
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class PlacedShare:
+    """ "Three of the dead were in Marhanets": ``count`` of ``quantity`` at ``place``."""
+
+    quantity: str
+    count: int
+    place: str
+    at: int
+    evidence: Span
+
+
+def placed_shares(state: DocState) -> list[PlacedShare]:
+    """Every share of a toll whose clause names one town, in the report's order."""
+    shares: list[PlacedShare] = []
+    towns = [p for p in state.places if p.kind in _SETTLEMENTS and not p.metonymy]
+    # The place stage keeps one mention of some unpinned villages: the name names them.
+    named = {m.text.casefold(): p for p in towns for m in p.mentions}
+    named.update({p.name.casefold(): p for p in towns})
+    for token in state.doc:
+        share = _share(token)
+        if share is None:
+            continue
+        count, quantity, verb = share
+        sentence = token.sent
+        found = [
+            (t, p) for t, p in mentions_in_sentence(state, sentence)
+            if p.kind in _SETTLEMENTS and not p.metonymy
+        ]  # fmt: skip
+        mentions = found + [
+            (t, named[_name(t)]) for t in sentence if t.pos_ == "PROPN" and _name(t) in named
+        ]  # fmt: skip
+        places = {p.id for t, p in mentions if _told_by(t, verb)}
+        if len(places) == 1:
+            evidence = Span.of(state.text, sentence.start_char, sentence.end_char)
+            shares.append(PlacedShare(quantity, count, places.pop(), token.idx, evidence))
+    return shares
+
+
+def _share(token: Token) -> tuple[int, str, Token] | None:
+    """(count, quantity, verb) when ``token`` is the number of "N of the dead" that is a
+    clause's subject ("Three of the dead were in X", "the other two were killed in X" is
+    told by the clause-level count already)."""
+    count = _number(token)
+    if count is None or token.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if noun is None or noun.lower_ not in _SHARE_NOUNS:
+        return None
+    if not any(c.lower_ == "the" for c in noun.children):
+        return None
+    verb = token.head
+    if any(c.dep_ in ("attr", "acomp") for c in verb.children):
+        return None  # "Three of the dead were children", "were Syrian"
+    return count, _SHARE_NOUNS[noun.lower_], verb
+
+
+def clause_town(state: DocState, at: int) -> str | None:
+    """The one town the clause of the word at ``at`` is told at ("the other two were
+    killed in Kel"), or None ("Four people were killed, the governor said")."""
+    span = state.doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    towns = {
+        p.id for t, p in mentions_in_sentence(state, span.sent)
+        if p.kind in _SETTLEMENTS and not p.metonymy and _told_by(t, verb)
+    }  # fmt: skip
+    return towns.pop() if len(towns) == 1 else None
+
+
+def _name(token: Token) -> str:
+    """The name a proper noun heads, its compounds with it ("Kundal Shahi")."""
+    words = [t.text for t in token.children if t.dep_ == "compound" and t.i < token.i]
+    return " ".join([*words, token.text]).casefold()
+
+
+def _number(token: Token) -> int | None:
+    word = token.lower_.replace(",", "")
+    if word.isdigit():
+        return int(word)
+    value = WORD_NUMBERS.get(word)
+    return int(value) if value is not None else None
+
+
+def _told_by(place: Token, verb: Token) -> bool:
+    """Whether the place hangs on ``verb`` through prepositions and nouns only: "were in
+    Marhanets", "were from a single family in Dudhnial" (not "and one was ... killed in
+    his garden in X", a clause of its own)."""
+    node = place
+    while node.head != node:
+        node = node.head
+        if node == verb:
+            return True
+        if node.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def share_host(events: Sequence[Event], share: PlacedShare, reach: int) -> int | None:
+    """The event of a casualty type told last before the share at its place, within
+    ``reach`` events; None when there is none or it already has that count."""
+    before = [i for i, e in enumerate(events) if e.evidence and e.evidence[0].start <= share.at]
+    for index in reversed(before[-reach:]):
+        event = events[index]
+        if event.place == share.place:
+            known = event.killed if share.quantity == "killed" else event.injured
+            return index if known is None else None
+    return None
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Lists:
+    """The events told by one sentence at several places: each member's group, each
+    group's members, and the member a total told with no share goes to (None: none)."""
+
+    group: dict[int, int]
+    members: dict[int, list[int]]
+    lead: dict[int, int | None]
+
+
+def lists_of(events: Sequence[Event], places: Sequence[Place]) -> Lists:
+    """The lists among ``events``: a telling shared by events of one type at different
+    places, however each merged since. A list's lead is the member at the place the
+    report names most (in the dev sets, the place it names first and is about: Jablanica,
+    Tal Tamr, Caracas, Tajoura); with no such place, a total is no one place's."""
+    tellings: dict[tuple[str, Span], list[int]] = {}
+    for index, event in enumerate(events):
+        for span in event.evidence:
+            tellings.setdefault((event.type, span), []).append(index)
+    named = {p.id: len(p.mentions) for p in places}
+    group: dict[int, int] = {}
+    for told in tellings.values():
+        if len({events[i].place for i in told}) > 1:
+            gid = min(group.get(i, i) for i in told)
+            group.update((i, gid) for i in told if i not in group)
+    members: dict[int, list[int]] = {}
+    for index, gid in sorted(group.items()):
+        members.setdefault(gid, []).append(index)
+    lead = {gid: _named_most(events, found, named) for gid, found in members.items()}
+    return Lists(group, members, lead)
+
+
+def _named_most(events: Sequence[Event], members: list[int], named: dict[str, int]) -> int | None:
+    counts = sorted(((named.get(events[i].place or "", 0), i) for i in members), reverse=True)
+    if len(counts) > 1 and counts[0][0] == counts[1][0]:
+        return None
+    return counts[0][1]

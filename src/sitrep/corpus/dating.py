@@ -25,6 +25,7 @@ import duckdb
 from sitrep.corpus import sql
 from sitrep.corpus.stories import StoryLink
 from sitrep.records import Published, Report, from_json, to_json
+from sitrep.stages.dating import closed_by_span
 from sitrep.store import schema
 
 # How long after its original a copy may appear. Measured with sitrep's own story
@@ -112,7 +113,7 @@ def date_from_stories(
 
 def _content_window(own: Published) -> tuple[date, date] | None:
     # A window set by the corpus before is not the report's own: it is computed again.
-    if own.basis != "content" or own.window is None:
+    if own.basis != "content" or own.window is None or closed_by_span(own):
         return None
     return date.fromisoformat(own.window[0]), date.fromisoformat(own.window[1])
 

@@ -152,18 +152,22 @@ def _link_one(
 
 
 def _dates_compatible(new: EventFacts, old: EventFacts) -> str | None:
-    a, b = new.span, old.span
+    # A window wider than MAX_VAGUE_DAYS (an undated report's publication window) says no
+    # more than no date at all.
+    a, b = _precise(new.span), _precise(old.span)
     if a is None and b is None:
         if _has_casualties(new) and _has_casualties(old):
             return "both undated, both with casualties"
         return None
     if a is None or b is None:
         return None
-    if max(_days(a), _days(b)) > MAX_VAGUE_DAYS:
-        return None
     if not dates.overlaps(a, b, slack_days=SLACK_DAYS):
         return None
     return f"dates {new.date_start}..{new.date_end} and {old.date_start}..{old.date_end} overlap"
+
+
+def _precise(span: dates.Interval | None) -> dates.Interval | None:
+    return span if span is not None and _days(span) <= MAX_VAGUE_DAYS else None
 
 
 def _actors_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

@@ -1,14 +1,15 @@
 """Story linking alone, replayed over a synthetic corpus's stored texts: the stories it forms
-against the stories the generator meant (docs/CORPUS.md, "Fifth pass" and "Sixth pass").
+against the stories the generator meant (docs/CORPUS.md, "Fifth pass" to "Seventh pass").
 
 Reads the documents of a store ingested from ``bench/synthetic.py`` output, in the order
 they were linked (the first ``--limit N`` only, when given), and links their texts again
 into a fresh in-memory store in batches of 32, with the current code (``--session 6``:
-session 6's rules, single linkage and every fact counted alike; ``--words-only``: without
-the facts check either, as before session 6). A generated report's title is
-``"<story place>: report <n>"``, so the intended story is the title's place; two stories
-that drew the same place count as one, which makes the printed mixing and
-``pair_precision`` lower bounds (and ``pair_recall`` too low). No model runs: copy
+session 6's rules, single linkage and every fact counted alike; ``--session 7``: session
+7's, where a report with fewer than 3 rare facts is judged on all its facts;
+``--words-only``: without the facts check either, as before session 6). A generated
+report's title is ``"<story place>: report <n>"``, so the intended story is the title's
+place; two stories that drew the same place count as one, which makes the printed mixing
+and ``pair_precision`` lower bounds (and ``pair_recall`` too low). No model runs: copy
 detection reads only the text.
 
     python bench/story_links.py /tmp/volume/w2-10000.duckdb [--limit N] [--session 6]
@@ -155,7 +156,12 @@ def main() -> None:
     )
     parser.add_argument("--seed", type=int, default=7, help="the generator's seed (--meant)")
     parser.add_argument(
-        "--session", type=int, choices=(6, 7), default=7, help="6: session 6's rules (before)"
+        "--session",
+        type=int,
+        choices=(6, 7, 9),
+        default=9,
+        help="6: session 6's rules; 7: session 7's (a report with fewer than 3 rare facts "
+        "judged on all its facts); 9: the current code",
     )
     parser.add_argument(
         "--stored", action="store_true", help="score the store's own stories; link nothing"
@@ -163,6 +169,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.words_only or args.session == 6:
         session_6_rules()
+    if args.session == 7:
+        stories.MIN_RARE_FACTS = 3
     if args.words_only:
         stories.SAME_FACTS = 0.0  # every containment passes: the words alone decide
     meant = stories_meant(args.meant, args.seed) if args.meant else None

@@ -28,6 +28,15 @@ from the first stored row. Idle shares, unlike wall rates, say little about the 
 
     python bench/ingest.py --ray-idle --docs 400 --workers 2 --repeat 2
     python bench/ingest.py --ray-idle --variants a:ACTOR_BATCH=8 b:ACTOR_BATCH=32
+
+Session 9 added: ``--corpus jsonl`` (bench/volume.py's one-file corpus), the share of the
+actors' idle time inside the driver's store writes (``critical_path``), a row's transit
+and reorder waits (``row_waits``), and ``--cached-annotation``: actors look Reports up
+instead of annotating, so a run measures the rest of the pipeline's ceiling (a variant's
+``SLEEP_MS_PER_REPORT=n`` makes each report take n ms without a CPU):
+
+    python bench/ingest.py --ray-idle --corpus jsonl --docs 600 --repeat 2 --cached-annotation \
+      --variants "gb2:STREAMING_GEN_BUFFER_BLOCKS=2" "gb8:STREAMING_GEN_BUFFER_BLOCKS=8"
 """
 
 from __future__ import annotations
@@ -225,17 +234,78 @@ def ray_driver_main(docs: int, workers: int, repeat: int) -> None:
     sys.stdout.write(json.dumps(result) + "\n")
 
 
-def probed_annotator(log_dir: Path) -> type:
-    """The engine's Annotator, logging each call's wall start and end to ``log_dir``
-    (one file per actor process): defined here, so Ray ships it to the actors by value."""
+def cached_annotator(cache: Path, sleep_ms: float = 0.0) -> type:
+    """An Annotator that looks each document's Report up in ``cache`` (text -> Report,
+    pickled, made by ``annotate_once``) instead of running the model: with the actors'
+    work near zero, a run measures what the rest of the pipeline (read task, Ray Data,
+    the driver's load) can carry at most, the ceiling of Ray's rate (session 9). With
+    ``sleep_ms``, each report takes that long without using a CPU: actors as fast as on
+    an idle machine, whatever the load of a shared one."""
+    import pickle as pickle_module
+
+    from sitrep.records import to_json
+    from sitrep.scale.ray_engine import Annotator, transit_schema
+    from sitrep.scale.reorder import is_end_marker
+    from sitrep.scale.shards import REPORT_PICKLE
+
+    class CachedAnnotator(Annotator):
+        def __init__(self, settings, published):  # type: ignore[no-untyped-def]
+            self.reports = pickle_module.loads(cache.read_bytes())
+            self.published = published
+            self.schema = transit_schema()
+
+        def __call__(self, batch):  # type: ignore[no-untyped-def]
+            import pyarrow as pa
+
+            time.sleep(sleep_ms * batch.num_rows / 1000)
+            rows = []
+            for row in batch.to_pylist():
+                report = None if is_end_marker(row) else self.reports.get(row["text"])
+                if report is not None:
+                    row = {**row, "doc_id": report.id, "report_json": to_json(report),
+                           REPORT_PICKLE: pickle_module.dumps(report, protocol=5)}  # fmt: skip
+                rows.append(row)
+            return pa.Table.from_pylist(rows, schema=self.schema)
+
+    return CachedAnnotator
+
+
+def annotate_once(folder: Path, cache: Path) -> None:
+    """Every document under ``folder`` annotated here, once: text -> Report, pickled."""
+    import pickle
+
+    from sitrep.engine import annotate_safely
+    from sitrep.ingest import read_paths
+    from sitrep.ingest.document import RawDocument
+    from sitrep.resources import load_resources
+    from sitrep.settings import Settings
+
+    settings = Settings()
+    resources = load_resources(settings)
+    reports = {}
+    for raw in read_paths([folder], settings):
+        if isinstance(raw, RawDocument):
+            outcome = annotate_safely(raw, resources, None)
+            if isinstance(outcome, tuple):
+                reports[raw.text] = outcome[1]
+    cache.write_bytes(pickle.dumps(reports, protocol=5))
+
+
+def probed_annotator(log_dir: Path, base: type | None = None) -> type:
+    """The engine's Annotator (or ``base``), logging each call's wall start and end to
+    ``log_dir`` (one file per actor process): defined here, so Ray ships it to the actors
+    by value."""
     from sitrep.scale.ray_engine import Annotator
 
-    class ProbedAnnotator(Annotator):
+    class ProbedAnnotator(base or Annotator):  # type: ignore[misc]
         def __call__(self, batch):  # type: ignore[no-untyped-def]
             start, cpu = time.time(), time.process_time()
             out = super().__call__(batch)
             with (log_dir / f"actor-{os.getpid()}.log").open("a") as log:
-                log.write(f"{start} {time.time()} {cpu} {time.process_time()} {batch.num_rows}\n")
+                first = min(batch.column("rec_seq").to_pylist(), default=-1)
+                log.write(
+                    f"{start} {time.time()} {cpu} {time.process_time()} {batch.num_rows} {first}\n"
+                )
             return out
 
     return ProbedAnnotator
@@ -275,6 +345,78 @@ def actor_idle(log_dir: Path) -> dict[str, list[float]]:
         found["rows_per_call"].append(round(statistics.mean(call[4] for call in times), 1))
         found["tail_ms"].append(round(max(0.0, last_end[name] - max(others, default=0)) * 1000))
     return found
+
+
+def idle_during_writes(log_dir: Path, writes: list[tuple[float, float]]) -> dict[str, float]:
+    """How the actors' idle time lines up with the driver's store writes (session 9): the
+    share of the actors' idle seconds (between their first and last call) that fall while
+    the driver is inside ``write_batch``, against the share of that window the driver
+    spends writing. Equal shares: the actors idle whatever the driver does; a much larger
+    first share: they wait on the driver (its writes are on their critical path)."""
+    calls = [_calls(path) for path in sorted(log_dir.glob("actor-*.log"))]
+    if not calls or not writes:
+        return {}
+    first = min(c[0][0] for c in calls)
+    last = max(c[-1][1] for c in calls)
+    writing = _merged([(max(a, first), min(b, last)) for a, b in writes if b > first and a < last])
+    idle_s = during = 0.0
+    for times in calls:
+        gaps = [(a[1], b[0]) for a, b in itertools.pairwise(times) if b[0] > a[1]]
+        idle_s += sum(b - a for a, b in gaps)
+        during += sum(_overlap(gap, writing) for gap in gaps)
+    window = last - first
+    return {
+        "actor_idle_s": round(idle_s, 2),
+        "idle_share_during_writes": round(during / idle_s, 3) if idle_s else 0.0,
+        "writing_share_of_window": round(sum(b - a for a, b in writing) / window, 3),
+    }
+
+
+def row_waits(
+    log_dir: Path,
+    arrivals: list[tuple[float, int, list[int]]],
+    writes: list[tuple[float, float]],
+) -> dict[str, float]:
+    """Where an annotated row spends its time before the store (one input file): from the
+    end of the actor call that made it to its arrival in the driver (Ray's transit and the
+    driver not asking), then waiting in the reorder buffer for an earlier row (median and
+    90th percentile, ms); and the seconds the driver spent writing after the last call."""
+    made: dict[int, float] = {}
+    for path in log_dir.glob("actor-*.log"):
+        for call in _calls(path):
+            if len(call) > 5 and call[5] >= 0:
+                for rec in range(int(call[5]), int(call[5]) + int(call[4])):
+                    made[rec] = call[1]
+    transit = sorted(t - made[rec] for t, rec, _ in arrivals if rec in made)
+    arrived = {rec: t for t, rec, _ in arrivals}
+    released = [t - arrived[rec] for t, _, ready in arrivals for rec in ready if rec in arrived]
+    last_call = max(made.values(), default=0.0)
+    tail = sum(max(0.0, b - max(a, last_call)) for a, b in writes if b > last_call)
+
+    def ms(values: list[float], q: float) -> float:
+        return round(1000 * sorted(values)[int(q * (len(values) - 1))], 1) if values else 0.0
+
+    return {
+        "transit_median_ms": ms(transit, 0.5),
+        "transit_p90_ms": ms(transit, 0.9),
+        "reorder_wait_median_ms": ms(released, 0.5),
+        "reorder_wait_p90_ms": ms(released, 0.9),
+        "writing_after_last_call_s": round(tail, 2),
+    }
+
+
+def _merged(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    merged: list[tuple[float, float]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _overlap(span: tuple[float, float], spans: list[tuple[float, float]]) -> float:
+    return sum(max(0.0, min(span[1], b) - max(span[0], a)) for a, b in spans)
 
 
 # ``--ray-idle``'s default comparison: Ray's ordered output (before), the driver's (now).
@@ -321,12 +463,34 @@ def ray_idle_run(
         finally:
             waited[0] += time.perf_counter() - start
 
+    arrivals: list[tuple[float, int, list[int]]] = []  # (wall, rec_seq, rows it released)
+
     class CountedBuffer(reorder.RunOrderBuffer):
         def __init__(self, files: int) -> None:
             super().__init__(files)
             buffers.append(self)
 
-    patches = {"Annotator": probed_annotator(log_dir), "_next_block": next_block,
+        def add(self, row):  # type: ignore[no-untyped-def]
+            ready = super().add(row)
+            arrivals.append((time.time(), row["rec_seq"], [r["rec_seq"] for r in ready]))
+            return ready
+
+    store = Store(db)
+    writes: list[tuple[float, float]] = []  # the driver's write_batch calls, wall start/end
+    write_batch = store.write_batch
+
+    def timed_write(*args, **kwargs):  # type: ignore[no-untyped-def]
+        start = time.time()
+        try:
+            return write_batch(*args, **kwargs)
+        finally:
+            writes.append((start, time.time()))
+
+    store.write_batch = timed_write  # type: ignore[method-assign]
+    cache = constants.pop("CACHE", None)
+    sleep_ms = float(str(constants.pop("SLEEP_MS_PER_REPORT", 0)))
+    base = cached_annotator(Path(str(cache)), sleep_ms) if cache else None
+    patches = {"Annotator": probed_annotator(log_dir, base), "_next_block": next_block,
                "RunOrderBuffer": CountedBuffer, **constants}  # fmt: skip
     saved = {name: getattr(ray_engine, name) for name in patches}
     next_block_of_engine = ray_engine._next_block
@@ -334,7 +498,7 @@ def ray_idle_run(
         setattr(ray_engine, name, value)
     start = time.perf_counter()
     try:
-        ray_engine.ingest_with_ray([folder], Store(db), Settings(), workers=workers,
+        ray_engine.ingest_with_ray([folder], store, Settings(), workers=workers,
                                    on_progress=mark)  # fmt: skip
     finally:
         for name, value in saved.items():
@@ -351,13 +515,38 @@ def ray_idle_run(
         "docs_per_s_in_window": round(marks[-1][0] / window, 2),
         "actors": actor_idle(log_dir),
         "driver_waiting": round(waited[0] / total, 3),
+        "driver_writing": round(sum(b - a for a, b in writes) / total, 3),
+        "critical_path": idle_during_writes(log_dir, writes),
+        "row_waits": row_waits(log_dir, arrivals, writes),
         "reorder_peak_rows": buffers[-1].peak if buffers else 0,
         "tree_cpu_ms_per_report": round((marks[-1][1] - first[1]) / reports * 1000, 2),
         "docs_per_s_from_first_stored": round(reports / (marks[-1][2] - first[2]), 2),
     }
 
 
-def ray_idle_main(docs: int, workers: int, repeat: int, variants: list[str]) -> None:
+def write_inputs(folder: Path, docs: int, corpus: str) -> None:
+    """The ingest's input: the examples' sentences as text files (``txt``), or the volume
+    benchmark's synthetic stories as one JSONL file (``jsonl``: what ``bench/volume.py``
+    ingests, a single read task for the whole run)."""
+    if corpus == "txt":
+        synthetic_corpus(folder, docs)
+        return
+    sys.path.insert(0, str(REPO / "bench"))
+    from synthetic import build_templates, write_corpus
+
+    folder.mkdir(parents=True, exist_ok=True)
+    write_corpus(folder / "corpus.jsonl", docs, build_templates(), 7)
+
+
+def ray_idle_main(
+    docs: int,
+    workers: int,
+    repeat: int,
+    variants: list[str],
+    corpus: str = "txt",
+    *,
+    cached: bool = False,
+) -> None:
     import logging
 
     import ray
@@ -370,11 +559,15 @@ def ray_idle_main(docs: int, workers: int, repeat: int, variants: list[str]) -> 
     try:
         with tempfile.TemporaryDirectory() as tmp:
             root = Path(tmp)
-            synthetic_corpus(root / "in", docs)
+            write_inputs(root / "in", docs, corpus)
+            if cached:
+                annotate_once(root / "in", root / "reports.pickle")
+                for values in settings.values():
+                    values["CACHE"] = str(root / "reports.pickle")
             for _ in range(repeat):
                 for name in runs:
                     got = ray_idle_run(root / "in", root / f"{name}.duckdb", workers,
-                                       settings[name])  # fmt: skip
+                                       dict(settings[name]))  # fmt: skip
                     runs[name].append(got)
                     print(f"{name:15} {got}  load {os.getloadavg()[0]:.2f}", flush=True)
     finally:
@@ -405,9 +598,21 @@ def main() -> None:
         default=IDLE_VARIANTS,
         help="with --ray-idle: NAME:CONSTANT=VALUE,... of sitrep.scale.ray_engine to compare",
     )
+    parser.add_argument(
+        "--corpus",
+        choices=("txt", "jsonl"),
+        default="txt",
+        help="with --ray-idle: example sentences as text files, or bench/volume.py's JSONL",
+    )
+    parser.add_argument(
+        "--cached-annotation",
+        action="store_true",
+        help="with --ray-idle: actors look Reports up instead of annotating (Ray's ceiling)",
+    )
     args = parser.parse_args()
     if args.ray_idle:
-        ray_idle_main(args.docs, args.workers, args.repeat, args.variants)
+        ray_idle_main(args.docs, args.workers, args.repeat, args.variants, args.corpus,
+                      cached=args.cached_annotation)  # fmt: skip
         return
     if args.ray_driver:
         ray_driver_main(args.docs, args.workers, args.repeat)

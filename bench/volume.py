@@ -17,6 +17,12 @@ taken from the system, in use, free), DuckDB's jemalloc (resident) and the threa
 (Linux, glibc): what found the writer's growth of round 3 (docs/SCALE.md, round 4):
 
     python bench/volume.py --reports 3000 --writer-memory --dir /tmp/wm
+
+Every run also records the CPU seconds of its process tree by group (the writer or Ray's
+driver, local workers, Ray's actors, tasks, raylet, GCS, other Ray helpers), with run-queue
+delay and sleep, and ``marginal_cpu_ms_per_report`` compares the N and N/10 runs by group:
+CPU, unlike wall time, hardly moves with the load of a shared machine (docs/SCALE.md,
+session 9). ``DB.cpu.json`` keeps each group's CPU over the run.
 """
 
 from __future__ import annotations
@@ -109,6 +115,123 @@ def _proc_memory(pid: int) -> int:
         return 0
 
 
+# ------------------------------------------------------------------- CPU of a process tree
+
+# Ray's worker processes name themselves after what they run ("ray::MapWorker(...)").
+ACTOR_MARKS = ("MapWorker", "Annotator")
+
+
+def process_group(pid: int, root: int) -> str:
+    """Which part of an ingest a process is: the root (writer or Ray driver), an annotating
+    worker (local pool worker or Ray actor), a Ray task or daemon worker, the raylet,
+    the GCS, or Ray's other helpers (agents, log monitor)."""
+    if pid == root:
+        return "main"
+    try:  # Ray's workers rewrite their command line to say what they run
+        words = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except (OSError, UnicodeDecodeError):
+        return "other"
+    if any(mark in words for mark in ACTOR_MARKS):
+        return "actors"
+    if words.startswith("ray::"):
+        return "ray_tasks"  # read tasks, idle workers, Ray Data's stats/autoscaling actors
+    if "/raylet" in words:
+        return "raylet"
+    if "/gcs_server" in words:
+        return "gcs"
+    if "/ray/" in words:
+        return "ray_other"  # scripts of the ray package: agents, log monitor
+    return "workers"  # the local engine's pool (forked: the root's own command line)
+
+
+class CpuByGroup:
+    """CPU seconds of a process tree by group (``process_group``), and of the root's threads
+    by name, read from /proc: each sample's increase of a process's user + system time is
+    charged to the group it is in then (a Ray worker renames itself for another task)."""
+
+    def __init__(self, root: int) -> None:
+        self.root = root
+        self.seen: dict[int, float] = {}
+        self.groups: dict[str, float] = {}
+        self.threads: dict[int, tuple[str, float]] = {}
+        # Seconds the group's threads waited runnable for a CPU (schedstat's run delay):
+        # CPU + run delay is the time a process wanted a CPU; the rest of its life it
+        # slept, waiting on another process (the critical path) or on nothing to do.
+        self.delay_seen: dict[int, float] = {}
+        self.delays: dict[str, float] = {}
+        self.alive: dict[str, float] = {}
+        self.last_sample: float | None = None
+        self.start = time.perf_counter()
+        # (seconds since start, CPU seconds so far by group): where each group was busy.
+        self.series: list[tuple[float, dict[str, float]]] = []
+
+    def sample(self) -> None:
+        now = time.perf_counter()
+        since = now - self.last_sample if self.last_sample is not None else 0.0
+        self.last_sample = now
+        for pid in _descendants(self.root):
+            total = process_cpu_s(pid)
+            if not total:
+                continue
+            group = process_group(pid, self.root)
+            self.groups[group] = self.groups.get(group, 0.0) + total - self.seen.get(pid, 0.0)
+            self.seen[pid] = total
+            delay = run_delay_s(pid)
+            self.delays[group] = self.delays.get(group, 0.0) + delay - self.delay_seen.get(pid, 0.0)
+            self.delay_seen[pid] = delay
+            if group in ("main", "actors", "workers"):
+                self.alive[f"{group}:{pid}"] = self.alive.get(f"{group}:{pid}", 0.0) + since
+        self._sample_threads()
+        self.series.append(
+            (round(now - self.start, 2), {g: round(c, 2) for g, c in self.groups.items()})
+        )
+
+    def wait_and_idle(self) -> dict[str, dict[str, float]]:
+        """For the root, the actors and the pool workers: CPU, run delay and sleep seconds
+        over their lives (sleep = alive - CPU - run delay, summed over the group's
+        processes; a process's run delay counts all its threads)."""
+        found: dict[str, dict[str, float]] = {}
+        for group in ("main", "actors", "workers"):
+            alive = sum(s for key, s in self.alive.items() if key.startswith(group + ":"))
+            if not alive:
+                continue
+            cpu, delay = self.groups.get(group, 0.0), self.delays.get(group, 0.0)
+            found[group] = {
+                "alive_s": round(alive, 1),
+                "cpu_s": round(cpu, 1),
+                "run_delay_s": round(delay, 1),
+                "sleep_s": round(alive - cpu - delay, 1),
+            }
+        return found
+
+    def _sample_threads(self) -> None:
+        """The root's threads: the main thread (the writer's Python) apart from DuckDB's,
+        Ray's and Ray Data's own threads."""
+        task = Path(f"/proc/{self.root}/task")
+        try:
+            tids = [int(t.name) for t in task.iterdir()]
+        except OSError:
+            return
+        for tid in tids:
+            try:
+                name = (task / str(tid) / "comm").read_text().strip()
+                fields = (task / str(tid) / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            cpu = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+            self.threads[tid] = ("main" if tid == self.root else name, cpu)
+
+    def by_group(self) -> dict[str, float]:
+        return {name: round(s, 2) for name, s in sorted(self.groups.items())}
+
+    def main_threads(self) -> dict[str, float]:
+        """The root's CPU seconds by thread name (threads of one name summed)."""
+        named: dict[str, float] = {}
+        for name, cpu in self.threads.values():
+            named[name] = named.get(name, 0.0) + cpu
+        return {name: round(s, 2) for name, s in sorted(named.items(), key=lambda x: -x[1])}
+
+
 # ------------------------------------------------------------------------------ one ingest
 
 
@@ -127,7 +250,17 @@ def run_ingest(
     writer_peak = {"anon": 0.0, "file": 0.0}
     writer_cpu_s = 0.0  # the root process's own CPU (the writer; workers are children)
     next_probe = start + TIMELINE_EVERY_S
-    while proc.poll() is None:
+    cpu = CpuByGroup(proc.pid)
+    reaped_cpu_s = 0.0
+    while True:
+        # wait4 gives the exact CPU of the root and the children it reaped (the local
+        # pool's workers, Ray's processes it shut down), which sampling ends short of.
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            reaped_cpu_s = usage.ru_utime + usage.ru_stime
+            break
+        cpu.sample()
         now_mb = tree_memory_mb(proc.pid)
         peak = max(peak, now_mb)
         anon, file_backed = process_rss_mb(proc.pid)
@@ -146,6 +279,8 @@ def run_ingest(
         time.sleep(POLL_S)
     stdout, stderr = proc.communicate()
     elapsed = time.perf_counter() - start
+    # The groups' CPU over time, for reading where a run waited (docs/SCALE.md, session 9).
+    db.with_suffix(".cpu.json").write_text(json.dumps(cpu.series))
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed ({proc.returncode}):\n{stderr[-3000:]}")
     summary = json.loads(stdout.strip().splitlines()[-1])
@@ -157,6 +292,10 @@ def run_ingest(
         "writer_peak_anon_mb": round(writer_peak["anon"], 1),
         "writer_peak_file_mb": round(writer_peak["file"], 1),
         "writer_cpu_ms_per_report": round(1000 * writer_cpu_s / max(1, summary["added"]), 2),
+        "cpu_s": cpu.by_group(),
+        "reaped_cpu_s": round(reaped_cpu_s, 2),
+        "wait_and_idle": cpu.wait_and_idle(),
+        "main_threads_cpu_s": cpu.main_threads(),
     }
     if timeline:
         result["timeline"] = points
@@ -193,6 +332,21 @@ def process_cpu_s(pid: int) -> float:
         return 0.0
     # utime and stime are fields 14 and 15 of stat(5); fields[0] here is field 3.
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def run_delay_s(pid: int) -> float:
+    """Seconds the threads of ``pid`` spent runnable, waiting for a CPU (schedstat)."""
+    total = 0
+    try:
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+    except OSError:
+        return 0.0
+    for task in tasks:
+        try:
+            total += int((task / "schedstat").read_text().split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+    return total / 1e9
 
 
 def stored_reports(db: Path) -> int | None:
@@ -421,6 +575,26 @@ def _marginal_rate(small: dict[str, Any], full: dict[str, Any]) -> float | None:
     return round((full["added"] - small["added"]) / extra_s, 2) if extra_s > 0 else None
 
 
+def marginal_cpu(runs: dict[str, dict[str, Any]]) -> dict[str, dict[str, float]]:
+    """CPU milliseconds per extra report of the N-report run over the N/10 one, by process
+    group and in all: start-up (model loading, Ray's cluster) cancels out, and unlike wall
+    time, CPU time hardly moves with the load of a shared machine."""
+    found: dict[str, dict[str, float]] = {}
+    for config in CONFIGS:
+        small, full = runs.get(f"{config}_small"), runs.get(f"{config}_full")
+        if not small or not full or full["added"] <= small["added"]:
+            continue
+        extra = full["added"] - small["added"]
+        groups = sorted({*small.get("cpu_s", {}), *full.get("cpu_s", {})})
+        per = {
+            g: round(1000 * (full["cpu_s"].get(g, 0.0) - small["cpu_s"].get(g, 0.0)) / extra, 2)
+            for g in groups
+        }
+        per["all"] = round(sum(per.values()), 2)
+        found[config] = per
+    return found
+
+
 def _ratios(runs: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """Throughput ratios to one local worker: end to end (start-up included, as a user
     sees it) and marginal (the N - N/10 extra reports over the extra seconds: start-up,
@@ -432,7 +606,10 @@ def _ratios(runs: dict[str, dict[str, Any]]) -> dict[str, Any]:
         and f"{config}_small" in runs
         and (rate := _marginal_rate(runs[f"{config}_small"], runs[f"{config}_full"])) is not None
     }
-    ratios: dict[str, Any] = {"marginal_docs_per_s": marginal}
+    ratios: dict[str, Any] = {
+        "marginal_docs_per_s": marginal,
+        "marginal_cpu_ms_per_report": marginal_cpu(runs),
+    }
     base = runs.get("w1_full")
     for config in ("w2", "ray"):
         other = runs.get(f"{config}_full")

@@ -225,3 +225,20 @@ def test_an_actor_takes_two_calls_at_once_but_annotates_one_at_a_time(
         calls = sorted(tuple(map(float, line.split())) for line in log.read_text().splitlines())
         assert len({thread for _, _, thread in calls}) == 1  # one annotating thread
         assert all(a[1] <= b[0] for a, b in itertools.pairwise(calls)), calls
+
+
+def test_a_call_never_waits_for_the_driver_to_take_its_blocks(
+    local_cluster: None, tmp_path: Path
+) -> None:
+    """A call yields at most one block per report; Ray Data pauses a call whose blocks the
+    driver's executor has not taken beyond its streaming buffer, so the buffer holds a
+    whole call: the actors never wait on the driver's GIL-sharing executor thread
+    (docs/SCALE.md, session 9)."""
+    from sitrep.scale import ray_engine
+    from sitrep.scale.sources import list_inputs
+    from sitrep.settings import Settings
+
+    (tmp_path / "a.txt").write_text("Shelling hit Kherson on Monday.\n", encoding="utf-8")
+    ray_engine.annotated_dataset(list_inputs([tmp_path]), Settings(), published=None, actors=2)
+    context = ray.data.DataContext.get_current()
+    assert context._max_num_blocks_in_streaming_gen_buffer >= ray_engine.ACTOR_BATCH

@@ -67,6 +67,13 @@ PRESERVE_ORDER = False
 ACTOR_CONCURRENT_CALLS = 2
 # Tasks queued on each actor: None is Ray Data's default (2 per concurrent call).
 ACTOR_TASKS_IN_FLIGHT: int | None = None
+# Output blocks a call may hold before this process's Ray Data executor takes them. Ray
+# Data's default, 2, paused a call of 8 reports (~4 blocks of ~32 KB) until the driver's
+# executor thread, which shares the GIL with the store writes, took the first ones; with
+# actors faster than the driver they idled 67-77 % of their window, 36-53 % with 16
+# (bench/ingest.py --ray-idle --cached-annotation, docs/SCALE.md, session 9). A call
+# yields at most one block per report, so with ACTOR_BATCH it never waits on the driver.
+STREAMING_GEN_BUFFER_BLOCKS = ACTOR_BATCH
 
 
 def ingest_with_ray(
@@ -234,6 +241,7 @@ def annotated_dataset(
     context.target_max_block_size = BLOCK_BYTES
     context.enable_progress_bars = False
     context.execution_options.preserve_order = PRESERVE_ORDER
+    context._max_num_blocks_in_streaming_gen_buffer = STREAMING_GEN_BUFFER_BLOCKS
     logging.getLogger("ray.data").setLevel(logging.WARNING)
     files = ray.data.from_items(
         [asdict(item) for item in inputs],

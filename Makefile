@@ -71,6 +71,8 @@ eval: $(EVAL_STAMP)
 	$(BIN)/sitrep eval report --data eval/outside/h
 	$(BIN)/sitrep eval report --data eval/outside/i
 	$(BIN)/sitrep eval report --data eval/outside/j
+	$(BIN)/sitrep eval report --data eval/outside/k
+	$(BIN)/sitrep eval report --data eval/outside/l
 	@if [ -d $(SHARED_EVAL)/quotes/PolNeAR ]; then \
 	  $(BIN)/sitrep eval quotes --data $(SHARED_EVAL)/quotes/PolNeAR --split test; \
 	else echo "skipping eval quotes: $(SHARED_EVAL)/quotes/PolNeAR not found"; fi

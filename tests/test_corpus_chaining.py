@@ -10,11 +10,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from corpus_support import story_of, write
+from corpus_support import report, story_of, write
 from sitrep.corpus import stories as story_linking
 from sitrep.corpus.fingerprint import fingerprint
-from sitrep.ingest.document import RawDocument
-from sitrep.records import Published, Report, Source, content_id
+from sitrep.records import content_id
 from sitrep.store import Store
 
 # Fixed names a formulaic sentence carries whatever the story: (the words as facts).
@@ -55,14 +54,6 @@ def background(i: int) -> str:
         f"{words.capitalize()}. The World Food Programme and the United Nations said the "
         "Rapid Support Forces had closed the roads in Darfur, Sudan."
     )
-
-
-def report(text: str, path: str) -> tuple[RawDocument, Report]:
-    doc = Report(
-        id=content_id(text), source=Source(path=path), language="en", published=Published(),
-        text=text,
-    )  # fmt: skip
-    return RawDocument(text=text, origin=path, path=path), doc
 
 
 # ---------------------------------------------------------------------- rare facts

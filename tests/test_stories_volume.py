@@ -11,11 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from corpus_support import story_of, write
+from corpus_support import report, story_of, write
 from sitrep.corpus import stories as story_linking
 from sitrep.corpus.fingerprint import facts_of, fingerprint
-from sitrep.ingest.document import RawDocument
-from sitrep.records import Published, Report, Source, content_id
 from sitrep.store import Store
 
 # Template sentences: the same words in every story, with slots for its own values and
@@ -64,14 +62,6 @@ def background(i: int) -> str:
         f"{words.capitalize()}. It quoted the World Food Programme, the United Nations, the "
         "Rapid Support Forces, Darfur, Nyala, Musa, Osman, Ali, Monday, Friday and 12 districts."
     )
-
-
-def report(text: str, path: str) -> tuple[RawDocument, Report]:
-    doc = Report(
-        id=content_id(text), source=Source(path=path), language="en", published=Published(),
-        text=text,
-    )  # fmt: skip
-    return RawDocument(text=text, origin=path, path=path), doc
 
 
 def common_facts(text: str) -> set[str]:

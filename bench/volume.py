@@ -83,6 +83,16 @@ def tree_memory_mb(root: int) -> float:
     return total / 1e6
 
 
+def tree_memory_by_group_mb(root: int) -> dict[str, float]:
+    """PSS of ``root``'s tree by ``process_group`` (the writer is "main"), in MB: which
+    process holds a rise of the tree's total (docs/SCALE.md, session 10)."""
+    groups: dict[str, float] = {}
+    for pid in _descendants(root):
+        group = process_group(pid, root)
+        groups[group] = groups.get(group, 0.0) + _proc_memory(pid) / 1e6
+    return {group: round(mb, 1) for group, mb in sorted(groups.items())}
+
+
 def _descendants(root: int) -> list[int]:
     children: dict[int, list[int]] = {}
     for entry in Path("/proc").iterdir():
@@ -247,6 +257,8 @@ def run_ingest(
     points: list[tuple[float, int, float, float]] = []  # (s, reports stored, peak, now)
     # The writer (the root process) alone: (reports stored, anonymous MB, file-backed MB).
     writer: list[tuple[int, float, float]] = []
+    # PSS by process group at each probe: (reports stored, {group: MB}).
+    by_group: list[tuple[int, dict[str, float]]] = []
     writer_peak = {"anon": 0.0, "file": 0.0}
     writer_cpu_s = 0.0  # the root process's own CPU (the writer; workers are children)
     next_probe = start + TIMELINE_EVERY_S
@@ -272,8 +284,10 @@ def run_ingest(
             if stored is not None:
                 points.append((round(time.perf_counter() - start, 1), stored, peak, now_mb))
                 writer.append((stored, anon, file_backed))
+                by_group.append((stored, tree_memory_by_group_mb(proc.pid)))
                 print(f"  {points[-1][0]:>7} s  {stored:>7} reports  peak {peak:.0f} MB  "
-                      f"now {now_mb:.0f} MB  writer anon {anon:.0f} MB file {file_backed:.0f} MB",
+                      f"now {now_mb:.0f} MB  writer anon {anon:.0f} MB file {file_backed:.0f} MB"
+                      f"  pss by group {by_group[-1][1]}",
                       file=sys.stderr, flush=True)  # fmt: skip
             next_probe = time.perf_counter() + TIMELINE_EVERY_S
         time.sleep(POLL_S)
@@ -301,6 +315,7 @@ def run_ingest(
         result["timeline"] = points
         result["growth_kb_per_report"] = growth_kb_per_report(points)
         result["writer_timeline"] = writer
+        result["pss_by_group_timeline"] = by_group
         result["writer_anon_growth_kb_per_report"] = slope_kb_per_report(
             [(n, anon) for n, anon, _ in writer]
         )

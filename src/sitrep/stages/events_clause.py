@@ -49,7 +49,10 @@ def clause_place_list(trigger: Token) -> list[Token]:
     more, in the text's order), or [] when it governs none."""
     best: list[Token] = []
     for head in _list_heads(trigger):
-        members = sorted(list_members(head) | _joined_to_share(head), key=lambda t: t.i)
+        members = sorted(
+            list_members(head) | _joined_to_share(head) | _names_before_kind(head),
+            key=lambda t: t.i,
+        )
         if len(members) >= 2 and len(members) > len(best):
             best = members
     return best
@@ -107,6 +110,26 @@ def _places_included(verb: Token) -> Iterator[Token]:
             for prep in holder.children:
                 if prep.dep_ == "prep" and prep.lower_ == "including" and prep.i > noun.i:
                     yield from (o for o in prep.children if o.dep_ == "pobj")
+
+
+def _names_before_kind(noun: Token) -> set[Token]:
+    """ "in the Farchana, Métché and Arkoum camps", "the Kalma and Otash camps": names
+    listed before a plural noun of a kind of place are places of that kind, one each
+    (round 15). Only a plural: "the Farchana camp" is one place, "the Pibor road" none."""
+    if noun.tag_ != "NNS" or noun.lemma_.lower() not in _PLACE_KINDS:
+        return set()
+    for child in noun.children:
+        if child.i < noun.i and child.dep_ in ("nmod", "compound") and _capitalised(child):
+            # The tagger calls some listed names adjectives ("Dunmere" JJ): the capital
+            # and the list say they are names.
+            listed = {child, *(c for c in child.conjuncts if _capitalised(c))}
+            if len(listed) >= 2:
+                return listed
+    return set()
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() and token.pos_ in ("PROPN", "ADJ", "NOUN")
 
 
 def _past_partitive(noun: Token) -> Token:

@@ -78,8 +78,10 @@ def event_place(state: DocState, trigger: Token, kind: str = "") -> str | None:
     settled = [
         p for t, p in mentions
         if p.lat is not None and p.kind in _SETTLEMENT_KINDS
-        and not is_reference_point(state.text, t.idx)  # "500 km west of Kathmandu"
-        and not _DIRECTION_BEFORE.search(state.text, max(0, t.idx - 24), t.idx)
+        and not measured_from(state.text, mention_start(p, t.idx))  # "500 km west of X"
+        and not _DIRECTION_BEFORE.search(
+            state.text, max(0, mention_start(p, t.idx) - 24), mention_start(p, t.idx)
+        )
         and not names_an_area(state.text, p, t.idx)  # "in Dansadau, in Maru LGA"
         and not (kind in _MOVES and is_destination(t))  # "most of them to Gusau"
     ]  # fmt: skip
@@ -144,6 +146,31 @@ def _town_of_quarter(state: DocState, place: Place, trigger: Token) -> Place | N
     return None
 
 
+# "the town of", "the village of": the place noun a name may stand behind.
+_NAMED_AS_SETTLEMENT_BEFORE = re.compile(
+    r"\bthe\s+(?:(?:small|nearby|neighbouring|neighboring|border|market|district)\s+)?"
+    r"(?:city|town|village|settlement|camp)\s+of\s+$",
+    re.I,
+)
+
+
+def measured_from(text: str, start: int) -> bool:
+    """Whether the place named at ``start`` is where a distance is measured from or a
+    route ends, also behind a settlement noun: "about 15 kilometres from the town of
+    Bani Bangou" places nothing at Bani Bangou, as "15 km from Bani Bangou" does not
+    (round 15)."""
+    if is_reference_point(text, start):
+        return True
+    noun = _NAMED_AS_SETTLEMENT_BEFORE.search(text, max(0, start - 40), start)
+    return noun is not None and is_reference_point(text, noun.start())
+
+
+def mention_start(place: Place, at: int) -> int:
+    """Where the mention of ``place`` holding character ``at`` starts ("Bani Bangou" for
+    its head word "Bangou"), or ``at`` itself."""
+    return next((m.start for m in place.mentions if m.start <= at < m.end), at)
+
+
 # "a blockade at Parotani, west of Cochabamba": a town a direction is taken from is a
 # landmark, not where the event is (round 12).
 _DIRECTION_BEFORE = re.compile(
@@ -195,7 +222,14 @@ def _named_as_settlement(state: DocState, place: Place) -> bool:
             return True
         if before[-2:] and before[-1] == "of" and before[-2].rstrip("s") in _SETTLEMENT_NOUNS:
             return True  # "the village of X", "the villages of X and Y"
+        if before[-2:] and before[-1] == "of" and before[-2] in _SITE_NOUNS:
+            return True  # "at the port of Népoui" (round 15)
     return False
+
+
+# "the port of X": a place noun a name stands behind, like "the village of X". Not "the X
+# camp": the team's gold places "shelled the Abu Shouk camp" at El Fasher (round 15).
+_SITE_NOUNS = frozenset({"port"})
 
 
 _PLACED_AT_DESTINATION = frozenset({"aid", "return"})

@@ -45,7 +45,26 @@ def tells_no_event(trigger: Token, kind: str, published_year: int | None) -> boo
         or _told_ending(trigger)
         or _describes_a_victim(trigger)
         or _charged_with(trigger)
+        or _habitual_in_quote(trigger, kind)
     )
+
+
+# Acts a speaker may tell as what keeps happening: "Our sons are arrested", "someone is
+# kidnapped". Utility states stay ("the roads are cut": a state holding now).
+_ACTS = frozenset({"arrest", "attack", "release", "capture", "occupation"})
+_QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
+
+
+def _habitual_in_quote(trigger: Token, kind: str) -> bool:
+    """ "'Our sons are arrested, our oil is sold,' he said": an act told in the simple
+    present passive in a quote, with no time of its own, is what the speaker says keeps
+    happening, not an event (round 15: sets h and j code none)."""
+    if kind not in _ACTS or trigger.tag_ != "VBN":
+        return False
+    present = any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in trigger.children)
+    if not present or any(t.ent_type_ in ("DATE", "TIME") for t in trigger.subtree):
+        return False
+    return any(t.text in _QUOTE_MARKS for t in trigger.sent)
 
 
 # "charged with attacks on public services", "accused of the bombing": a charge names an

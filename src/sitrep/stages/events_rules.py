@@ -47,6 +47,9 @@ VERB_TRIGGERS: dict[str, str] = {
     # round 10: "Our teams have vaccinated over 85,000 people"; "a supply ship unloaded
     # 400,000 litres of diesel at the port".
     "vaccinate": "aid", "immunise": "aid", "immunize": "aid", "unload": "aid",
+    # round 15: "handed out hot meals to 4,500 displaced people", "deployed mobile
+    # clinics to A and B" (aid only with an aid thing as object, AID_VERBS).
+    "hand": "aid", "deploy": "aid",
 }  # fmt: skip
 # "families have moved back into repaired homes", "went back to their villages" (round 9).
 RETURNING_VERBS = frozenset({"move", "go", "come", "head", "flock", "stream"})
@@ -60,7 +63,7 @@ GROUND = frozenset(
 # Verbs that are an aid event only when what moves is aid ("the convoy reached the city").
 AID_VERBS = frozenset(
     {"deliver", "distribute", "release", "send", "airlift", "airdrop", "reach", "arrive",
-     "provide", "receive", "enter", "bring", "unload"}
+     "provide", "receive", "enter", "bring", "unload", "hand", "deploy"}
 )  # fmt: skip
 AID_THINGS = frozenset(
     {"aid", "convoy", "truck", "food", "medicine", "supply", "fund", "assistance", "relief",
@@ -76,7 +79,9 @@ AID_THINGS = frozenset(
 )  # fmt: skip
 # Aid only as what is given ("delivered safe water", "distributed vaccines"): as a subject
 # of "reach" they are no aid ("the water reached the rooftops"). Round 5 (lusaka_cholera).
-AID_OBJECTS = frozenset({"water", "tablet", "vaccine", "dose", "medication", "drug"})
+# Round 15: care sent where people are ("deployed mobile clinics to A and B"; a clinic
+# that "received 200 patients" gives no aid).
+AID_OBJECTS = frozenset({"water", "tablet", "vaccine", "dose", "medication", "drug", "clinic"})
 # "it has been hard to send assistance in", "unable to deliver aid": aid that cannot get
 # through is blocked access, not a delivery (round 5, seed 003).
 HINDERED = frozenset({"hard", "difficult", "impossible", "unable", "dangerous"})

@@ -75,6 +75,7 @@ from sitrep.stages.places_siblings import (
     lend_sibling_kinds,
     mark_region_lists,
 )
+from sitrep.stages.places_units_r15 import widen_unit_mentions
 from sitrep.stages.places_words import MAX_NGRAM, Words
 from sitrep.stages.registry import stage
 from sitrep.stages.state import DocState
@@ -123,6 +124,7 @@ def extract_places(state: DocState, resources: Resources) -> None:
     gazetteer = resources.gazetteer
     words = Words.of(state.doc, state.text)
     mentions = [m for m in propose(words, gazetteer) if not is_nationality(m)]
+    widen_unit_mentions(mentions, words)
     link_containers(mentions, words)
     lists.mark_listed(mentions, strong_evidence)
     accepted, rejected = decide(mentions)

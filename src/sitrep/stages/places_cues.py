@@ -62,6 +62,9 @@ PLACE_ADJECTIVE_HEADS = frozenset({"based", "born", "bound", "headquartered"})
 HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 # Words after a name that make it a region: "Kharkiv region", "the Kharkiv regional ...".
 REGION_WORDS = frozenset({"region", "oblast", "province", "governorate", "area"})
+# Lower administrative units written after their name in lower case ("Nahrin district",
+# "the Djugu territory", "Jablanica municipality"; ``places_units_r15``).
+ADMIN_UNIT_WORDS = frozenset({"district", "department", "territory", "municipality", "county"})
 REGION_PLURALS = frozenset({"regions", "oblasts", "provinces", "governorates", "areas"})
 # "the Dnipro river": the word after a name that makes it a body of water.
 WATER_WORDS = frozenset({"river"})
@@ -454,6 +457,18 @@ def region_word_after(span: SpacySpan) -> Token | None:
     if after is not None and after.lower_ in REGION_WORDS - {"area"}:
         return after
     return None
+
+
+def admin_unit_word_after(span: SpacySpan) -> Token | None:
+    """The lower-case "district"/"territory" closing a name ("in Nahrin district", "the
+    Djugu territory"), not a modifier of a noun after it ("the Kufra district hospital")."""
+    after = _token(span, span.end)
+    if after is None or after.text not in ADMIN_UNIT_WORDS:
+        return None
+    following = _token(span, span.end + 1)
+    if following is not None and (following.tag_.startswith("NN") or following.text in HYPHENS):
+        return None
+    return after
 
 
 def state_word_after(span: SpacySpan) -> Token | None:

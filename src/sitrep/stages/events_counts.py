@@ -20,6 +20,7 @@ from sitrep.stages.events_document import (
     stated_quantity,
 )
 from sitrep.stages.events_sentence import nearest
+from sitrep.stages.events_toll_victims import victims_in
 from sitrep.stages.events_triggers import Trigger
 from sitrep.stages.figures import PEOPLE_NOUNS
 from sitrep.stages.state import DocState
@@ -56,7 +57,7 @@ def casualty_count(
         span = state.doc.char_span(figure.span.start, figure.span.end, alignment_mode="expand")
         if span is None:
             continue
-        if counted_by_another_clause(span.root):
+        if counted_by_another_clause(span.root) or raises_something_else(span.root):
             continue  # "Twelve came out on their own, seven were rescued with injuries"
         if in_a_dated_clause(span.root, trigger.token):
             continue  # "the deadliest since March, when 44 people died": March's toll
@@ -65,10 +66,13 @@ def casualty_count(
         candidates.append((figure, span.root))
     if candidates:
         return summed_toll(state, _own_clause_first(candidates, trigger.token), quantity)[0]
-    victim = single_victim(sentence, quantity)
-    if victim is not None and (len(rivals) < 2 or nearest(victim, rivals) == trigger.token):
-        return 1
-    return None
+    # "A woman and her son were killed", "one man drowned": victims named, not counted.
+    named = [
+        v.count for v in victims_in(sentence)
+        if v.quantity == quantity and low <= v.verb.idx < high
+        and (len(rivals) < 2 or nearest(v.verb, rivals) == trigger.token)
+    ]  # fmt: skip
+    return sum(named) if named else None
 
 
 def _owner(number: Token, rivals: list[Token]) -> Token | None:
@@ -76,13 +80,25 @@ def _owner(number: Token, rivals: list[Token]) -> Token | None:
     that verb's subject ("..., while fighting around Harlow has killed 54 fighters": the
     fighting's), else the trigger nearest it in the parse."""
     verb = _clause_verb(counted_noun(number))
-    if verb is not None:
+    while verb is not None:
         if verb in rivals:
             return verb
         subjects = [r for r in rivals if r.head == verb and r.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             return subjects[0]
+        # "Fighting ... killed nine people and wounded more than 40, after gunmen stormed
+        # a police station": a verb conjoined without a subject of its own shares the
+        # first verb's.
+        verb = verb.head if _shares_subject(verb) else None
     return nearest(number, rivals)
+
+
+def _shares_subject(verb: Token) -> bool:
+    return (
+        verb.dep_ == "conj"
+        and verb.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
 
 
 def _own_clause_first(candidates: list[tuple[Figure, Token]], trigger: Token) -> Figure:
@@ -234,6 +250,48 @@ def is_updated_toll(number: Token) -> bool:
     return False
 
 
+# Nouns a raised count may be the new value of and still be a toll.
+_TOLL_NOUNS = frozenset(
+    {"toll", "tally", "dead", "death", "casualty", "fatality", "victim", "injury", "wounded",
+     "injured", "number", "figure", "count", "total"}
+)  # fmt: skip
+
+
+def raises_something_else(number: Token) -> bool:
+    """Whether ``number`` is the new value of something other than a toll: "Suspected
+    cholera cases rose to 1,246, with 31 deaths" (cases; the deaths are the toll), "the
+    number of cases climbed to 900"."""
+    counted = counted_noun(number)
+    head = counted.head
+    if counted.dep_ != "pobj" or head.lower_ not in ("to", "at") or head.head.pos_ != "VERB":
+        return False
+    verb = head.head
+    if verb.lemma_.lower() not in _RAISING | {"stand", "reach", "put"}:
+        return False
+    # What the count is the value of: the object of "put the toll at", "brought the number
+    # to", else the subject of "rose to", "stood at".
+    raised = next((c for c in verb.children if c.dep_ == "dobj"), None) or next(
+        (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None
+    )
+    if raised is None or raised.pos_ in ("PRON", "PROPN"):
+        return False
+    return not _a_toll_or_people(raised)
+
+
+def _a_toll_or_people(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    if lemma in ("number", "figure", "count", "total"):
+        counted = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+        return all(_a_toll_or_people(o) for o in counted)
+    return (
+        lemma in _TOLL_NOUNS
+        or lemma in PEOPLE_NOUNS
+        or bool(_PERSON_SUFFIX.search(lemma))
+        or noun.lower_ in _TOLL_NOUNS
+    )
+
+
 def _of_the_toll(verb: Token) -> bool:
     """Whether the verb's subject or object is the toll itself ("the death toll", "the
     number of dead")."""
@@ -367,28 +425,4 @@ def _counted_as(state: DocState, figure: Figure) -> str | None:
     return next((q for q, verbs in _HARM_VERBS.items() if verb in verbs), None)
 
 
-_SINGLE = frozenset({"a", "an", "the", "one"})
 _HARM_VERBS = {"killed": frozenset({"kill"}), "injured": frozenset({"injure", "wound", "hurt"})}
-
-
-def single_victim(sentence: SpacySpan, quantity: str) -> Token | None:
-    """ "the driver was killed", "killing a woman": one victim told without a number."""
-    verbs = _HARM_VERBS.get(quantity, frozenset())
-    for token in sentence:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in verbs:
-            continue
-        for child in token.children:
-            if child.dep_ in ("nsubjpass", "dobj") and _one_person(child):
-                return token
-    return None
-
-
-def _one_person(noun: Token) -> bool:
-    """ "the driver", "one vendor" (a noun of what a person does, round 13); not "a number
-    of the assailants", which counts a group."""
-    return (
-        noun.tag_ == "NN"
-        and (noun.lemma_.lower() in PEOPLE_NOUNS or bool(_PERSON_SUFFIX.search(noun.lower_)))
-        and any(c.dep_ in ("det", "nummod") and c.lower_ in _SINGLE for c in noun.children)
-        and not any(c.dep_ == "conj" or c.lower_ == "of" for c in noun.children)
-    )

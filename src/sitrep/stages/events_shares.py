@@ -22,6 +22,8 @@ from spacy.tokens import Token
 
 from sitrep.records import Event, Place, Span
 from sitrep.stages.events_context import mentions_in_sentence
+from sitrep.stages.events_document import CASUALTY_TYPES
+from sitrep.stages.events_toll_victims import Victims, victims_in
 from sitrep.stages.figures import WORD_NUMBERS
 from sitrep.stages.state import DocState
 
@@ -46,6 +48,7 @@ class PlacedShare:
     place: str
     at: int
     evidence: Span
+    named: bool = False  # victims named at the town ("a fisherman drowned in X")
 
 
 def placed_shares(state: DocState) -> list[PlacedShare]:
@@ -92,6 +95,58 @@ def _share(token: Token) -> tuple[int, str, Token] | None:
     if any(c.dep_ in ("attr", "acomp") for c in verb.children):
         return None  # "Three of the dead were children", "were Syrian"
     return count, _SHARE_NOUNS[noun.lower_], verb
+
+
+def victim_shares(state: DocState) -> list[PlacedShare]:
+    """Victims named at a town, each a share of the toll at that town (round 15): "A
+    70-year-old woman died in Kestrel, and a fisherman drowned in Harlow"; "the body of a
+    man was recovered near Arden"."""
+    shares = []
+    for sentence in state.doc.sents:
+        for victims in victims_in(sentence):
+            town = victims_town(state, victims)
+            if town is not None:
+                evidence = Span.of(state.text, sentence.start_char, sentence.end_char)
+                shares.append(
+                    PlacedShare(victims.quantity, victims.count, town, victims.verb.idx,
+                                evidence, named=True)
+                )  # fmt: skip
+    return shares
+
+
+def victims_town(state: DocState, victims: Victims) -> str | None:
+    """The one town the victims' own clause places them at ("drowned in Harlow", "was
+    shot dead in Kestrel"), not where they were taken ("died in hospital in Arden")."""
+    towns = {
+        p.id for t, p in mentions_in_sentence(state, victims.verb.sent)
+        if p.kind in _SETTLEMENTS and not p.metonymy and _told_by(t, victims.verb)
+        and not in_care(t)
+    }  # fmt: skip
+    return towns.pop() if len(towns) == 1 else None
+
+
+_CARE_NOUNS = frozenset({"hospital", "clinic", "morgue", "mortuary", "infirmary"})
+
+
+def in_care(place: Token) -> bool:
+    """Whether the name is where the hurt or the dead were taken: it names or hangs on a
+    hospital ("the District Hospital in Arden", "Arden hospital")."""
+    if any(t.lemma_.lower() in _CARE_NOUNS for t in place.children):
+        return True
+    preposition = place.head
+    # "taken to the hospital in Arden": the parser may hang "in" on the verb.
+    if (
+        preposition.pos_ == "ADP"
+        and preposition.i > 0
+        and place.doc[preposition.i - 1].lemma_.lower() in _CARE_NOUNS
+    ):
+        return True
+    node = place
+    while node.head != node and node.pos_ not in ("VERB", "AUX"):
+        node = node.head
+        if node.lemma_.lower() in _CARE_NOUNS:
+            return True
+    return False
 
 
 def clause_town(state: DocState, at: int) -> str | None:
@@ -144,7 +199,7 @@ def share_host(events: Sequence[Event], share: PlacedShare, reach: int) -> int |
     before = [i for i, e in enumerate(events) if e.evidence and e.evidence[0].start <= share.at]
     for index in reversed(before[-reach:]):
         event = events[index]
-        if event.place == share.place:
+        if event.place == share.place and event.type in CASUALTY_TYPES:
             known = event.killed if share.quantity == "killed" else event.injured
             return index if known is None else None
     return None

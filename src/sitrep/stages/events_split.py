@@ -11,10 +11,10 @@ from spacy.tokens import Token
 from sitrep.records import Event, Place
 from sitrep.stages.events_clause import listed_place_ids
 from sitrep.stages.events_context import context_of, mentions_in_sentence
-from sitrep.stages.events_counts import single_victim
 from sitrep.stages.events_document import is_part_of_toll, is_vague, stated_quantity
 from sitrep.stages.events_place import in_own_clause, is_origin, is_route_end
 from sitrep.stages.events_sentence import conjoined_places, spread_places
+from sitrep.stages.events_toll_victims import victims_in
 from sitrep.stages.figures_index import is_reference_point
 from sitrep.stages.state import DocState
 
@@ -153,9 +153,7 @@ def _counts_of_sentence(
         span = state.doc.char_span(figure.span.start, figure.span.end, alignment_mode="expand")
         if span is not None:
             counts.append((_clause_verb(span.root), round(figure.value)))
-    victim = single_victim(sentence, quantity)
-    if victim is not None:
-        counts.append((victim, 1))
+    counts += [(v.verb, v.count) for v in victims_in(sentence) if v.quantity == quantity]
     return counts
 
 

@@ -33,7 +33,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from sitrep.records import Event, Figure, Span
-from sitrep.stages.events_context import context_of
+from sitrep.stages.events_context import context_of, mentions_in_sentence
 from sitrep.stages.events_counts import (
     counted_by_another_clause,
     counted_noun,
@@ -42,7 +42,7 @@ from sitrep.stages.events_counts import (
     is_updated_toll,
     names_a_part,
     own_line,
-    single_victim,
+    raises_something_else,
     summed_toll,
 )
 from sitrep.stages.events_document import (
@@ -52,7 +52,16 @@ from sitrep.stages.events_document import (
     months_of,
     stated_quantity,
 )
-from sitrep.stages.events_shares import clause_town, lists_of, placed_shares, share_host
+from sitrep.stages.events_shares import (
+    PlacedShare,
+    clause_town,
+    in_care,
+    lists_of,
+    placed_shares,
+    share_host,
+    victim_shares,
+)
+from sitrep.stages.events_toll_victims import victims_in
 from sitrep.stages.events_triggers import trigger_type
 from sitrep.stages.figures_index import Intervals
 from sitrep.stages.state import DocState
@@ -89,7 +98,11 @@ def assign_tolls(events: Sequence[Event], state: DocState) -> list[Event]:
         for span in e.evidence
     )  # fmt: skip
     # "Three of the dead were in Marhanets": shares of a list's toll by town (round 14).
-    shares = placed_shares(state)
+    victims_placed = [
+        share for share in victim_shares(state)
+        if _at_an_event(result, share) or _after_a_total(state, share)
+    ]  # fmt: skip
+    shares = placed_shares(state) + victims_placed
     lists = lists_of(result, state.places)
     given: dict[tuple[int, str], _Toll] = {}  # (event, quantity) -> the toll it took here
 
@@ -101,11 +114,14 @@ def assign_tolls(events: Sequence[Event], state: DocState) -> list[Event]:
             i in lists.group and _count(result[i], quantity) is None for i in members
         )
 
-    tolls = _tolls_apart(state, covered, open_list)
-    towns = {toll.at: clause_town(state, toll.at) for toll in tolls}
-    # Lists the report tells town by town: a total is then no one town's.
-    told_by_town = {s.place for s in shares} | {t for t in towns.values() if t is not None}
-    by_town = {lists.group[i] for i in lists.group if result[i].place in told_by_town}
+    placed_at = {share.at for share in victims_placed}
+    tolls = _tolls_apart(state, covered, open_list, lambda at: at in placed_at)
+    towns = _towns_of(state, tolls)
+    # Lists the report tells town by town: a total of that harm is then no one town's.
+    by_town = {
+        quantity: _told_by_town(result, lists.group, shares, tolls, towns, quantity, lists.lead)
+        for quantity in _QUANTITIES
+    }
     for toll in tolls:
         telling = covered.covering(toll.at)
         host = min(telling) if telling else _host(state, result, tellings, toll)
@@ -120,7 +136,7 @@ def assign_tolls(events: Sequence[Event], state: DocState) -> list[Event]:
             lead = lists.lead[gid]
             if own is not None:
                 host = own
-            elif gid in by_town or lead is None:
+            elif gid in by_town[toll.quantity] or lead is None:
                 continue
             else:
                 host = lead
@@ -135,13 +151,99 @@ def assign_tolls(events: Sequence[Event], state: DocState) -> list[Event]:
             continue  # the toll of its own clause first
         given[(host, toll.quantity)] = toll
         result[host] = _with_toll(result[host], toll)
-    for share in shares:
+    for share in sorted(shares, key=lambda s: s.at):
         index = share_host(result, share, ANAPHOR_REACH)
+        toll = _Toll(share.quantity, share.count, share.at, None, _sentence_at(state, share.at),
+                     share.evidence)  # fmt: skip
         if index is not None:
-            toll = _Toll(share.quantity, share.count, share.at, None, _sentence_at(state, share.at),
-                         share.evidence)  # fmt: skip
             result[index] = _with_toll(result[index], toll)
+        elif (
+            share.named
+            and not _at_an_event(result, share)
+            and not covered.overlapping(share.evidence.start, share.evidence.end)
+        ):
+            # "Four people died. A fisherman drowned in Harlow": the writers code the death
+            # at Harlow as an event there, of the kind whose toll the report breaks down.
+            told = _told_before(result, tellings, share.at)
+            if told is not None:
+                result.append(_at_the_town(result[told], share.place, toll))
     return result
+
+
+def _at_an_event(events: Sequence[Event], share: PlacedShare) -> bool:
+    """Whether an event able to have victims is told at the share's town."""
+    return any(e.place == share.place and e.type in CASUALTY_TYPES for e in events)
+
+
+def _after_a_total(state: DocState, share: PlacedShare) -> bool:
+    """Whether a count of the share's harm at least as large is stated in the sentence
+    before it or earlier in its own: the share breaks a total down ("Four people have
+    died. Two men were swept away near Kestrel, a woman drowned in Harlow")."""
+    sentence = _sentence_at(state, share.at)
+    start = state.doc[sentence.start - 1].sent.start_char if sentence.start > 0 else 0
+    return any(
+        figure.value is not None and figure.value >= share.count and not is_vague(figure)
+        and stated_quantity(state.text, figure) == share.quantity
+        for figure in context_of(state).figures.between(start, share.at)
+    )  # fmt: skip
+
+
+def _told_before(events: Sequence[Event], tellings: list[tuple[int, int]], at: int) -> int | None:
+    before = bisect_left(tellings, (at, -1))
+    return tellings[before - 1][1] if before else None
+
+
+def _at_the_town(event: Event, place: str, toll: _Toll) -> Event:
+    """The part of ``event`` told at another town: its kind, date and actors, the
+    share's toll and words."""
+    return _with_toll(
+        dataclasses.replace(event, place=place, killed=None, injured=None, evidence=()), toll
+    )
+
+
+def _told_by_town(
+    events: Sequence[Event],
+    group: dict[int, int],
+    shares: Sequence[PlacedShare],
+    tolls: Sequence[_Toll],
+    towns: dict[int, str | None],
+    quantity: str,
+    lead: dict[int, int | None],
+) -> set[int]:
+    """The lists whose toll of ``quantity`` the report tells town by town: a share or a
+    toll of that harm is told at one of its towns ("Three of the dead were in A"), or of
+    the other harm at a town other than the list's lead ("five of the dead were in B":
+    the wounded are then no one town's either; but one death told at the lead, the town
+    the report is about, leaves the wounded to it)."""
+
+    def places(same: bool) -> set[str]:
+        found = {s.place for s in shares if (s.quantity == quantity) == same}
+        found |= {town for t in tolls if (t.quantity == quantity) == same
+                  and (town := towns[t.at])}  # fmt: skip
+        return found
+
+    same, other = places(True), places(False)
+    return {
+        gid for i, gid in group.items()
+        if events[i].place in same or (events[i].place in other and lead.get(gid) != i)
+    }  # fmt: skip
+
+
+def _towns_of(state: DocState, tolls: Sequence[_Toll]) -> dict[int, str | None]:
+    """The town each toll's clause is told at; a toll whose clause names none is told at
+    the one town the other tolls of its sentence name ("At least nine civilians were
+    killed in Kestrel, and about 25 were wounded": both Kestrel's)."""
+    towns = {toll.at: clause_town(state, toll.at) for toll in tolls}
+    by_sentence: dict[int, set[str]] = {}
+    for toll in tolls:
+        town = towns[toll.at]
+        if town is not None:
+            by_sentence.setdefault(toll.sentence.start, set()).add(town)
+    for toll in tolls:
+        named = by_sentence.get(toll.sentence.start, set())
+        if towns[toll.at] is None and len(named) == 1:
+            towns[toll.at] = next(iter(named))
+    return towns
 
 
 def _sentence_at(state: DocState, char: int) -> SpacySpan:
@@ -216,6 +318,7 @@ def _tolls_apart(
     state: DocState,
     covered: Intervals[int],
     open_list: Callable[[int, str], bool] = lambda at, quantity: False,
+    placed: Callable[[int], bool] = lambda at: False,
 ) -> list[_Toll]:
     """The tolls told in sentences that tell no event able to have victims, in order."""
     tolls: list[_Toll] = []
@@ -231,6 +334,8 @@ def _tolls_apart(
         span = state.doc.char_span(figure.span.start, figure.span.end, alignment_mode="expand")
         if span is None or over_a_period(span.root) or counted_by_another_clause(span.root):
             continue
+        if raises_something_else(span.root):
+            continue  # "cholera cases rose to 1,246": no one's toll
         if in_a_dated_clause(span.root):
             continue  # "since 2022, when riots left 16 dead": the toll of another time
         # An event told in the toll's sentence took it there, unless it is a new total
@@ -251,7 +356,7 @@ def _tolls_apart(
             )
         )
     stated = {(t.sentence.start, t.quantity) for t in tolls}
-    tolls += _single_victims(state, covered, stated)
+    tolls += _single_victims(state, covered, stated, placed)
     tolls += _no_victims(state, stated)
     return sorted(tolls, key=lambda t: t.at)
 
@@ -273,20 +378,33 @@ def _toll(
 
 
 def _single_victims(
-    state: DocState, covered: Intervals[int], counted: set[tuple[int, str]]
+    state: DocState,
+    covered: Intervals[int],
+    counted: set[tuple[int, str]],
+    placed: Callable[[int], bool],
 ) -> list[_Toll]:
-    """ "one worker was killed", "a policeman was wounded": one victim told without a
-    number, in a sentence that tells no event and counts no one else of that harm."""
+    """ "one worker was killed", "a woman and her son were killed": victims named without
+    a number, in a sentence that tells no event and counts no one else of that harm.
+    Victims whose clause names their town are shares of a toll by place
+    (``events_shares``), not a toll of their own."""
     found = []
     for sentence in state.doc.sents:
         if covered.overlapping(sentence.start_char, sentence.end_char):
             continue
+        groups = [v for v in victims_in(sentence) if not over_a_period(v.verb)]
         for quantity in _QUANTITIES:
             if (sentence.start, quantity) in counted:
                 continue
-            victim = single_victim(sentence, quantity)
-            if victim is not None and not over_a_period(victim):
-                found.append(_toll(state, quantity, 1, victim.idx, None, sentence))
+            mine = [v for v in groups if v.quantity == quantity]
+            if not mine or all(placed(v.verb.idx) for v in mine):
+                continue
+            ranked = next((v for v in mine if v.total), None)
+            if ranked is not None:  # "A third person has died": the toll now stands at 3
+                toll = _toll(state, quantity, ranked.count, ranked.verb.idx, None, sentence)
+                found.append(dataclasses.replace(toll, updated=True))
+                continue
+            count = sum(v.count for v in mine)
+            found.append(_toll(state, quantity, count, mine[0].verb.idx, None, sentence))
     return found
 
 
@@ -406,13 +524,21 @@ def _host(
         return next((i for _, i in reversed(tellings[:before])
                      if events[i].type == "disaster"), None)  # fmt: skip
     if before:
-        nearest = tellings[before - 1][1]
+        nearest = _counted_first(events, tellings, before - 1)
         named_places = _settlements_in(state, toll.evidence)
         if named_places and events[nearest].place not in named_places:
             # "Separately, floods hit Kestrel ... In Harlow, 12 people were killed": the
-            # toll of the event told at the town its sentence names.
+            # toll of the event told at the town its sentence names, told before it, else
+            # after it (a live report tells the latest first).
             for _, index in reversed(tellings[max(0, before - ANAPHOR_REACH) : before]):
                 if events[index].place in named_places:
+                    return index
+            # Only a town the harm was told at, not where the hurt were taken to ("at
+            # the hospital in Arden"): a weaker cue than order, so a stronger place.
+            harmed_at = {p for p in named_places if not _of_a_hospital(state, p, toll.evidence)}
+            kind = _family(events[nearest].type)
+            for _, index in tellings[before : before + ANAPHOR_REACH]:
+                if events[index].place in harmed_at and _family(events[index].type) == kind:
                     return index
         return nearest
     # A toll told before any such event ("At least five people have been killed since
@@ -421,9 +547,33 @@ def _host(
     return tellings[0][1]
 
 
+def _counted_first(events: Sequence[Event], tellings: list[tuple[int, int]], last: int) -> int:
+    """Of the events told by the sentence at ``tellings[last]``, the one that took a toll
+    there ("Gangs seized the town after a night of fighting, killing 11": the seizure,
+    not the fighting it tells as its setting, takes "More than 20 were wounded" next),
+    else the one told last."""
+    start = tellings[last][0]
+    index = last
+    while index >= 0 and tellings[index][0] == start:
+        event = events[tellings[index][1]]
+        if event.killed is not None or event.injured is not None:
+            return tellings[index][1]
+        index -= 1
+    return tellings[last][1]
+
+
 def _settlements_in(state: DocState, span: Span) -> set[str]:
     """The ids of the towns and villages named (not as metonyms) in ``span``."""
     return {p.id for p in context_of(state).places.settlements.between(span.start, span.end)}
+
+
+def _of_a_hospital(state: DocState, place: str, span: Span) -> bool:
+    """Whether every mention of ``place`` in ``span`` hangs on a hospital noun."""
+    mentions = [
+        t for t, p in mentions_in_sentence(state, _sentence_at(state, span.start))
+        if p.id == place and span.start <= t.idx < span.end
+    ]  # fmt: skip
+    return bool(mentions) and all(in_care(t) for t in mentions)
 
 
 def _anaphor_type(sentence: SpacySpan) -> str | None:
@@ -434,10 +584,35 @@ def _anaphor_type(sentence: SpacySpan) -> str | None:
             continue
         if not any(c.dep_ == "det" and c.lower_ in _ANAPHOR_DETERMINERS for c in token.children):
             continue
+        if _a_counter_move(token):
+            return "recapture"  # "The counter-offensive killed 11 more": ground retaken
         kind = trigger_type(token)
         if kind in CASUALTY_TYPES:
             return kind
     return None
+
+
+_COUNTER_MOVES = frozenset({"counteroffensive", "counterattack", "counter-offensive",
+                            "counter-attack"})  # fmt: skip
+
+
+def _a_counter_move(token: Token) -> bool:
+    """ "the counter-offensive", "the counterattack": a move that takes back ground."""
+    if token.lower_ in _COUNTER_MOVES:
+        return True
+    doc = token.doc
+    # The parser splits "counter-offensive" and may hang the determiner on "counter".
+    return (
+        token.lower_ == "counter"
+        and token.i + 2 < len(doc)
+        and doc[token.i + 1].text == "-"
+        and doc[token.i + 2].lower_ in ("offensive", "attack")
+    ) or (
+        token.lower_ in ("offensive", "attack")
+        and token.i >= 2
+        and doc[token.i - 1].text == "-"
+        and doc[token.i - 2].lower_ == "counter"
+    )
 
 
 def _family(kind: str) -> str:

@@ -21,7 +21,7 @@ def _figures(make_state, resources, text: str) -> list[Figure]:  # type: ignore[
         ("A magnitude 6.4 earthquake struck western Nepal, killing 132 people.", "6.4",
          "magnitude"),
         ("The minister said 1,380 new cases had been recorded, and 41 people had died.",
-         "1,380", "other"),
+         "1,380", "cases"),
         ("The outbreak has caused more than 7,000 cases and 295 deaths.", "295", "killed"),
         # round 9: "affected" is its own count (the outside writers' gold)
         ("Floods have killed 52 people and affected more than 2.1 million people.",

@@ -33,7 +33,9 @@ def test_several_hundred_is_a_vague_count(make_state, resources, text) -> None: 
     assert figure.span.text.lower().split()[0] in ("several", "a")
 
 
-def test_a_headline_number_the_body_states_is_one_figure(make_state, resources) -> None:  # type: ignore[no-untyped-def]
+def test_a_headline_number_is_listed_but_a_restated_toll_is_not(make_state, resources) -> None:  # type: ignore[no-untyped-def]
+    # Round 15: the headline's number is a mention of its own (most outside writers list
+    # each occurrence); "bringing the toll to 26" restates the toll and is still dropped.
     text = (
         "Drone strike on market kills 26\n\n"
         "A drone strike on a market killed at least 26 people on Sunday, residents said.\n\n"
@@ -41,7 +43,7 @@ def test_a_headline_number_the_body_states_is_one_figure(make_state, resources) 
     )
     killed = [f.span.text for f in figures_of(make_state, resources, text, "2024-03-12")
               if f.quantity == "killed" and f.value == 26]  # fmt: skip
-    assert killed == ["at least 26"]
+    assert killed == ["26", "at least 26"]
 
 
 def test_the_same_number_of_two_different_things_stays_two_figures(make_state, resources) -> None:  # type: ignore[no-untyped-def]

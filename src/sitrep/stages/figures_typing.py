@@ -11,7 +11,9 @@ to /f, read with ``sitrep eval report --errors``) types them consistently:
   households" (12 figures in 5 sets);
 * people supplies went to are aid recipients: "distributed food to 9,000 people",
   "reached 3,500 families with blankets" (6 figures in 4 sets);
-* what "left" put people in: "left 55 people dead" is a toll, not a displacement.
+* what "left" put people in: "left 55 people dead" is a toll, not a displacement;
+* people living in a shelter are displaced, not a population: "1,500 people have been
+  living in evacuation centres", "25,000 people still live in containers" (round 10).
 
 Every function here reads the parse of one number's token; none looks at other reports.
 """
@@ -69,10 +71,18 @@ def aid_goods(token: Token, sentence: SpacySpan, counted: str | None) -> str | N
     supplies are aid; "two trucks" set on fire or "1,500 lorries" stuck are not."""
     if counted not in AID_GOODS:
         return None
-    if any(c.lower_ in _ARMED for c in counted_token(token).children):
+    goods = counted_token(token)
+    if any(c.lower_ in _ARMED for c in goods.children):
         return None
     lemmas = {t.lemma_.lower() for t in sentence}
-    return "aid" if lemmas & SUPPLY_WORDS else None
+    return "aid" if lemmas & SUPPLY_WORDS or _handed_out(goods) else None
+
+
+def _handed_out(goods: Token) -> bool:
+    """ "delivering 4.6 million litres of water", "trucked 1.2 million litres": goods a
+    giving verb hands out are aid, whatever they are (round 10, eval/outside/h, j)."""
+    lemma = goods.head.lemma_.lower()
+    return goods.dep_ == "dobj" and (lemma in GIVING_VERBS or lemma == "truck")
 
 
 def without_utility(token: Token, sentence: SpacySpan) -> str | None:
@@ -176,3 +186,27 @@ def left_in_state(verb: Token) -> str | None:
         if child.dep_ == "prep" and child.lower_ == "without":
             return _utility_of(child.subtree)
     return None
+
+
+# Where people live only when they have lost their homes (round 10: eval/outside/h, j,
+# examples: "living in evacuation centres", "still living in containers").
+SHELTER_PLACES = frozenset(
+    {"shelter", "camp", "tent", "container", "centre", "center", "gymnasium", "hall",
+     "school", "church", "mosque", "classroom", "stadium", "site", "settlement"}
+)  # fmt: skip
+_DWELLING_VERBS = frozenset({"live", "stay", "sleep", "remain"})
+_RESIDENTS = frozenset({"population", "resident", "inhabitant"})
+
+
+def sheltered(verb: Token) -> str | None:
+    """ "living in evacuation centres", "staying in tents": a verb of dwelling whose "in"
+    names a shelter says its subject is displaced."""
+    if verb.lemma_.lower() not in _DWELLING_VERBS:
+        return None
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in _RESIDENTS for c in verb.children):
+        return None  # "half the population lives in camps" stays a share of the population
+    places = (
+        o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "at")
+        for o in p.children if o.dep_ == "pobj"
+    )  # fmt: skip
+    return "displaced" if any(o.lemma_.lower() in SHELTER_PLACES for o in places) else None

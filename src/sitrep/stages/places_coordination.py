@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from sitrep.stages import places_cues as cues
+from sitrep.stages.places_words import ARABIC_ARTICLES
 
 
 def _words(text: str) -> frozenset[str]:
@@ -135,7 +136,8 @@ def _items(doc: Doc, start: int, end: int) -> Iterator[Member | str]:
     i = start
     while i < end:
         tok = doc[i]
-        if _opens_name(tok.text) and not (tok.is_sent_start and tok.is_stop):
+        opens = _opens_name(tok.text) or _article_glued(doc, i, end)
+        if opens and not (tok.is_sent_start and tok.is_stop and tok.text[:1].isupper()):
             j = _name_end(doc, i, end)
             yield Member(i, j)
             i = j
@@ -156,6 +158,8 @@ def _name_end(doc: Doc, start: int, end: int) -> int:
         word = doc[j].text
         if _opens_name(word) and word not in ROMAN_NUMERALS:
             j += 1
+        elif _article_glued(doc, j, end):
+            j += 3  # "Ain al-Hilweh": the article belongs to the word it is glued to
         elif word in cues.HYPHENS and _glued_word_after(doc, j, end):
             j += 2
         elif word.lower() in NAME_PARTICLES and j + 1 < end and _opens_name(doc[j + 1].text):
@@ -165,6 +169,19 @@ def _name_end(doc: Doc, start: int, end: int) -> int:
         else:
             break
     return j
+
+
+def _article_glued(doc: Doc, i: int, end: int) -> bool:
+    """ "al-Shuhayl", "ez-Zor": an Arabic article glued by a hyphen to a capitalised word
+    opens the name, written as the text writes it."""
+    return (
+        i + 2 < end
+        and doc[i].lower_ in ARABIC_ARTICLES
+        and (i == 0 or doc[i - 1].text not in cues.HYPHENS)
+        and _glued_word_after(doc, i + 1, end)
+        and _opens_name(doc[i + 2].text)
+        and not doc[i + 1].is_sent_start
+    )
 
 
 def _glued_word_after(doc: Doc, hyphen: int, end: int) -> bool:

@@ -99,4 +99,6 @@ def _unresolved_place_cue(m: Mention) -> bool:
         return True  # "Khiam, Bint Jbeil and Aitaroun": coordinated with a place
     if m.article and m.label in {"GPE", "LOC"}:
         return True
-    return m.place_cue and not fragments.modifies_other_noun(m.name)
+    # The noun after a name recorded with it ("the Lachin corridor") is the place's own.
+    takes_noun = m.out.end > m.name.end_char
+    return m.place_cue and (takes_noun or not fragments.modifies_other_noun(m.name))

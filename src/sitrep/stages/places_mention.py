@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from sitrep.gazetteer import Candidate, Gazetteer, normalize_key
 from sitrep.records import PlaceKind, Span
@@ -26,6 +27,12 @@ REGION_SPELLING_RATIO = 85
 # How much text after a name is read for "counties" ending a coordination.
 COUNTY_WINDOW = 60
 SETTLEMENT_KINDS = frozenset({"city", "town", "village"})
+# Nouns of a tract of land after a name that the name's town does not fill ("the Leizhou
+# peninsula", "the Kuyambana forest", "the Lachin corridor"; places round 15b): read like
+# "the Swat valley", the whole is the place.
+LANDFORM_WORDS = frozenset({"peninsula", "forest", "corridor"})
+# Of which those that name a site, kind "other", rather than an area read as a region.
+SITE_WORDS = frozenset({"forest", "corridor"})
 # A national capital this large is a place by its name alone ("Bangui", "Abuja") and its
 # government when it acts ("Jakarta has released funds"); smaller capitals share their
 # names with people ("Victoria", Seychelles; "Lewis" is an alternate name of Grenada's
@@ -106,13 +113,13 @@ def read_mention(span: SpacySpan, label: str, words: Words, gazetteer: Gazetteer
         # built from a GeoNames dump has rivers) may answer, else it stays unresolved.
         candidates = tuple(c for c in candidates if c.kind == "water")
         key = f"{key} {water_word.lower_}"
-    valley = cues.valley_word_after(span) if water_word is None else None
+    valley = landform_word_after(span) if water_word is None else None
     if valley is not None:
         # "the Fergana Valley", "the Nahrin valley": the valley, recorded whole, not the
         # town it is named after; only an entry for the valley itself may answer.
         whole = gazetteer.lookup(f"{name} {valley.text}")
         candidates = tuple(c for c in whole if c.kind not in SETTLEMENT_KINDS)
-        key, end = f"{key} valley", valley.idx + len(valley.text)
+        key, end = f"{key} {valley.lower_}", valley.idx + len(valley.text)
     return Mention(
         name=span,
         out=Span.of(words.text, span.start_char, end),
@@ -120,7 +127,8 @@ def read_mention(span: SpacySpan, label: str, words: Words, gazetteer: Gazetteer
         label=label,
         candidates=candidates,
         region_form=region_form,
-        area_word=valley is not None or cues.area_word_after(span),
+        area_word=(valley is not None and valley.lower_ not in SITE_WORDS)
+        or cues.area_word_after(span),
         water=water_word is not None,
         place_cue=(
             county is not None
@@ -133,8 +141,27 @@ def read_mention(span: SpacySpan, label: str, words: Words, gazetteer: Gazetteer
         # Where a report was filed is a location, whatever the parse makes of the dateline.
         metonymy=False if dateline else _metonymy(span, candidates),
         article=cues.follows_article(words.text, span.start_char),
-        stated_kind=slots.stated_kind(span),
+        stated_kind="other"
+        if valley is not None and valley.lower_ in SITE_WORDS
+        else slots.stated_kind(span),
     )
+
+
+def landform_word_after(span: SpacySpan) -> Token | None:
+    """The "valley", "peninsula", "forest" or "corridor" closing a name ("the Swat valley",
+    "the Leizhou peninsula", "the Lachin corridor"): a tract of land named after a town or
+    a feature, not the town; not a noun's modifier ("the Lachin corridor blockade")."""
+    valley = cues.valley_word_after(span)
+    if valley is not None:
+        return valley
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ not in LANDFORM_WORDS:
+        return None
+    after = doc[span.end]
+    following = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    if following is not None and following.tag_ in {"NN", "NNS"}:
+        return None
+    return after
 
 
 def is_large_capital(c: Candidate) -> bool:

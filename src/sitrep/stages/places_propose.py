@@ -15,15 +15,17 @@ from spacy.tokens import Span as SpacySpan
 
 from sitrep.gazetteer import Gazetteer
 from sitrep.stages import places_cues as cues
+from sitrep.stages import places_facilities_r15b as facilities
 from sitrep.stages import places_fragments as fragments
 from sitrep.stages import places_slots as slots
 from sitrep.stages.places_given import NAMED_AFTER_HEADS
 from sitrep.stages.places_mention import Mention, read_mention
 from sitrep.stages.places_words import (
     Words,
-    capitalised,
+    article_glued,
     compound_around,
     longest_matches,
+    opens_name,
     run_end,
     without_function_words,
 )
@@ -105,6 +107,7 @@ def propose(words: Words, gazetteer: Gazetteer) -> list[Mention]:
     for span in _untagged_names(words, covered, gazetteer):
         found.append(read_mention(span, "", words, gazetteer))
     found.extend(_untagged_names_in_slot(words, covered, gazetteer))
+    found = facilities.merge_facilities(found, facilities.facility_mentions(words, gazetteer))
     found = [m for m in found if plausible(m, gazetteer)]
     return sorted(found, key=lambda m: m.name.start)
 
@@ -202,7 +205,7 @@ def _untagged_names_in_slot(words: Words, covered: set[int], gazetteer: Gazettee
     w = words.words
     i = 0
     while i < len(w):
-        if i in covered or not capitalised(w[i]):
+        if i in covered or not opens_name(words, i):
             i += 1
             continue
         j = run_end(words, i, covered, gazetteer)
@@ -284,8 +287,8 @@ def _entity_names(ent: SpacySpan, words: Words, gazetteer: Gazetteer) -> Iterato
         return
     name = words.span_text(span.start, span.end)
     label = ent.label_
-    if not name[:1].isupper():
-        return
+    if not name[:1].isupper() and not article_glued(words, span.start):
+        return  # "al-Shuhayl" is written with its article, in lower case
     if label == "NORP":
         return  # a nationality ("Russian", "Ukrainians"), never a place
     if gazetteer.lookup(name):
@@ -335,7 +338,7 @@ def _untagged_names(words: Words, covered: set[int], gazetteer: Gazetteer) -> It
     n = len(w)
     i = 0
     while i < n:
-        if i in covered or not capitalised(w[i]):
+        if i in covered or not opens_name(words, i):
             i += 1
             continue
         j = run_end(words, i, covered, gazetteer)

@@ -25,6 +25,15 @@ NAME_PARTICLES = frozenset(
         *("dos", "du", "el", "ibn", "la", "las", "le", "les", "los", "van", "von", "y"),
     }
 )
+# The Arabic definite article as transliterated, with its assimilated forms ("ash-Sham",
+# "ez-Zor", "ad-Dana"): glued by a hyphen to the word after it, it is part of that word
+# ("al-Shuhayl", "Ain al-Hilweh"), never a word of its own.
+ARABIC_ARTICLES = frozenset(
+    {
+        *("al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "er", "es", "ez"),
+        *("et", "en", "ud", "ul", "ur", "us", "uz", "adh", "ath", "ech"),
+    }
+)
 # The longest lower-case piece between two hyphens that joins a compound name
 # ("Pul-e-Khumri", "Mazar-i-Sharif", "Port-au-Prince", "Stratford-upon-Avon").
 HYPHEN_PARTICLE_MAX = 4
@@ -77,6 +86,8 @@ def run_end(words: Words, start: int, covered: set[int], gazetteer: Gazetteer) -
     while j < len(w) and j not in covered and not words.sentence_start[j]:
         if capitalised(w[j]):
             j += 1
+        elif article_glued(words, j) and not covered.intersection((j + 1, j + 2)):
+            j += 3  # "Ain al-Hilweh": the article and its word belong to the name
         elif joins_names(words, j) and j + 1 not in covered:
             j += 2  # "Surigao del Sur": the particle and the word after it
         elif w[j] in cues.HYPHENS and _hyphen_continues(words, start, j, covered, gazetteer):
@@ -138,12 +149,56 @@ def joins_names(words: Words, k: int) -> bool:
     )
 
 
+def article_glued(words: Words, k: int) -> bool:
+    """Tokens k..k+2 are one word: an Arabic article glued by a hyphen to a capitalised
+    word ("al-Shuhayl", "ez-Zor", "Al-Hasakah"), the article opening a word of its own
+    (not "-ul-" inside "Dar-ul-Aman", which ``joins_names`` reads)."""
+    w = words.words
+    if k + 2 >= len(w) or w[k].lower() not in ARABIC_ARTICLES or w[k + 1] not in cues.HYPHENS:
+        return False
+    if words.sentence_start[k + 1] or words.sentence_start[k + 2] or not capitalised(w[k + 2]):
+        return False
+    if k >= 1 and w[k - 1] in cues.HYPHENS and _touching(words, k - 1):
+        return False
+    return _glued(words, k + 1)
+
+
+def opens_name(words: Words, k: int) -> bool:
+    """Token ``k`` opens a name: a capitalised word, or an Arabic article glued to one
+    ("al-Busayrah" as the text writes it, not its piece "Busayrah")."""
+    return capitalised(words.words[k]) or article_glued(words, k)
+
+
+def _article_word_after(words: Words, k: int) -> bool:
+    """ "Ain" + "al-Hilweh", "Deir" + "ez-Zor": token ``k`` is an Arabic article glued to
+    its word, after a name word of the same sentence (not "The al-Qaeda")."""
+    return (
+        1 <= k < len(words.words)
+        and not words.sentence_start[k]
+        and capitalised(words.words[k - 1])
+        and not words.stop[k - 1]
+        and article_glued(words, k)
+    )
+
+
+def _touching(words: Words, k: int) -> bool:
+    """No space between token ``k`` and the token after it."""
+    return words.starts[k] + len(words.words[k]) == words.starts[k + 1]
+
+
 def compound_around(words: Words, start: int, end: int) -> tuple[int, int]:
     """Tokens start..end widened to the whole name their particles join them into:
-    "Surigao" -> "Surigao del Sur", "Nur" -> "Guzargah-e-Nur"."""
+    "Surigao" -> "Surigao del Sur", "Nur" -> "Guzargah-e-Nur", "Ain" -> "Ain al-Hilweh",
+    "Shuhayl" -> "al-Shuhayl"."""
     w = words.words
     while True:
-        if end + 1 < len(w) and w[end] in cues.HYPHENS and joins_names(words, end + 1):
+        if _article_word_after(words, end):
+            end += 3  # "al-Hilweh" after "Ain"
+        elif start >= 2 and article_glued(words, start - 2):
+            start -= 2  # "al-" before "Shuhayl"
+        elif article_glued(words, start) and _article_word_after(words, start):
+            start -= 1  # "Ain" before "al-Hilweh"
+        elif end + 1 < len(w) and w[end] in cues.HYPHENS and joins_names(words, end + 1):
             end += 4  # "-e-Nur"
         elif joins_names(words, end):
             end += 2  # "del Sur"
@@ -162,8 +217,9 @@ def piece_of_compound(words: Words, start: int, end: int) -> bool:
 
 
 def without_function_words(words: Words, start: int, end: int) -> SpacySpan:
-    """Tokens start..end less the capitalised function words opening them ("The")."""
-    while start < end and words.stop[start]:
+    """Tokens start..end less the capitalised function words opening them ("The"); an
+    Arabic article glued to its word stays ("as-Suwayda")."""
+    while start < end and words.stop[start] and not article_glued(words, start):
         start += 1
     return words.doc[start:end]
 
@@ -180,13 +236,15 @@ def longest_matches(
     i = start
     while i < end:
         # "The Kyiv-based group": a capitalised article opens the run, not the name.
-        if not w[i][:1].isupper() or w[i] == "The":
+        if not (w[i][:1].isupper() or article_glued(words, i)) or w[i] == "The":
             i += 1
             continue
         for stop in _name_ends(w, i, end):
             # A capitalised function word ("In", "We") is never a place on its own.
             if stop == i + 1 and words.stop[i]:
                 continue
+            if article_glued(words, stop - 1):
+                continue  # "Ain al" of "Ain al-Hilweh": never cut after the article
             # Not ending in a line break ("Crimea\n\n" of an entity that runs into the
             # next paragraph) nor in a comma ("Sylhet," of "Sylhet, Sunamganj" tagged whole).
             if piece_of_compound(words, i, stop):

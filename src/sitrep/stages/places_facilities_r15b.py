@@ -1,0 +1,102 @@
+"""Named works of infrastructure: "the Tishreen Dam", "the Liberty Bridge", "the Prithvi
+Highway", "La Aurora International Airport" (places round 15b).
+
+A capitalised noun for a dam, bridge, road or airport closing a run of capitalised words
+is the head of that name: the whole run names one site, a place of kind "other" that the
+gazetteer seldom knows (the model tags it FAC, and the stage used to drop it, or record
+only a town's name inside it). It is recorded whole, as the text writes it. Buildings
+("General Hospital", "High School", "Central Prison") and streets ("Rustaveli Avenue")
+are not taken: the writers' conventions count neither as places (g, j; the lead's brief).
+"""
+
+from __future__ import annotations
+
+from sitrep.gazetteer import Gazetteer
+from sitrep.stages import places_cues as cues
+from sitrep.stages.places_mention import Mention, read_mention
+from sitrep.stages.places_words import ARABIC_ARTICLES, Words, capitalised
+
+# Capitalised heads of the names of works of infrastructure and transport.
+FACILITY_HEADS = frozenset(
+    {
+        *("Airport", "Airfield", "Airbase", "Bridge", "Canal", "Corridor", "Crossing"),
+        *("Dam", "Expressway", "Highway", "Motorway", "Reservoir"),
+    }
+)
+# The most words a facility's name takes before its head ("Pasang Lhamu", "La Aurora
+# International"): longer runs are title-case headlines, not names.
+MAX_NAME_WORDS = 4
+# Tags of the words of a name (a title-case headline's verbs and prepositions are not).
+NAME_TAGS = frozenset({"NNP", "NNPS"})
+
+
+def facility_mentions(words: Words, gazetteer: Gazetteer) -> list[Mention]:
+    """The named facilities of the text, each recorded whole as a place of kind other."""
+    found: list[Mention] = []
+    for head, word in enumerate(words.words):
+        if word not in FACILITY_HEADS or words.sentence_start[head]:
+            continue
+        start = _name_start(words, head)
+        if start is None:
+            continue
+        m = read_mention(words.doc[start : head + 1], "FAC", words, gazetteer)
+        m.stated_kind, m.place_cue = "other", True
+        found.append(m)
+    return found
+
+
+def merge_facilities(found: list[Mention], facilities: list[Mention]) -> list[Mention]:
+    """The proposed mentions with the facilities added and the pieces of their names
+    ("Tishreen" of "Tishreen Dam", "La Aurora" of "La Aurora International Airport")
+    left out: a name inside a facility's name is no mention of its own."""
+    if not facilities:
+        return found
+    spans = [(f.name.start, f.name.end) for f in facilities]
+    kept = [m for m in found if not any(a <= m.name.start and m.name.end <= b for a, b in spans)]
+    return kept + facilities
+
+
+def _name_start(words: Words, head: int) -> int | None:
+    """Where the name closed by the head at ``head`` opens, or None where no capitalised
+    name word stands before it ("the Dam", "a new Bridge") or the run is too long to be
+    a name (a title-case headline)."""
+    w = words.words
+    start, count = head, 0
+    k = head - 1
+    while k >= 0:
+        if _name_word(words, k):
+            start, count = k, count + 1
+        elif w[k] in cues.HYPHENS and _glued_both(words, k) and capitalised(w[k + 1]):
+            start = k  # "Ann-Minbu": the hyphen joins the word before it
+        elif w[k].lower() in ARABIC_ARTICLES and start == k + 1 and w[k + 1] in cues.HYPHENS:
+            start = k  # "al-" opening the name
+        else:
+            break
+        if words.sentence_start[k]:
+            break
+        k -= 1
+    while start < head and w[start] in cues.HYPHENS:
+        start += 1
+    if count == 0 or count > MAX_NAME_WORDS:
+        return None
+    return start
+
+
+def _name_word(words: Words, k: int) -> bool:
+    """A capitalised word of a name: no function word ("The", "In"), no verb or
+    preposition of a title-case headline."""
+    word = words.words[k]
+    if not capitalised(word) or words.stop[k]:
+        return False
+    return word.isupper() or words.doc[k].tag_ in NAME_TAGS
+
+
+def _glued_both(words: Words, k: int) -> bool:
+    """No space on either side of token ``k``."""
+    if k < 1:
+        return False
+    before = words.starts[k - 1] + len(words.words[k - 1]) == words.starts[k]
+    after = (
+        k + 1 < len(words.words) and words.starts[k] + len(words.words[k]) == words.starts[k + 1]
+    )
+    return before and after

@@ -176,6 +176,7 @@ def test_a_number_before_the_state_of_those_counted_is_a_toll(
         ("The clinic treated 23 people for cuts and fractures.", "23", "injured"),
         ("The clinic treated 23 people for exhaustion and dehydration.", "23", "patients"),
         ("Suspected cholera cases rose to 1,480 in the camps.", "1,480", "cases"),
+        ("Suspected cholera cases rose to 1,480, with 37 deaths.", "37", "killed"),
         ("The appeal is only 18 percent funded.", "18 percent", "funded"),
         ("Partners trucked 2.5 million litres of water to the camps.", "2.5 million", "aid"),
     ],

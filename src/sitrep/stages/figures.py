@@ -851,6 +851,8 @@ _RISING = frozenset({"rise", "climb", "increase", "reach", "jump", "grow", "fall
 def _risen_to(token: Token) -> str | None:
     """What rose to the number: "Suspected cholera cases rose to 1,246" (case)."""
     counted = counted_token(token)
+    if counted.dep_ == "pobj" and counted.head.lower_ != "to":
+        return None  # "rose to 2,310, with 44 deaths": the deaths are no new value of cases
     verb = counted.head.head if counted.dep_ == "pobj" else counted.head
     if verb.lemma_.lower() not in _RISING:
         return None

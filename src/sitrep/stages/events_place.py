@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from sitrep.records import Place
+from sitrep.stages import events_move_roles as moves
 from sitrep.stages import events_rules as rules
 from sitrep.stages.events_context import (
     clause_chain,
@@ -37,6 +38,9 @@ def event_place(state: DocState, trigger: Token, kind: str = "") -> str | None:
     ]
     if kind in _PLACED_AT_DESTINATION:
         mentions = [(t, p) for t, p in mentions if not is_origin(t)]
+        arrived = moves.delivered_to(trigger, mentions)
+        if arrived is not None:
+            return arrived.id  # "sent food ... to Dhading": where it arrives (round 15c)
     country = _report_country(state) if _toll_across_the_country(trigger) else None
     if country is not None:
         return country.id

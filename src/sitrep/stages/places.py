@@ -38,7 +38,9 @@ from sitrep.stages.places_decide import (
     decide,
     strong_evidence,
 )
+from sitrep.stages.places_echoes_r15c import repeated_mentions
 from sitrep.stages.places_entities import drop_unresolved_junk, group_entities, resolve_entities
+from sitrep.stages.places_locative_r15c import located_unknown_names
 from sitrep.stages.places_mention import (
     COUNTY_WINDOW,
     REGION_SPELLING_RATIO,
@@ -125,10 +127,17 @@ def extract_places(state: DocState, resources: Resources) -> None:
     words = Words.of(state.doc, state.text)
     mentions = [m for m in propose(words, gazetteer) if not is_nationality(m)]
     widen_unit_mentions(mentions, words)
+    mentions = sorted(
+        [*mentions, *located_unknown_names(mentions, words, gazetteer)], key=lambda m: m.name.start
+    )
     link_containers(mentions, words)
     lists.mark_listed(mentions, strong_evidence)
     accepted, rejected = decide(mentions)
     accepted, rejected = add_coordinated(accepted, rejected, mentions, words, gazetteer)
+    accepted = sorted(
+        [*accepted, *repeated_mentions(accepted, mentions, words, gazetteer)],
+        key=lambda m: m.name.start,
+    )
     mark_region_lists(accepted, words)
     entities = group_entities(accepted)
     home = state.scratch.get(HOME_KEY)

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from sitrep.records import Place, Span
 from sitrep.stages.events_context import mentions_in_sentence
+from sitrep.stages.events_hazard_lists import hazard_clause_verb
 from sitrep.stages.events_rules import HAZARD_VERBS, PARTITIVE_NOUNS
 from sitrep.stages.events_sentence import list_members
 from sitrep.stages.state import DocState
@@ -55,7 +56,22 @@ def clause_place_list(trigger: Token) -> list[Token]:
         )
         if len(members) >= 2 and len(members) > len(best):
             best = members
-    return best
+    own = _objects_own_places(_verb_of(trigger))
+    return own if len(own) > len(best) else best
+
+
+def _objects_own_places(verb: Token) -> list[Token]:
+    """ "Landslides blocked the highway near A, the road at B and the pass near C": each
+    conjoined object of the verb with a locative of its own names one place of the
+    clause (round 15d); [] unless two objects or more each name one."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects = [o for first in objects for o in (first, *first.conjuncts)]
+    places = [
+        o for obj in objects for prep in obj.children
+        if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPOSITIONS
+        for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN"
+    ]  # fmt: skip
+    return sorted(set(places), key=lambda t: t.i) if len(places) >= 2 else []
 
 
 def _list_heads(trigger: Token) -> Iterator[Token]:
@@ -68,7 +84,9 @@ def _list_heads(trigger: Token) -> Iterator[Token]:
     holders += [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     # "Floodwaters swept into A, B and C": what strikes goes into where it strikes
     # (round 14); people who go "into" a place go to it (events_place's destinations).
-    where = LOCATIVE_PREPOSITIONS | ({"into"} if _strikes(verb) else set())
+    # A hazard goes into where it reaches: "the river spilled into A, B and C" (15d).
+    strikes = _strikes(verb) or hazard_clause_verb(verb)
+    where = LOCATIVE_PREPOSITIONS | ({"into"} if strikes else set())
     for holder in holders:
         for prep in holder.children:
             if prep.dep_ == "prep" and prep.lower_ in where:
@@ -132,9 +150,13 @@ def _capitalised(token: Token) -> bool:
     return token.text[:1].isupper() and token.pos_ in ("PROPN", "ADJ", "NOUN")
 
 
+# "the streets of A, B and C": a town's streets stand where its name would (round 15d).
+_TOWNS_BY_PARTS = frozenset({"street"})
+
+
 def _past_partitive(noun: Token) -> Token:
     """ "in parts of A and B": the list stands after the share's "of" (round 13)."""
-    if noun.lemma_.lower() not in PARTITIVE_NOUNS:
+    if noun.lemma_.lower() not in PARTITIVE_NOUNS | _TOWNS_BY_PARTS:
         return noun
     of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     objects = [c for c in of.children if c.dep_ == "pobj"] if of is not None else []

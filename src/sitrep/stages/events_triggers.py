@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from sitrep.stages import events_rules as rules
+from sitrep.stages.events_hazard_lists import hazard_reaches_places
 from sitrep.stages.events_implicit import implicit_type
 from sitrep.stages.state import DocState
 
@@ -50,6 +51,8 @@ def trigger_type(token: Token) -> str | None:
     if token.pos_ == "VERB":
         if any(c.dep_ == "neg" for c in token.children) or token.dep_ == "amod":
             return None  # "did not attack"; "the surrounding villages" describe, not report
+        if hazard_reaches_places(token):
+            return "disaster"  # "Landslides blocked roads near A and B": one at each (15d)
         # "Gunfire was reported in A", "crossed into B": told by its frame (round 14).
         return _verb_type(token, lemma) or implicit_type(token)
     if token.pos_ in ("NOUN", "PROPN"):

@@ -1,0 +1,84 @@
+"""A hazard that reaches several places in one clause is a disaster at each (round 15d).
+
+"By Tuesday night the river had spilled into A, B, C and D", "Landslides also blocked
+the highway near A, the road at B and the pass near C", "New cholera cases were
+confirmed in the A, B and C camps": in English news the hazard is the clause's subject
+(or what its passive verb is said of), and the places are the clause's locative phrases
+or its objects' own locatives. Writers (and ACLED-style coding) make one disaster event
+per place named there. The clause's verb becomes the trigger, so the list machinery of
+``events_clause`` / ``events_split`` makes one event per member, dated like the clause.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from sitrep.stages import events_rules as rules
+
+# Bodies of water that are a hazard only when a verb of flooding is said of them: "the
+# river spilled into A and B", not "the river flows through A and B".
+_WATER_NOUNS = frozenset(
+    {"river", "sea", "seawater", "water", "lake", "stream", "creek", "dam", "reservoir", "tide"}
+)  # fmt: skip
+_FLOODING_VERBS = frozenset(
+    {"spill", "overflow", "flood", "inundate", "surge", "pour", "swamp", "submerge", "burst",
+     "engulf", "sweep", "wash", "rush", "break"}
+)  # fmt: skip
+# Nouns of an epidemic's count: "New cholera cases were confirmed in A, B and C".
+_CASE_NOUNS = frozenset({"case", "infection", "death"})
+# Verbs a hazard's clause uses that say nothing happened there: "Floods threatened A and
+# B", "the storm missed A and B".
+_NOT_REACHING = frozenset({"threaten", "miss", "spare", "approach", "head", "bypass", "avoid"})
+
+
+def hazard_clause_verb(verb: Token) -> bool:
+    """Whether ``verb`` tells a hazard (its subject) reaching places: the hazard noun
+    as the subject (active or passive), the verb not negated nor one of sparing."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in _NOT_REACHING:
+        return False
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(_is_hazard(s, verb) for s in subjects)
+
+
+def _is_hazard(noun: Token, verb: Token) -> bool:
+    lemma = noun_lemma(noun)
+    if rules.NOUN_TRIGGERS.get(lemma) == "disaster" and lemma not in rules.FIGURATIVE_HAZARDS:
+        return True
+    if lemma in rules.HAZARD_NOUNS:
+        return True
+    if lemma in _WATER_NOUNS:
+        return verb.lemma_.lower() in _FLOODING_VERBS
+    if lemma in _CASE_NOUNS:
+        # "cholera cases", "cases of measles": the disease named on the noun itself.
+        words = [c.text for c in noun.subtree if c.i != noun.i]
+        return any(rules.DISEASE_WORDS.fullmatch(w) for w in words)
+    return False
+
+
+def noun_lemma(noun: Token) -> str:
+    """The noun's lemma; a capitalised common noun at a sentence start, which the small
+    model tags a proper noun and leaves as is ("Landslides also blocked ..."), by its
+    lower-cased singular."""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "PROPN" or noun.i != noun.sent.start:
+        return lemma
+    for singular in (lemma, lemma.removesuffix("s"), lemma.removesuffix("es")):
+        if singular in rules.NOUN_TRIGGERS or singular in rules.HAZARD_NOUNS:
+            return singular
+        if singular in _WATER_NOUNS:
+            return singular
+    return lemma
+
+
+def hazard_reaches_places(verb: Token) -> bool:
+    """Whether ``verb`` tells a hazard reaching two places or more its own clause names:
+    "Ash fell on A and B", "the river spilled into A, B and C"."""
+    if not hazard_clause_verb(verb):
+        return False
+    # Imported here: the clause module reads the sentence module, which reads triggers.
+    from sitrep.stages.events_clause import clause_place_list
+
+    members = clause_place_list(verb)
+    return sum(m.pos_ == "PROPN" and m.text[:1].isupper() for m in members) >= 2

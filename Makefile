@@ -73,6 +73,8 @@ eval: $(EVAL_STAMP)
 	$(BIN)/sitrep eval report --data eval/outside/j
 	$(BIN)/sitrep eval report --data eval/outside/k
 	$(BIN)/sitrep eval report --data eval/outside/l
+	$(BIN)/sitrep eval report --data eval/outside/m
+	$(BIN)/sitrep eval report --data eval/outside/n
 	@if [ -d $(SHARED_EVAL)/quotes/PolNeAR ]; then \
 	  $(BIN)/sitrep eval quotes --data $(SHARED_EVAL)/quotes/PolNeAR --split test; \
 	else echo "skipping eval quotes: $(SHARED_EVAL)/quotes/PolNeAR not found"; fi

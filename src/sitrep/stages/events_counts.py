@@ -20,7 +20,7 @@ from sitrep.stages.events_document import (
     stated_quantity,
 )
 from sitrep.stages.events_sentence import nearest
-from sitrep.stages.events_toll_victims import victims_in
+from sitrep.stages.events_toll_victims import is_date_word, victims_in
 from sitrep.stages.events_triggers import Trigger
 from sitrep.stages.figures import PEOPLE_NOUNS
 from sitrep.stages.state import DocState
@@ -210,7 +210,8 @@ def in_a_dated_clause(number: Token, trigger: Token | None = None) -> bool:
     ``trigger``: the toll of that earlier time, not of the event told around it."""
     for node in (counted_noun(number), *counted_noun(number).ancestors):
         if node.dep_ == "relcl" and node.pos_ in ("VERB", "AUX"):
-            if not (_is_date_word(node.head) and node.head.head.lower_ == "since"):
+            since_date = is_date_word(node.head, _DATE_HEAD_LEMMAS)
+            if not (since_date and node.head.head.lower_ == "since"):
                 return False  # "on Friday, when police killed 22": the day of the event
             return trigger is None or trigger.i not in {t.i for t in node.subtree}
         if node.dep_ in ("ROOT", "ccomp"):
@@ -218,20 +219,8 @@ def in_a_dated_clause(number: Token, trigger: Token | None = None) -> bool:
     return False
 
 
-_MONTHS = frozenset(
-    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"}
-)  # fmt: skip
-
-
-def _is_date_word(token: Token) -> bool:
-    """ "March", "2022", "last year": the head a "when" clause of an earlier time hangs on."""
-    word = token.lower_
-    if word in _MONTHS or (token.like_num and len(word) == 4 and word[:2] in ("19", "20")):
-        return True
-    return token.lemma_.lower() in ("year", "month", "week", "time", "day") or (
-        token.ent_type_ == "DATE"
-    )
+# "when" clauses of an earlier time also hang on "time" and "day" ("at the time, when ...").
+_DATE_HEAD_LEMMAS = ("year", "month", "week", "time", "day")
 
 
 def is_updated_toll(number: Token) -> bool:

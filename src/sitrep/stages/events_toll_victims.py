@@ -152,7 +152,7 @@ def _of_another_time(verb: Token) -> bool:
     on a date tells the victims of that time, not of the event told around it."""
     for node in (verb, *verb.ancestors):
         if node.dep_ == "relcl":
-            return _is_date_word(node.head)
+            return is_date_word(node.head)
         if node.dep_ in ("ROOT", "ccomp"):
             return False
     return False
@@ -164,11 +164,13 @@ _MONTHS = frozenset(
 )  # fmt: skip
 
 
-def _is_date_word(token: Token) -> bool:
+def is_date_word(token: Token, lemmas: tuple[str, ...] = ("year", "month", "week")) -> bool:
+    """ "March", "2022", "last year": the head a clause of an earlier time hangs on
+    (``lemmas``: the time nouns that count as such a head)."""
     word = token.lower_
     if word in _MONTHS or (token.like_num and len(word) == 4 and word[:2] in ("19", "20")):
         return True
-    return token.lemma_.lower() in ("year", "month", "week") or token.ent_type_ == "DATE"
+    return token.lemma_.lower() in lemmas or token.ent_type_ == "DATE"
 
 
 def _counted(quantity: str, verb: Token, noun: Token | None) -> Victims | None:

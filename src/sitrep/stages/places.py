@@ -41,6 +41,7 @@ from sitrep.stages.places_decide import (
 from sitrep.stages.places_echoes_r15c import repeated_mentions
 from sitrep.stages.places_entities import drop_unresolved_junk, group_entities, resolve_entities
 from sitrep.stages.places_locative_r15c import located_unknown_names
+from sitrep.stages.places_media_r15e import without_media_names
 from sitrep.stages.places_mention import (
     COUNTY_WINDOW,
     REGION_SPELLING_RATIO,
@@ -130,6 +131,7 @@ def extract_places(state: DocState, resources: Resources) -> None:
     mentions = sorted(
         [*mentions, *located_unknown_names(mentions, words, gazetteer)], key=lambda m: m.name.start
     )
+    mentions = without_media_names(mentions, words.doc)
     link_containers(mentions, words)
     lists.mark_listed(mentions, strong_evidence)
     accepted, rejected = decide(mentions)

@@ -316,6 +316,11 @@ def run_ingest(
         result["growth_kb_per_report"] = growth_kb_per_report(points)
         result["writer_timeline"] = writer
         result["pss_by_group_timeline"] = by_group
+        result["pss_by_group_tenths"] = median_by_tenth(by_group, summary["added"])
+        result["pss_growth_kb_per_report"] = {
+            group: slope_kb_per_report([(n, mbs[group]) for n, mbs in by_group if group in mbs])
+            for group in sorted({g for _, mbs in by_group for g in mbs})
+        }
         result["writer_anon_growth_kb_per_report"] = slope_kb_per_report(
             [(n, anon) for n, anon, _ in writer]
         )
@@ -378,6 +383,22 @@ def growth_kb_per_report(points: list[tuple[float, int, float, float]]) -> float
     """Least-squares slope of the running peak over reports stored, in the second half of
     the run (start-up and the model's first pages excluded): what 100k extrapolates from."""
     return slope_kb_per_report([(n, mb) for _, n, mb, _ in points])
+
+
+def median_by_tenth(
+    by_group: list[tuple[int, dict[str, float]]], reports: int
+) -> dict[str, list[float | None]]:
+    """Each group's median PSS (MB) over the probes of each tenth of the run's reports:
+    which process holds a rise, steadier than single probes (docs/SCALE.md, session 10)."""
+    groups = sorted({g for _, mbs in by_group for g in mbs})
+    tenths: dict[str, list[float | None]] = {g: [] for g in groups}
+    for tenth in range(10):
+        low, high = tenth * reports / 10, (tenth + 1) * reports / 10
+        probes = [mbs for n, mbs in by_group if low < n <= high]
+        for group in groups:
+            values = [mbs[group] for mbs in probes if group in mbs]
+            tenths[group].append(round(statistics.median(values), 1) if values else None)
+    return tenths
 
 
 def slope_kb_per_report(points: list[tuple[int, float]]) -> float | None:

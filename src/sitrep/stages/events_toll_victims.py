@@ -25,6 +25,7 @@ from spacy.tokens import Token
 
 from sitrep.stages.events_rules import NON_VIOLENT_DEATHS
 from sitrep.stages.figures import PEOPLE_NOUNS, WORD_NUMBERS
+from sitrep.stages.times_rules import MONTHS
 
 # Verbs whose subject (active, intransitive) died.
 _DYING = frozenset({"die", "drown", "perish", "succumb"})
@@ -158,17 +159,11 @@ def _of_another_time(verb: Token) -> bool:
     return False
 
 
-_MONTHS = frozenset(
-    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"}
-)  # fmt: skip
-
-
 def is_date_word(token: Token, lemmas: tuple[str, ...] = ("year", "month", "week")) -> bool:
     """ "March", "2022", "last year": the head a clause of an earlier time hangs on
     (``lemmas``: the time nouns that count as such a head)."""
     word = token.lower_
-    if word in _MONTHS or (token.like_num and len(word) == 4 and word[:2] in ("19", "20")):
+    if word in MONTHS or (token.like_num and len(word) == 4 and word[:2] in ("19", "20")):
         return True
     return token.lemma_.lower() in lemmas or token.ent_type_ == "DATE"
 

@@ -196,7 +196,7 @@ def store_rows(
 ) -> None:
     """Write rows (in run order) through the local engine's own duplicate rule and
     batch writer, so that both engines store the same thing however those change."""
-    from sitrep.engine import new_documents, write_in_batches
+    from sitrep.engine import UncommittedSources, new_documents, write_in_batches
 
     pending: deque[tuple[RawDocument, Outcome]] = deque()
 
@@ -220,5 +220,8 @@ def store_rows(
                 return outcome
         raise AssertionError(f"no annotated row for {item.origin}")
 
-    fresh = new_documents(documents(), store, summary, batch_size)
-    write_in_batches((annotated(i) for i in fresh), store, summary, batch_size, on_progress)
+    uncommitted = UncommittedSources()
+    fresh = new_documents(documents(), store, summary, batch_size, uncommitted)
+    write_in_batches(
+        (annotated(i) for i in fresh), store, summary, batch_size, on_progress, uncommitted
+    )

@@ -4,7 +4,7 @@ the store answers for them, so the writer's memory is the in-flight window, not 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -28,7 +28,7 @@ def report(i: int, url: str | None = None) -> RawDocument:
 
 
 def run(
-    items: list[RawDocument | ReadFailure], store: Store, resources: Resources
+    items: Sequence[RawDocument | ReadFailure], store: Store, resources: Resources
 ) -> tuple[IngestSummary, UncommittedSources, list[int]]:
     """Ingest ``items`` through the engine's own rule and writer, noting how many reports
     the rule remembers each time it hands one on."""
@@ -62,7 +62,7 @@ def test_a_report_read_again_after_its_batch_was_committed_is_still_skipped(
     tmp_path: Path, resources: Resources
 ) -> None:
     store = Store(tmp_path / "s.duckdb")
-    items: list[RawDocument | ReadFailure] = [report(i) for i in range(12)] + [report(1)]
+    items = [report(i) for i in range(12)] + [report(1)]
     summary, _, _ = run(items, store, resources)
     assert (summary.added, summary.skipped) == (12, 1)
     assert len(store.documents()) == 12
@@ -73,7 +73,7 @@ def test_a_copy_from_another_outlet_after_the_original_was_committed_is_stored_o
 ) -> None:
     store = Store(tmp_path / "s.duckdb")
     copy = report(0, url="https://daily.example/0")
-    items: list[RawDocument | ReadFailure] = [report(i) for i in range(10)] + [copy] * 2
+    items = [report(i) for i in range(10)] + [copy] * 2
     summary, uncommitted, _ = run(items, store, resources)
     assert (summary.added, summary.copies, summary.skipped) == (11, 1, 1)
     assert uncommitted.copies == set()
@@ -91,7 +91,7 @@ def test_a_report_whose_annotation_failed_is_remembered_so_its_copies_are_skippe
 
     monkeypatch.setattr(pipeline, "annotate", failing_on_report_3)
     store = Store(tmp_path / "s.duckdb")
-    items: list[RawDocument | ReadFailure] = [report(i) for i in range(10)] + [report(3)]
+    items = [report(i) for i in range(10)] + [report(3)]
     summary, uncommitted, _ = run(items, store, resources)
     assert (summary.added, summary.failed, summary.skipped) == (9, 1, 1)
     # Not in the store, so the rule keeps it: the store could not answer for it.

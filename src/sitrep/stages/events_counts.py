@@ -20,6 +20,7 @@ from sitrep.stages.events_document import (
     stated_quantity,
 )
 from sitrep.stages.events_sentence import nearest
+from sitrep.stages.events_toll_care import counted_by_care
 from sitrep.stages.events_toll_victims import is_date_word, victims_in
 from sitrep.stages.events_triggers import Trigger
 from sitrep.stages.figures import PEOPLE_NOUNS
@@ -46,7 +47,7 @@ def casualty_count(
     rivals = [r for r in rivals if low <= r.idx < high]  # a headline's trigger is no rival
     candidates: list[tuple[Figure, Token]] = []
     for figure in context_of(state).figures.between(low, high):
-        if figure.value is None or _counted_as(state, figure) != quantity:
+        if figure.value is None or counted_as(state, figure) != quantity:
             continue
         if (
             is_part_of_toll(state.text, figure)
@@ -61,8 +62,10 @@ def casualty_count(
             continue  # "Twelve came out on their own, seven were rescued with injuries"
         if in_a_dated_clause(span.root, trigger.token):
             continue  # "the deadliest since March, when 44 people died": March's toll
-        if len(rivals) > 1 and _owner(span.root, rivals) != trigger.token:
-            continue  # another event's of the sentence: that event's count (round 13)
+        if len(rivals) > 1:
+            owner = _owner(span.root, rivals)
+            if owner != trigger.token and not _fight_that_took_ground(owner, trigger):
+                continue  # another event's of the sentence: that event's count (round 13)
         candidates.append((figure, span.root))
     if candidates:
         return summed_toll(state, _own_clause_first(candidates, trigger.token), quantity)[0]
@@ -73,6 +76,22 @@ def casualty_count(
         and (len(rivals) < 2 or nearest(v.verb, rivals) == trigger.token)
     ]  # fmt: skip
     return sum(named) if named else None
+
+
+_GROUND_TYPES = frozenset({"capture", "recapture", "occupation"})
+# The prepositions a fight is told by as the setting of ground taken ("captured the city
+# after a two-month battle that killed more than 400 civilians").
+_SETTING_OF_GROUND = frozenset({"after", "following", "during", "amid", "in"})
+
+
+def _fight_that_took_ground(owner: Token | None, trigger: Trigger) -> bool:
+    """Whether ``owner`` is the fighting noun that ``trigger``, a capture, is told after or
+    during: its toll is the capture's (the convention of round 13, "the fighting that won
+    or lost ground is the capture's", which the writers of a, e, g and l follow; round 16)."""
+    if owner is None or trigger.type not in _GROUND_TYPES or owner.dep_ != "pobj":
+        return False
+    preposition = owner.head
+    return preposition.lower_ in _SETTING_OF_GROUND and preposition.head == trigger.token
 
 
 def _owner(number: Token, rivals: list[Token]) -> Token | None:
@@ -178,6 +197,8 @@ def counted_by_another_clause(number: Token) -> bool:
         return False
     if verb.lemma_.lower() in _SPEECH_VERBS:
         return False  # "killing 100 people, including children, witnesses said": a misparse
+    if counted_by_care(counted):
+        return False  # "A further 15 people were rushed to hospital": the hurt (round 16)
     return not any(
         t.lemma_.lower() in _HARM_WORDS or t.lower_ in _HARM_WORDS for t in _own_clause(verb)
     )
@@ -314,7 +335,7 @@ def summed_toll(state: DocState, figure: Figure, quantity: str) -> tuple[int, li
     for part in _conjoined_counts(counted):
         other = by_noun.get(part.i)
         if other is not None:
-            if other.value is None or _counted_as(state, other) != quantity or is_vague(other):
+            if other.value is None or counted_as(state, other) != quantity or is_vague(other):
                 return value, [figure]  # "three killed and dozens of others": no sum
             value += round(other.value)
             summed.append(other)
@@ -396,22 +417,54 @@ def _small_count(noun: Token) -> int | None:
 _PERSON_SUFFIX = re.compile(r"(?:[^e]er|or|ist|ian|ant|ent|ee|man|men)$")
 
 
-def _counted_as(state: DocState, figure: Figure) -> str | None:
-    """The figure's quantity, or for a count of people the figures stage does not know
-    as people, the harm its verb tells ("gunmen killed 44 worshippers"; round 11)."""
+def counted_as(state: DocState, figure: Figure) -> str | None:
+    """The figure's quantity as a toll: its stated quantity; for a count of people the
+    figures stage does not know as people, the harm its verb tells ("gunmen killed 44
+    worshippers"; round 11); ``injured`` for people treated or taken to hospital, and
+    ``killed`` for "cost the lives of eight fighters" (round 16)."""
     stated = stated_quantity(state.text, figure)
-    if stated != "other":
+    if stated not in ("other", "people", "patients"):
         return stated
     span = state.doc.char_span(figure.span.start, figure.span.end, alignment_mode="expand")
     if span is None:
-        return None
-    noun = span.root.head if span.root.dep_ == "nummod" else span.root
-    if noun.dep_ not in ("dobj", "nsubjpass") or noun.tag_ != "NNS":
-        return None
-    if not _PERSON_SUFFIX.search(noun.lemma_.lower()):
-        return None  # "drought killed 300 cattle": no one's death
+        return stated
+    noun = span.root.head if span.root.dep_ in ("nummod", "quantmod") else span.root
+    if counted_by_care(noun):
+        return "injured"
+    if _lives_lost(noun):
+        return "killed"
+    if stated != "other" or noun.dep_ not in ("dobj", "nsubjpass") or noun.tag_ != "NNS":
+        return stated
+    if not (_PERSON_SUFFIX.search(noun.lemma_.lower()) or _beside_other_people(noun)):
+        return stated  # "drought killed 300 cattle": no one's death
     verb = noun.head.lemma_.lower()
-    return next((q for q, verbs in _HARM_VERBS.items() if verb in verbs), None)
+    return next((q for q, verbs in _HARM_VERBS.items() if verb in verbs), stated)
 
 
 _HARM_VERBS = {"killed": frozenset({"kill"}), "injured": frozenset({"injure", "wound", "hurt"})}
+# "The fighting cost the lives of five fighters", "the floods claimed the lives of 12".
+_TAKING_LIVES = frozenset({"cost", "claim", "take"})
+
+
+def _lives_lost(noun: Token) -> bool:
+    """Whether ``noun`` is whose lives a verb of taking says were lost ("cost the lives of
+    at least five militia members")."""
+    of = noun.head
+    if noun.dep_ != "pobj" or of.lower_ != "of" or of.head.lemma_.lower() not in ("life", "lives"):
+        return False
+    lives = of.head
+    return lives.dep_ == "dobj" and lives.head.lemma_.lower() in _TAKING_LIVES
+
+
+def _beside_other_people(noun: Token) -> bool:
+    """Whether a conjoined verb counts "other people" beside ``noun``: in "killing two
+    nuns and wounding six other people", the nuns are people too."""
+    verb = noun.head
+    verbs = [verb, *verb.conjuncts]
+    return any(
+        child.dep_ in ("dobj", "nsubjpass")
+        and child.lemma_.lower() in PEOPLE_NOUNS
+        and any(c.lower_ == "other" for c in child.children)
+        for other in verbs if other is not verb
+        for child in other.children
+    )  # fmt: skip

@@ -16,11 +16,13 @@ the one it names first and most (docs/EVENT_TYPES.md, "Conventions decided in ro
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import date, timedelta
 
 from spacy.tokens import Token
 
-from sitrep.records import Event, Place, Span
+from sitrep.records import Event, Place, Published, Span
+from sitrep.stages.events_background import BACKGROUND_AFTER_DAYS, last_day, report_day
 from sitrep.stages.events_context import mentions_in_sentence
 from sitrep.stages.events_document import CASUALTY_TYPES
 from sitrep.stages.events_toll_victims import Victims, victims_in
@@ -51,10 +53,11 @@ class PlacedShare:
     named: bool = False  # victims named at the town ("a fisherman drowned in X")
 
 
-def placed_shares(state: DocState) -> list[PlacedShare]:
-    """Every share of a toll whose clause names one town, in the report's order."""
+def placed_shares(state: DocState, sites: frozenset[str] = frozenset()) -> list[PlacedShare]:
+    """Every share of a toll whose clause names one town (or one of ``sites``, places of
+    no known kind that events are told at), in the report's order."""
     shares: list[PlacedShare] = []
-    towns = [p for p in state.places if p.kind in _SETTLEMENTS and not p.metonymy]
+    towns = [p for p in state.places if is_town(p, sites)]
     # The place stage keeps one mention of some unpinned villages: the name names them.
     named = {m.text.casefold(): p for p in towns for m in p.mentions}
     named.update({p.name.casefold(): p for p in towns})
@@ -62,26 +65,27 @@ def placed_shares(state: DocState) -> list[PlacedShare]:
         share = _share(token)
         if share is None:
             continue
-        count, quantity, verb = share
+        count, quantity, verb, described = share
         sentence = token.sent
-        found = [
-            (t, p) for t, p in mentions_in_sentence(state, sentence)
-            if p.kind in _SETTLEMENTS and not p.metonymy
-        ]  # fmt: skip
+        found = [(t, p) for t, p in mentions_in_sentence(state, sentence) if is_town(p, sites)]
         mentions = found + [
             (t, named[_name(t)]) for t in sentence if t.pos_ == "PROPN" and _name(t) in named
         ]  # fmt: skip
-        places = {p.id for t, p in mentions if _told_by(t, verb)}
+        if described is None:
+            places = {p.id for t, p in mentions if _told_by(t, verb)}
+        else:  # "Two of the dead were siblings who were crushed ... in the centre of Harlow"
+            places = {p.id for t, p in mentions if t in described.subtree and not in_care(t)}
         if len(places) == 1:
             evidence = Span.of(state.text, sentence.start_char, sentence.end_char)
             shares.append(PlacedShare(quantity, count, places.pop(), token.idx, evidence))
     return shares
 
 
-def _share(token: Token) -> tuple[int, str, Token] | None:
-    """(count, quantity, verb) when ``token`` is the number of "N of the dead" that is a
-    clause's subject ("Three of the dead were in X", "the other two were killed in X" is
-    told by the clause-level count already)."""
+def _share(token: Token) -> tuple[int, str, Token, Token | None] | None:
+    """(count, quantity, verb, description) when ``token`` is the number of "N of the
+    dead" that is a clause's subject ("Three of the dead were in X", "the other two were
+    killed in X" is told by the clause-level count already); the description is what the
+    clause says they were ("siblings who were crushed ... in X"), whose town places them."""
     count = _number(token)
     if count is None or token.dep_ not in ("nsubj", "nsubjpass"):
         return None
@@ -92,19 +96,20 @@ def _share(token: Token) -> tuple[int, str, Token] | None:
     if not any(c.lower_ == "the" for c in noun.children):
         return None
     verb = token.head
-    if any(c.dep_ in ("attr", "acomp") for c in verb.children):
-        return None  # "Three of the dead were children", "were Syrian"
-    return count, _SHARE_NOUNS[noun.lower_], verb
+    described = next((c for c in verb.children if c.dep_ in ("attr", "acomp")), None)
+    # "Three of the dead were children", "were Syrian": a part, unless the description
+    # names where they were (round 16).
+    return count, _SHARE_NOUNS[noun.lower_], verb, described
 
 
-def victim_shares(state: DocState) -> list[PlacedShare]:
+def victim_shares(state: DocState, sites: frozenset[str] = frozenset()) -> list[PlacedShare]:
     """Victims named at a town, each a share of the toll at that town (round 15): "A
     70-year-old woman died in Kestrel, and a fisherman drowned in Harlow"; "the body of a
     man was recovered near Arden"."""
     shares = []
     for sentence in state.doc.sents:
         for victims in victims_in(sentence):
-            town = victims_town(state, victims)
+            town = victims_town(state, victims, sites)
             if town is not None:
                 evidence = Span.of(state.text, sentence.start_char, sentence.end_char)
                 shares.append(
@@ -114,13 +119,14 @@ def victim_shares(state: DocState) -> list[PlacedShare]:
     return shares
 
 
-def victims_town(state: DocState, victims: Victims) -> str | None:
+def victims_town(
+    state: DocState, victims: Victims, sites: frozenset[str] = frozenset()
+) -> str | None:
     """The one town the victims' own clause places them at ("drowned in Harlow", "was
     shot dead in Kestrel"), not where they were taken ("died in hospital in Arden")."""
     towns = {
         p.id for t, p in mentions_in_sentence(state, victims.verb.sent)
-        if p.kind in _SETTLEMENTS and not p.metonymy and _told_by(t, victims.verb)
-        and not in_care(t)
+        if is_town(p, sites) and _told_by(t, victims.verb) and not in_care(t)
     }  # fmt: skip
     return towns.pop() if len(towns) == 1 else None
 
@@ -149,7 +155,16 @@ def in_care(place: Token) -> bool:
     return False
 
 
-def clause_town(state: DocState, at: int) -> str | None:
+def is_town(place: Place, sites: frozenset[str] = frozenset()) -> bool:
+    """A town or village named as such, or a place of no known kind that the report tells
+    events at (``sites``: a village the gazetteer lacks, "the river had spilled into Kestrel
+    and Harlow"; round 16)."""
+    if place.metonymy:
+        return False
+    return place.kind in _SETTLEMENTS or (place.kind == "other" and place.id in sites)
+
+
+def clause_town(state: DocState, at: int, sites: frozenset[str] = frozenset()) -> str | None:
     """The one town the clause of the word at ``at`` is told at ("the other two were
     killed in Kel"), or None ("Four people were killed, the governor said")."""
     span = state.doc.char_span(at, at + 1, alignment_mode="expand")
@@ -160,7 +175,7 @@ def clause_town(state: DocState, at: int) -> str | None:
         verb = verb.head
     towns = {
         p.id for t, p in mentions_in_sentence(state, span.sent)
-        if p.kind in _SETTLEMENTS and not p.metonymy and _told_by(t, verb)
+        if is_town(p, sites) and _told_by(t, verb)
     }  # fmt: skip
     return towns.pop() if len(towns) == 1 else None
 
@@ -193,16 +208,49 @@ def _told_by(place: Token, verb: Token) -> bool:
     return False
 
 
-def share_host(events: Sequence[Event], share: PlacedShare, reach: int) -> int | None:
+def share_host(
+    events: Sequence[Event], share: PlacedShare, reach: int, of_the_news: NewsTest = None
+) -> int | None:
     """The event of a casualty type told last before the share at its place, within
-    ``reach`` events; None when there is none or it already has that count."""
+    ``reach`` events, and of the report's news (``of_the_news``; not a background event
+    at that town); None when there is none or it already has that count."""
     before = [i for i, e in enumerate(events) if e.evidence and e.evidence[0].start <= share.at]
     for index in reversed(before[-reach:]):
         event = events[index]
         if event.place == share.place and event.type in CASUALTY_TYPES:
+            if of_the_news is not None and not of_the_news(event):
+                continue  # "the earthquake of December 2, 2023" at that town
             known = event.killed if share.quantity == "killed" else event.injured
             return index if known is None else None
     return None
+
+
+NewsTest = Callable[[Event], bool] | None
+
+
+def news_test(published: Published) -> Callable[[Event], bool]:
+    """Whether an event is of the report's news: undated by its own words, or ending no
+    more than ``BACKGROUND_AFTER_DAYS`` before the report's day (else before the first day
+    of its publication window, which the news cannot precede by more)."""
+    today = report_day(published)
+    if today is None and published.window is not None:
+        today = _day(published.window[0])
+    if today is None:
+        return lambda event: True
+    oldest = today - timedelta(days=BACKGROUND_AFTER_DAYS)
+
+    def of_the_news(event: Event) -> bool:
+        last = last_day(event.date) if event.date else None
+        return last is None or last >= oldest
+
+    return of_the_news
+
+
+def _day(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

@@ -125,13 +125,19 @@ _MODALS = frozenset({"may", "might", "could", "would", "should", "must", "will",
 
 def _of_harm(verb: Token) -> bool:
     """Whether a word of harm is told in the clause of ``verb`` (its dependents, not its
-    subject): how the person died."""
-    return any(
-        t.lemma_.lower() in _CAUSES_OF_HARM or t.lower_ in _CAUSES_OF_HARM
-        for child in verb.children
-        if child.dep_ not in ("nsubj", "nsubjpass")
+    subject), or in a clause that describes the subject ("A driver who was struck by a
+    falling pylon died in the evening"; round 16): how the person died."""
+    told = [
+        t for child in verb.children if child.dep_ not in ("nsubj", "nsubjpass")
         for t in child.subtree
-    )
+    ]  # fmt: skip
+    subject = _subject(verb)
+    if subject is not None:
+        told += [
+            t for child in subject.children if child.dep_ in ("relcl", "acl")
+            for t in child.subtree
+        ]  # fmt: skip
+    return any(t.lemma_.lower() in _CAUSES_OF_HARM or t.lower_ in _CAUSES_OF_HARM for t in told)
 
 
 def _not_a_fact(verb: Token) -> bool:

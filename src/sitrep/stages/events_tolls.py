@@ -35,6 +35,7 @@ from spacy.tokens import Token
 from sitrep.records import Event, Figure, Span
 from sitrep.stages.events_context import context_of, mentions_in_sentence
 from sitrep.stages.events_counts import (
+    counted_as,
     counted_by_another_clause,
     counted_noun,
     in_a_dated_clause,
@@ -57,10 +58,12 @@ from sitrep.stages.events_shares import (
     clause_town,
     in_care,
     lists_of,
+    news_test,
     placed_shares,
     share_host,
     victim_shares,
 )
+from sitrep.stages.events_toll_ground import give_fighting_to_ground
 from sitrep.stages.events_toll_victims import victims_in
 from sitrep.stages.events_triggers import trigger_type
 from sitrep.stages.figures_index import Intervals
@@ -97,12 +100,20 @@ def assign_tolls(events: Sequence[Event], state: DocState) -> list[Event]:
         (span.start, span.end, i) for i, e in enumerate(result) if e.type in CASUALTY_TYPES
         for span in e.evidence
     )  # fmt: skip
+    # Places of no known kind that events are told at are towns for shares (round 16).
+    sites = frozenset(e.place for e in result if e.place and e.type in CASUALTY_TYPES)
+
+    # A share is of the report's news: an event at its town dated well before the report's
+    # day is background ("the earthquake of December 2, 2023" at the town where the
+    # aftershock's victim drowned; round 16).
+    current = news_test(state.published)
+
     # "Three of the dead were in Marhanets": shares of a list's toll by town (round 14).
     victims_placed = [
-        share for share in victim_shares(state)
-        if _at_an_event(result, share) or _after_a_total(state, share)
+        share for share in victim_shares(state, sites)
+        if _at_an_event(result, share, current) or _after_a_total(state, share)
     ]  # fmt: skip
-    shares = placed_shares(state) + victims_placed
+    shares = placed_shares(state, sites) + victims_placed
     lists = lists_of(result, state.places)
     given: dict[tuple[int, str], _Toll] = {}  # (event, quantity) -> the toll it took here
 
@@ -116,10 +127,12 @@ def assign_tolls(events: Sequence[Event], state: DocState) -> list[Event]:
 
     placed_at = {share.at for share in victims_placed}
     tolls = _tolls_apart(state, covered, open_list, lambda at: at in placed_at)
-    towns = _towns_of(state, tolls)
-    # Lists the report tells town by town: a total of that harm is then no one town's.
+    towns = _towns_of(state, tolls, sites)
+    # Lists the report tells town by town: a total of that harm is then no one town's (a
+    # toll placed by its paragraph alone does not say so: round 16).
+    told = _towns_of(state, tolls, sites, paragraph=False)
     by_town = {
-        quantity: _told_by_town(result, lists.group, shares, tolls, towns, quantity, lists.lead)
+        quantity: _told_by_town(result, lists.group, shares, tolls, told, quantity, lists.lead)
         for quantity in _QUANTITIES
     }
     for toll in tolls:
@@ -147,19 +160,37 @@ def assign_tolls(events: Sequence[Event], state: DocState) -> list[Event]:
         if toll.added and known is not None:
             toll = dataclasses.replace(toll, count=known + toll.count)
             known = None  # "Two more died in hospital on Tuesday": the toll grows
-        if known is not None and not _refines(known, toll, earlier, state.figures):
+        if known is not None and not _refines(known, toll, earlier, state):
             continue  # the toll of its own clause first
         given[(host, toll.quantity)] = toll
         result[host] = _with_toll(result[host], toll)
+    result = _give_shares(state, result, tellings, covered, shares, current)
+    result = _give_shares_told_apart(state, result, covered, sites, current)
+    return give_fighting_to_ground(state, result, current)
+
+
+def _give_shares(
+    state: DocState,
+    events: list[Event],
+    tellings: list[tuple[int, int]],
+    covered: Intervals[int],
+    shares: Sequence[PlacedShare],
+    current: Callable[[Event], bool],
+) -> list[Event]:
+    """Each share of a toll by town given to the event at its town, of the time the
+    report is telling there (round 14; round 16: not a background event at that town)."""
+    result = list(events)
     for share in sorted(shares, key=lambda s: s.at):
-        index = share_host(result, share, ANAPHOR_REACH)
+        index = share_host(result, share, ANAPHOR_REACH, current)
+        if index is None:
+            index = _holding_the_total(result, share, shares, current)
         toll = _Toll(share.quantity, share.count, share.at, None, _sentence_at(state, share.at),
                      share.evidence)  # fmt: skip
         if index is not None:
             result[index] = _with_toll(result[index], toll)
         elif (
             share.named
-            and not _at_an_event(result, share)
+            and not _at_an_event(result, share, current)
             and not covered.overlapping(share.evidence.start, share.evidence.end)
         ):
             # "Four people died. A fisherman drowned in Harlow": the writers code the death
@@ -170,9 +201,99 @@ def assign_tolls(events: Sequence[Event], state: DocState) -> list[Event]:
     return result
 
 
-def _at_an_event(events: Sequence[Event], share: PlacedShare) -> bool:
-    """Whether an event able to have victims is told at the share's town."""
-    return any(e.place == share.place and e.type in CASUALTY_TYPES for e in events)
+def _holding_the_total(
+    events: Sequence[Event],
+    share: PlacedShare,
+    shares: Sequence[PlacedShare],
+    current: Callable[[Event], bool],
+) -> int | None:
+    """The event at the share's town that holds the whole toll the report then tells town
+    by town ("A strong aftershock ... killing four people" placed at Kestrel, then "Two of
+    the dead were ... in Kestrel", one in Harlow, one in Moravo): the total is no one
+    town's (docs/EVENT_TYPES.md, round 14), so that town's event takes its share."""
+    by_town: dict[str, int] = {}
+    for other in shares:
+        if other.quantity == share.quantity:
+            by_town[other.place] = max(by_town.get(other.place, 0), other.count)
+    if len(by_town) < 2:
+        return None
+    for index, event in enumerate(events):
+        if event.place != share.place or event.type not in CASUALTY_TYPES:
+            continue
+        known = _count(event, share.quantity)
+        whole = known is not None and known > share.count and known >= sum(by_town.values())
+        if whole and current(event):
+            return index
+    return None
+
+
+def _give_shares_told_apart(
+    state: DocState,
+    events: list[Event],
+    covered: Intervals[int],
+    sites: frozenset[str],
+    current: Callable[[Event], bool],
+) -> list[Event]:
+    """A toll its own clause places at another town than the event that took it: in
+    "Artillery shelled Harlow, killing two people in Kestrel and wounding 17 in Harlow",
+    the two dead are Kestrel's. A toll goes to a town only where the text ties it to
+    that town (outside sets f, g, h): the event told at that town takes it, of its time
+    and with no count of its own, and the event that took it gives it up."""
+    result = list(events)
+    for figure in state.figures:
+        quantity = counted_as(state, figure)
+        if quantity not in _QUANTITIES or figure.value is None or is_vague(figure):
+            continue
+        takers = [i for i in covered.covering(figure.span.start)
+                  if _count(result[i], quantity) == round(figure.value)]  # fmt: skip
+        if len(takers) != 1:
+            continue
+        taker = takers[0]
+        town = clause_town(state, figure.span.start, sites)
+        if town is None or town == result[taker].place:
+            continue
+        share = PlacedShare(quantity, round(figure.value), town, figure.span.start,
+                            result[taker].evidence[0])  # fmt: skip
+        index = _event_at_town(result, share, result[taker], current)
+        if index is None:
+            continue
+        sentence = _sentence_at(state, figure.span.start)
+        toll = _toll(state, quantity, share.count, figure.span.start, figure, sentence)
+        result[index] = _with_toll(result[index], toll)
+        if quantity == "killed":
+            result[taker] = dataclasses.replace(result[taker], killed=None)
+        else:
+            result[taker] = dataclasses.replace(result[taker], injured=None)
+    return result
+
+
+def _event_at_town(
+    events: Sequence[Event], share: PlacedShare, like: Event, current: Callable[[Event], bool]
+) -> int | None:
+    """The event of ``like``'s type told at the share's town, of its time, with no count
+    of the share's harm: told before the share, else after it (the list that names the
+    town may come later: "Shells also landed in Kestrel and Moravo")."""
+    found = [
+        i for i, e in enumerate(events)
+        if e.place == share.place and e.type == like.type and e.modality in _REALIS
+        and current(e) and _count(e, share.quantity) is None
+    ]  # fmt: skip
+    return found[0] if len(found) == 1 else None
+
+
+def _at_an_event(
+    events: Sequence[Event], share: PlacedShare, current: Callable[[Event], bool]
+) -> bool:
+    """Whether an event able to have victims is told at the share's town, of the report's
+    news (not "the earthquake of December 2, 2023" there)."""
+    return any(
+        e.place == share.place and e.type in CASUALTY_TYPES and e.modality in _REALIS
+        and current(e)
+        for e in events
+    )  # fmt: skip
+
+
+_REALIS = frozenset({"fact", "claim"})
 
 
 def _after_a_total(state: DocState, share: PlacedShare) -> bool:
@@ -229,11 +350,14 @@ def _told_by_town(
     }  # fmt: skip
 
 
-def _towns_of(state: DocState, tolls: Sequence[_Toll]) -> dict[int, str | None]:
+def _towns_of(
+    state: DocState, tolls: Sequence[_Toll], sites: frozenset[str], paragraph: bool = True
+) -> dict[int, str | None]:
     """The town each toll's clause is told at; a toll whose clause names none is told at
     the one town the other tolls of its sentence name ("At least nine civilians were
-    killed in Kestrel, and about 25 were wounded": both Kestrel's)."""
-    towns = {toll.at: clause_town(state, toll.at) for toll in tolls}
+    killed in Kestrel, and about 25 were wounded": both Kestrel's), else, where its
+    sentence names no town, at the one town of the sentence before it in its paragraph."""
+    towns = {toll.at: clause_town(state, toll.at, sites) for toll in tolls}
     by_sentence: dict[int, set[str]] = {}
     for toll in tolls:
         town = towns[toll.at]
@@ -243,6 +367,9 @@ def _towns_of(state: DocState, tolls: Sequence[_Toll]) -> dict[int, str | None]:
         named = by_sentence.get(toll.sentence.start, set())
         if towns[toll.at] is None and len(named) == 1:
             towns[toll.at] = next(iter(named))
+        elif paragraph and towns[toll.at] is None and not _settlements_in(state, toll.evidence):
+            # "In Kestrel, the river burst its banks. One man drowned": the paragraph's.
+            towns[toll.at] = next(iter(_paragraph_town(state, toll)), None)
     return towns
 
 
@@ -326,7 +453,7 @@ def _tolls_apart(
     for figure in state.figures:
         if figure.span.start in summed or figure.value is None:
             continue
-        quantity = stated_quantity(state.text, figure)
+        quantity = counted_as(state, figure)
         if quantity not in _QUANTITIES or is_part_of_toll(state.text, figure):
             continue
         if is_vague(figure) or names_a_part(state.text, figure):
@@ -350,15 +477,26 @@ def _tolls_apart(
         count, parts = summed_toll(state, figure, quantity)
         summed.update(p.span.start for p in parts)
         toll = _toll(state, quantity, count, figure.span.start, figure, span.sent)
-        tolls.append(
-            dataclasses.replace(
-                toll, updated=is_updated_toll(span.root), added=is_added(state.text, figure)
-            )
-        )
+        added = is_added(state.text, figure) and _adds_to_same_harm(state, figure, quantity)
+        tolls.append(dataclasses.replace(toll, updated=is_updated_toll(span.root), added=added))
     stated = {(t.sentence.start, t.quantity) for t in tolls}
     tolls += _single_victims(state, covered, stated, placed)
     tolls += _no_victims(state, stated)
     return sorted(tolls, key=lambda t: t.at)
+
+
+def _adds_to_same_harm(state: DocState, figure: Figure, quantity: str) -> bool:
+    """Whether "another N" adds to a toll of its own harm: the count told last before it
+    (in its sentence or the one before) is of that harm ("Eight were killed. Another 12
+    died in hospital"), not of the other ("Three guards were killed. Another 31 people were
+    rushed to hospital": 31 hurt besides the dead, not 31 more hurt)."""
+    sentence = _sentence_at(state, figure.span.start)
+    start = state.doc[sentence.start - 1].sent.start_char if sentence.start > 0 else 0
+    before = [
+        told for f in context_of(state).figures.between(start, figure.span.start)
+        if f.value is not None and (told := counted_as(state, f)) in _QUANTITIES
+    ]  # fmt: skip
+    return not before or before[-1] == quantity
 
 
 def _toll(
@@ -525,7 +663,7 @@ def _host(
                      if events[i].type == "disaster"), None)  # fmt: skip
     if before:
         nearest = _counted_first(events, tellings, before - 1)
-        named_places = _settlements_in(state, toll.evidence)
+        named_places = _settlements_in(state, toll.evidence) or _paragraph_town(state, toll)
         if named_places and events[nearest].place not in named_places:
             # "Separately, floods hit Kestrel ... In Harlow, 12 people were killed": the
             # toll of the event told at the town its sentence names, told before it, else
@@ -560,6 +698,20 @@ def _counted_first(events: Sequence[Event], tellings: list[tuple[int, int]], las
             return tellings[index][1]
         index -= 1
     return tellings[last][1]
+
+
+def _paragraph_town(state: DocState, toll: _Toll) -> set[str]:
+    """The one town the sentence before the toll, on its line, names: a toll that names
+    no town continues the paragraph's ("In Kestrel, a mudslide buried the market road on
+    Friday. A bus driver was killed": Kestrel's; round 16)."""
+    if toll.sentence.start == 0:
+        return set()
+    before = state.doc[toll.sentence.start - 1].sent
+    first, _ = context_of(state).lines.bounds(toll.evidence.start)
+    if before.start_char < first:
+        return set()  # the paragraph starts with the toll
+    towns = _settlements_in(state, Span.of(state.text, before.start_char, before.end_char))
+    return towns if len(towns) == 1 else set()
 
 
 def _settlements_in(state: DocState, span: Span) -> set[str]:
@@ -640,7 +792,7 @@ _LOWER_BOUND = re.compile(r"^(?:more\s+than|over|at\s+least|upwards\s+of)\s", re
 REFINED_WITHIN = 1.5
 
 
-def _refines(known: int, toll: _Toll, earlier: _Toll | None, figures: Sequence[Figure]) -> bool:
+def _refines(known: int, toll: _Toll, earlier: _Toll | None, state: DocState) -> bool:
     """Whether an exact count stated later makes a toll given as a lower bound precise."""
     figure = toll.figure
     if toll.updated:
@@ -650,7 +802,7 @@ def _refines(known: int, toll: _Toll, earlier: _Toll | None, figures: Sequence[F
     if earlier is not None:
         return earlier.figure is not None and bool(_LOWER_BOUND.match(earlier.figure.span.text))
     return any(
-        f.quantity == figure.quantity and f.value is not None and round(f.value) == known
-        and f.span.start < figure.span.start and _LOWER_BOUND.match(f.span.text)
-        for f in figures
+        f.value is not None and round(f.value) == known and f.span.start < figure.span.start
+        and _LOWER_BOUND.match(f.span.text) and counted_as(state, f) == toll.quantity
+        for f in state.figures
     )  # fmt: skip

@@ -15,7 +15,7 @@ from sitrep.evaluation.events import event_errors, score_events_document
 from sitrep.records import Event, Figure, Place, Published, Report, Source, Span
 from sitrep.stages.dating import date_report
 from sitrep.stages.events import extract_events
-from sitrep.stages.events_document import _headline_end, is_part_of_toll
+from sitrep.stages.events_document import headline_end, is_part_of_toll
 from sitrep.stages.figures import extract_figures
 from sitrep.stages.figures_index import Lines
 from sitrep.stages.times import extract_times
@@ -271,8 +271,8 @@ def test_a_place_named_after_the_reporting_verb_is_only_where_it_was_said(  # ty
 
 def test_the_headline_runs_past_a_menu_line_and_a_date_line() -> None:
     text = "Menu  Search\nDrones strike Gao\nMarch 12, 2024 - 10:05\nGAO — Drones struck."
-    assert text[: _headline_end(Lines(text), text)].endswith("10:05")
-    assert _headline_end(Lines(text)) == text.index("\n")  # without the text: line one
+    assert text[: headline_end(Lines(text), text)].endswith("10:05")
+    assert headline_end(Lines(text)) == text.index("\n")  # without the text: line one
 
 
 def test_a_date_line_under_the_headline_dates_nothing(make_state, resources) -> None:  # type: ignore[no-untyped-def]

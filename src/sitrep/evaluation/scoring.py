@@ -84,7 +84,7 @@ def match_one_to_one(
     options = [_ordered_options(g, predicted, matches, prefer) for g in gold]
     owner: dict[int, int] = {}  # prediction index -> gold index
     for g in range(len(gold)):
-        _augment(g, options, owner, set())
+        augment_matching(g, options, owner, set())
     pairs = sorted((g, p) for p, g in owner.items())
     return [(gold[g], predicted[p]) for g, p in pairs]
 
@@ -101,13 +101,15 @@ def _ordered_options(
     return sorted(found, key=lambda i: not prefer(g, predicted[i]))  # stable: order kept
 
 
-def _augment(g: int, options: list[list[int]], owner: dict[int, int], seen: set[int]) -> bool:
+def augment_matching(
+    g: int, options: list[list[int]], owner: dict[int, int], seen: set[int]
+) -> bool:
     """Find gold item ``g`` a prediction, moving earlier gold items along if they can."""
     for p in options[g]:
         if p in seen:
             continue
         seen.add(p)
-        if p not in owner or _augment(owner[p], options, owner, seen):
+        if p not in owner or augment_matching(owner[p], options, owner, seen):
             owner[p] = g
             return True
     return False

@@ -188,7 +188,7 @@ def merge_mentions(
     # Each kept event's evidence as a set: a report that tells one event a thousand
     # times would otherwise rebuild a growing set at every comparison (quadratic).
     evidence: list[frozenset[Span]] = []
-    headline = _headline_end(lines, text)
+    headline = headline_end(lines, text)
     lead = lead_end(text, headline)
     for event in events:
         own = frozenset(event.evidence)
@@ -338,7 +338,7 @@ def _nested(x: str | None, y: str | None, within: frozenset[tuple[str, str]]) ->
     return x is not None and y is not None and ((x, y) in within or (y, x) in within)
 
 
-def _headline_end(lines: Lines | None, text: str = "") -> int:
+def headline_end(lines: Lines | None, text: str = "") -> int:
     """Where the report's headline ends (0 when unknown): its first line, or with the
     text, the run of title-like lines it opens with. A scraped page keeps a menu or
     section line above the headline, and a date line below it, that the cleaner may

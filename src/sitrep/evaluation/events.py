@@ -33,9 +33,9 @@ from sitrep.evaluation.report import (
     EvalResult,
     EventContext,
     evaluate_report_dir,
+    event_closeness,
     event_date_agrees,
     event_matches,
-    event_place_named,
     event_place_right,
     event_types_agree,
     is_scored_event,
@@ -193,7 +193,7 @@ def event_errors(gold: Mapping[str, Any], report: Report) -> EventErrors:
     scored = [e for e in report.events if is_scored_event(e)]
     pairs = match_one_to_one(
         gold_events, scored, lambda g, e: event_matches(g, e, ctx),
-        prefer=lambda g, e: event_place_named(g.get("place"), e, ctx),
+        prefer=lambda g, e: event_closeness(g, e, ctx),
     )  # fmt: skip
     matched_gold = {id(g) for g, _ in pairs}
     matched = {id(e) for _, e in pairs}

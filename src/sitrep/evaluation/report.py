@@ -805,6 +805,20 @@ def event_place_named(gold_place: Any, event: Event, ctx: EventContext) -> bool:
     )
 
 
+def event_closeness(g: Mapping[str, Any], e: Event, ctx: EventContext) -> int:
+    """How close a twin a matching prediction is to a gold event, for pairing them when
+    several match (``match_one_to_one``): the same place by name weighs most, then a date
+    the event's own words give, the same day, then the same month. The counts are not
+    looked at: pairing by them would hide a toll given to the wrong telling."""
+    named = 4 if event_place_named(g.get("place"), e, ctx) else 0
+    gold_date, date = str(g.get("date") or ""), e.date or ""
+    if not gold_date or not date or is_inferred(e):
+        return named
+    if date[:10] == gold_date[:10]:
+        return named + 2
+    return named + (1 if date[:7] == gold_date[:7] else 0)
+
+
 def event_matches(g: Mapping[str, Any], e: Event, ctx: EventContext) -> bool:
     """A gold event and a predicted one are the same event: type, place (same name or
     within 161 km) and date (same month where both are known), GOLD_FORMAT.md."""
@@ -826,7 +840,7 @@ def score_events(
     score.unscored_events += len(report.events) - len(scored)
     pairs = match_one_to_one(
         gold, scored, lambda g, e: event_matches(g, e, ctx),
-        prefer=lambda g, e: event_place_named(g.get("place"), e, ctx),
+        prefer=lambda g, e: event_closeness(g, e, ctx),
     )  # fmt: skip
     for g, e in pairs:
         item = f"{g.get('type')} {g.get('place')} {g.get('date')}"

@@ -68,7 +68,7 @@ def match_one_to_one(
     gold: Sequence[G],
     predicted: Sequence[P],
     matches: Callable[[G, P], bool],
-    prefer: Callable[[G, P], bool] | None = None,
+    prefer: Callable[[G, P], bool | int] | None = None,
 ) -> list[tuple[G, P]]:
     """As many (gold, prediction) pairs as can be made, each item in one pair at most.
 
@@ -76,29 +76,94 @@ def match_one_to_one(
     free prediction, or one an earlier gold item can give up for another it also
     matches. Greedy pairing in gold order undercounts: an earlier gold item could take
     the only prediction a later one matches, though another was free for it (an event
-    at one town of a list, matched within 161 km by its neighbour's). Each gold item
-    tries the predictions ``prefer`` marks first (the same name), then the rest, each
-    group in order, so a gold item takes the earliest, preferred prediction it can.
-    Returned in gold order.
+    at one town of a list, matched within 161 km by its neighbour's). With ``prefer``
+    (True or a larger number: the same name, the same day) the matching is, among those
+    of the largest size, one whose pairs are closest in sum (``_closest_matching``):
+    augmenting paths alone could move a gold item off its exact twin to free a
+    prediction another gold item did not need. Returned in gold order.
     """
-    options = [_ordered_options(g, predicted, matches, prefer) for g in gold]
+    if prefer is not None:
+        pairs = _closest_matching(gold, predicted, matches, prefer)
+        return [(gold[g], predicted[p]) for g, p in pairs]
+    options = [[i for i, p in enumerate(predicted) if matches(g, p)] for g in gold]
     owner: dict[int, int] = {}  # prediction index -> gold index
     for g in range(len(gold)):
         augment_matching(g, options, owner, set())
-    pairs = sorted((g, p) for p, g in owner.items())
-    return [(gold[g], predicted[p]) for g, p in pairs]
+    return [(gold[g], predicted[p]) for g, p in sorted((g, p) for p, g in owner.items())]
 
 
-def _ordered_options(
-    g: G,
+def _closest_matching(
+    gold: Sequence[G],
     predicted: Sequence[P],
     matches: Callable[[G, P], bool],
-    prefer: Callable[[G, P], bool] | None,
-) -> list[int]:
-    found = [i for i, p in enumerate(predicted) if matches(g, p)]
-    if prefer is None:
-        return found
-    return sorted(found, key=lambda i: not prefer(g, predicted[i]))  # stable: order kept
+    prefer: Callable[[G, P], bool | int],
+) -> list[tuple[int, int]]:
+    """(gold index, prediction index) pairs of a maximum matching of largest summed
+    preference: the assignment problem (Hungarian method, O(n^3); a report has tens of
+    events) on weights where one more pair outweighs any preference."""
+    weight: dict[tuple[int, int], int] = {}
+    for g, item in enumerate(gold):
+        for p, candidate in enumerate(predicted):
+            if matches(item, candidate):
+                weight[g, p] = int(prefer(item, candidate))
+    if not weight:
+        return []
+    rows, cols = len(gold), len(predicted)
+    # Worth of a pair, in order of weight: being a pair at all, its preference, then an
+    # earlier prediction (ties go to the earliest, as without a preference). Each part
+    # outweighs any sum of the parts after it.
+    rank_worth = rows * cols + 1
+    pair_worth = 1 + rows * (max(weight.values()) * rank_worth + cols)
+    size = max(rows, cols)
+    cost = [[0] * size for _ in range(size)]
+    for (g, p), rank in weight.items():
+        cost[g][p] = -(pair_worth + rank * rank_worth + cols - p)
+    assignment = _assignment(cost)
+    return sorted((g, p) for g, p in enumerate(assignment) if (g, p) in weight)
+
+
+def _assignment(cost: list[list[int]]) -> list[int]:
+    """For a square cost matrix, the column of each row in an assignment of least total
+    cost (Hungarian method with potentials, rows added one at a time)."""
+    n = len(cost)
+    inf = float("inf")
+    u, v = [0.0] * (n + 1), [0.0] * (n + 1)
+    row_of = [0] * (n + 1)  # column j (1-based) -> its row (1-based), 0: free
+    way = [0] * (n + 1)
+    for i in range(1, n + 1):
+        row_of[0] = i
+        j0 = 0
+        least = [inf] * (n + 1)
+        used = [False] * (n + 1)
+        while True:
+            used[j0] = True
+            i0, delta, j1 = row_of[j0], inf, 0
+            for j in range(1, n + 1):
+                if used[j]:
+                    continue
+                reduced = cost[i0 - 1][j - 1] - u[i0] - v[j]
+                if reduced < least[j]:
+                    least[j], way[j] = reduced, j0
+                if least[j] < delta:
+                    delta, j1 = least[j], j
+            for j in range(n + 1):
+                if used[j]:
+                    u[row_of[j]] += delta
+                    v[j] -= delta
+                else:
+                    least[j] -= delta
+            j0 = j1
+            if row_of[j0] == 0:
+                break
+        while j0:
+            j1 = way[j0]
+            row_of[j0] = row_of[j1]
+            j0 = j1
+    column = [0] * n
+    for j in range(1, n + 1):
+        if row_of[j]:
+            column[row_of[j] - 1] = j - 1
+    return column
 
 
 def augment_matching(

@@ -34,8 +34,8 @@ from sitrep.evaluation.gold import article_name, read_gold
 from sitrep.evaluation.report import (
     DocumentScore,
     EventContext,
+    event_closeness,
     event_matches,
-    event_place_named,
     is_scored_event,
     score_events,
 )
@@ -122,7 +122,7 @@ def label_events(sample: Sample) -> list[int | None]:
     scored = [e for e in sample.report.events if is_scored_event(e)]
     pairs = match_one_to_one(
         sample.gold_events, scored, lambda g, e: event_matches(g, e, ctx),
-        prefer=lambda g, e: event_place_named(g.get("place"), e, ctx),
+        prefer=lambda g, e: event_closeness(g, e, ctx),
     )  # fmt: skip
     matched = {id(e) for _, e in pairs}
     return [
@@ -138,7 +138,7 @@ def match_options(sample: Sample) -> list[list[int]]:
     options = []
     for g in sample.gold_events:
         found = [(i, e) for i, e in scored if event_matches(g, e, ctx)]
-        found.sort(key=lambda pair: not event_place_named(g.get("place"), pair[1], ctx))
+        found.sort(key=lambda pair: -event_closeness(g, pair[1], ctx))
         options.append([i for i, _ in found])
     return options
 

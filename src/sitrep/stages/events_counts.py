@@ -332,7 +332,12 @@ def summed_toll(state: DocState, figure: Figure, quantity: str) -> tuple[int, li
     counted = counted_noun(span.root)
     by_noun = _figures_by_noun(state, span.sent)
     summed = [figure]
+    # A headline with no full stop is parsed as one sentence with the lead beneath it:
+    # parts are told on the toll's own line.
+    low, high = own_line(state, span.sent, figure.span.start)
     for part in _conjoined_counts(counted):
+        if not low <= part.idx < high:
+            continue
         other = by_noun.get(part.i)
         if other is not None:
             if other.value is None or counted_as(state, other) != quantity or is_vague(other):
@@ -403,7 +408,10 @@ _SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
 def _small_count(noun: Token) -> int | None:
-    """ "one soldier", "a policeman": a count the figures stage keeps no figure of."""
+    """ "one soldier", "a policeman": a count the figures stage keeps no figure of. Only
+    people are a toll's part: "kills 12 ... attacked a market" adds no one."""
+    if not _a_toll_or_people(noun):
+        return None
     for child in noun.children:
         if child.dep_ == "nummod" and child.lower_ in _SMALL_NUMBERS:
             return _SMALL_NUMBERS[child.lower_]

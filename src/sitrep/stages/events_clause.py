@@ -19,6 +19,7 @@ from spacy.tokens import Token
 from sitrep.records import Place, Span
 from sitrep.stages.events_context import mentions_in_sentence
 from sitrep.stages.events_hazard_lists import hazard_clause_verb
+from sitrep.stages.events_r16_lists import arrival_list_heads
 from sitrep.stages.events_rules import HAZARD_VERBS, PARTITIVE_NOUNS
 from sitrep.stages.events_sentence import list_members
 from sitrep.stages.state import DocState
@@ -93,6 +94,8 @@ def _list_heads(trigger: Token) -> Iterator[Token]:
                 yield from (_past_partitive(o) for o in prep.children if o.dep_ == "pobj")
     if verb.pos_ == "VERB" and verb.lemma_.lower() in IMPACT_VERBS:
         yield from (_past_partitive(c) for c in verb.children if c.dep_ == "dobj")
+    # "delivered food to A, B and C": aid at each place it reached (round 16).
+    yield from arrival_list_heads(verb)
 
 
 def _strikes(verb: Token) -> bool:

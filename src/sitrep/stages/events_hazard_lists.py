@@ -82,3 +82,39 @@ def hazard_reaches_places(verb: Token) -> bool:
 
     members = clause_place_list(verb)
     return sum(m.pos_ == "PROPN" and m.text[:1].isupper() for m in members) >= 2
+
+
+# "the river burst its banks", "the Shire overflowed": a body of water leaving its bed.
+_BURSTING_VERBS = frozenset({"burst", "break", "overtop"})
+_OVERFLOWING_VERBS = frozenset({"overflow", "overspill", "flood"})
+
+
+def water_leaves_its_bed(verb: Token) -> bool:
+    """ "The Shire river burst its banks in Nsanje and Chikwawa districts", "the river
+    overflowed along a 60-kilometre stretch": a river or lake flooding is a disaster,
+    at one place as at several (round 16). The subject is read as written when the
+    parser took it from a line above (a report's header lines run into its first
+    sentence: "HIGHLIGHTS - The Shire river burst ...")."""
+    if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in _BURSTING_VERBS:
+        if not any(c.dep_ == "dobj" and c.lemma_.lower() == "bank" for c in verb.children):
+            return False
+    elif lemma not in _OVERFLOWING_VERBS or any(c.dep_ == "dobj" for c in verb.children):
+        return False  # "floodwater flooded the town" is read by the hazard's own rules
+    # Where, by name: "overflowed along a 60-kilometre stretch" retells the flood told.
+    named = any(t.pos_ == "PROPN" and t.i > verb.i for t in verb.subtree)
+    return named and any(noun_lemma(s) in _WATER_NOUNS for s in _subjects_as_written(verb))
+
+
+def _subjects_as_written(verb: Token) -> list[Token]:
+    """The verb's subjects; with one parsed from an earlier line, the noun written just
+    before the verb on its own line."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    doc = verb.doc
+    before = doc[verb.i - 1] if verb.i > verb.sent.start else None
+    on_other_line = any("\n" in doc.text[s.idx : verb.idx] for s in subjects)
+    if before is not None and before.pos_ in ("NOUN", "PROPN") and (on_other_line or not subjects):
+        subjects.append(before)
+    return subjects

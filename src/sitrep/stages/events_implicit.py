@@ -26,6 +26,7 @@ from sitrep.stages import events_rules as rules
 # Nouns that tell an event only in such a frame ("the sound of gunfire" tells none).
 FRAMED_NOMINALS: dict[str, str] = {
     "gunfire": "armed_clash", "gunbattle": "armed_clash", "firefight": "armed_clash",
+    "gunfight": "armed_clash",  # round 16: "Gunfights also broke out in A, B and C"
     "shootout": "armed_clash", "skirmish": "armed_clash", "crossfire": "armed_clash",
     "sit-in": "protest", "vigil": "protest", "walkout": "protest", "picket": "protest",
     "march": "protest",
@@ -80,7 +81,60 @@ def implicit_type(verb: Token) -> str | None:
     if lemma in _MOVING_VERBS and _goal(verb) and _group_moves(verb):
         moved_by_others = any(c.dep_ == "auxpass" for c in verb.children)
         return "evacuation" if moved_by_others else "displacement"
+    if lemma in _MOVING_VERBS and _moved_out_of_named_place(verb):
+        return "evacuation"
+    if lemma in _COUNTING_VERBS and _arrivals_counted(verb):
+        return "displacement"
     return None
+
+
+# "new arrivals were registered in A", "arrivals are being recorded every week in B".
+_COUNTING_VERBS = frozenset({"register", "record", "count", "log", "report"})
+_ARRIVALS = frozenset({"arrival", "arrivals", "newcomer", "new-arrival"})
+
+
+def _arrivals_counted(verb: Token) -> bool:
+    """ "Some 9,800 new refugee arrivals were registered in Ouaddaï province": people
+    arriving, counted where they arrive, is the displacement there (docs/EVENT_TYPES.md,
+    round 15c: with no origin told, the writers place it where the text puts the people;
+    round 16 reads the count's verb)."""
+    return any(c.dep_ == "nsubjpass" and c.lemma_.lower() in _ARRIVALS for c in verb.children)
+
+
+def _moved_out_of_named_place(verb: Token) -> bool:
+    """ "authorities had moved dozens of women and children from Kut to Vardenis", "We
+    moved more than 1,500 people out of Mepe by boat": people others moved away from a
+    place named is an evacuation there (round 16; sets i, j: a displacement at the town
+    left). The people are the verb's object, or its subject in the passive."""
+    moved = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    # The place itself, not a phrase around one: "out of their homes in X Canton" sums
+    # up moves told elsewhere (set h's gold codes none of them).
+    if not any(
+        o.pos_ == "PROPN" or o.ent_type_ in ("GPE", "LOC") for o in _left_places(verb, moved)
+    ):
+        return False
+    words = [w for m in moved for w in (m, *m.conjuncts)]
+    words += [o for w in list(words) for p in w.children if p.dep_ == "prep" and p.lower_ == "of"
+              for o in p.children]  # fmt: skip
+    words += [c for w in list(words) for c in w.conjuncts]
+    return any(
+        w.lemma_.lower() in MOVED_PEOPLE or w.pos_ == "NUM" or w.lower_ in ("dozens", "thousands")
+        for w in words
+    )
+
+
+def _left_places(verb: Token, moved: list[Token]) -> list[Token]:
+    """The objects of "from" and "out of" phrases of the verb or of who it moves (the
+    parser hangs "from Kut" on "dozens of women" at times)."""
+    left = []
+    for holder in (verb, *moved):
+        for prep in (c for c in holder.children if c.dep_ == "prep"):
+            if prep.lower_ == "from":
+                left += [o for o in prep.children if o.dep_ == "pobj"]
+            elif prep.lower_ == "out":  # "out of Mepe": "of" hangs on "out"
+                left += [o for of in prep.children if of.lower_ == "of"
+                         for o in of.children if o.dep_ == "pobj"]  # fmt: skip
+    return left
 
 
 def _framed_nominal(verb: Token, lemma: str) -> str | None:

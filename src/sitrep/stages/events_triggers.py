@@ -15,8 +15,15 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from sitrep.stages import events_rules as rules
-from sitrep.stages.events_hazard_lists import hazard_reaches_places
+from sitrep.stages.events_hazard_lists import hazard_reaches_places, water_leaves_its_bed
 from sitrep.stages.events_implicit import implicit_type
+from sitrep.stages.events_r16_doers import (
+    arson_by_armed_people,
+    killer_type,
+    tells_how_fighting_went,
+    toll_on_both_sides,
+)
+from sitrep.stages.events_r16_protest import civilians_block_road, forms_human_chain
 from sitrep.stages.state import DocState
 
 # Who can be held and set free ("released 137 pupils", "the guards were freed").
@@ -51,7 +58,7 @@ def trigger_type(token: Token) -> str | None:
     if token.pos_ == "VERB":
         if any(c.dep_ == "neg" for c in token.children) or token.dep_ == "amod":
             return None  # "did not attack"; "the surrounding villages" describe, not report
-        if hazard_reaches_places(token):
+        if hazard_reaches_places(token) or water_leaves_its_bed(token):
             return "disaster"  # "Landslides blocked roads near A and B": one at each (15d)
         # "Gunfire was reported in A", "crossed into B": told by its frame (round 14).
         return _verb_type(token, lemma) or implicit_type(token)
@@ -66,6 +73,9 @@ def _verb_type(token: Token, lemma: str) -> str | None:
     weapon = _weapon_kind(token, lemma)
     if weapon is not None:
         return weapon
+    killer = killer_type(token)
+    if killer is not None:
+        return killer  # "when militants killed 28 soldiers", "a fire ... killed 66" (16)
     if lemma in rules.COLLAPSE_VERBS and _harms_people(token):
         return "disaster"  # "a concrete canopy collapsed in 2024, killing 16 people"
     if lemma == "close" and _hub_closed(token):
@@ -77,6 +87,8 @@ def _verb_type(token: Token, lemma: str) -> str | None:
     if _expels_from_homes(token, lemma):
         return "displacement"
     if _sets_on_fire(token, lemma):
+        if arson_by_armed_people(token) and not _part_of_violent_verb(token):
+            return "attack"  # "Gunmen also set fire to homes in A, B and C" (round 16)
         return None if _damage_of_told_event(token) else "infrastructure_damage"
     if lemma in rules.RELEASE_VERBS and _releases_money(token):
         return "aid"  # "the Treasury released Rs. 250 million for relief" (round 15)
@@ -92,6 +104,8 @@ def _verb_type(token: Token, lemma: str) -> str | None:
         return "displacement"  # "The storm left 5,000 people homeless": whatever left them
     if lemma == "block" and _blocked_by_nature(token):
         return "infrastructure_damage"
+    if civilians_block_road(token) or forms_human_chain(token):
+        return "protest"  # "residents blocked the main road", "formed human chains" (16)
     if lemma == "return" and _returns_to_a_state(token):
         return None  # "called on the two sides to return to talks" (round 15)
     if lemma not in rules.VERB_TRIGGERS:
@@ -117,6 +131,12 @@ def _verb_type(token: Token, lemma: str) -> str | None:
     kind = rules.VERB_TRIGGERS[lemma]
     if kind == "infrastructure_damage" and not _names_infrastructure(token):
         return None
+    if (
+        kind == "infrastructure_damage"
+        and arson_by_armed_people(token)
+        and not _part_of_violent_verb(token)
+    ):
+        return "attack"  # "bandits torched the market" (round 16)
     if kind == "infrastructure_damage" and _damage_of_told_event(token):
         return None
     if kind in rules.MOVEMENT_TYPES and not (_people_move(token) or _moved_by_disaster(token)):
@@ -134,6 +154,8 @@ def _verb_type(token: Token, lemma: str) -> str | None:
         return None  # "an earthquake struck": the disaster noun is the event
     if kind in ("attack", "armed_clash") and subject is not None and _are_protesters(subject):
         return "protest"  # "protesters who stormed parliament", "protesters clashed with police"
+    if kind == "attack" and (tells_how_fighting_went(token) or toll_on_both_sides(token)):
+        return "armed_clash"  # "Fighting resumed on 29 July, when gunmen attacked A" (16)
     return kind
 
 
@@ -157,6 +179,19 @@ def _damage_of_told_event(verb: Token) -> bool:
         node = node.head
         if node.pos_ == "VERB" and trigger_type(node) in _VIOLENT_OR_DISASTROUS:
             return True  # "attacked the village, killing ... and burning the market"
+    return False
+
+
+def _part_of_violent_verb(verb: Token) -> bool:
+    """Whether the verb is conjoined to (or a clause of) a verb that tells a violent or
+    disastrous event: "attacked the village, killing ... and burning the market"."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in ("conj", "advcl", "xcomp") or node.head == node:
+            return False
+        node = node.head
+        if node.pos_ == "VERB" and trigger_type(node) in _VIOLENT_OR_DISASTROUS:
+            return True
     return False
 
 
@@ -788,6 +823,8 @@ def _noun_type(token: Token, lemma: str) -> str | None:
         c.lemma_.lower() in rules.AIR_MODIFIERS for c in token.children
     ):
         return "airstrike"
+    if kind == "attack" and toll_on_both_sides(token):
+        return "armed_clash"  # "an offensive ... left 300 soldiers dead on both sides" (16)
     return kind
 
 

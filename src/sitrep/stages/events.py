@@ -38,6 +38,7 @@ from sitrep.resources import Resources
 from sitrep.stages import events_rules as rules
 from sitrep.stages.events_actors import event_actors, normalise_actor
 from sitrep.stages.events_background import refers_from_time_phrase, report_day
+from sitrep.stages.events_breakdown import add_breakdown_events
 from sitrep.stages.events_clause import clause_place_list
 from sitrep.stages.events_context import EventContext, context_of
 from sitrep.stages.events_counts import casualty_count
@@ -139,6 +140,7 @@ def extract_events(state: DocState, resources: Resources) -> None:
     )
     # Tolls told in sentences of their own go to the event told there (round 13).
     consolidated = assign_tolls(merged, state)
+    consolidated = add_breakdown_events(consolidated, state)  # one per place (round 17)
     # Arrests and releases of protesters are the protest's (round 12, EVENT_TYPES.md).
     folded = fold_into_protests(consolidated, state.text, state.places)
     consolidated = [dataclasses.replace(e, id=f"E{i + 1}") for i, e in enumerate(folded)]

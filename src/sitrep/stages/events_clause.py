@@ -193,8 +193,8 @@ def listed_place_ids(state: DocState, trigger: Token) -> list[str]:
     ids: list[str] = []
     for member in members:
         place = _place_at(member, found)
-        if place is None and _is_name(member, state):
-            place = _listed_place(state, member)
+        if place is None and is_name(member, state):
+            place = listed_place(state, member)
         if place is not None and place.id not in ids and not place.metonymy:
             ids.append(place.id)
     return ids if len(ids) >= 2 else []
@@ -210,7 +210,7 @@ def _place_at(member: Token, found: list[tuple[Token, Place]]) -> Place | None:
     )  # fmt: skip
 
 
-def _is_name(member: Token, state: DocState) -> bool:
+def is_name(member: Token, state: DocState) -> bool:
     """A capitalised proper name the model does not call a date, person or group."""
     if member.pos_ != "PROPN" or not member.text[:1].isupper() or member.ent_type_ in _NOT_PLACES:
         return False
@@ -231,7 +231,7 @@ def _name_span(member: Token) -> tuple[int, int, str]:
     return start.idx, member.idx + len(member.text), text
 
 
-def _listed_place(state: DocState, member: Token) -> Place:
+def listed_place(state: DocState, member: Token) -> Place:
     """The place record of a listed name the place stage did not keep here: the place of
     that name it kept elsewhere (given this mention), else a new unpinned place."""
     start, end, name = _name_span(member)

@@ -24,6 +24,7 @@ from spacy.tokens import Span as SpacySpan
 
 from sitrep.records import Figure, Span, TimeExpression
 from sitrep.resources import Resources
+from sitrep.stages.figures_elided_r11 import is_elided_count, typed_elided_counts
 from sitrep.stages.figures_index import Intervals, Lines, PlaceMentions, Positions
 from sitrep.stages.figures_noise_r10 import (
     is_clock_with_dot,
@@ -291,15 +292,23 @@ def extract_figures(state: DocState, resources: Resources) -> None:
     )
     lines = Lines(text)
     kept: list[_Number] = []
+    # round 11: "six in A and three in B" - a count whose noun is elided is no article
+    # or incidental count; it is kept if the sentence tells a count before it.
+    elided = {
+        n.start for n in numbers if n.unit is None and is_elided_count(doc, text, n.start, n.end)
+    }
+    rescued: set[int] = set()
     for n in numbers:
         if _is_age(text, n) or _is_year(text, n) or _is_phone(text, n) or _is_clock(text, n):
             continue
         if _is_day_of_month(text, n) or _is_ordinal_fraction(doc, n):
             continue
-        if _is_article_or_anaphor(doc, n) or _is_conversion(text, n, kept):
+        if _is_conversion(text, n, kept) or _is_modifier_compound(text, n):
             continue
-        if _is_modifier_compound(text, n) or _is_incidental_small_count(doc, n):
-            continue
+        if _is_article_or_anaphor(doc, n) or _is_incidental_small_count(doc, n):
+            if n.start not in elided:
+                continue
+            rescued.add(n.start)
         if _is_name_number(text, n) or _is_page_furniture(text, lines, n):
             continue
         if _is_fraction_of_a_measure(text, n) or _is_family(doc, n) or _is_threshold(doc, n):
@@ -307,6 +316,7 @@ def extract_figures(state: DocState, resources: Resources) -> None:
         kept.append(n)
     context = FigureContext.of(state)
     figures = _parts_resolved(doc, kept, [_figure(state, context, n) for n in kept])
+    figures = typed_elided_counts(doc, context.places, figures, elided, rescued)
     state.figures = without_restatements(figures, text, context.lines)
 
 

@@ -23,7 +23,8 @@ mention of a sentence that holds two figures of one quantity or more.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -72,7 +73,7 @@ def add_breakdown_events(events: Sequence[Event], state: DocState) -> list[Event
     """``events`` with an event at each place of a breakdown the report has none at, and
     the breakdown's counts given to the events there that lack them."""
     result = list(events)
-    for share in breakdown_shares(state):
+    for share in [*breakdown_shares(state), *line_shares(state)]:
         kind = _kind_of(share, result)
         if kind is None:
             continue
@@ -233,6 +234,166 @@ def _shares_of_group(
 
 def _key(place: Place | None, token: Token) -> str:
     return place.id if place is not None else token.text.casefold()
+
+
+# ------------------------------------------------------------ line by line (round 17b)
+#
+# Situation updates and live pages also give a breakdown a line to a place: bullets or
+# rows ("- A district: 34 deaths, 120 injured", "* B — 12 dead"), or a run of short
+# paragraphs each opening with its place ("In C, 3,000 people were displaced."). The
+# model parses such lines as one run-on sentence, so a line's place is read from the
+# line's own form, its label or its opening locative, never from the parse across lines.
+
+# A list item's marker: a bullet or an item number ("- ", "• ", "2. ").
+_ITEM_MARK = re.compile(r"[ \t]*(?:[-–—•*▪●◦]|\d{1,2}[.)])[ \t]+")
+# A row's label, the place the row is for, closed by a colon or a spaced dash or bar.
+_ROW_LABEL = re.compile(r"([^\W\d_][^\d:;,.—–|\n]{0,40}?)[ \t]*(?::|[ \t][—–|-][ \t])[ \t]*")
+# A line that opens with where it happened: "In C, ...", "Across D province, ...".
+_OPENING = re.compile(r"(?:In|At|Across)[ \t]+([^\d,;:.\n]{1,40}?),[ \t]*")
+# A list's item is short: a longer paragraph tells more than one place's count.
+_SHORT_LINE = 250
+# The model's entity labels for a place's name.
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Item:
+    """A line of a list that is for one place (``place``, named at ``name``), its
+    figures of the quantities read here, at most one per quantity."""
+
+    place: Place | None  # None: a name the place stage did not keep, made a place
+    name: Token  # only once the breakdown is confirmed (``listed_place``)
+    figures: dict[str, Figure]
+    line: SpacySpan
+    row: bool  # a labelled row ("A: 12 dead"), else a line opening with its place
+
+
+def line_shares(state: DocState) -> list[_Share]:
+    """Every figure of a breakdown told a line to a place: two or more consecutive items
+    of a list (only blank lines between them), each for its own place, that give a figure
+    of one quantity."""
+    by_line = _figures_by_line(state)
+    if len(by_line) < 2:
+        return []
+    shares: list[_Share] = []
+    for run in _runs(state, by_line):
+        for quantity in sorted({q for item in run for q in item.figures}):
+            group = [item for item in run if quantity in item.figures]
+            shares.extend(_line_group_shares(state, quantity, group))
+    return shares
+
+
+def _figures_by_line(state: DocState) -> dict[tuple[int, int], list[Figure]]:
+    """The figures of the quantities read here, by the line they are told on."""
+    lines = context_of(state).lines
+    found: dict[tuple[int, int], list[Figure]] = {}
+    for figure in state.figures:
+        if figure.quantity not in _MOVES and figure.quantity not in _HARMS:
+            continue
+        if figure.value is None or figure.value < 1 or is_vague(figure):
+            continue
+        found.setdefault(lines.bounds(figure.span.start), []).append(figure)
+    return found
+
+
+def _runs(state: DocState, by_line: dict[tuple[int, int], list[Figure]]) -> Iterator[list[_Item]]:
+    """The runs of two items or more of one form (a list repeats its form: a headline
+    "A: 12 dead" over a lead "In B, ..." is no list) with only blank lines between them."""
+    run: list[_Item] = []
+    last_end = -1
+    for (start, end), figures in sorted(by_line.items()):
+        item = _item_of(state, start, end, figures)
+        adjacent = last_end >= 0 and not state.text[last_end:start].strip()
+        if item is None or not adjacent or (run and run[-1].row != item.row):
+            if len(run) >= 2:
+                yield run
+            run = []
+        if item is not None:
+            run.append(item)
+            last_end = end
+        else:
+            last_end = -1
+    if len(run) >= 2:
+        yield run
+
+
+def _item_of(state: DocState, start: int, end: int, figures: list[Figure]) -> _Item | None:
+    """The line as an item for one place: a row with a place's label, or a line opening
+    with where it happened; its figures those told after the label (in an opening line,
+    in its first sentence), one per quantity."""
+    if end - start > _SHORT_LINE:
+        return None
+    text = state.text
+    mark = _ITEM_MARK.match(text, start, end)
+    body = mark.end() if mark else start
+    label = _ROW_LABEL.match(text, body, end) or _OPENING.match(text, body, end)
+    if label is None:
+        return None
+    named = _place_in(state, label.start(1), label.end(1))
+    if named is None:
+        return None
+    told_to = end
+    if label.re is _OPENING:
+        opening = state.doc.char_span(label.start(1), label.end(1), alignment_mode="expand")
+        told_to = min(end, opening.sent.end_char) if opening is not None else end
+    line = state.doc.char_span(start, end, alignment_mode="expand")
+    own = [f for f in figures if label.end() <= f.span.start < told_to and not _is_part(state, f)]
+    kept = _one_per_quantity(own)
+    if not kept or line is None:
+        return None
+    return _Item(named[0], named[1], kept, line, label.re is _ROW_LABEL)
+
+
+def _one_per_quantity(figures: list[Figure]) -> dict[str, Figure]:
+    """Each quantity's figure where the line gives it once: two of one quantity on an
+    item's line are a breakdown within the line (the sentence reading's), or a total and
+    a part."""
+    by_quantity: dict[str, list[Figure]] = {}
+    for figure in figures:
+        if figure.quantity is not None:
+            by_quantity.setdefault(figure.quantity, []).append(figure)
+    return {q: found[0] for q, found in by_quantity.items() if len(found) == 1}
+
+
+def _is_part(state: DocState, figure: Figure) -> bool:
+    head = _phrase_head(state, figure)
+    return head is not None and _partitive(head)
+
+
+def _place_in(state: DocState, start: int, end: int) -> tuple[Place | None, Token] | None:
+    """The one place a label names and its token: a place the place stage kept there,
+    else (place ``None``) a name the model calls a place or a name with its unit's word
+    ("Mecufi district")."""
+    span = state.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    known = [(t, p) for t, p in mentions_in_sentence(state, span) if not p.metonymy]
+    if known:
+        return (known[0][1], known[0][0]) if len({p.id for _, p in known}) == 1 else None
+    root = span[-1]
+    if root.lower_ in _UNIT_WORDS and _unkept_name(root, state):
+        return None, root
+    if is_name(root, state) and root.ent_type_ in _PLACE_ENTITIES:
+        return None, root
+    return None
+
+
+def _line_group_shares(state: DocState, quantity: str, group: list[_Item]) -> list[_Share]:
+    """The shares of one quantity's figures over a run's items: each item's own place,
+    two places or more, none a country; a figure that sums the others is the total."""
+    if len({_key(item.place, item.name) for item in group}) != len(group) or len(group) < 2:
+        return []  # a place told twice is no breakdown by place
+    if any(item.place is not None and item.place.kind == "country" for item in group):
+        return []
+    values = [int(item.figures[quantity].value or 0) for item in group]
+    shares = []
+    for n, item in enumerate(group):
+        if len(group) > 2 and values[n] == sum(values) - values[n]:
+            continue  # the total, given a place of its own
+        figure = item.figures[quantity]
+        place = item.place if item.place is not None else listed_place(state, item.name)
+        shares.append(_Share(quantity, values[n], place, figure.time, item.line, figure.span.start))
+    return shares if len(shares) >= 2 else []
 
 
 # --------------------------------------------------------------------------- events

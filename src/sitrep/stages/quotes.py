@@ -359,8 +359,8 @@ def _clause_span(tokens: Sequence[Token], parse: QuoteParse) -> Span | None:
         # A clause never runs over a blank line: a headline without a full stop is parsed
         # as one sentence with the lead under it ("Market attack kills 12 in Harlow" /
         # "Gunmen attacked ..., police said": the police said the lead, not the headline).
-        text = parse.doc.text
-        gap = text.rfind("\n\n", kept[0].idx, kept[-1].idx)
+        # ``parse.text``, not ``doc.text``: spaCy joins every token again at each call.
+        gap = parse.text.rfind("\n\n", kept[0].idx, kept[-1].idx)
         kept = [t for t in kept if t.idx > gap] if gap >= 0 else kept
     # Quotation marks stay, so that a quoted phrase inside the clause keeps both marks.
     while kept and (kept[0].is_punct or kept[0].is_space) and not kept[0].is_quote:

@@ -105,7 +105,12 @@ def test_only_a_storys_first_report_counts_as_stating_its_facts(tmp_path: Path) 
         rows = con.execute(
             "SELECT DISTINCT record_id FROM link_keys WHERE kind = ?", [story_linking.FACT_KIND]
         ).fetchall()
-    assert rows == [(content_id(STORY_A),)]
+        (first,) = con.execute(
+            "SELECT linked_seq FROM story_members WHERE doc_id = ?", [content_id(STORY_A)]
+        ).fetchone()
+    # Recorded by the first report's place in the linking order (session 11: how recently
+    # the story stated the fact decides whether it is common).
+    assert rows == [(f"s{first}",)]
 
 
 # ---------------------------------------------------------------------- which story, uniting

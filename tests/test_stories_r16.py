@@ -199,3 +199,20 @@ def test_an_edited_copy_joins_however_many_stories_named_its_town_long_ago(
         [report(EDITED_COPY, "copy.txt")],
     )
     assert (story_of(store, EDITED_COPY) == story_of(store, STORY)) is joins
+
+
+# ---------------------------------------------------------------------- uniting
+
+
+def test_a_report_whose_facts_are_all_common_unites_no_stories() -> None:
+    # It is a close copy of a member of each of two stories: a report with a rare fact
+    # would make them one; this one joins the first and leaves the other apart (at 75k
+    # synthetic reports, one such report united six stories told in the same words).
+    a = story_linking._known("a0", "a", fingerprint(STORY))
+    b = story_linking._known("b0", "b", fingerprint(OTHER_STORY))
+    close = [(a, "near-duplicate", 0.9), (b, "near-duplicate", story_linking.UNITE_SCORE)]
+    best, united = story_linking._choice(close, [a, b], {}, may_unite=False)
+    assert best is not None
+    assert best[0].story_id == "a"
+    assert united == set()
+    assert story_linking._choice(close, [a, b], {})[1] == {"b"}

@@ -195,7 +195,10 @@ def link_stories(
         candidates = [known[d] for d in sorted(found) if d in known]
         rarity = _rarity(fp, stated, batch_stated, seq + position)
         verified = _verified(fp, candidates, rarity)
-        best, united = _choice(verified, candidates, merged_stories)
+        # A report whose every fact is common may join a story as a close copy, but its
+        # facts cannot say that two stories are one: it unites none (eighth pass).
+        may_unite = rarity is None or rarity.rare > 0
+        best, united = _choice(verified, candidates, merged_stories, may_unite)
         if best is None:
             link = StoryLink(doc, doc, "first", None, None)
         else:
@@ -368,6 +371,7 @@ def _choice(
     verified: list[tuple[_Known, str, float]],
     candidates: list[_Known],
     merged: dict[str, str],
+    may_unite: bool = True,
 ) -> tuple[tuple[_Known, str, float] | None, set[str]]:
     """The match whose story the report joins (None: it starts one) and the other
     stories it unites with it.
@@ -378,7 +382,8 @@ def _choice(
     of a member always supports its story). The report joins
     the supported story of which it copies the most members (then the best score), and
     unites another only when it is a close copy of one of its members (``UNITE_SCORE``):
-    a report matching a dozen stories loosely must not make them one."""
+    a report matching a dozen stories loosely must not make them one. Without
+    ``may_unite`` (a report none of whose facts is rare) it unites none."""
     seen: Counter[str] = Counter(_final(k.story_id, merged) for k in candidates)
     copied: dict[str, list[tuple[_Known, str, float]]] = {}
     for found in verified:
@@ -395,7 +400,7 @@ def _choice(
     united = {
         other
         for other, found in supported.items()
-        if other != story and max(f[2] for f in found) >= UNITE_SCORE
+        if may_unite and other != story and max(f[2] for f in found) >= UNITE_SCORE
     }
     return _best_match(supported[story]), united
 

@@ -110,6 +110,9 @@ _NAVIGATION = _full(
     r"|(?:view|see) (?:all|more)(?: \w+){0,3}|(?:view|open) (?:image )?gallery|enlarge(?: image)?"
     r"|toggle caption|hide caption|expand|collapse"
 )
+# "Volcano watch: live map of the eruptions >": a link's text with the arrow the page
+# draws after it; a sentence never ends in a spaced arrow.
+_LINK_ARROW = re.compile(r"[^.!?\"”]\s+[>›»→]$")
 # "Home › World › Europe": three or more short items joined by breadcrumb separators.
 _BREADCRUMB = re.compile(r"^[^.!?]{1,40}(?:\s+[›»>/|]\s+[^.!?]{1,40}){2,}$")
 _CORRECTION = re.compile(
@@ -259,6 +262,8 @@ def _is_subscribe_prompt(line: str, words: int) -> bool:
 
 def _is_navigation(line: str, words: int) -> bool:
     if _NAVIGATION.match(line) or (words <= MAX_PROMPT_WORDS and _CLICK.match(line)):
+        return True
+    if words <= MAX_PROMPT_WORDS and _LINK_ARROW.search(line):
         return True
     return words <= MAX_PROMPT_WORDS and bool(_BREADCRUMB.match(line))
 

@@ -77,7 +77,7 @@ def add_breakdown_events(events: Sequence[Event], state: DocState) -> list[Event
         kind = _kind_of(share, result)
         if kind is None:
             continue
-        there = _event_there(result, kind, share.place, state.places)
+        there = _event_there(result, kind, share.place, state.places, _date_of(share, kind, result))
         if there is not None:
             result[there] = _with_count(result[there], share)
             continue
@@ -250,8 +250,17 @@ _ITEM_MARK = re.compile(r"[ \t]*(?:[-–—•*▪●◦]|\d{1,2}[.)])[ \t]+")
 _ROW_LABEL = re.compile(r"([^\W\d_][^\d:;,.—–|\n]{0,40}?)[ \t]*(?::|[ \t][—–|-][ \t])[ \t]*")
 # A line that opens with where it happened: "In C, ...", "Across D province, ...".
 _OPENING = re.compile(r"(?:In|At|Across)[ \t]+([^\d,;:.\n]{1,40}?),[ \t]*")
+# A sub-heading inside a list: a few words closed by a colon, no figure ("In Nampula:").
+_SUBHEAD = re.compile(r"[^\W\d_][^\d\n.!?]{0,50}:")
 # A list's item is short: a longer paragraph tells more than one place's count.
 _SHORT_LINE = 250
+# Words that label a list's summary row, not a place ("Total: 94 deaths").
+_SUMMARY_WORDS = frozenset(
+    {"total", "totals", "overall", "other", "others", "elsewhere", "unknown", "national",
+     "nationwide", "all", "sum", "subtotal", "combined", "remaining", "rest"}
+)  # fmt: skip
+# Entity labels that say a label is no place (a date, a group, an organisation).
+_NOT_PLACE_ENTITIES = frozenset({"DATE", "TIME", "NORP", "ORG", "PERSON", "CARDINAL"})
 # The model's entity labels for a place's name.
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 
@@ -266,6 +275,7 @@ class _Item:
     figures: dict[str, Figure]
     line: SpacySpan
     row: bool  # a labelled row ("A: 12 dead"), else a line opening with its place
+    known: bool  # its place was kept by the place stage or called a place by the model
 
 
 def line_shares(state: DocState) -> list[_Share]:
@@ -276,11 +286,20 @@ def line_shares(state: DocState) -> list[_Share]:
     if len(by_line) < 2:
         return []
     shares: list[_Share] = []
-    for run in _runs(state, by_line):
+    for found in _runs(state, by_line):
+        run = _of_places(found)
         for quantity in sorted({q for item in run for q in item.figures}):
             group = [item for item in run if quantity in item.figures]
             shares.extend(_line_group_shares(state, quantity, group))
     return shares
+
+
+def _of_places(run: list[_Item]) -> list[_Item]:
+    """A run's items once it is known to be a list of places: a row labelled with a name
+    nobody called a place ("- Metuge: 10 deaths") is one when two rows or more of its
+    list are places the report knows; in a list of fewer, only those rows count."""
+    known = [item for item in run if item.known]
+    return run if len(known) >= 2 else known
 
 
 def _figures_by_line(state: DocState) -> dict[tuple[int, int], list[Figure]]:
@@ -303,7 +322,7 @@ def _runs(state: DocState, by_line: dict[tuple[int, int], list[Figure]]) -> Iter
     last_end = -1
     for (start, end), figures in sorted(by_line.items()):
         item = _item_of(state, start, end, figures)
-        adjacent = last_end >= 0 and not state.text[last_end:start].strip()
+        adjacent = last_end >= 0 and _only_subheads(state.text[last_end:start])
         if item is None or not adjacent or (run and run[-1].row != item.row):
             if len(run) >= 2:
                 yield run
@@ -315,6 +334,12 @@ def _runs(state: DocState, by_line: dict[tuple[int, int], list[Figure]]) -> Iter
             last_end = -1
     if len(run) >= 2:
         yield run
+
+
+def _only_subheads(between: str) -> bool:
+    """Whether the lines between two items leave them in one list: blank lines, or a
+    sub-heading that groups the rows below it ("In Nampula:")."""
+    return all(not line.strip() or _SUBHEAD.fullmatch(line.strip()) for line in between.split("\n"))
 
 
 def _item_of(state: DocState, start: int, end: int, figures: list[Figure]) -> _Item | None:
@@ -341,7 +366,7 @@ def _item_of(state: DocState, start: int, end: int, figures: list[Figure]) -> _I
     kept = _one_per_quantity(own)
     if not kept or line is None:
         return None
-    return _Item(named[0], named[1], kept, line, label.re is _ROW_LABEL)
+    return _Item(named[0], named[1], kept, line, label.re is _ROW_LABEL, named[2])
 
 
 def _one_per_quantity(figures: list[Figure]) -> dict[str, Figure]:
@@ -360,22 +385,37 @@ def _is_part(state: DocState, figure: Figure) -> bool:
     return head is not None and _partitive(head)
 
 
-def _place_in(state: DocState, start: int, end: int) -> tuple[Place | None, Token] | None:
-    """The one place a label names and its token: a place the place stage kept there,
-    else (place ``None``) a name the model calls a place or a name with its unit's word
-    ("Mecufi district")."""
+def _place_in(state: DocState, start: int, end: int) -> tuple[Place | None, Token, bool] | None:
+    """The one place a label names, its token, and whether it is known as a place: a
+    place the place stage kept there, else (place ``None``) a name the model calls a
+    place or a name with its unit's word ("Mecufi district"); else, not known, any other
+    proper name (a row of a list of places, see ``_of_places``)."""
     span = state.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
     known = [(t, p) for t, p in mentions_in_sentence(state, span) if not p.metonymy]
     if known:
-        return (known[0][1], known[0][0]) if len({p.id for _, p in known}) == 1 else None
+        return (known[0][1], known[0][0], True) if len({p.id for _, p in known}) == 1 else None
     root = span[-1]
     if root.lower_ in _UNIT_WORDS and _unkept_name(root, state):
-        return None, root
-    if is_name(root, state) and root.ent_type_ in _PLACE_ENTITIES:
-        return None, root
+        return None, root, True
+    if is_name(root, state):
+        return None, root, root.ent_type_ in _PLACE_ENTITIES
+    if _capitalised_label(span):
+        return None, root, False
     return None
+
+
+def _capitalised_label(span: SpacySpan) -> bool:
+    """A label written as a name, every word capitalised, that is no summary row's word:
+    the model tags an unknown name opening a line as a noun ("Ancuabe: 4 deaths")."""
+    words = [t for t in span if t.is_alpha]
+    return (
+        bool(words)
+        and all(t.text[:1].isupper() for t in words)
+        and not any(t.lower_ in _SUMMARY_WORDS or t.is_stop for t in words)
+        and not any(t.ent_type_ in _NOT_PLACE_ENTITIES for t in words)
+    )
 
 
 def _line_group_shares(state: DocState, quantity: str, group: list[_Item]) -> list[_Share]:
@@ -432,13 +472,16 @@ def _family(kind: str) -> str:
 
 
 def _event_there(
-    events: Sequence[Event], kind: str, place: Place, places: Sequence[Place]
+    events: Sequence[Event], kind: str, place: Place, places: Sequence[Place], date: str | None
 ) -> int | None:
     """The event of ``kind``'s family the report already has at ``place``, or at a place
-    of the same name but for its unit's word ("A" for "A district")."""
+    of the same name but for its unit's word ("A" for "A district"), at a time that may
+    be ``date`` (an event there years before is another one)."""
     names = {p.id: _bare_name(p.name) for p in places}
     for n, event in enumerate(events):
         if _family(event.type) != _family(kind) or event.place is None:
+            continue
+        if not _same_time(event.date, date):
             continue
         if event.place == place.id or names.get(event.place) == _bare_name(place.name):
             return n
@@ -462,21 +505,32 @@ def _with_count(event: Event, share: _Share) -> Event:
     return event
 
 
-def _new_event(state: DocState, share: _Share, kind: str, events: Sequence[Event]) -> Event:
-    """The event at a share's place, dated like the event its sentence tells of that
-    family (else the share's own date, else the report's event it is about)."""
+def _same_time(one: str | None, other: str | None) -> bool:
+    """Whether two dates may be one time: either unknown, or one within the other."""
+    if one is None or other is None:
+        return True
+    return one.startswith(other[:7]) or other.startswith(one[:7])
+
+
+def _date_of(share: _Share, kind: str, events: Sequence[Event]) -> str | None:
+    """The date of the event at a share's place: that of the event its sentence tells of
+    that family, else the share's own date, else that of the report's event it is about."""
     in_sentence = [
         e for e in events
         if _family(e.type) == _family(kind)
         and any(share.sentence.start_char <= s.start < share.sentence.end_char for s in e.evidence)
     ]  # fmt: skip
     if in_sentence:
-        date = in_sentence[0].date
-    elif share.time is not None:
-        date = share.time
-    else:
-        about = _event_about(share.sentence, events, CASUALTY_TYPES)
-        date = about.date if about is not None else None
+        return in_sentence[0].date
+    if share.time is not None:
+        return share.time
+    about = _event_about(share.sentence, events, CASUALTY_TYPES)
+    return about.date if about is not None else None
+
+
+def _new_event(state: DocState, share: _Share, kind: str, events: Sequence[Event]) -> Event:
+    """The event at a share's place, dated by ``_date_of``."""
+    date = _date_of(share, kind, events)
     first, last = context_of(state).lines.bounds(share.at)
     start = max(share.sentence.start_char, first)
     end = min(share.sentence.end_char, last)

@@ -190,6 +190,11 @@ def merge_mentions(
     evidence: list[frozenset[Span]] = []
     headline = headline_end(lines, text)
     lead = lead_end(text, headline)
+    # A headline's "after deadly riots" names the news the body tells, not a background
+    # event dated years before ("since June 2023, when riots ..."): only the body's
+    # time phrases refer back to one.
+    titled = headline if text and _title_like(text[:headline].strip()) else 0
+    referring = frozenset(start for start in referring if start >= titled)
     for event in events:
         own = frozenset(event.evidence)
         for index, earlier in enumerate(kept):

@@ -321,6 +321,9 @@ def _place_within(
 ) -> Place | None:
     """ "A cholera outbreak in Zambia has killed 41 people in Lusaka": a place in the
     country that the clause above the trigger names is the more precise (round 5)."""
+    qualified = _qualified_by_country(mentions, country)
+    if qualified is not None:
+        return qualified
     chain = clause_chain(trigger, context_of(state).lines)
     for token, place in mentions:
         if (
@@ -331,6 +334,31 @@ def _place_within(
         ):
             return place
     return None
+
+
+def _qualified_by_country(mentions: list[tuple[Token, Place]], country: Place) -> Place | None:
+    """ "Yemen's besieged Taiz", "Sudan's El Fasher": a country in the possessive qualifies
+    the place of its own that follows within a few words; that place is where it is. Read
+    from the words, as the model often parses a headline's possessive wrongly."""
+    for token, place in mentions:
+        if place.id != country.id or token.i + 1 >= len(token.doc):
+            continue
+        if token.nbor(1).lower_ not in ("'s", "’s"):
+            continue
+        following = [
+            (t.i, p) for t, p in mentions
+            if 0 < t.i - token.i <= _QUALIFIED_WITHIN and p.kind != "country"
+            and p.country == country.country and not p.metonymy
+            and not any(w.is_punct and w.text != "-" for w in token.doc[token.i + 2 : t.i])
+        ]  # fmt: skip
+        if following:
+            return min(following, key=lambda item: item[0])[1]
+    return None
+
+
+# The words a possessive country may stand before the place it qualifies: "Ukraine's
+# eastern Donetsk region" (its "'s", an adjective or two, the name).
+_QUALIFIED_WITHIN = 5
 
 
 def _objects_of(chain: list[Token]) -> list[Token]:
@@ -375,7 +403,45 @@ def _clause_place(
     anaphor = _settlement_anaphor(trigger, patient, chain)
     if anaphor is not None:
         return context_of(state).places.last_settlement_before(anaphor.idx)
+    return _sole_locative_after(trigger, mentions)
+
+
+def _sole_locative_after(trigger: Token, mentions: list[tuple[Token, Place]]) -> Place | None:
+    """ "Our teams distributed 1,200 shelter kits and hygiene items in Mecufi on
+    Wednesday", parsed with "hygiene" as a verb: where the parse links no place to the
+    trigger, the one place its sentence names, after it, behind "in" or "at", is where it
+    happened. Read from the word order alone, only when the sentence names no other place
+    (a second one could be where people came from or went to)."""
+    if len({place.id for _, place in mentions}) != 1:
+        return None
+    for token, place in mentions:
+        head = token
+        while head.dep_ in ("compound", "flat") and head.head != head:
+            head = head.head
+        if (
+            token.i > trigger.i
+            and not place.metonymy
+            and head.dep_ == "pobj"
+            and head.head.lower_ in ("in", "at")
+            and not _told_between(trigger, token)
+        ):
+            return place
     return None
+
+
+def _told_between(trigger: Token, token: Token) -> bool:
+    """ "The guards were freed ..., the minister told a news conference in Quito": a verb
+    of speech between the trigger and the place places the telling, not the event; a word
+    for another event between them ("struck ... in response to a drone attack on an
+    academy in Homs") places that event."""
+    for t in trigger.doc[trigger.i + 1 : token.i]:
+        lemma = t.lemma_.lower()
+        said_or_done = lemma in rules.SPEECH_VERBS or lemma in rules.VERB_TRIGGERS
+        if t.pos_ in ("VERB", "AUX") and said_or_done:
+            return True
+        if t.pos_ == "NOUN" and lemma in rules.NOUN_TRIGGERS:
+            return True
+    return False
 
 
 def _where_target_is(token: Token, trigger: Token) -> bool:

@@ -46,6 +46,7 @@ from sitrep.stages.events_dating import date_from_report, tells_current_state
 from sitrep.stages.events_document import CASUALTY_TYPES, consolidate
 from sitrep.stages.events_filters import tells_no_event
 from sitrep.stages.events_modality import event_modality
+from sitrep.stages.events_no_harm import with_tolls_of_none
 from sitrep.stages.events_place import event_place
 from sitrep.stages.events_protest import blockades_as_protests, fold_into_protests
 from sitrep.stages.events_sentence import is_setting, renewal
@@ -141,6 +142,7 @@ def extract_events(state: DocState, resources: Resources) -> None:
     # Tolls told in sentences of their own go to the event told there (round 13).
     consolidated = assign_tolls(merged, state)
     consolidated = add_breakdown_events(consolidated, state)  # one per place (round 17)
+    consolidated = with_tolls_of_none(consolidated, state)  # "no one was hurt" (round 18b)
     # Arrests and releases of protesters are the protest's (round 12, EVENT_TYPES.md).
     folded = fold_into_protests(consolidated, state.text, state.places)
     consolidated = [dataclasses.replace(e, id=f"E{i + 1}") for i, e in enumerate(folded)]

@@ -72,6 +72,8 @@ def event_place(state: DocState, trigger: Token, kind: str = "") -> str | None:
         region = _main_region(state)
     if region is not None:
         return region.id  # named by its noun alone: no settlement of the sentence outranks it
+    if found is None:
+        found = _sole_locative_after(trigger, mentions)
     if found is not None and found.kind == "country":
         found = _place_within(state, trigger, mentions, found) or found
     if found is None or found.lat is not None or _named_as_settlement(state, found):
@@ -403,7 +405,7 @@ def _clause_place(
     anaphor = _settlement_anaphor(trigger, patient, chain)
     if anaphor is not None:
         return context_of(state).places.last_settlement_before(anaphor.idx)
-    return _sole_locative_after(trigger, mentions)
+    return None
 
 
 def _sole_locative_after(trigger: Token, mentions: list[tuple[Token, Place]]) -> Place | None:
@@ -429,6 +431,11 @@ def _sole_locative_after(trigger: Token, mentions: list[tuple[Token, Place]]) ->
     return None
 
 
+# Words that open a relative clause, about another time, place or thing, told with its
+# own predicate ("since March, when 44 people died in Kestrel").
+_CLAUSE_OPENERS = frozenset({"when", "where", "which", "who", "whose"})
+
+
 def _told_between(trigger: Token, token: Token) -> bool:
     """ "The guards were freed ..., the minister told a news conference in Quito": a verb
     of speech between the trigger and the place places the telling, not the event; a word
@@ -436,6 +443,8 @@ def _told_between(trigger: Token, token: Token) -> bool:
     academy in Homs") places that event."""
     for t in trigger.doc[trigger.i + 1 : token.i]:
         lemma = t.lemma_.lower()
+        if lemma in _CLAUSE_OPENERS:
+            return True  # "the deadliest since March, when 44 people died in Kestrel"
         said_or_done = lemma in rules.SPEECH_VERBS or lemma in rules.VERB_TRIGGERS
         if t.pos_ in ("VERB", "AUX") and said_or_done:
             return True

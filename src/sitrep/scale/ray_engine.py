@@ -49,8 +49,11 @@ if TYPE_CHECKING:
 # one actor: small blocks (a few reports each) spread even ten files or a single large
 # JSONL file over every actor.
 BLOCK_BYTES = 32 * 1024
-# Reports per call of an actor: amortises the call, small enough to keep actors even.
-ACTOR_BATCH = 8
+# Reports per call of an actor: amortises the call, small enough to keep actors even. It
+# was 8; with the per-report work ~20 % cheaper since session 9, Ray's marginal rate fell to
+# 1.47-1.86x one worker (five runs) and 32 gave 1.59-1.95x (four runs; docs/SCALE.md,
+# session 12).
+ACTOR_BATCH = 32
 # Annotated blocks Ray may hold ready for this process beyond the one being loaded: the
 # actors go on annotating while a batch is written and linked (0.3-2 s).
 PREFETCH_BLOCKS = 4

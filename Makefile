@@ -77,6 +77,8 @@ eval: $(EVAL_STAMP)
 	$(BIN)/sitrep eval report --data eval/outside/n
 	$(BIN)/sitrep eval report --data eval/outside/o
 	$(BIN)/sitrep eval report --data eval/outside/p
+	$(BIN)/sitrep eval report --data eval/outside/q
+	$(BIN)/sitrep eval report --data eval/outside/r
 	@if [ -d $(SHARED_EVAL)/quotes/PolNeAR ]; then \
 	  $(BIN)/sitrep eval quotes --data $(SHARED_EVAL)/quotes/PolNeAR --split test; \
 	else echo "skipping eval quotes: $(SHARED_EVAL)/quotes/PolNeAR not found"; fi

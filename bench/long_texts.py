@@ -1,4 +1,5 @@
-"""Stage cost against the model's on long texts with no sentence ends or no line breaks.
+"""Stage cost against the model's on long texts: no sentence ends, no line breaks, or a
+sentence to a line.
 
 A linear stage grows like the model does; a quadratic one overtakes it as the text grows.
 For each length the CPU seconds of ``annotate`` (model plus stages) and of the model alone
@@ -24,6 +25,11 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "one line of prose": lambda n: (
         'Officials said "we will rebuild" in Kharkiv on 3 March 2022, after 12 people died. '
         * (n // 84)
+    ).strip(),
+    # A report laid out a sentence to a line: every line break is a sentence start
+    # (``line_breaks``, set before the parser; once quadratic in the lines).
+    "a sentence per line": lambda n: (
+        "Shelling hit the town on Monday and 12 people died, officials said.\n" * (n // 68)
     ).strip(),
     "no sentence ends": lambda n: (
         "the army moved north and the people waited " * (n // 44)

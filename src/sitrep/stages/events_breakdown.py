@@ -30,9 +30,9 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from sitrep.records import Event, Figure, Place, Span
-from sitrep.stages.events_clause import is_name, listed_place
+from sitrep.stages.events_clause import NOT_PLACE_ENTITIES, is_name, listed_place
 from sitrep.stages.events_context import context_of, mentions_in_sentence
-from sitrep.stages.events_document import CASUALTY_TYPES, is_vague
+from sitrep.stages.events_document import CASUALTY_TYPES, is_vague, months_agree
 from sitrep.stages.events_shares import in_care
 from sitrep.stages.state import DocState
 from sitrep.stages.times_rules import precision
@@ -259,8 +259,6 @@ _SUMMARY_WORDS = frozenset(
     {"total", "totals", "overall", "other", "others", "elsewhere", "unknown", "national",
      "nationwide", "all", "sum", "subtotal", "combined", "remaining", "rest"}
 )  # fmt: skip
-# Entity labels that say a label is no place (a date, a group, an organisation).
-_NOT_PLACE_ENTITIES = frozenset({"DATE", "TIME", "NORP", "ORG", "PERSON", "CARDINAL"})
 # The model's entity labels for a place's name.
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 
@@ -414,7 +412,7 @@ def _capitalised_label(span: SpacySpan) -> bool:
         bool(words)
         and all(t.text[:1].isupper() for t in words)
         and not any(t.lower_ in _SUMMARY_WORDS or t.is_stop for t in words)
-        and not any(t.ent_type_ in _NOT_PLACE_ENTITIES for t in words)
+        and not any(t.ent_type_ in NOT_PLACE_ENTITIES for t in words)
     )
 
 
@@ -481,7 +479,7 @@ def _event_there(
     for n, event in enumerate(events):
         if _family(event.type) != _family(kind) or event.place is None:
             continue
-        if not _same_time(event.date, date):
+        if not months_agree(event.date, date):
             continue
         if event.place == place.id or names.get(event.place) == _bare_name(place.name):
             return n
@@ -503,13 +501,6 @@ def _with_count(event: Event, share: _Share) -> Event:
     if share.quantity == "injured" and event.injured is None:
         return dataclasses.replace(event, injured=share.count)
     return event
-
-
-def _same_time(one: str | None, other: str | None) -> bool:
-    """Whether two dates may be one time: either unknown, or one within the other."""
-    if one is None or other is None:
-        return True
-    return one.startswith(other[:7]) or other.startswith(one[:7])
 
 
 def _date_of(share: _Share, kind: str, events: Sequence[Event]) -> str | None:

@@ -38,7 +38,7 @@ IMPACT_VERBS = frozenset(
 # Entity labels that are never places, even capitalised in a list ("in January and May",
 # "in Muslims and Christians"). Not PERSON: the small model calls many foreign village
 # names people ("in Likuangole, Manyabol and Lotila": Lotila PERSON).
-_NOT_PLACES = frozenset(
+NOT_PLACE_ENTITIES = frozenset(
     {"DATE", "TIME", "NORP", "ORG", "MONEY", "PERCENT", "CARDINAL", "ORDINAL",
      "QUANTITY", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"}
 )  # fmt: skip
@@ -212,7 +212,9 @@ def _place_at(member: Token, found: list[tuple[Token, Place]]) -> Place | None:
 
 def is_name(member: Token, state: DocState) -> bool:
     """A capitalised proper name the model does not call a date, person or group."""
-    if member.pos_ != "PROPN" or not member.text[:1].isupper() or member.ent_type_ in _NOT_PLACES:
+    if member.pos_ != "PROPN" or not member.text[:1].isupper():
+        return False
+    if member.ent_type_ in NOT_PLACE_ENTITIES:
         return False
     rejected = state.scratch.get("places.rejected") or ()
     return _name_span(member)[2] not in rejected

@@ -306,7 +306,7 @@ def same_event(
         return False
     if (a.modality in _REALIS) != (b.modality in _REALIS):
         return False
-    if not _months_agree(a.date, b.date):
+    if not months_agree(a.date, b.date):
         return False
     if _different_days(a.date, b.date) and not ({a.type, b.type} & _LASTING or headline_alone):
         return False
@@ -424,7 +424,7 @@ def _different_days(x: str | None, y: str | None) -> bool:
     return x[:10] != y[:10]
 
 
-def _months_agree(x: str | None, y: str | None) -> bool:
+def months_agree(x: str | None, y: str | None) -> bool:
     """Same month (or year, when one says only a year); an ISO week ("2024-W22-WE")
     agrees with each month its days fall in (round 6, taiz_convoy: "over the weekend"
     and "on Saturday" are one shelling)."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from spacy.tokens import Span as SpacySpan
@@ -81,14 +82,7 @@ def with_tolls_of_none(events: Sequence[Event], state: DocState) -> list[Event]:
 
 def _index(starts: list[int], offset: int) -> int:
     """The index of the sentence holding ``offset``."""
-    low, high = 0, len(starts) - 1
-    while low < high:
-        middle = (low + high + 1) // 2
-        if starts[middle] <= offset:
-            low = middle
-        else:
-            high = middle - 1
-    return low
+    return max(bisect_right(starts, offset) - 1, 0)
 
 
 def _own_sentences(

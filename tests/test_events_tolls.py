@@ -39,7 +39,7 @@ def _with_counts(
          "attack", (8, 17)),
         ("Floods swept through Kestrel on Thursday night.\n\nThe regional governor said "
          "nine people had drowned. More than 30 people were injured, including a nurse.",
-         "disaster", (None, 30)),
+         "disaster", (9, 30)),  # "drowned" counts the dead (round 19)
         ("Artillery shelled the market in Moravo on Friday.\n\nOne vendor was killed, "
          "the mayor said.", "shelling", (1, None)),
     ],

@@ -158,7 +158,16 @@ _TOWNS_BY_PARTS = frozenset({"street"})
 
 
 def _past_partitive(noun: Token) -> Token:
-    """ "in parts of A and B": the list stands after the share's "of" (round 13)."""
+    """ "in parts of A and B": the list stands after the share's "of" (round 13); "the
+    villages of A, B and C", "villages in the A, B and C districts": after a plural
+    kind of place's "of" or "in" (round 19)."""
+    kind = noun.tag_ == "NNS" and noun.lemma_.lower() in _PLACE_KINDS
+    if kind:
+        within = [
+            o for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in ("of", "in")
+            for o in prep.children if o.dep_ == "pobj"
+        ]  # fmt: skip
+        return within[0] if within else noun
     if noun.lemma_.lower() not in PARTITIVE_NOUNS | _TOWNS_BY_PARTS:
         return noun
     of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)

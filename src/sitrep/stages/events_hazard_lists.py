@@ -38,11 +38,44 @@ def hazard_clause_verb(verb: Token) -> bool:
         return False
     if any(c.dep_ == "neg" for c in verb.children):
         return False
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return any(_is_hazard(s, verb) for s in subjects)
+    if _floods_what_it_is_said_of(verb):
+        return True
+    return any(_is_hazard(s, verb) for s in _subjects_shared(verb))
+
+
+# Verbs that name the flood themselves when said of what it hit: "Homes, roads and
+# bridges were swept away in A, B and C", "villages were flooded in A and B" (round 19).
+_FLOODED_VERBS = frozenset({"flood", "inundate", "submerge"})
+_CARRIED_OFF_VERBS = frozenset({"sweep", "wash"})
+
+
+def _floods_what_it_is_said_of(verb: Token) -> bool:
+    """A passive verb of flooding, or "swept/washed away" in the passive: the hazard is
+    the verb's own meaning, whatever its subject ("were swept away in A and B")."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in _FLOODED_VERBS:
+        return True
+    away = any(c.dep_ in ("prt", "advmod") and c.lower_ == "away" for c in verb.children)
+    return lemma in _CARRIED_OFF_VERBS and away
+
+
+def _subjects_shared(verb: Token) -> list[Token]:
+    """The verb's subjects; a participle or conjoined verb with none of its own shares
+    its head verb's: "The river burst its banks, flooding parts of A, B and C" (round
+    19). Bounded: the head chain of one sentence."""
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects or verb.dep_ not in ("advcl", "conj", "xcomp") or verb.head.pos_ != "VERB":
+            return subjects
+        verb = verb.head
+    return []
 
 
 def _is_hazard(noun: Token, verb: Token) -> bool:
+    if noun.pos_ == "PROPN" and any(_names_a_hazard(c) for c in noun.children):
+        return True  # "Storm Boris sent a wall of water through A, B and C" (round 19)
     lemma = noun_lemma(noun)
     if rules.NOUN_TRIGGERS.get(lemma) == "disaster" and lemma not in rules.FIGURATIVE_HAZARDS:
         return True
@@ -55,6 +88,12 @@ def _is_hazard(noun: Token, verb: Token) -> bool:
         words = [c.text for c in noun.subtree if c.i != noun.i]
         return any(rules.DISEASE_WORDS.fullmatch(w) for w in words)
     return False
+
+
+def _names_a_hazard(word: Token) -> bool:
+    """ "Storm" in "Storm Boris", "Typhoon" in "Typhoon Wipha": a named storm's kind."""
+    lemma = word.lemma_.lower()
+    return word.dep_ == "compound" and rules.NOUN_TRIGGERS.get(lemma) == "disaster"
 
 
 def noun_lemma(noun: Token) -> str:

@@ -145,7 +145,8 @@ def assign_tolls(events: Sequence[Event], state: DocState) -> list[Event]:
             # else the list's total, which goes to the place the report is about,
             # unless it tells the toll by town (docs/EVENT_TYPES.md, round 14).
             gid = lists.group[host]
-            own = next((i for i in lists.members[gid] if result[i].place == towns[toll.at]), None)
+            town = towns[toll.at] or _only_settlement(state, toll)
+            own = next((i for i in lists.members[gid] if result[i].place == town), None)
             lead = lists.lead[gid]
             if own is not None:
                 host = own
@@ -712,6 +713,14 @@ def _paragraph_town(state: DocState, toll: _Toll) -> set[str]:
         return set()  # the paragraph starts with the toll
     towns = _settlements_in(state, Span.of(state.text, before.start_char, before.end_char))
     return towns if len(towns) == 1 else set()
+
+
+def _only_settlement(state: DocState, toll: _Toll) -> str | None:
+    """The one town the toll's sentence names anywhere, in a clause of how they died too:
+    "Four members of one family died when their car was carried away ... near Tissint"
+    (round 19)."""
+    named = _settlements_in(state, toll.evidence)
+    return next(iter(named)) if len(named) == 1 else None
 
 
 def _settlements_in(state: DocState, span: Span) -> set[str]:

@@ -69,6 +69,7 @@ QUANTITIES: tuple[str, ...] = (
 # Lemmas that say what a number in their sentence counts; the nearest one wins.
 QUANTITY_CUES: dict[str, str] = {
     "kill": "killed", "dead": "killed", "die": "killed", "death": "killed", "toll": "killed",
+    "drown": "killed", "perish": "killed",  # round 19: "Two men drowned near X"
     "fatality": "killed", "injure": "injured", "wound": "injured", "hurt": "injured",
     "injury": "injured", "missing": "missing", "miss": "missing", "disappear": "missing",
     "displace": "displaced", "flee": "displaced", "refugee": "displaced",

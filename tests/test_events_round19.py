@@ -1,0 +1,81 @@
+"""Round 19: a hazard told over a list of places is a disaster at each (docs/EVENTS.md,
+"Round 19 — hazards over lists of places").
+
+Writers code one disaster per place a flood, mudflow or storm reached. Round 15d read
+the list where the hazard is the clause's own subject ("the river spilled into A, B and
+C"); reports also tell it by a participle that shares its subject with the main verb
+("The river burst its banks, flooding parts of A, B and C"), by a named storm ("Storm
+Boris sent a wall of water through A, B and C"), by a passive verb that names the flood
+itself ("Homes were swept away in A, B and C"), and by the villages "of" or "in" a list.
+A death told by "drowned" is a toll, and a toll told near one of the listed towns is that
+town's. Towns are invented (events_support)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from events_support import events_in_invented_towns
+
+
+def _disasters(make_state: Any, resources: Any, text: str) -> dict[str | None, int | None]:
+    found = events_in_invented_towns(make_state, resources, text)
+    return {place: event.killed for kind, place, event in found if kind == "disaster"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The river burst its banks on Sunday night after two days of rain, flooding parts of"
+        " Harlow, Kestrel and Moravo.",
+        "On Saturday the water reached the valley, flooding the villages of Harlow, Kestrel"
+        " and Moravo.",
+        "Rescuers reached the valley on Monday, two days after Storm Boris dumped record"
+        " rainfall on the hills and sent a wall of water through Harlow, Kestrel and Moravo.",
+        "Homes, roads and bridges were swept away in Harlow, Kestrel and Moravo on Saturday.",
+        "Hundreds of houses were flooded in Harlow, Kestrel and Moravo on Saturday.",
+    ],
+)
+def test_a_hazard_over_a_list_of_towns_is_a_disaster_at_each(
+    make_state: Any, resources: Any, sentence: str
+) -> None:
+    placed = _disasters(make_state, resources, sentence)
+    assert {"Harlow", "Kestrel", "Moravo"} <= set(placed)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Not passive: people carry things away, no flood does.
+        "Volunteers washed away the mud in Harlow, Kestrel and Moravo on Saturday.",
+        # Swept, but not away: a sweep by police is no flood.
+        "Police swept through Harlow, Kestrel and Moravo on Saturday.",
+        # The shared subject is no hazard.
+        "The minister visited the region on Sunday, touring parts of Harlow, Kestrel and Moravo.",
+    ],
+)
+def test_no_disaster_where_nothing_names_a_hazard(
+    make_state: Any, resources: Any, sentence: str
+) -> None:
+    assert _disasters(make_state, resources, sentence) == {}
+
+
+def test_a_toll_near_one_listed_town_is_that_towns(make_state: Any, resources: Any) -> None:
+    text = (
+        "Homes, roads and bridges were swept away in Harlow, Kestrel and Moravo on Saturday."
+        "\n\nFour members of one family died when their car was carried away as they tried"
+        " to cross a flooded wadi near Kestrel, the ministry said.\n"
+    )
+    placed = _disasters(make_state, resources, text)
+    assert placed["Kestrel"] == 4
+    assert placed["Harlow"] is None
+
+
+def test_men_who_drowned_are_a_toll(make_state: Any, resources: Any) -> None:
+    text = (
+        "Floodwater swept through Harlow, Kestrel and Moravo over the weekend.\n\n"
+        "Two men drowned near Moravo on Sunday when their car was carried off a flooded road.\n"
+    )
+    placed = _disasters(make_state, resources, text)
+    assert placed["Moravo"] == 2

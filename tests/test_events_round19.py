@@ -79,3 +79,57 @@ def test_men_who_drowned_are_a_toll(make_state: Any, resources: Any) -> None:
     )
     placed = _disasters(make_state, resources, text)
     assert placed["Moravo"] == 2
+
+
+# ------------------------------------------------- a date shared by conjoined predicates
+
+
+def _dates(make_state: Any, resources: Any, text: str) -> dict[str, str | None]:
+    found = events_in_invented_towns(make_state, resources, text)
+    return {kind: event.date for kind, _, event in found}
+
+
+def test_a_date_after_the_last_conjoined_predicate_dates_both(
+    make_state: Any, resources: Any
+) -> None:
+    # "over the weekend" hangs on "forced"; "said on Monday" dates only the saying.
+    text = (
+        "Fighting between rival armed groups in Harlow killed at least nine people and forced"
+        " hundreds of families from their homes over the weekend, the ambulance service said"
+        " on Monday."
+    )
+    dates = _dates(make_state, resources, text)
+    assert dates["armed_clash"] == "2025-W10-WE"
+
+
+def test_a_verb_joined_without_and_shares_no_date(make_state: Any, resources: Any) -> None:
+    # The parser joins "reached" to "blocked" with no "and": the flood is not Monday's.
+    text = "A convoy blocked for four days by floodwater near Harlow reached Kestrel on Monday."
+    assert _dates(make_state, resources, text).get("disaster") != "2025-03-10"
+
+
+# ------------------------------------------------------------------------------ outages
+
+
+def _outages(make_state: Any, resources: Any, text: str) -> set[str | None]:
+    found = events_in_invented_towns(make_state, resources, text)
+    return {place for kind, place, _ in found if kind == "infrastructure_damage"}
+
+
+def test_power_knocked_out_over_a_list_of_towns_is_an_outage_at_each(
+    make_state: Any, resources: Any
+) -> None:
+    text = "The strikes knocked out power in Harlow, Kestrel and Moravo."
+    assert _outages(make_state, resources, text) == {"Harlow", "Kestrel", "Moravo"}
+
+
+def test_a_knockout_that_names_no_infrastructure_is_no_outage(
+    make_state: Any, resources: Any
+) -> None:
+    text = "The champion knocked out his rival in Harlow."
+    assert _outages(make_state, resources, text) == set()
+
+
+def test_networks_that_remain_down_are_an_outage(make_state: Any, resources: Any) -> None:
+    text = "Power and mobile networks remain down in Harlow."
+    assert _outages(make_state, resources, text) == {"Harlow"}

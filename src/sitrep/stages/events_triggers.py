@@ -98,6 +98,8 @@ def _verb_type(token: Token, lemma: str) -> str | None:
         return "protest"  # "police opened fire on striking oil workers" (round 15)
     if _goes_back(token, lemma):
         return "return"
+    if lemma == "knock" and _knocks_out(token) and _names_infrastructure(token):
+        return "infrastructure_damage"  # "The strikes knocked out power in A, B and C" (19)
     if lemma == "leave" and _left_without_service(token):
         return "infrastructure_damage"  # "residents were left without running water"
     if lemma == "leave" and _leaves_in_need(token):
@@ -965,16 +967,24 @@ def _is_background_duration(token: Token) -> bool:
     )
 
 
+# "Power and mobile networks remain down", "the lights went out" (round 19).
+_STATE_VERBS = frozenset({"be", "remain", "stay", "go"})
+
+
 def _is_out_of_service(noun: Token) -> bool:
     """ "Power and phone lines are down", "the water is off": a state of affairs told of
     a utility or a piece of infrastructure."""
     heads = [noun, *noun.conjuncts] if noun.dep_ == "nsubj" else []
     verb = noun.head
-    if not heads or verb.lemma_.lower() != "be":
+    if not heads or verb.lemma_.lower() not in _STATE_VERBS:
         return False
     if not any(h.lemma_.lower() in rules.UTILITIES | rules.INFRASTRUCTURE for h in heads):
         return False
     return any(c.lower_ in rules.OUT_OF_SERVICE for c in verb.children if c.dep_ != "nsubj")
+
+
+def _knocks_out(verb: Token) -> bool:
+    return any(c.dep_ in ("prt", "advmod") and c.lower_ == "out" for c in verb.children)
 
 
 def _names_infrastructure(verb: Token, *, through_of: bool = False) -> bool:

@@ -59,7 +59,7 @@ def event_date(state: DocState, trigger: Token, *, future_ok: bool = False) -> s
     if predicate is not None:
         chain = [predicate, *chain]  # "A fire swept through the camp on Sunday"
     sentence = trigger.sent
-    best: tuple[int, str] | None = None
+    best: tuple[float, str] | None = None
     parses: list[ParsedTime] = state.scratch.get(PARSED_KEY, [])
     future = {i for i, p in enumerate(parses) if p.future}
     # A dateline's date says when the report was filed, not when its events happened.
@@ -130,7 +130,7 @@ def _in_time_phrase(trigger: Token) -> bool:
     return False
 
 
-def _attachment_level(root: Token, trigger: Token, chain: list[Token]) -> int | None:
+def _attachment_level(root: Token, trigger: Token, chain: list[Token]) -> float | None:
     head = root
     while head.head != head:
         head = head.head
@@ -138,7 +138,24 @@ def _attachment_level(root: Token, trigger: Token, chain: list[Token]) -> int | 
             break
         if _counts_since(head, trigger):
             return None
-    return chain.index(head) if head in chain else None
+    if head in chain:
+        return chain.index(head)
+    return _shared_by_conjuncts(head, chain)
+
+
+def _shared_by_conjuncts(verb: Token, chain: list[Token]) -> float | None:
+    """ "Fighting killed nine people and forced hundreds from their homes over the
+    weekend": a time phrase at the end of the last of two conjoined predicates dates
+    both (round 19), below a date of the clause's own and above one of a verb it hangs
+    on ("..., the ambulance service said on Monday")."""
+    if verb.dep_ != "conj" or verb.head not in chain or verb.i < verb.head.i:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None  # "..., and the army retook the town on Sunday": a clause of its own
+    head = verb.head
+    if not any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children):
+        return None  # no "and": a misparse ("A convoy blocked ... reached X on Monday")
+    return chain.index(verb.head) + 0.5
 
 
 def _counts_since(node: Token, trigger: Token) -> bool:

@@ -79,6 +79,8 @@ eval: $(EVAL_STAMP)
 	$(BIN)/sitrep eval report --data eval/outside/p
 	$(BIN)/sitrep eval report --data eval/outside/q
 	$(BIN)/sitrep eval report --data eval/outside/r
+	$(BIN)/sitrep eval agreement --data eval/outside/q --second eval/agreement/q
+	$(BIN)/sitrep eval agreement --data eval/outside/r --second eval/agreement/r
 	@if [ -d $(SHARED_EVAL)/quotes/PolNeAR ]; then \
 	  $(BIN)/sitrep eval quotes --data $(SHARED_EVAL)/quotes/PolNeAR --split test; \
 	else echo "skipping eval quotes: $(SHARED_EVAL)/quotes/PolNeAR not found"; fi

@@ -133,3 +133,34 @@ def test_a_knockout_that_names_no_infrastructure_is_no_outage(
 def test_networks_that_remain_down_are_an_outage(make_state: Any, resources: Any) -> None:
     text = "Power and mobile networks remain down in Harlow."
     assert _outages(make_state, resources, text) == {"Harlow"}
+
+
+# --------------------------------------------------- roads and bridges a hazard cut
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The water destroyed or damaged six bridges along the river near Harlow on Monday.",
+        "Landslides blocked the main road to Harlow on Monday.",
+        "Heavy rains flooded Harlow on Monday, washing away two bridges near Kestrel.",
+    ],
+)
+def test_roads_and_bridges_a_hazard_cut_are_its_damage_not_an_outage(
+    make_state: Any, resources: Any, sentence: str
+) -> None:
+    assert _outages(make_state, resources, sentence) == set()
+
+
+def test_a_hazard_that_cuts_a_utility_leaves_an_outage(make_state: Any, resources: Any) -> None:
+    text = "The floodwater knocked out the power station in Harlow on Monday."
+    assert _outages(make_state, resources, text) == {"Harlow"}
+
+
+def test_a_bridge_an_attack_destroyed_is_still_told(make_state: Any, resources: Any) -> None:
+    found = events_in_invented_towns(
+        make_state, resources, "Drones destroyed the bridge at Harlow on Monday."
+    )
+    assert [(kind, place) for kind, place, _ in found if kind != "disaster"] == [
+        ("airstrike", "Harlow")
+    ]

@@ -71,13 +71,14 @@ def _types(found: list[tuple[str, str | None, Event]]) -> set[str]:
         ("Relief teams arrived in Gao with tents and blankets on Sunday.", "aid"),
         ("The storm left 5,000 people homeless around Gao.", "displacement"),
         ("Most of the village's residents fled to Gao last week.", "displacement"),
-        ("Mudslides blocked the highway near Gao on Friday.", "infrastructure_damage"),
+        # A road a hazard cut is the hazard's damage: the disaster (round 19c).
+        ("Mudslides blocked the highway near Gao on Friday.", "disaster"),
         ("Mobile internet was cut across Gao on Friday.", "infrastructure_damage"),
         ("A drone strike on the power plant in Gao was reported on Monday.", "airstrike"),
         ("Last month a strike on the fuel depot in Gao set it ablaze.", "attack"),
         ("No food aid has entered Gao since April.", "humanitarian_access_blocked"),
         ("Emergency shutdowns were in place in Gao on Friday.", "infrastructure_damage"),
-        ("Road links to Gao have been cut by the floods.", "infrastructure_damage"),
+        ("Road links to Gao have been cut by the floods.", "disaster"),
     ],
 )
 def test_round_six_trigger_words_tell_their_event(make_state, resources, text, kind) -> None:  # type: ignore[no-untyped-def]

@@ -372,6 +372,11 @@ FEARING_VERBS = frozenset({"fear", "worry", "expect"})
 # part of that event: the outside writers' gold codes none of it. Outages and broken
 # transport are still events of their own (the gold's "other").
 DAMAGE_CAUSES = frozenset({"blast", "explosion", "lava", "wave", "floodwater", "mudflow"})
+# Ways a hazard cuts by washing them out or burying them: a flood's or a landslide's own
+# damage, which writers code as the disaster, not as an outage of its own (round 19).
+TRANSPORT_LINKS = frozenset(
+    {"road", "bridge", "railway", "track", "rail", "highway", "motorway", "expressway"}
+)  # fmt: skip
 SERVICES = frozenset(
     {"road", "bridge", "railway", "track", "rail", "highway", "motorway", "expressway",
      "line", "port", "airport", "station", "pipeline", "grid", "network", "substation",

@@ -15,7 +15,11 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from sitrep.stages import events_rules as rules
-from sitrep.stages.events_hazard_lists import hazard_reaches_places, water_leaves_its_bed
+from sitrep.stages.events_hazard_lists import (
+    hazard_reaches_places,
+    noun_lemma,
+    water_leaves_its_bed,
+)
 from sitrep.stages.events_implicit import implicit_type
 from sitrep.stages.events_r16_doers import (
     arson_by_armed_people,
@@ -105,7 +109,8 @@ def _verb_type(token: Token, lemma: str) -> str | None:
     if lemma == "leave" and _leaves_in_need(token):
         return "displacement"  # "The storm left 5,000 people homeless": whatever left them
     if lemma == "block" and _blocked_by_nature(token):
-        return "infrastructure_damage"
+        # "Landslides blocked the road to A": the landslide's own damage (round 19).
+        return None if _only_transport_links(token) else "infrastructure_damage"
     if civilians_block_road(token) or forms_human_chain(token):
         return "protest"  # "residents blocked the main road", "formed human chains" (16)
     if lemma == "return" and _returns_to_a_state(token):
@@ -170,6 +175,8 @@ def _damage_of_told_event(verb: Token) -> bool:
     disaster or attack its clause tells are that event's damage, not an event of their own
     (round 9). A utility or transport link cut is still one ("drones struck the plant,
     cutting power"), and so is damage told with no cause ("houses were set on fire")."""
+    if _only_transport_links(verb) and _by_a_disaster(verb):
+        return True
     if any(word.lemma_.lower() in rules.UTILITIES | rules.SERVICES for word in _damaged(verb)):
         return False
     node = verb
@@ -182,6 +189,41 @@ def _damage_of_told_event(verb: Token) -> bool:
         if node.pos_ == "VERB" and trigger_type(node) in _VIOLENT_OR_DISASTROUS:
             return True  # "attacked the village, killing ... and burning the market"
     return False
+
+
+def _only_transport_links(verb: Token) -> bool:
+    """Whether all the verb damages are roads and bridges ("the bridges", "road links")."""
+    damaged = _damaged(verb)
+    return bool(damaged) and all(
+        word.lemma_.lower() in rules.TRANSPORT_LINKS
+        or any(c.dep_ == "compound" and c.lemma_.lower() in rules.TRANSPORT_LINKS
+               for c in word.children)
+        for word in damaged
+    )  # fmt: skip
+
+
+def _by_a_disaster(verb: Token) -> bool:
+    """ "The water destroyed six bridges", "Landslides blocked the road", "heavy rains ...,
+    washing away bridges": roads and bridges a hazard cut are its damage; "drones struck
+    the bridge" stays an attack's (round 19)."""
+    node = verb
+    for _ in range(3):
+        doers = [c for c in node.children if c.dep_ == "nsubj"]
+        doers += [o for a in node.children if a.dep_ == "agent" for o in a.children]
+        for word in (h for d in doers for h in _heads_of(d)):
+            lemma = noun_lemma(word)
+            if rules.NOUN_TRIGGERS.get(lemma) == "disaster" or lemma in _NATURAL_CAUSES:
+                return True
+        if node.dep_ not in ("conj", "advcl", "xcomp") or node.head == node:
+            return False
+        node = node.head
+        if node.pos_ == "VERB" and trigger_type(node) == "disaster":
+            return True
+    return False
+
+
+# What a hazard is called when it does the damage itself: "the water destroyed six bridges".
+_NATURAL_CAUSES = rules.HAZARD_NOUNS | frozenset({"water", "river", "rain", "wave"})
 
 
 def _part_of_violent_verb(verb: Token) -> bool:

@@ -164,3 +164,37 @@ def test_a_bridge_an_attack_destroyed_is_still_told(make_state: Any, resources: 
     assert [(kind, place) for kind, place, _ in found if kind != "disaster"] == [
         ("airstrike", "Harlow")
     ]
+
+
+# ------------------------------------------------------------ one person's return
+
+
+def _returns(make_state: Any, resources: Any, text: str) -> list[str | None]:
+    found = events_in_invented_towns(make_state, resources, text)
+    return [place for kind, place, _ in found if kind == "return"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"When I came back to Harlow, there was no road, no river, no houses," she said.',
+        "Manana, a 47-year-old beekeeper from Harlow, moved back in May.",
+        "Her son went back to Harlow last week.",
+    ],
+)
+def test_one_persons_return_is_no_return_of_people(
+    make_state: Any, resources: Any, sentence: str
+) -> None:
+    assert _returns(make_state, resources, sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "About 40 families have returned to Harlow since the spring.",
+        "Residents went back to Harlow last week.",
+        "Many of them moved back to Harlow in May.",
+    ],
+)
+def test_a_group_going_back_is_a_return(make_state: Any, resources: Any, sentence: str) -> None:
+    assert _returns(make_state, resources, sentence) == ["Harlow"]

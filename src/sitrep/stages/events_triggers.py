@@ -9,6 +9,7 @@ from their homes or leaving, captives taken, raids that arrest, convoys turned b
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -101,7 +102,7 @@ def _verb_type(token: Token, lemma: str) -> str | None:
     if lemma == "strike" and _on_strike(token):
         return "protest"  # "police opened fire on striking oil workers" (round 15)
     if _goes_back(token, lemma):
-        return "return"
+        return None if _one_person_moves(token) else "return"
     if lemma == "knock" and _knocks_out(token) and _names_infrastructure(token):
         return "infrastructure_damage"  # "The strikes knocked out power in A, B and C" (19)
     if lemma == "leave" and _left_without_service(token):
@@ -148,6 +149,8 @@ def _verb_type(token: Token, lemma: str) -> str | None:
         return None
     if kind in rules.MOVEMENT_TYPES and not (_people_move(token) or _moved_by_disaster(token)):
         return None
+    if kind == "return" and _one_person_moves(token):
+        return None  # "When I came back ...", "a beekeeper moved back in May" (round 19d)
     if lemma == "leave":
         return _leaving_type(token)
     if lemma == "raid" and _arrests_in_clause(token):
@@ -316,6 +319,34 @@ def _goes_back(verb: Token, lemma: str) -> bool:
         and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children)
         and _people_move(verb)
     )
+
+
+# Singular nouns that still name a group of people: "the community returned".
+_GROUPS = frozenset({"family", "community", "population", "crowd", "group", "village", "clan"})
+
+
+def _one_person_moves(verb: Token) -> bool:
+    """ "When I came back, there was no road", "Manana, a beekeeper, moved back in May":
+    one person's story, which no coder counts as a return of people (round 19d; neither
+    annotator of q and r codes one)."""
+    subject = _subject(verb)
+    if subject is None:
+        return False
+    if subject.lower_ in ("i", "he", "she"):
+        return True
+    if subject.ent_type_ == "PERSON" and not subject.conjuncts:
+        return True
+    return (
+        subject.tag_ == "NN"
+        and subject.lemma_.lower() not in _GROUPS
+        and not subject.conjuncts
+        and not any(c.dep_ == "nummod" for c in subject.children)
+        and _PERSON_NOUN.search(subject.lemma_.lower()) is not None
+    )
+
+
+# Nouns of one person by role or kin: "a beekeeper", "the farmer", "her son".
+_PERSON_NOUN = re.compile(r"(?:er|or|ist|ian|man|woman|son|daughter|mother|father|wife|husband)$")
 
 
 def _disaster_does_it(verb: Token, subject: Token | None) -> bool:

@@ -456,8 +456,11 @@ def store_mb(db: Path) -> float:
 WRITER_PROBE_EVERY = 250
 
 
-def writer_memory(corpus: Path, db: Path, workers: int = 2) -> list[dict[str, float]]:
-    """Ingest ``corpus`` in this process, sampling the writer's memory as it goes."""
+def writer_memory(
+    corpus: Path, db: Path, workers: int = 2, memory_limit: str | None = None
+) -> list[dict[str, float]]:
+    """Ingest ``corpus`` in this process, sampling the writer's memory as it goes;
+    ``memory_limit`` caps DuckDB's buffer instead of the store's default."""
     from sitrep.engine import IngestSummary, ingest
     from sitrep.settings import Settings
     from sitrep.store import Store
@@ -477,7 +480,8 @@ def writer_memory(corpus: Path, db: Path, workers: int = 2) -> list[dict[str, fl
             )
             print(json.dumps(samples[-1]), file=sys.stderr, flush=True)  # fmt: skip
 
-    summary = ingest([corpus], Store(db), Settings(), workers=workers, on_progress=probe)
+    store = Store(db) if memory_limit is None else Store(db, writer_memory_limit=memory_limit)
+    summary = ingest([corpus], store, Settings(), workers=workers, on_progress=probe)
     samples.append({"reports": summary.seen, "s": round(time.perf_counter() - start, 1),
                     **memory_parts()})  # fmt: skip
     return samples
@@ -548,14 +552,22 @@ def main() -> None:
     parser.add_argument(
         "--writer-memory", action="store_true", help="Where the writer's memory is (see above)."
     )
+    parser.add_argument(
+        "--writer-limit",
+        default=None,
+        help="With --writer-memory: DuckDB's buffer cap ('128MB'; the store's default else).",
+    )
     args = parser.parse_args()
     if args.writer_memory:
         root = args.dir or Path(tempfile.mkdtemp())
         root.mkdir(parents=True, exist_ok=True)
         corpus = root / f"corpus-{args.reports}.jsonl"
         write_corpus(corpus, args.reports, build_templates(), args.seed)
-        samples = writer_memory(corpus, root / "writer-memory.duckdb")
-        print(json.dumps({"reports": args.reports, "samples": samples}))
+        samples = writer_memory(
+            corpus, root / "writer-memory.duckdb", memory_limit=args.writer_limit
+        )
+        print(json.dumps({"reports": args.reports, "limit": args.writer_limit,
+                          "samples": samples}))  # fmt: skip
         return
     configs = [c for c in args.configs.split(",") if c]
     unknown = sorted(set(configs) - set(CONFIGS))

@@ -369,17 +369,16 @@ NON_VIOLENT_DEATHS = frozenset(
 FEARING_VERBS = frozenset({"fear", "worry", "expect"})
 # Round 9: damage that the disaster or attack told in its clause did ("The blast destroyed
 # dozens of stalls", "floods ..., destroying homes", "lava ... destroyed three houses") is
-# part of that event: the outside writers' gold codes none of it. Outages and broken
-# transport are still events of their own (the gold's "other").
+# part of that event: the outside writers' gold codes none of it. Outages are still events
+# of their own (the gold's "other"), and broken transport unless a hazard broke it.
 DAMAGE_CAUSES = frozenset({"blast", "explosion", "lava", "wave", "floodwater", "mudflow"})
 # Ways a hazard cuts by washing them out or burying them: a flood's or a landslide's own
 # damage, which writers code as the disaster, not as an outage of its own (round 19).
 TRANSPORT_LINKS = frozenset(
     {"road", "bridge", "railway", "track", "rail", "highway", "motorway", "expressway"}
 )  # fmt: skip
-SERVICES = frozenset(
-    {"road", "bridge", "railway", "track", "rail", "highway", "motorway", "expressway",
-     "line", "port", "airport", "station", "pipeline", "grid", "network", "substation",
+SERVICES = TRANSPORT_LINKS | frozenset(
+    {"line", "port", "airport", "station", "pipeline", "grid", "network", "substation",
      "transformer", "dam", "plant", "tower", "infrastructure", "facility"}
 )  # fmt: skip
 # "seized power", "took office": taking these takes no ground (round 9).

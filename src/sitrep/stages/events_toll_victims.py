@@ -191,7 +191,7 @@ _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seve
 def _rank(noun: Token) -> int | None:
     """ "a third person", "the fifth victim": the victim's rank, which is the toll so
     far."""
-    if noun.tag_ != "NN" or not _names_a_person(noun):
+    if noun.tag_ != "NN" or not names_a_person(noun):
         return None
     if not any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in noun.children):
         return None
@@ -263,7 +263,7 @@ def people_named(noun: Token) -> int:
 
 
 def _one_group(noun: Token, conjoined: bool) -> int | None:
-    if not _names_a_person(noun) or any(c.lower_ == "of" for c in noun.children):
+    if not names_a_person(noun) or any(c.lower_ == "of" for c in noun.children):
         return None  # "a number of the assailants", "one of the guards": no count here
     number = next((c for c in noun.children if c.dep_ == "nummod"), None)
     if number is not None:
@@ -286,7 +286,7 @@ def _one_group(noun: Token, conjoined: bool) -> int | None:
     return None
 
 
-def _names_a_person(noun: Token) -> bool:
+def names_a_person(noun: Token) -> bool:
     """A noun of people: the figures stage's, kin, or one by what a person does (the
     verbs above already say a life: nothing but a person "drowned" or "was shot dead")."""
     lemma = noun.lemma_.lower()

@@ -9,7 +9,6 @@ from their homes or leaving, captives taken, raids that arrest, convoys turned b
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -29,6 +28,7 @@ from sitrep.stages.events_r16_doers import (
     toll_on_both_sides,
 )
 from sitrep.stages.events_r16_protest import civilians_block_road, forms_human_chain
+from sitrep.stages.events_toll_victims import names_a_person
 from sitrep.stages.state import DocState
 
 # Who can be held and set free ("released 137 pupils", "the guards were freed").
@@ -176,8 +176,9 @@ def _damage_of_told_event(verb: Token) -> bool:
     """ "The blast destroyed dozens of stalls", "killing 20 civilians and burning the
     market", "heavy rains caused flooding, destroying homes": buildings damaged by the
     disaster or attack its clause tells are that event's damage, not an event of their own
-    (round 9). A utility or transport link cut is still one ("drones struck the plant,
-    cutting power"), and so is damage told with no cause ("houses were set on fire")."""
+    (round 9). A utility cut is still one ("drones struck the plant, cutting power"), a
+    transport link too unless a hazard cut it (round 19c), and so is damage told with no
+    cause ("houses were set on fire")."""
     if _only_transport_links(verb) and _by_a_disaster(verb):
         return True
     if any(word.lemma_.lower() in rules.UTILITIES | rules.SERVICES for word in _damaged(verb)):
@@ -322,7 +323,7 @@ def _goes_back(verb: Token, lemma: str) -> bool:
 
 
 # Singular nouns that still name a group of people: "the community returned".
-_GROUPS = frozenset({"family", "community", "population", "crowd", "group", "village", "clan"})
+_GROUPS = frozenset({"family", "community", "population", "crowd", "group", "staff", "youth"})
 
 
 def _one_person_moves(verb: Token) -> bool:
@@ -334,19 +335,12 @@ def _one_person_moves(verb: Token) -> bool:
         return False
     if subject.lower_ in ("i", "he", "she"):
         return True
-    if subject.ent_type_ == "PERSON" and not subject.conjuncts:
+    if subject.conjuncts or any(c.dep_ == "nummod" for c in subject.children):
+        return False  # "a farmer and his sons", "one family"
+    if subject.ent_type_ == "PERSON":
         return True
-    return (
-        subject.tag_ == "NN"
-        and subject.lemma_.lower() not in _GROUPS
-        and not subject.conjuncts
-        and not any(c.dep_ == "nummod" for c in subject.children)
-        and _PERSON_NOUN.search(subject.lemma_.lower()) is not None
-    )
-
-
-# Nouns of one person by role or kin: "a beekeeper", "the farmer", "her son".
-_PERSON_NOUN = re.compile(r"(?:er|or|ist|ian|man|woman|son|daughter|mother|father|wife|husband)$")
+    single = subject.tag_ == "NN" and subject.lemma_.lower() not in _GROUPS
+    return single and names_a_person(subject)
 
 
 def _disaster_does_it(verb: Token, subject: Token | None) -> bool:

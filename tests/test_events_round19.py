@@ -198,3 +198,15 @@ def test_one_persons_return_is_no_return_of_people(
 )
 def test_a_group_going_back_is_a_return(make_state: Any, resources: Any, sentence: str) -> None:
     assert _returns(make_state, resources, sentence) == ["Harlow"]
+
+
+# ------------------------------------------------------- the infected are no toll
+
+
+def test_the_infected_are_cases_not_the_dead(make_state: Any, resources: Any) -> None:
+    text = (
+        "The outbreak has revived memories of 2014, when a dengue epidemic in Harlow infected"
+        " more than 45,000 people and killed six."
+    )
+    found = events_in_invented_towns(make_state, resources, text)
+    assert [e.killed for kind, _, e in found if kind == "disaster"] == [6]

@@ -80,6 +80,7 @@ QUANTITY_SYNONYMS: dict[str, str] = {
     "detentions": "arrested", "patients": "patients", "treated": "patients",
     "abducted": "abducted", "kidnapped": "abducted", "abductions": "abducted",
     "released": "released", "freed": "released",
+    "cases": "cases", "infected": "cases", "infections": "cases",
 }  # fmt: skip
 
 UNIT_SYNONYMS: dict[str, str] = {

@@ -70,6 +70,7 @@ QUANTITIES: tuple[str, ...] = (
 QUANTITY_CUES: dict[str, str] = {
     "kill": "killed", "dead": "killed", "die": "killed", "death": "killed", "toll": "killed",
     "drown": "killed", "perish": "killed",  # round 19: "Two men drowned near X"
+    "infect": "cases",  # "an epidemic infected 45,000 people and killed six" (round 19)
     "fatality": "killed", "injure": "injured", "wound": "injured", "hurt": "injured",
     "injury": "injured", "missing": "missing", "miss": "missing", "disappear": "missing",
     "displace": "displaced", "flee": "displaced", "refugee": "displaced",

@@ -60,7 +60,8 @@ def _from_second(others: Mapping[str, Mapping[str, Any]]) -> Callable[[str, str]
 def report_from_gold(gold: Mapping[str, Any], text: str, name: str = "") -> Report:
     """The report an annotator's gold describes, with every item at the words it names."""
     finder = _Finder(text)
-    places = _places(_items(gold, "places"), finder)
+    listed = _places(_items(gold, "places"), finder)
+    places = (*listed, *_event_only_places(_items(gold, "events"), listed))
     return Report(
         id=name,
         source=Source(path=name),
@@ -68,7 +69,7 @@ def report_from_gold(gold: Mapping[str, Any], text: str, name: str = "") -> Repo
         published=_published(gold),
         text=text,
         removed=_removed(gold.get("boilerplate_lines") or [], finder),
-        places=tuple(places) + _event_only_places(_items(gold, "events"), places),
+        places=places,
         people=tuple(_people(_items(gold, "people"), finder)),
         times=tuple(_dates(_items(gold, "dates"), finder)),
         quotes=tuple(_quotes(_items(gold, "quotes"), finder)),
@@ -219,13 +220,11 @@ def _figures(items: Sequence[Mapping[str, Any]], finder: _Finder) -> list[Figure
 
 def _events(items: Sequence[Mapping[str, Any]], places: Sequence[Place]) -> list[Event]:
     events: list[Event] = []
-    ids = {p.name: p.id for p in places}
-    extra = 0
+    ids: dict[str, str] = {}
+    for place in places:  # the first place of a name, as an annotator lists it
+        ids.setdefault(place.name, place.id)
     for item in items:
         name = str(item.get("place") or "")
-        if name and name not in ids:
-            extra += 1
-            ids[name] = f"E{extra}"  # as numbered by _event_only_places
         actor, target = item.get("actor"), item.get("target")
         events.append(
             Event(

@@ -41,6 +41,7 @@ from sitrep.stages.events_background import refers_from_time_phrase, report_day
 from sitrep.stages.events_breakdown import add_breakdown_events
 from sitrep.stages.events_clause import clause_place_list
 from sitrep.stages.events_context import EventContext, context_of
+from sitrep.stages.events_country_tellings import fold_country_tellings
 from sitrep.stages.events_counts import casualty_count
 from sitrep.stages.events_dating import date_from_report, tells_current_state
 from sitrep.stages.events_document import CASUALTY_TYPES, consolidate
@@ -143,6 +144,7 @@ def extract_events(state: DocState, resources: Resources) -> None:
     consolidated = assign_tolls(merged, state)
     consolidated = add_breakdown_events(consolidated, state)  # one per place (round 17)
     consolidated = with_tolls_of_none(consolidated, state)  # "no one was hurt" (round 18b)
+    consolidated = fold_country_tellings(consolidated, state.places)  # (round 20)
     # Arrests and releases of protesters are the protest's (round 12, EVENT_TYPES.md).
     folded = fold_into_protests(consolidated, state.text, state.places)
     consolidated = [dataclasses.replace(e, id=f"E{i + 1}") for i, e in enumerate(folded)]

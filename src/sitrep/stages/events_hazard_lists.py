@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from sitrep.stages import events_rules as rules
+from sitrep.stages.events_lemmas import opens_sentence
 
 # Bodies of water that are a hazard only when a verb of flooding is said of them: "the
 # river spilled into A and B", not "the river flows through A and B".
@@ -76,6 +77,8 @@ def _subjects_shared(verb: Token) -> list[Token]:
 def _is_hazard(noun: Token, verb: Token) -> bool:
     if noun.pos_ == "PROPN" and any(_names_a_hazard(c) for c in noun.children):
         return True  # "Storm Boris sent a wall of water through A, B and C" (round 19)
+    if noun.pos_ == "PROPN" and _bursts_its_banks(_verb_of_subject(noun)):
+        return True  # "the Savio and Lamone burst their banks, flooding A and B" (20)
     lemma = noun_lemma(noun)
     if rules.NOUN_TRIGGERS.get(lemma) == "disaster" and lemma not in rules.FIGURATIVE_HAZARDS:
         return True
@@ -101,7 +104,7 @@ def noun_lemma(noun: Token) -> str:
     model tags a proper noun and leaves as is ("Landslides also blocked ..."), by its
     lower-cased singular."""
     lemma = noun.lemma_.lower()
-    if noun.pos_ != "PROPN" or noun.i != noun.sent.start:
+    if noun.pos_ != "PROPN" or not opens_sentence(noun):
         return lemma
     for singular in (lemma, lemma.removesuffix("s"), lemma.removesuffix("es")):
         if singular in rules.NOUN_TRIGGERS or singular in rules.HAZARD_NOUNS:
@@ -138,13 +141,32 @@ def water_leaves_its_bed(verb: Token) -> bool:
         return False
     lemma = verb.lemma_.lower()
     if lemma in _BURSTING_VERBS:
-        if not any(c.dep_ == "dobj" and c.lemma_.lower() == "bank" for c in verb.children):
+        if not _bursts_its_banks(verb):
             return False
     elif lemma not in _OVERFLOWING_VERBS or any(c.dep_ == "dobj" for c in verb.children):
         return False  # "floodwater flooded the town" is read by the hazard's own rules
     # Where, by name: "overflowed along a 60-kilometre stretch" retells the flood told.
     named = any(t.pos_ == "PROPN" and t.i > verb.i for t in verb.subtree)
-    return named and any(noun_lemma(s) in _WATER_NOUNS for s in _subjects_as_written(verb))
+    subjects = _subjects_as_written(verb)
+    if _bursts_its_banks(verb) and any(s.pos_ == "PROPN" for s in subjects):
+        # "the Savio, Montone and Lamone had burst their banks": only water bursts its
+        # banks, so a named subject is a river (round 20).
+        return named
+    return named and any(noun_lemma(s) in _WATER_NOUNS for s in subjects)
+
+
+def _bursts_its_banks(verb: Token) -> bool:
+    """ "burst its banks", "broke their banks": said of water only."""
+    return verb.lemma_.lower() in _BURSTING_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() == "bank" for c in verb.children
+    )
+
+
+def _verb_of_subject(noun: Token) -> Token:
+    """The verb a (possibly conjoined) subject is the subject of."""
+    while noun.dep_ == "conj" and noun.head.i < noun.i:
+        noun = noun.head
+    return noun.head
 
 
 def _subjects_as_written(verb: Token) -> list[Token]:

@@ -126,6 +126,9 @@ NOUN_TRIGGERS: dict[str, str] = {
     "blackout": "infrastructure_damage", "outage": "infrastructure_damage",
     # round 10: "Smaller rallies took place on Friday in A, B and C"
     "rally": "protest",
+    # round 20: "smaller marches were held in A, B and C" (not the month: see
+    # events_triggers._the_month)
+    "march": "protest",
     # round 16: hazards of wind, snow and rain that have a noun of their own ("a sandstorm
     # on 11 May damaged the only passable track and tore down dozens of shelters").
     "sandstorm": "disaster", "duststorm": "disaster", "snowstorm": "disaster",

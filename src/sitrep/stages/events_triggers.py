@@ -21,6 +21,7 @@ from sitrep.stages.events_hazard_lists import (
     water_leaves_its_bed,
 )
 from sitrep.stages.events_implicit import implicit_type
+from sitrep.stages.events_lemmas import trigger_lemma
 from sitrep.stages.events_r16_doers import (
     arson_by_armed_people,
     killer_type,
@@ -57,7 +58,7 @@ def find_triggers(state: DocState) -> Iterator[Trigger]:
 
 
 def trigger_type(token: Token) -> str | None:
-    lemma = token.lemma_.lower()
+    lemma = trigger_lemma(token)
     if _in_hyphen_compound(token):
         return None  # "war-struck" describes a place; it reports no strike
     if token.pos_ == "VERB":
@@ -295,6 +296,11 @@ def _moved_by_disaster(verb: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+def _the_month(noun: Token) -> bool:
+    """ "In March", "March was the deadliest month": the month, not a march (round 20)."""
+    return noun.lower_ == "march" and not noun.is_lower
 
 
 def _a_name_for(noun: Token) -> bool:
@@ -826,6 +832,8 @@ def _industrial_blast(blast: Token) -> bool:
 
 
 def _noun_type(token: Token, lemma: str) -> str | None:
+    if _the_month(token):
+        return None
     if token.dep_ == "compound":
         if rules.NOUN_TRIGGERS.get(lemma) == "disaster" and token.head.pos_ == "PROPN":
             return "disaster"  # "Cyclone Idai", "Storm Daniel": the storm's name

@@ -1,0 +1,170 @@
+"""Round 20: tellings the stage missed or kept apart (docs/EVENTS.md, "Round 20 — words
+the model misreads, and country-wide tellings").
+
+The small model tags a capitalised plural noun that opens a sentence or a bullet as a
+proper noun ("- Airstrikes on A, B and C killed 60"), and lemmatises "marches" as
+"marche": both hid the event. Only water bursts its banks, so named rivers that do
+("the Savio and the Lamone burst their banks, flooding A and B") tell a flood at each
+place reached. A headline's country-wide telling with a toll ("Libya: nine dead as
+rival groups clash") is the one town event the body tells, with that toll. Towns are
+invented (events_support)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from events_support import events_in_invented_towns, events_with_places, places_named
+from sitrep.records import Event, Place, Span
+from sitrep.stages.events_country_tellings import fold_country_tellings
+
+
+def _placed(make_state: Any, resources: Any, text: str, kind: str) -> set[str | None]:
+    found = events_in_invented_towns(make_state, resources, text)
+    return {place for k, place, _ in found if k == kind}
+
+
+# ------------------------------------------------------- a noun the model took for a name
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Airstrikes on Harlow, Kestrel and Moravo killed more than 60 people on Monday.",
+        "* Airstrikes on Harlow, Kestrel and Moravo killed more than 60 people on Monday.",
+        "- Airstrikes on Harlow killed more than 60 people on Monday.",
+    ],
+)
+def test_a_plural_noun_opening_a_bullet_is_still_a_trigger(
+    make_state: Any, resources: Any, line: str
+) -> None:
+    text = f"The situation worsened this week, officials said.\n\n{line}\n"
+    assert "Harlow" in _placed(make_state, resources, text, "airstrike")
+
+
+def test_a_name_inside_a_sentence_is_not_read_as_a_common_noun(
+    make_state: Any, resources: Any
+) -> None:
+    # "Floods" is a surname here, and not the sentence's first word.
+    text = "Police questioned John Floods in Harlow on Monday."
+    assert _placed(make_state, resources, text, "disaster") == set()
+
+
+# ---------------------------------------------------------------------------- marches
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Thursday evening, smaller marches were held in Harlow, Kestrel and Moravo.",
+        "Marches were held in Harlow, Kestrel and Moravo on Thursday.",
+    ],
+)
+def test_marches_are_protests_at_each_town(make_state: Any, resources: Any, sentence: str) -> None:
+    assert _placed(make_state, resources, sentence, "protest") == {"Harlow", "Kestrel", "Moravo"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "March was the deadliest month in Harlow since the war began.",
+        "In March, the council of Harlow approved a new budget.",
+    ],
+)
+def test_the_month_is_no_march(make_state: Any, resources: Any, sentence: str) -> None:
+    assert _placed(make_state, resources, sentence, "protest") == set()
+
+
+# ----------------------------------------------------------- named rivers over their banks
+
+
+def test_named_rivers_bursting_their_banks_flood_each_town(make_state: Any, resources: Any) -> None:
+    text = (
+        "By dawn the Savio, Montone and Lamone had burst their banks, flooding parts of"
+        " Harlow, Kestrel and Moravo."
+    )
+    assert _placed(make_state, resources, text, "disaster") == {"Harlow", "Kestrel", "Moravo"}
+
+
+def test_a_named_subject_breaking_no_banks_is_no_flood(make_state: Any, resources: Any) -> None:
+    text = "By dawn the Savio brigade had broken the siege, reaching parts of Harlow and Kestrel."
+    assert _placed(make_state, resources, text, "disaster") == set()
+
+
+# ------------------------------------------------------------- country-wide tellings
+
+
+_TOWNS = {"Harlow": ("town", 10.0), "Kestrel": ("town", 11.0), "Norland": ("country", 12.0)}
+
+
+def _events(make_state: Any, resources: Any, text: str) -> list[tuple[str, str | None, Event]]:
+    return events_with_places(make_state, resources, text, places_named(text, _TOWNS))
+
+
+def test_a_headlines_country_wide_toll_goes_to_the_town_event(
+    make_state: Any, resources: Any
+) -> None:
+    text = (
+        "Norland: nine dead as rival armed groups clash\n\n"
+        "By Staff Reporter\n\n"
+        "Clashes erupted late on Monday in Harlow between two rival armed groups, residents"
+        " said. More than 30 people were wounded.\n\n"
+        "Schools and shops stayed closed on Tuesday, and the government called for calm.\n"
+    )
+    clashes = [(place, e.killed, e.injured) for k, place, e in _events(make_state, resources, text)
+               if k == "armed_clash"]  # fmt: skip
+    assert clashes == [("Harlow", 9, 30)]
+
+
+def _event(place: str, kind: str = "attack", killed: int | None = None, at: int = 0) -> Event:
+    return Event(
+        id=f"E{at}", type=kind, place=place, killed=killed, evidence=(Span(at, at + 5, "words"),)
+    )
+
+
+def _place(pid: str, name: str, kind: str, mentions: int = 1) -> Place:
+    spans = tuple(Span(i * 10, i * 10 + 4, name[:4]) for i in range(mentions))
+    return Place(id=pid, name=name, kind=kind, country="XX", mentions=spans)  # type: ignore[arg-type]
+
+
+def test_a_country_telling_folds_into_the_one_town_event_of_its_kind() -> None:
+    places = [_place("C", "Norland", "country"), _place("T", "Harlow", "town")]
+    events = [_event("C", "airstrike", killed=8, at=0), _event("T", "shelling", at=50)]
+    folded = fold_country_tellings(events, places)
+    assert [(e.place, e.type, e.killed) for e in folded] == [("T", "shelling", 8)]
+    assert len(folded[0].evidence) == 2
+
+
+def test_a_country_telling_stays_where_towns_are_named_alike() -> None:
+    places = [
+        _place("C", "Norland", "country"),
+        _place("T", "Harlow", "town"),
+        _place("U", "Kestrel", "town"),
+    ]
+    events = [_event("C", killed=8), _event("T", at=50), _event("U", at=90)]
+    assert fold_country_tellings(events, places) == events
+
+
+def test_a_country_telling_goes_to_the_town_the_report_names_most() -> None:
+    places = [
+        _place("C", "Norland", "country"),
+        _place("T", "Harlow", "town", mentions=3),
+        _place("U", "Kestrel", "town"),
+    ]
+    events = [_event("C", killed=8), _event("T", at=50), _event("U", at=90)]
+    folded = fold_country_tellings(events, places)
+    assert [(e.place, e.killed) for e in folded] == [("T", 8), ("U", None)]
+
+
+def test_a_country_total_unlike_the_towns_toll_is_not_folded() -> None:
+    # "more than 4,000 killed in Norland" beside one strike that killed 3: a total.
+    places = [_place("C", "Norland", "country"), _place("T", "Harlow", "town")]
+    events = [_event("C", killed=4000), _event("T", killed=3, at=50)]
+    assert fold_country_tellings(events, places) == events
+
+
+def test_a_nationwide_outage_stays_the_countrys() -> None:
+    places = [_place("C", "Norland", "country"), _place("T", "Harlow", "town")]
+    events = [_event("C", "infrastructure_damage"), _event("T", "infrastructure_damage", at=50)]
+    assert fold_country_tellings(events, places) == events

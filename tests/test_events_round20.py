@@ -168,3 +168,37 @@ def test_a_nationwide_outage_stays_the_countrys() -> None:
     places = [_place("C", "Norland", "country"), _place("T", "Harlow", "town")]
     events = [_event("C", "infrastructure_damage"), _event("T", "infrastructure_damage", at=50)]
     assert fold_country_tellings(events, places) == events
+
+
+# --------------------------------------------------------- where the hurt were taken
+
+
+def test_a_toll_naming_only_the_hospitals_town_stays_with_the_event_told_before(
+    make_state: Any, resources: Any
+) -> None:
+    text = (
+        "Gunmen kill scores in farming town; police arrest protesters in Kestrel\n\n"
+        "Gunmen stormed the farming town of Harlow late on Friday, shooting residents as"
+        " they slept, officials said.\n\n"
+        "The death toll had reached at least 102 by Monday, the emergency agency said, with"
+        " more than 50 people being treated for gunshot wounds in hospitals in Kestrel.\n"
+    )
+    found = events_in_invented_towns(make_state, resources, text)
+    tolls = {(kind, place): (e.killed, e.injured) for kind, place, e in found}
+    assert tolls[("attack", "Harlow")] == (102, 50)
+    assert all(counts == (None, None) for (_, place), counts in tolls.items() if place == "Kestrel")
+
+
+def test_the_day_a_toll_was_counted_by_does_not_date_the_harm(
+    make_state: Any, resources: Any
+) -> None:
+    # Friday is 28 February, Monday 3 March: "by Monday" says when the count stood.
+    text = (
+        "Gunmen stormed the farming town of Harlow late on Friday, shooting residents as"
+        " they slept, officials said.\n\n"
+        "The death toll had reached at least 102 by Monday, the state emergency management"
+        " agency said.\n"
+    )
+    places = places_named(text, _TOWNS)
+    found = events_with_places(make_state, resources, text, places, published="2025-03-04")
+    assert [(k, e.date, e.killed) for k, _, e in found] == [("attack", "2025-02-28", 102)]

@@ -391,6 +391,10 @@ def _dates_told(state: DocState, toll: _Toll) -> list[str]:
             state.text, max(0, time.span.start - 12), time.span.start
         ):
             continue
+        if _COUNTED_BY.search(state.text, max(0, time.span.start - 12), time.span.start) and (
+            not state.text.startswith("'s", time.span.end)
+        ):
+            continue  # "the toll had reached 102 by Monday": when it was counted (round 20)
         span = state.doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
         if span is not None and not _of_speech(span.root):
             told.append(time.value)
@@ -399,6 +403,8 @@ def _dates_told(state: DocState, toll: _Toll) -> list[str]:
 
 _ISO_DATE = re.compile(r"^\d{4}")
 _PERIOD_START = re.compile(r"\b(?:since|from|until|till)\s+(?:the\s+)?$", re.I)
+# "by Monday", "as of 16 June": the day a count stood; not "by Monday's strike" (a cause).
+_COUNTED_BY = re.compile(r"\b(?:by|as\s+of)\s+(?:the\s+)?$", re.I)
 _SPEECH_VERBS = frozenset({"say", "tell", "report", "announce", "confirm", "add", "state"})
 
 
@@ -665,16 +671,16 @@ def _host(
     if before:
         nearest = _counted_first(events, tellings, before - 1)
         named_places = _settlements_in(state, toll.evidence) or _paragraph_town(state, toll)
-        if named_places and events[nearest].place not in named_places:
+        # Only a town the harm was told at, not where the hurt were taken to ("treated in
+        # hospitals in Makurdi" names no event's town: round 20).
+        harmed_at = {p for p in named_places if not _of_a_hospital(state, p, toll.evidence)}
+        if harmed_at and events[nearest].place not in named_places:
             # "Separately, floods hit Kestrel ... In Harlow, 12 people were killed": the
             # toll of the event told at the town its sentence names, told before it, else
             # after it (a live report tells the latest first).
             for _, index in reversed(tellings[max(0, before - ANAPHOR_REACH) : before]):
-                if events[index].place in named_places:
+                if events[index].place in harmed_at:
                     return index
-            # Only a town the harm was told at, not where the hurt were taken to ("at
-            # the hospital in Arden"): a weaker cue than order, so a stronger place.
-            harmed_at = {p for p in named_places if not _of_a_hospital(state, p, toll.evidence)}
             kind = _family(events[nearest].type)
             for _, index in tellings[before : before + ANAPHOR_REACH]:
                 if events[index].place in harmed_at and _family(events[index].type) == kind:

@@ -202,3 +202,27 @@ def test_the_day_a_toll_was_counted_by_does_not_date_the_harm(
     places = places_named(text, _TOWNS)
     found = events_with_places(make_state, resources, text, places, published="2025-03-04")
     assert [(k, e.date, e.killed) for k, _, e in found] == [("attack", "2025-02-28", 102)]
+
+
+# ------------------------------------------------- a raid's arson and loot are the raid
+
+
+def test_a_raid_told_around_a_verb_of_saying_keeps_its_arson_and_loot(
+    make_state: Any, resources: Any
+) -> None:
+    text = (
+        "The raiders struck the neighbouring villages of Kestrel and Moravo before dawn on"
+        " Saturday, residents said, burning farm stores and driving off livestock. No deaths"
+        " were reported there.\n"
+    )
+    found = events_in_invented_towns(make_state, resources, text)
+    assert sorted((k, place, e.killed) for k, place, e in found) == [
+        ("attack", "Kestrel", 0),
+        ("attack", "Moravo", 0),
+    ]
+
+
+def test_attackers_driven_off_are_still_a_fight(make_state: Any, resources: Any) -> None:
+    text = "Villagers in Harlow drove off the attackers on Saturday after an hour of shooting."
+    kinds = {k for k, _, _ in events_in_invented_towns(make_state, resources, text)}
+    assert "armed_clash" in kinds

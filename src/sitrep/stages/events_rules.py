@@ -169,6 +169,11 @@ REPELLING_VERBS = frozenset({"repel", "repulse", "thwart", "foil", "fend", "beat
 # "pushed Russian units back", "beat back an assault", "fended off an attack".
 COUNTERING_VERBS = frozenset({"push", "beat", "fend", "drive", "fight"})
 COUNTERING_PARTICLES = frozenset({"back", "off"})
+# What raiders drive off or carry away: loot, not attackers pushed back.
+STOLEN_GOODS = frozenset({
+    "livestock", "cattle", "cow", "goat", "sheep", "camel", "herd", "animal", "donkey",
+    "vehicle", "car", "truck",
+})  # fmt: skip
 # "Part of the parliament was set on fire", "set ablaze".
 FIRE_WORDS = frozenset({"fire", "ablaze", "alight", "flame"})
 # "protesters stormed parliament": an attack by a crowd is part of its protest.

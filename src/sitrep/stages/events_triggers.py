@@ -184,16 +184,14 @@ def _damage_of_told_event(verb: Token) -> bool:
         return True
     if any(word.lemma_.lower() in rules.UTILITIES | rules.SERVICES for word in _damaged(verb)):
         return False
-    node = verb
-    for _ in range(3):
-        if _caused_by_violence_or_disaster(node):
-            return True
-        if node.dep_ not in ("conj", "advcl", "xcomp") or node.head == node:
-            return False
-        node = node.head
-        if node.pos_ == "VERB" and trigger_type(node) in _VIOLENT_OR_DISASTROUS:
-            return True  # "attacked the village, killing ... and burning the market"
-    return False
+    if _caused_by_violence_or_disaster(verb):
+        return True
+    # "attacked the village, killing ... and burning the market"
+    return any(
+        (node.pos_ == "VERB" and trigger_type(node) in _VIOLENT_OR_DISASTROUS)
+        or _caused_by_violence_or_disaster(node)
+        for node in governing_verbs(verb)
+    )
 
 
 def _only_transport_links(verb: Token) -> bool:
@@ -211,18 +209,21 @@ def _by_a_disaster(verb: Token) -> bool:
     """ "The water destroyed six bridges", "Landslides blocked the road", "heavy rains ...,
     washing away bridges": roads and bridges a hazard cut are its damage; "drones struck
     the bridge" stays an attack's (round 19)."""
-    node = verb
-    for _ in range(3):
-        doers = [c for c in node.children if c.dep_ == "nsubj"]
-        doers += [o for a in node.children if a.dep_ == "agent" for o in a.children]
-        for word in (h for d in doers for h in _heads_of(d)):
-            lemma = noun_lemma(word)
-            if rules.NOUN_TRIGGERS.get(lemma) == "disaster" or lemma in _NATURAL_CAUSES:
-                return True
-        if node.dep_ not in ("conj", "advcl", "xcomp") or node.head == node:
-            return False
-        node = node.head
-        if node.pos_ == "VERB" and trigger_type(node) == "disaster":
+    if _done_by_nature(verb):
+        return True
+    return any(
+        (node.pos_ == "VERB" and trigger_type(node) == "disaster") or _done_by_nature(node)
+        for node in governing_verbs(verb)
+    )
+
+
+def _done_by_nature(verb: Token) -> bool:
+    """The verb's doer is a hazard ("the water", "landslides", "by the floods")."""
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [o for a in verb.children if a.dep_ == "agent" for o in a.children]
+    for word in (h for d in doers for h in _heads_of(d)):
+        lemma = noun_lemma(word)
+        if rules.NOUN_TRIGGERS.get(lemma) == "disaster" or lemma in _NATURAL_CAUSES:
             return True
     return False
 
@@ -234,14 +235,30 @@ _NATURAL_CAUSES = rules.HAZARD_NOUNS | frozenset({"water", "river", "rain", "wav
 def _part_of_violent_verb(verb: Token) -> bool:
     """Whether the verb is conjoined to (or a clause of) a verb that tells a violent or
     disastrous event: "attacked the village, killing ... and burning the market"."""
+    return any(
+        node.pos_ == "VERB" and trigger_type(node) in _VIOLENT_OR_DISASTROUS
+        for node in governing_verbs(verb)
+    )
+
+
+# How many clauses up a verb's event may be told: "attacked the village, killing 20,
+# looting shops and burning the market" hangs "burning" three steps below "attacked".
+_CLAUSE_STEPS = 3
+
+
+def governing_verbs(verb: Token) -> Iterator[Token]:
+    """The verbs ``verb``'s clause hangs on, nearest first, through conjunction, adverbial
+    clause or complement, at most ``_CLAUSE_STEPS``. A verb of saying put in between
+    ("struck the villages, residents said, burning farm stores") is passed over to the
+    verb it interrupts (round 20)."""
     node = verb
-    for _ in range(3):
+    for _ in range(_CLAUSE_STEPS):
         if node.dep_ not in ("conj", "advcl", "xcomp") or node.head == node:
-            return False
+            return
         node = node.head
-        if node.pos_ == "VERB" and trigger_type(node) in _VIOLENT_OR_DISASTROUS:
-            return True
-    return False
+        if node.dep_ == "parataxis" and node.lemma_.lower() in rules.SPEECH_VERBS:
+            node = node.head
+        yield node
 
 
 def _damaged(verb: Token) -> list[Token]:
@@ -578,6 +595,8 @@ def _hub_closed(verb: Token) -> bool:
 
 def _counters_attack(verb: Token, lemma: str) -> bool:
     """ "pushed Russian units back", "fended off an assault": fighting told by its end."""
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in rules.STOLEN_GOODS for c in verb.children):
+        return False  # "driving off livestock": a raid's loot, no fight (round 20)
     return lemma in rules.COUNTERING_VERBS and any(
         c.dep_ in ("prt", "advmod") and c.lower_ in rules.COUNTERING_PARTICLES
         for c in verb.children

@@ -226,3 +226,24 @@ def test_attackers_driven_off_are_still_a_fight(make_state: Any, resources: Any)
     text = "Villagers in Harlow drove off the attackers on Saturday after an hour of shooting."
     kinds = {k for k, _, _ in events_in_invented_towns(make_state, resources, text)}
     assert "armed_clash" in kinds
+
+
+# --------------------------------------------- a list's telling is news wherever it stands
+
+
+def test_a_listed_town_keeps_todays_flood_apart_from_its_older_one(
+    make_state: Any, resources: Any
+) -> None:
+    # Published 12 March; the older flood was on 20 February, more than a week before.
+    text = (
+        "Thousands evacuated as floods hit the valley\n\n"
+        "Schools across the region are closed today and tomorrow, officials said.\n\n"
+        "This is the second flood to hit the valley this year. On 20 February, heavy rain"
+        " caused rivers to overflow near Kestrel, killing two people.\n\n"
+        "Rain fell without a break through the night, and by dawn the rivers had burst their"
+        " banks, flooding parts of Harlow, Kestrel and Moravo.\n"
+    )
+    found = events_in_invented_towns(make_state, resources, text)
+    at_kestrel = sorted((e.date or "")[:7] for k, place, e in found
+                        if k == "disaster" and place == "Kestrel")  # fmt: skip
+    assert at_kestrel == ["2025-02", "2025-03"]

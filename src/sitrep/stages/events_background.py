@@ -54,11 +54,23 @@ def background_apart(
     own, is told first in the headline or the lead (before ``lead``) and does not refer
     back to it from a time phrase. An undated telling further down is as often a detail
     of the dated event told beside it ("A teacher was killed during the raid")."""
+    if (a.date is None) == (b.date is None):
+        return False
+    undated = b if a.date is not None else a
+    if not undated.evidence or undated.evidence[0].start >= lead:
+        return False
+    return news_and_background(a, b, today, referring)
+
+
+def news_and_background(
+    a: Event, b: Event, today: date | None, referring: frozenset[int] = frozenset()
+) -> bool:
+    """Whether one of two tellings has no date of its own and does not refer back from a
+    time phrase, and the other is dated by its words to before the report's day (by more
+    than ``BACKGROUND_AFTER_DAYS``), wherever the undated one is told."""
     if today is None or (a.date is None) == (b.date is None):
         return False
     dated, undated = (a, b) if a.date is not None else (b, a)
-    if not undated.evidence or undated.evidence[0].start >= lead:
-        return False
     if any(span.start in referring for span in undated.evidence):
         return False
     last = last_day(dated.date or "")

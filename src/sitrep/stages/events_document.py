@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sitrep.records import Event, Figure, Place, Span
-from sitrep.stages.events_background import background_apart, lead_end
+from sitrep.stages.events_background import background_apart, lead_end, news_and_background
 from sitrep.stages.events_consequences import fold_consequences
 from sitrep.stages.events_rules import NON_VIOLENT_DEATHS
 from sitrep.stages.figures_index import Lines, Positions, is_reference_point
@@ -218,6 +218,9 @@ def merge_mentions(
             # Today's news and a dated background telling, whatever the type (round 14).
             if background_apart(earlier, event, today, lead, referring):
                 continue
+            # A list's telling is news of its own wherever it stands (round 20).
+            if _listed_news_and_background(earlier, event, listed, today, referring):
+                continue
             if same_event(
                 earlier, event, shared=shared, apart=apart, near=near, summed=summed,
                 nested=nested, headline_alone=undated,
@@ -250,6 +253,21 @@ def _listed_elsewhere(a: Event, b: Event, listed: frozenset[tuple[int, str]], sh
     if a.place is not None and b.place is not None:
         return a.place != b.place
     return not shared
+
+
+def _listed_news_and_background(
+    a: Event,
+    b: Event,
+    listed: frozenset[tuple[int, str]],
+    today: date | None,
+    referring: frozenset[int],
+) -> bool:
+    """ "Rivers burst their banks, flooding parts of A, B and C" (no date of its own) and
+    "On 3 May, heavy rain caused rivers to overflow near B", two weeks before the report:
+    a telling a list of places split is news, as its siblings are, not a detail of the
+    background event at one of them (``background_apart`` keeps only the lead's)."""
+    undated = a if a.date is None else b
+    return _is_listed(undated, listed) and news_and_background(a, b, today, referring)
 
 
 def _is_listed(event: Event, listed: frozenset[tuple[int, str]]) -> bool:

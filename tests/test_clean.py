@@ -100,6 +100,8 @@ def test_seed_003_nothing_is_removed(seed_003: str) -> None:
         ("Share this article", "share-prompt"),
         ("Share on WhatsApp", "share-prompt"),
         ("Facebook Twitter WhatsApp Email", "share-prompt"),
+        ("Tweet", "share-prompt"),  # one button a line, as pages stack them
+        ("Email", "share-prompt"),
         ("Follow us on Telegram and X", "share-prompt"),
         ("Subscribe to our newsletter", "subscribe-prompt"),
         ("Sign up for our free morning briefing", "subscribe-prompt"),

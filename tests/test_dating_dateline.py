@@ -24,6 +24,9 @@ from sitrep.stages.times import extract_times
         ("CONAKRY, Guinea, 18 Oct 2023 / 09:40 GMT — Security forces fired.", date(2023, 10, 18)),
         ("GOMA, 2 March 2024, 10:15 a.m. — Shells fell.", date(2024, 3, 2)),
         ("Updated 16 Feb 2024, 10:12\nDrones struck Odesa.", date(2024, 2, 16)),
+        # Share buttons and a byline the cleaner left above it do not push it out of reach.
+        ("Strikes kill five\nBy Continental Press staff\nTweet\nEmail\nWorld news\n\n"
+         "KRAMATORSK, 16 July 2024 (CP) — Drones struck.", date(2024, 7, 16)),
     ],
 )  # fmt: skip
 def test_dateline_at_the_top_is_the_publication_date(text: str, day: date) -> None:

@@ -84,6 +84,8 @@ _SHARE = _full(
     r"share(?: (?:this|the))?(?: (?:article|story|post|page|video))?"
     r"(?: (?:on|via|to) [\w ]{1,30})?"
     rf"|{_SHARE_ROW}"
+    # A share button alone on its line, as a page stacks them ("Share", "Tweet", "Email").
+    r"|tweet|email|e-mail|print|copy link|whatsapp|facebook|twitter|linkedin|telegram"
     r"|follow (?:us|@?[\w.]+(?: [\w.]+){0,3}) on [\w ,&/+]{1,60}"
     r"|(?:join|find) us on [\w ,&/+]{1,60}"
 )

@@ -146,8 +146,23 @@ _HEADER_CHARS = 1000
 def _first_lines(text: str) -> list[str]:
     """The report's first lines, each cut to the length a dateline can have (a place
     prefix, a date, the dash after it): a paragraph's rest is never needed."""
-    lines = [line for line in text[:4000].splitlines() if line.strip()]
+    lines = [line for line in text[:4000].splitlines() if line.strip() and not _chrome(line)]
     return [line[:MAX_DATELINE_CHARS] for line in lines[:MAX_DATELINE_LINES]]
+
+
+def _chrome(line: str) -> bool:
+    """A short line with no number and no sentence's end ("Tweet", "Listen", "World
+    news") that the cleaner left: it cannot be a dateline and does not count among the
+    first lines (round 20). A short sentence ("It resumed.") is story and counts."""
+    words = line.split()
+    return (
+        len(words) <= _CHROME_WORDS
+        and not any(ch.isdigit() for ch in line)
+        and not line.rstrip().endswith((".", "!", "?", '"', "”", "'"))
+    )
+
+
+_CHROME_WORDS = 3
 
 
 def _is_dateline(line: str, start: int, end: int) -> bool:

@@ -27,6 +27,9 @@ from sitrep.stages.times import extract_times
         # Share buttons and a byline the cleaner left above it do not push it out of reach.
         ("Strikes kill five\nBy Continental Press staff\nTweet\nEmail\nWorld news\n\n"
          "KRAMATORSK, 16 July 2024 (CP) — Drones struck.", date(2024, 7, 16)),
+        # A situation report's title closes with its day.
+        ("SOMALIA: Sool region conflict — Situation Update No. 9 (31 August 2023)\n"
+         "This update covers the week ending 30 August 2023.", date(2023, 8, 31)),
     ],
 )  # fmt: skip
 def test_dateline_at_the_top_is_the_publication_date(text: str, day: date) -> None:
@@ -40,6 +43,7 @@ def test_dateline_at_the_top_is_the_publication_date(text: str, day: date) -> No
         "On 14 May 2024, troops entered the town.",
         "The war began on Feb. 24, 2022 — a day nobody forgets.",
         "KHARTOUM, May 2024 — Fighting spread.",  # a month is not a day of filing
+        "Troops entered the town (on 14 May 2024) and stayed.",  # no title's close
         "Residents said the shelling stopped.\nIt resumed.\nAgain.\nAnd again.\n"
         "BEIRUT, 4 August 2020 — a later line is story content.",
     ],

@@ -166,12 +166,20 @@ _CHROME_WORDS = 3
 
 
 def _is_dateline(line: str, start: int, end: int) -> bool:
+    if _closes_title(line, start, end):
+        return True
     prefix = line[:start]
     if not _AFTER.match(line, end):
         return False
     if _LABEL.search(prefix):
         return True
     return len(prefix) <= MAX_PREFIX_CHARS and _is_place_prefix(prefix)
+
+
+def _closes_title(line: str, start: int, end: int) -> bool:
+    """ "SOMALIA: ... conflict — Situation Update No. 9 (31 August 2023)": a day in
+    parentheses closing a title line dates the document (round 20)."""
+    return line[:start].rstrip().endswith("(") and line[end:].strip() == ")"
 
 
 def _is_place_prefix(prefix: str) -> bool:

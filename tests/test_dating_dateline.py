@@ -30,6 +30,11 @@ from sitrep.stages.times import extract_times
         # A situation report's title closes with its day.
         ("SOMALIA: Sool region conflict — Situation Update No. 9 (31 August 2023)\n"
          "This update covers the week ending 30 August 2023.", date(2023, 8, 31)),
+        # Its number before the day; a republished story's note on the first telling.
+        ("ETHIOPIA: Gofa Zone Landslides\nSituation Update No. 2 — 30 July 2024\n",
+         date(2024, 7, 30)),
+        ("Baalbek empties\nThis story was originally published by Bekaa Notes on 31 October"
+         " 2024. It has been edited for length.", date(2024, 10, 31)),
     ],
 )  # fmt: skip
 def test_dateline_at_the_top_is_the_publication_date(text: str, day: date) -> None:
@@ -44,6 +49,8 @@ def test_dateline_at_the_top_is_the_publication_date(text: str, day: date) -> No
         "The war began on Feb. 24, 2022 — a day nobody forgets.",
         "KHARTOUM, May 2024 — Fighting spread.",  # a month is not a day of filing
         "Troops entered the town (on 14 May 2024) and stayed.",  # no title's close
+        "Route 2 — 14 May 2024 — the road reopened.",  # a number that no "No." opens
+        "The report, published by the ministry, said on 14 May 2024. Talks resumed.",
         "Residents said the shelling stopped.\nIt resumed.\nAgain.\nAnd again.\n"
         "BEIRUT, 4 August 2020 — a later line is story content.",
     ],

@@ -37,6 +37,8 @@ _SEPARATORS = re.compile(r"[\s,|/·•–—()-]+")
 _CONNECTORS = frozenset({"of", "de", "al", "el", "la", "by"})
 _LABEL = re.compile(
     r"(?i)\b(?:published|posted|updated|first published|last updated|date|dated)\b"
+    # "originally published by Bekaa Notes on 31 October 2024" (round 20)
+    r"(?:\s+(?:by|in)\s+[\w.&'’ -]{1,60}?(?=\s+on\b))?"
     r"(?:\s+on)?\s*[:|-]?\s*(?:\w+,\s*)?$"
 )
 # A clock time may follow the day ("18 Oct 2023 / 09:40 GMT —", "16 Feb 2024, 10:12").
@@ -169,6 +171,8 @@ def _is_dateline(line: str, start: int, end: int) -> bool:
     if _closes_title(line, start, end):
         return True
     prefix = line[:start]
+    if _LABEL.search(prefix) and _SENTENCE_END.match(line, end):
+        return True  # "This story was originally published by X on 31 October 2024."
     if not _AFTER.match(line, end):
         return False
     if _LABEL.search(prefix):
@@ -183,5 +187,13 @@ def _closes_title(line: str, start: int, end: int) -> bool:
 
 
 def _is_place_prefix(prefix: str) -> bool:
+    """Capitalised words and connectors ("PORT SUDAN, ", "IDLIB, Syria, "), or a title
+    with its number ("Situation Update No. 2 — ", round 20)."""
     words = [w for w in _SEPARATORS.split(prefix) if w]
-    return all(w[0].isupper() or w in _CONNECTORS for w in words)
+    return all(
+        w[0].isupper() or w in _CONNECTORS or (w.isdigit() and i > 0 and words[i - 1] == "No.")
+        for i, w in enumerate(words)
+    )
+
+
+_SENTENCE_END = re.compile(r"\.(?:\s|$)")

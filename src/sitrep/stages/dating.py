@@ -44,6 +44,7 @@ from sitrep.stages.dating_elapsed import (
     stated_dates,
     units_on_bounds,
 )
+from sitrep.stages.dating_weekday import weekday_bounds
 from sitrep.stages.registry import stage
 from sitrep.stages.state import DocState
 from sitrep.stages.times import EVENT_KEY, PARSED_KEY, narrative_times
@@ -142,6 +143,7 @@ def date_report(state: DocState, resources: Resources) -> None:
     stated = stated_dates(times, parses)
     content += [_constraint(b, STRONG) for b in apposed_ago_bounds(state.text, stated)]
     content += [_constraint(b, MEDIUM) for b in units_on_bounds(state.text, stated)]
+    content += [_constraint(b, MEDIUM) for b in weekday_bounds(times, parses)]
     content += elapsed_constraints(state.text, event, resources.anchors)
     content += ongoing_constraints(state.text, times, event)
     content += unnamed_elapsed_constraints(state.text, times, parses, event, resources.anchors)

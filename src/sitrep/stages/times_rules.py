@@ -215,11 +215,14 @@ def _spelled_year(words: str, month: str | None) -> ParsedTime:
     return _fixed(f"{year}-{_month(month):02d}" if month else str(year))
 
 
-def _month_day(month: str, day: str) -> ParsedTime | None:
+def _month_day(month: str, day: str, weekday: str | None = None) -> ParsedTime | None:
+    """ "March 12"; with the weekday said before it ("Wednesday, March 12"), that too:
+    it pins the year where none is told (``dating_weekday``)."""
     m, d = _month(month), _day(day)
     if d > calendar.monthrange(2024, m)[1]:
         return None
-    return ParsedTime("monthday", month=m, day=d, anchor="publication")
+    told = WEEKDAYS[weekday.lower()] if weekday else None
+    return ParsedTime("monthday", month=m, day=d, weekday=told, anchor="publication")
 
 
 def _duration(m: re.Match[str]) -> ParsedTime:
@@ -444,8 +447,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
         # Before weekdays and "the new year": "Good Friday", "New Year's Day".
         (rf"\b(?P<t>(?:(?P<mod>(?i:last|this|next))\s+)?(?P<h>{HOLIDAY_PATTERN}))(?!\w)",
          _holiday),
-        (rf"\b(?:{_WEEKDAY},?\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b",
-         lambda m: _month_day(m["m"], m["d"])),
+        (rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b",
+         lambda m: _month_day(m["m"], m["d"], m["wd"])),
         (rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})\b", lambda m: _month_day(m["m"], m["d"])),
         (rf"\b(?P<m>{_MONTH_AFTER_WORD}|{_MONTH})\s+(?P<w>(?i:this|last|next))\s+(?i:year)\b",
          lambda m: ParsedTime("month", month=_month(m["m"]), anchor="publication",

@@ -171,6 +171,10 @@ def test_a_report_bounded_only_from_below_gets_a_documented_span(make_state, res
         # "N years on" opening a sentence counts from the sentence before it.
         ("In November 2019, security forces killed 30 protesters. More than five years on, "
          "no officer has been convicted.", date(2025, 3, 1), date(2024, 6, 1)),
+        # An "ago" phrase after a name an earlier sentence dates (round 20).
+        ("Residents measure floods against 2009 and against Cyclone Winston, which killed 44"
+         " people in February 2016. Many still repay loans taken out after Winston, nine"
+         " years ago.", date(2025, 2, 15), date(2016, 6, 1)),
         # A sentence in the perfect measures up to the report.
         ("The ceasefire took effect in November 2024. Israel has continued to strike the south "
          "more than a year after the ceasefire.", date(2026, 1, 15), date(2025, 6, 1)),

@@ -126,7 +126,42 @@ def _apposed_date(text: str, m: re.Match[str], stated: Sequence[Stated]) -> Stat
     after = [s for s in stated if s.start >= m.end()]
     if after and _WHEN_CLAUSE.match(text, m.end(), after[0].start):
         return after[0]
-    return None
+    return _named_earlier(text, m, before)
+
+
+def _named_earlier(text: str, m: re.Match[str], before: Sequence[Stated]) -> Stated | None:
+    """ "loans taken out after Winston, nine years ago", where an earlier sentence dates
+    the name ("Cyclone Winston, which killed 44 people in February 2016"): the one date
+    told with the name in one sentence (round 20)."""
+    name = _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    if name is None or name["name"] in _NOT_NAMES:
+        return None
+    word = re.compile(rf"\b{re.escape(name['name'])}\b")
+    by_sentence: dict[int, list[Stated]] = {}
+    for s in before:
+        if s.end <= name.start():
+            by_sentence.setdefault(sentence_start(text, s.start), []).append(s)
+    found = []
+    for start, dates in by_sentence.items():
+        mention = word.search(text, start, _sentence_end(text, dates[-1].end))
+        if mention is not None:
+            # The date told after the name, in its clause ("Winston, which killed 44
+            # people in February 2016"), else the nearest before it.
+            after = [s for s in dates if s.start > mention.end()]
+            found.append(after[0] if after else dates[-1])
+    return found[0] if len(found) == 1 else None
+
+
+def _sentence_end(text: str, position: int) -> int:
+    found = _SENTENCE_STOP.search(text, position)
+    return found.end() if found else len(text)
+
+
+# "after Winston, nine years ago": a capitalised name just before the "ago" phrase.
+_NAME_BEFORE = re.compile(r"\b(?P<name>[A-Z][a-z]{2,})\s*[,(—–-]\s*$")
+# Capitalised words that open a clause, not names of events.
+_NOT_NAMES = frozenset({"The", "This", "That", "It", "He", "She", "They", "We", "But", "And"})
+_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
 
 
 def units_on_bounds(text: str, stated: Sequence[Stated]) -> list[Bound]:

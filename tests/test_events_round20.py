@@ -247,3 +247,24 @@ def test_a_listed_town_keeps_todays_flood_apart_from_its_older_one(
     at_kestrel = sorted((e.date or "")[:7] for k, place, e in found
                         if k == "disaster" and place == "Kestrel")  # fmt: skip
     assert at_kestrel == ["2025-02", "2025-03"]
+
+
+# ------------------------------------------------------- a share of the group the verb kills
+
+
+def test_killing_a_number_of_them_is_the_toll(make_state: Any, resources: Any) -> None:
+    text = (
+        "Fighters ambushed soldiers near Kestrel on Monday, killing more than a dozen of them"
+        " and wounding three of them.\n"
+    )
+    found = events_in_invented_towns(make_state, resources, text)
+    assert [(e.killed, e.injured) for k, _, e in found if k == "attack"] == [(12, 3)]
+
+
+def test_a_share_of_a_toll_told_before_is_still_no_toll(make_state: Any, resources: Any) -> None:
+    text = (
+        "Gunmen attacked a market in Kestrel on Monday. Nine of them were later arrested,"
+        " police said.\n"
+    )
+    found = events_in_invented_towns(make_state, resources, text)
+    assert [e.killed for k, _, e in found if k == "attack"] == [None]

@@ -268,3 +268,25 @@ def test_a_share_of_a_toll_told_before_is_still_no_toll(make_state: Any, resourc
     )
     found = events_in_invented_towns(make_state, resources, text)
     assert [e.killed for k, _, e in found if k == "attack"] == [None]
+
+
+# ------------------------------------------------------------------- a crowd's riot
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Last month, crowds burned treatment tents and stoned police vehicles in Harlow.",
+        "A mob torched the police station in Harlow on Wednesday.",
+        "Rioters looted shops in Harlow on Wednesday.",
+    ],
+)
+def test_a_crowds_violence_to_things_is_a_riot_coded_as_protest(
+    make_state: Any, resources: Any, sentence: str
+) -> None:
+    assert _placed(make_state, resources, sentence, "protest") == {"Harlow"}
+
+
+def test_a_mob_wrecking_homes_is_no_protest(make_state: Any, resources: Any) -> None:
+    text = "In March 2021 a mob vandalised around 90 homes in Harlow over a social media post."
+    assert _placed(make_state, resources, text, "protest") == set()

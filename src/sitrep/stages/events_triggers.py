@@ -88,6 +88,8 @@ def _verb_type(token: Token, lemma: str) -> str | None:
         return "infrastructure_damage"  # "the international airport closed for nine hours"
     if _counters_attack(token, lemma):
         return "armed_clash"
+    if _crowd_riots(token, lemma):
+        return "protest"  # "crowds burned tents and stoned police vehicles" (round 20)
     if _fires_at(token, lemma):
         return "attack"
     if _expels_from_homes(token, lemma):
@@ -1008,6 +1010,27 @@ def _blocks_a_road(noun: Token) -> bool:
             return any(o.lemma_.lower() in rules.ROAD_WORDS for o in prep.children)
     lemmas = [t.lemma_.lower() for t in noun.sent]
     return any(w in rules.BLOCKADERS or rules.NOUN_TRIGGERS.get(w) == "protest" for w in lemmas)
+
+
+# What a rioting crowd does to things: ACLED's riots, the protest family.
+_RIOT_VERBS = frozenset(
+    {"burn", "torch", "loot", "stone", "smash", "ransack", "vandalise", "vandalize", "storm"}
+)
+_RIOTERS = frozenset({"crowd", "mob", "rioter", "protester", "protestor", "demonstrator"})
+_HOMES = frozenset({"home", "house", "neighbourhood", "neighborhood", "village", "temple",
+                    "church", "mosque"})  # fmt: skip
+
+
+def _crowd_riots(verb: Token, lemma: str) -> bool:
+    """ "Crowds burned cholera tents and stoned police vehicles", "a mob torched the
+    police station": a crowd's violence to things is a riot, coded as the protest."""
+    if lemma not in _RIOT_VERBS or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    hit = [h for c in verb.children if c.dep_ == "dobj" for h in _heads_of(c)]
+    if any(h.lemma_.lower() in _HOMES for h in hit):
+        return False  # "a mob vandalised 90 Hindu homes": an attack on a community
+    subject = _subject(verb)
+    return subject is not None and any(h.lemma_.lower() in _RIOTERS for h in _heads_of(subject))
 
 
 def _force_used_on(people: Token) -> bool:

@@ -290,3 +290,9 @@ def test_a_crowds_violence_to_things_is_a_riot_coded_as_protest(
 def test_a_mob_wrecking_homes_is_no_protest(make_state: Any, resources: Any) -> None:
     text = "In March 2021 a mob vandalised around 90 homes in Harlow over a social media post."
     assert _placed(make_state, resources, text, "protest") == set()
+
+
+def test_a_mob_that_kills_people_attacks_them(make_state: Any, resources: Any) -> None:
+    text = "In November 2024, rioters in Harlow killed three community leaders."
+    found = events_in_invented_towns(make_state, resources, text)
+    assert [(k, place, e.killed) for k, place, e in found] == [("attack", "Harlow", 3)]

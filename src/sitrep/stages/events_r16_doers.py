@@ -26,7 +26,9 @@ from sitrep.stages import events_rules as rules
 # outpost and killed four officers"). Not "fighters": two armies' fighters fight battles.
 ARMED_PEOPLE = frozenset(
     {"militant", "jihadist", "insurgent", "rebel", "bandit", "attacker", "assailant",
-     "bomber", "terrorist", "gangster", "gang", "raider", "extremist", "gunman", "kidnapper"}
+     "bomber", "terrorist", "gangster", "gang", "raider", "extremist", "gunman", "kidnapper",
+     # round 20: a mob that kills people attacks them ("rioters killed three leaders")
+     "mob", "rioter"}
 )  # fmt: skip
 # Fights told by a noun of their own ("a gunfight ... killed two guards").
 FIGHT_NOUNS = frozenset({"gunfight", "gunbattle", "firefight", "shootout", "skirmish"})

@@ -296,3 +296,17 @@ def test_a_mob_that_kills_people_attacks_them(make_state: Any, resources: Any) -
     text = "In November 2024, rioters in Harlow killed three community leaders."
     found = events_in_invented_towns(make_state, resources, text)
     assert [(k, place, e.killed) for k, place, e in found] == [("attack", "Harlow", 3)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "attacked"),
+    [
+        ("Residents of Harlow set fire to a health post and beat two nurses on Saturday.", True),
+        ("Two men were stabbed in Harlow on Saturday.", True),
+        ("The home side beat their rivals 3-1 in Harlow on Saturday.", False),
+    ],
+)
+def test_people_hurt_by_hand_are_attacked(
+    make_state: Any, resources: Any, sentence: str, attacked: bool
+) -> None:
+    assert (_placed(make_state, resources, sentence, "attack") == {"Harlow"}) is attacked

@@ -88,6 +88,8 @@ def _verb_type(token: Token, lemma: str) -> str | None:
         return "infrastructure_damage"  # "the international airport closed for nine hours"
     if _counters_attack(token, lemma):
         return "armed_clash"
+    if _hurts_people(token, lemma):
+        return "attack"  # "set fire to a health post and beat two nurses" (round 20)
     if _crowd_riots(token, lemma):
         return "protest"  # "crowds burned tents and stoned police vehicles" (round 20)
     if _fires_at(token, lemma):
@@ -1010,6 +1012,20 @@ def _blocks_a_road(noun: Token) -> bool:
             return any(o.lemma_.lower() in rules.ROAD_WORDS for o in prep.children)
     lemmas = [t.lemma_.lower() for t in noun.sent]
     return any(w in rules.BLOCKADERS or rules.NOUN_TRIGGERS.get(w) == "protest" for w in lemmas)
+
+
+# Violence done by hand to people: an attack whoever does it (not "beat their rivals").
+_HURTING_VERBS = frozenset({"beat", "stab", "hack", "lynch", "whip", "flog", "torture"})
+
+
+def _hurts_people(verb: Token, lemma: str) -> bool:
+    """ "beat two nurses", "stabbed a shopkeeper", "lynched two men": people hurt by
+    hand are attacked (ACLED: violence against civilians); police beating protesters is
+    the protest's (``_force_used_on``, read first by the protesters' noun)."""
+    if lemma not in _HURTING_VERBS or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    hurt = [h for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for h in _heads_of(c)]
+    return any(names_a_person(h) and h.lemma_.lower() not in rules.PROTESTING_PEOPLE for h in hurt)
 
 
 # What a rioting crowd does to things: ACLED's riots, the protest family.

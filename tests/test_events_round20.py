@@ -310,3 +310,15 @@ def test_people_hurt_by_hand_are_attacked(
     make_state: Any, resources: Any, sentence: str, attacked: bool
 ) -> None:
     assert (_placed(make_state, resources, sentence, "attack") == {"Harlow"}) is attacked
+
+
+# ------------------------------------------------------------------------ named storms
+
+
+def test_a_named_storm_that_strikes_is_a_disaster_not_an_attack(
+    make_state: Any, resources: Any
+) -> None:
+    text = "Typhoon Yagi struck Harlow on Saturday, tearing roofs off factories."
+    kinds = {k for k, _, _ in events_in_invented_towns(make_state, resources, text)}
+    assert "disaster" in kinds
+    assert "attack" not in kinds

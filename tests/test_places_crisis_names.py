@@ -248,3 +248,20 @@ def test_a_state_word_after_no_region_name_is_no_region(
     places = run(make_state, resources, "The Islamic State claimed the attack in Mosul.")
     assert by_mention(places, "Islamic State") is None
     assert all(p.kind != "region" or p.country == "IQ" for p in places)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Puerto Rico, a territory of the United States, lost power again. Puerto"
+        " Ricans still measure every outage against Hurricane Maria, which struck in"
+        " September 2017. Hurricane Fiona caused another blackout in San Juan in 2022.",
+        "Typhoon Yagi made landfall in Quang Ninh on Saturday.",
+    ],
+)
+def test_a_storms_kind_before_its_name_is_no_place(
+    make_state: MakeState, resources: Resources, text: str
+) -> None:
+    places = run(make_state, resources, text)
+    assert by_mention(places, "Hurricane") is None and by_mention(places, "Typhoon") is None
+    assert all(p.name not in ("Hurricane", "Typhoon") for p in places)  # not Hurricane, Utah

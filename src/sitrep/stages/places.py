@@ -60,6 +60,7 @@ from sitrep.stages.places_propose import (
     NOT_NAME_LABELS,
     PLACE_LABELS,
     is_nationality,
+    names_a_storm,
     propose,
 )
 from sitrep.stages.places_records import (
@@ -126,7 +127,9 @@ __all__ = [
 def extract_places(state: DocState, resources: Resources) -> None:
     gazetteer = resources.gazetteer
     words = Words.of(state.doc, state.text)
-    mentions = [m for m in propose(words, gazetteer) if not is_nationality(m)]
+    mentions = [
+        m for m in propose(words, gazetteer) if not is_nationality(m) and not names_a_storm(m)
+    ]
     widen_unit_mentions(mentions, words)
     mentions = sorted(
         [*mentions, *located_unknown_names(mentions, words, gazetteer)], key=lambda m: m.name.start

@@ -350,6 +350,23 @@ def _untagged_names(words: Words, covered: set[int], gazetteer: Gazetteer) -> It
         i = j
 
 
+# Kinds of storm named before their name ("Hurricane Maria", "Typhoon Yagi").
+_STORM_WORDS = frozenset({"hurricane", "typhoon", "cyclone", "storm", "tornado"})
+
+
+def names_a_storm(m: Mention) -> bool:
+    """ "Hurricane Maria", "Cyclone Winston": a storm's kind and name, not the town of
+    Hurricane, Utah (round 20)."""
+    first = m.name[0]
+    if first.lower_ not in _STORM_WORDS or not first.is_title:
+        return False
+    if len(m.name) > 1:
+        return True
+    doc = first.doc
+    after = doc[first.i + 1] if first.i + 1 < len(doc) else None
+    return after is not None and after.is_title and after.pos_ == "PROPN"
+
+
 def is_nationality(m: Mention) -> bool:
     """ "Russian", "Ukrainians": nationality words are not places (even when tagged GPE)."""
     if m.label == "NORP":

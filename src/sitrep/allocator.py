@@ -41,20 +41,3 @@ def fix_allocator_thresholds() -> bool:
     mapped = int(mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES)) == 1
     trimmed = int(mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD_BYTES)) == 1
     return mapped and trimmed
-
-
-def release_free_memory() -> bool:
-    """Give the free pages inside the C allocator's arenas back to the system
-    (``malloc_trim(0)``): what the thresholds above cannot reach, the free chunks below the
-    heap's top, which grew 27 → 80 MB over a 90,000-report ingest's writer (docs/SCALE.md,
-    "Session 14"). True where glibc did it; a no-op elsewhere."""
-    if not sys.platform.startswith("linux"):
-        return False
-    libc = ctypes.CDLL(None)
-    if not hasattr(libc, "malloc_trim"):
-        return False
-    trim = libc.malloc_trim
-    trim.argtypes = [ctypes.c_size_t]
-    trim.restype = ctypes.c_int
-    trim(0)
-    return True

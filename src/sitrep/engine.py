@@ -20,7 +20,7 @@ from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 from typing import TYPE_CHECKING, overload
 
-from sitrep.allocator import fix_allocator_thresholds, release_free_memory
+from sitrep.allocator import fix_allocator_thresholds
 from sitrep.errors import SitrepError
 from sitrep.ingest import read_paths
 from sitrep.ingest.document import RawDocument, ReadFailure
@@ -46,6 +46,7 @@ IN_FLIGHT_BATCHES = 2
 # Errors of the machine, not of the document: every later document would fail the same
 # way, so the run stops with one clear message instead of recording each as a failure.
 MACHINE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS})
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,7 +254,9 @@ def new_documents(
             if known is None:
                 first[doc_id] = source_key(d)
         copies = {
-            id(d): copy_id(ids[id(d)], d) for d in raws if _is_other_source(d, original_key[id(d)])
+            id(d): copy_id(ids[id(d)], d)
+            for d in raws
+            if _is_other_source(d, original_key[id(d)])
         }
         stored_copies = store.known_ids(copies.values()) if copies else set()
         for item in pending:
@@ -321,11 +324,6 @@ def _extraction_failure(raw: RawDocument, exc: Exception) -> ReadFailure:
     )
 
 
-# How often the writer hands the allocator's free pages back: every so many committed
-# batches (a trim walks the arenas; once in 16 batches its cost does not show).
-TRIM_EVERY_BATCHES = 16
-
-
 def write_in_batches(
     outcomes: Iterable[Outcome],
     store: Store,
@@ -340,10 +338,8 @@ def write_in_batches(
     items: list[tuple[RawDocument, Report]] = []
     failures: list[ReadFailure] = []
     copies: list[tuple[RawDocument, str]] = []
-    batches = 0
 
     def flush() -> None:
-        nonlocal batches
         if items or failures or copies:
             # The three-argument call unless there are copies: stores wrapped by other
             # engines and tests keep working.
@@ -358,9 +354,6 @@ def write_in_batches(
             items.clear()
             failures.clear()
             copies.clear()
-            batches += 1
-            if batches % TRIM_EVERY_BATCHES == 0:
-                release_free_memory()  # freed chunks inside the arenas go back too
         if on_progress:
             on_progress(summary)
 

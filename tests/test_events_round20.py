@@ -322,3 +322,11 @@ def test_a_named_storm_that_strikes_is_a_disaster_not_an_attack(
     kinds = {k for k, _, _ in events_in_invented_towns(make_state, resources, text)}
     assert "disaster" in kinds
     assert "attack" not in kinds
+
+
+def test_a_named_storm_that_struck_in_a_relative_clause_is_no_attack(
+    make_state: Any, resources: Any
+) -> None:
+    text = "Residents still measure every outage against Hurricane Maria, which struck Harlow."
+    kinds = {k for k, _, _ in events_in_invented_towns(make_state, resources, text)}
+    assert "attack" not in kinds

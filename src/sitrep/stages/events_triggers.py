@@ -382,7 +382,7 @@ def _disaster_does_it(verb: Token, subject: Token | None) -> bool:
     subjects += [c for s in subjects for c in s.children if c.dep_ == "appos"]
     # "Typhoon Yagi struck", "Hurricane Maria, which struck": a storm named by its kind
     # (round 20); a relative clause's subject is the noun it describes.
-    subjects += [s.head for s in subjects if s.tag_ == "WDT" and verb.dep_ == "relcl"]
+    subjects += [verb.head for s in subjects if s.tag_ == "WDT" and verb.dep_ == "relcl"]
     named = [c for s in subjects for c in s.children if c.dep_ == "compound"]
     return any(rules.NOUN_TRIGGERS.get(s.lemma_.lower()) == "disaster" for s in (*subjects, *named))
 

@@ -141,7 +141,7 @@ def aid_recipients(token: Token) -> str | None:
         return "aid_recipients"
     if counted.dep_ == "dobj" and head.lemma_.lower() == "reach":
         if any(c.dep_ == "nsubj" and c.lemma_.lower() in _TOTALS for c in head.children):
-            return None  # "the death toll had reached 102 ..., with 50 being treated" (20)
+            return None  # "the death toll had reached 102, with 50 being treated" (round 20)
         holders = (*head.children, *counted.children)
         if any(c.dep_ == "prep" and c.lower_ == "with" for c in holders):
             return "aid_recipients"

@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from sitrep.stages import events_rules as rules
-from sitrep.stages.events_lemmas import opens_sentence
+from sitrep.stages.events_lemmas import opens_sentence, singular
 
 # Bodies of water that are a hazard only when a verb of flooding is said of them: "the
 # river spilled into A and B", not "the river flows through A and B".
@@ -106,11 +106,9 @@ def noun_lemma(noun: Token) -> str:
     lemma = noun.lemma_.lower()
     if noun.pos_ != "PROPN" or not opens_sentence(noun):
         return lemma
-    for singular in (lemma, lemma.removesuffix("s"), lemma.removesuffix("es")):
-        if singular in rules.NOUN_TRIGGERS or singular in rules.HAZARD_NOUNS:
-            return singular
-        if singular in _WATER_NOUNS:
-            return singular
+    for word in (lemma, singular(lemma)):
+        if word in rules.NOUN_TRIGGERS or word in rules.HAZARD_NOUNS or word in _WATER_NOUNS:
+            return word
     return lemma
 
 

@@ -1036,7 +1036,7 @@ def _hurts_people(verb: Token, lemma: str) -> bool:
 _RIOT_VERBS = frozenset(
     {"burn", "torch", "loot", "stone", "smash", "ransack", "vandalise", "vandalize", "storm"}
 )
-_RIOTERS = frozenset({"crowd", "mob", "rioter", "protester", "protestor", "demonstrator"})
+_RIOTERS = _CROWDS | {"mob"}  # the crowds a clash with is a protest's, and a mob
 _HOMES = frozenset({"home", "house", "neighbourhood", "neighborhood", "village", "temple",
                     "church", "mosque"})  # fmt: skip
 

@@ -487,6 +487,35 @@ def writer_memory(
     return samples
 
 
+# DuckDB's threads are up while the writer writes a batch (13 here) and down between
+# batches (4): the writer's memory differs by state, so each is summarised apart.
+WRITING_THREADS = 5
+
+
+def writer_memory_summary(
+    samples: list[dict[str, float]], tenths: int = 10, upto: int | None = None
+) -> dict[str, Any]:
+    """Median of each part of the writer's memory by tenth of the run (or ``tenths``
+    equal parts of its first ``upto`` reports), apart for the samples taken while a batch
+    was being written and between batches (MB)."""
+    if upto is not None:
+        samples = [s for s in samples if s["reports"] < upto]
+    total = upto or max(s["reports"] for s in samples)
+    parts = ("rss", "jemalloc_resident", "glibc_arenas", "glibc_in_use", "glibc_free")
+    summary: dict[str, Any] = {"reports": total, "largest_rss": max(s["rss"] for s in samples)}
+    for state, writing in (("writing", True), ("between", False)):
+        chosen = [s for s in samples if (s["threads"] >= WRITING_THREADS) == writing]
+        by_tenth: dict[str, list[float | None]] = {part: [] for part in parts}
+        for tenth in range(tenths):
+            low, high = total * tenth / tenths, total * (tenth + 1) / tenths
+            inside = [s for s in chosen if low <= s["reports"] < high]
+            for part in parts:
+                values = [s[part] for s in inside]
+                by_tenth[part].append(round(statistics.median(values), 1) if values else None)
+        summary[state] = by_tenth
+    return summary
+
+
 def memory_parts() -> dict[str, float]:
     """This process's memory, in MB, by holder."""
     import ctypes
@@ -553,11 +582,25 @@ def main() -> None:
         "--writer-memory", action="store_true", help="Where the writer's memory is (see above)."
     )
     parser.add_argument(
+        "--summarize",
+        type=Path,
+        default=None,
+        help="Summarise a saved --writer-memory output (its JSON line) by tenth and state.",
+    )
+    parser.add_argument("--parts", type=int, default=10, help="With --summarize: how many.")
+    parser.add_argument(
+        "--upto", type=int, default=None, help="With --summarize: only the first N reports."
+    )
+    parser.add_argument(
         "--writer-limit",
         default=None,
         help="With --writer-memory: DuckDB's buffer cap ('128MB'; the store's default else).",
     )
     args = parser.parse_args()
+    if args.summarize is not None:
+        saved = json.loads(args.summarize.read_text().strip().splitlines()[-1])
+        print(json.dumps(writer_memory_summary(saved["samples"], args.parts, args.upto)))
+        return
     if args.writer_memory:
         root = args.dir or Path(tempfile.mkdtemp())
         root.mkdir(parents=True, exist_ok=True)
@@ -567,7 +610,8 @@ def main() -> None:
             corpus, root / "writer-memory.duckdb", memory_limit=args.writer_limit
         )
         print(json.dumps({"reports": args.reports, "limit": args.writer_limit,
-                          "samples": samples}))  # fmt: skip
+                          "samples": samples,
+                          "summary": writer_memory_summary(samples)}))  # fmt: skip
         return
     configs = [c for c in args.configs.split(",") if c]
     unknown = sorted(set(configs) - set(CONFIGS))

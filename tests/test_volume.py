@@ -119,3 +119,21 @@ def test_memory_growth_is_read_off_the_second_half_of_the_run(
 def test_no_growth_is_read_off_too_few_points() -> None:
     assert growth_kb_per_report([]) is None
     assert growth_kb_per_report([(1.0, 10, 400.0, 400.0)]) is None
+
+
+def test_the_writers_memory_is_summarised_by_part_of_the_run_and_by_state() -> None:
+    from volume import writer_memory_summary
+
+    def sample(reports: int, rss: float, writing: bool) -> dict[str, float]:
+        parts = {"jemalloc_resident": 1.0, "glibc_arenas": 2.0, "glibc_in_use": 3.0}
+        threads = 13 if writing else 4
+        return {"reports": reports, "rss": rss, "glibc_free": 4.0, "threads": threads, **parts}
+
+    samples = [sample(r, 400 + r / 100, True) for r in (0, 250, 500, 750)]
+    samples += [sample(r, 350.0, False) for r in (125, 375, 625, 875, 1000)]
+    summary = writer_memory_summary(samples, tenths=2)
+    assert summary["writing"]["rss"] == [401.2, 406.2]  # medians of 0,250 and 500,750
+    assert summary["between"]["rss"] == [350.0, 350.0]
+    assert summary["largest_rss"] == 407.5
+    first_half = writer_memory_summary(samples, tenths=1, upto=500)
+    assert first_half["writing"]["rss"] == [401.2]

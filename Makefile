@@ -79,6 +79,10 @@ eval: $(EVAL_STAMP)
 	$(BIN)/sitrep eval report --data eval/outside/p
 	$(BIN)/sitrep eval report --data eval/outside/q
 	$(BIN)/sitrep eval report --data eval/outside/r
+	$(BIN)/sitrep eval report --data eval/outside/s
+	$(BIN)/sitrep eval report --data eval/outside/t
+	$(BIN)/sitrep eval report --data eval/outside/u
+	$(BIN)/sitrep eval report --data eval/outside/v
 	$(BIN)/sitrep eval agreement --data eval/outside/q --second eval/agreement/q
 	$(BIN)/sitrep eval agreement --data eval/outside/r --second eval/agreement/r
 	@if [ -d $(SHARED_EVAL)/quotes/PolNeAR ]; then \

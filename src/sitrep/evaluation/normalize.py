@@ -58,6 +58,18 @@ GENERIC_PLACE_WORDS = frozenset(
         "town",
         "village",
         "river",
+        # Other countries' words for their divisions (round 21): "Ishikawa Prefecture",
+        # "Artibonite Department", "Gofa Zone", "Feni District" are Ishikawa, Artibonite...
+        "prefecture",
+        "department",
+        "county",
+        "municipality",
+        "zone",
+        "territory",
+        "township",
+        "upazila",
+        "regency",
+        "division",
     }
 )
 

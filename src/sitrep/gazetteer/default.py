@@ -19,6 +19,9 @@ continents and US states, but no first-level regions and no feature codes. So:
 * Cities have feature class P; the country's capital gets PPLC, the rest PPL.
 * Countries get their name, ISO3 code, common short forms ("US", "UK") and the
   centre point GeoNames uses (from ``admin_tables``).
+* Subdivisions GeoNames' cities leave unnamed (second-level units, regions named only
+  after a city) come from ISO 3166-2 with the ``iso3166-2`` package's points
+  (``subdivisions``).
 * Oceans, seas, lakes and regions across borders ("the Middle East") come from a
   small hand table (``macro_regions``: documented there, not derived from any data).
 
@@ -44,10 +47,12 @@ from sitrep.gazetteer.index import INDEX_FORMAT
 from sitrep.gazetteer.macro_regions import CONTINENT_NAMES, MACRO_ENTRIES, macro_entries
 from sitrep.gazetteer.model import Candidate, normalize_key
 from sitrep.gazetteer.region_points import REGION_POINTS
+from sitrep.gazetteer.subdivisions import load_subdivisions, subdivision_entries
+from sitrep.gazetteer.subdivisions import source_path as subdivisions_path
 from sitrep.records import PlaceKind
 
 # Bump when the derivation below changes, so cached indexes are rebuilt.
-BUILDER_VERSION = "12"
+BUILDER_VERSION = "17"
 SOURCE_FILES = ("cities500.json", "countries.json", "us_states.json", "continents.json")
 
 # Population thresholds between village, town and city (GeoNames has no such
@@ -215,6 +220,10 @@ def source_fingerprint() -> str:
     for name in SOURCE_FILES:
         st = (data_dir() / name).stat()
         parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
+    subdivisions = subdivisions_path()
+    if subdivisions is not None:
+        st = subdivisions.stat()
+        parts.append(f"{subdivisions.name}:{st.st_size}:{st.st_mtime_ns}")
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 
@@ -279,12 +288,25 @@ def default_entries() -> Iterator[tuple[Candidate, tuple[str, ...]]]:
     for city in sorted(cities.values(), key=lambda c: c["geonameid"]):
         region = regions.get((city["countrycode"], city["admin1code"]))
         yield _city(city, region, city["geonameid"] in capitals)
-    for region in regions.values():
-        yield region.candidate, region.aliases
+    # Units GeoNames' cities leave unnamed: ISO 3166-2's, where the country has no region
+    # of that name; where it has, the unit's typed name names it too ("Sylhet Division").
+    known: dict[str, dict[str, str]] = defaultdict(dict)
+    for (iso, _), region in regions.items():
+        for n in (region.candidate.name, *region.aliases):
+            known[iso].setdefault(normalize_key(n), region.candidate.gazetteer_id)
+    counties = []
     for code, name, lat, lon, population in ADMIN2:
         iso, admin1 = code.split(".", 1)
-        region = regions.get((iso, admin1))
-        yield _county(code, name, (lat, lon), population, region)
+        county, _ = _county(code, name, (lat, lon), population, regions.get((iso, admin1)))
+        known[iso].setdefault(normalize_key(name), county.gazetteer_id)
+        counties.append(county)
+    units, further = subdivision_entries(load_subdivisions(), known)
+    for region in regions.values():
+        more = further.get(region.candidate.gazetteer_id, set())
+        yield region.candidate, tuple(sorted({*region.aliases, *more}))
+    for county in counties:
+        yield county, tuple(sorted(further.get(county.gazetteer_id, set())))
+    yield from units
     for iso, country in sorted(countries.items()):
         if iso not in DISSOLVED_COUNTRIES:
             yield _country(country, by_country.get(iso, []))

@@ -33,6 +33,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from sitrep.records import Event, Figure, Span
+from sitrep.stages.events_background import last_day, report_day
 from sitrep.stages.events_context import context_of, mentions_in_sentence
 from sitrep.stages.events_counts import (
     counted_as,
@@ -154,8 +155,11 @@ def assign_tolls(events: Sequence[Event], state: DocState) -> list[Event]:
                 continue
             else:
                 host = lead
-        if not _dates_agree(result[host].date, _dates_told(state, toll)):
+        told_on = _dates_told(state, toll)
+        if not _dates_agree(result[host].date, told_on):
             continue  # "In March, 30 people were killed there": another event's toll
+        if result[host].date is None and any(_long_before(state, day) for day in told_on):
+            continue  # "In December 2017, six were killed in Ranya": another time's toll
         known = _count(result[host], toll.quantity)
         earlier = given.get((host, toll.quantity))
         if toll.added and known is not None:
@@ -428,6 +432,18 @@ def _dates_agree(date: str | None, told: list[str]) -> bool:
         if not {m[:k] for m in ours} & {m[:k] for m in theirs}:
             return False
     return True
+
+
+def _long_before(state: DocState, value: str) -> bool:
+    """Whether the date ``value`` ends a season or more before the report's day: a toll
+    so dated is of an earlier episode, not of an undated event the report tells."""
+    today, last = report_day(state.published), last_day(value)
+    return today is not None and last is not None and (today - last).days > _SEASON_DAYS
+
+
+# Longer than any news report's look back at what it is telling (weeks), shorter than
+# the gap to an earlier episode it recalls (years, mostly).
+_SEASON_DAYS = 90
 
 
 def _count(event: Event, quantity: str) -> int | None:

@@ -1,0 +1,34 @@
+"""Events round 21 (docs/EVENTS.md "Round 21"): a toll dated to an earlier episode is
+not the toll of an undated event the report tells."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from events_support import counts_of, events_in_invented_towns
+
+
+def test_a_toll_dated_seasons_before_the_report_is_not_an_undated_events(
+    make_state: Any, resources: Any
+) -> None:
+    text = (
+        "Thousands of teachers marched in Kestrel on Sunday to demand unpaid salaries.\n\n"
+        "Protests also took place in Harlow and Tindale.\n\n"
+        "Protests over salaries have turned deadly before. In December 2017, at least six "
+        "people were killed in Harlow when guards opened fire on crowds.\n"
+    )
+    events = events_in_invented_towns(make_state, resources, text)
+    assert (6, None) not in [
+        (e.killed, e.injured) for k, p, e in events if p == "Harlow" and not e.date
+    ]
+
+
+def test_a_toll_dated_days_before_the_report_is_still_the_undated_events(
+    make_state: Any, resources: Any
+) -> None:
+    text = (
+        "Gunmen attacked Kestrel, residents said.\n\n"
+        "At least six people were killed in the attack on 9 March.\n"
+    )
+    events = events_in_invented_towns(make_state, resources, text)
+    assert counts_of(events, "attack") == [(6, None)]

@@ -54,6 +54,27 @@ def test_oceans_seas_and_macro_regions_resolve(
     assert _resolved(text, name, gazetteer) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Fighting broke out in Nagorno-Karabakh in September 2023.", "Nagorno-Karabakh",
+         ("Nagorno-Karabakh", "region", "AZ")),
+        ("Families fled Karabakh for Goris.", "Karabakh", ("Nagorno-Karabakh", "region", "AZ")),
+        ("Militias attacked villages across Darfur.", "Darfur", ("Darfur", "region", "SD")),
+        # The island, not the towns called Luzon in the Philippines and Spain.
+        ("A typhoon made landfall on Luzon on Sunday.", "Luzon", ("Luzon", "region", "PH")),
+        ("Clashes were reported in Somaliland.", "Somaliland", ("Somaliland", "region", "SO")),
+    ],
+)  # fmt: skip
+def test_regions_inside_one_country_resolve_with_that_country(
+    gazetteer: Gazetteer, text: str, name: str, expected: tuple[str, str, str]
+) -> None:
+    start = text.index(name)
+    (r,) = resolve_mentions(text, [(start, start + len(name))], gazetteer)
+    assert r.candidate is not None
+    assert (r.candidate.name, r.candidate.kind, r.candidate.country) == expected
+
+
 def test_a_town_without_article_in_its_state_stays_the_town(gazetteer: Gazetteer) -> None:
     text = "Atlantic, Iowa, and Des Moines, Iowa, voted on the levy."
     starts = [text.index("Atlantic"), text.index("Des Moines")]

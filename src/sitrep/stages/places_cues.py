@@ -431,10 +431,24 @@ def _speech_verb_next_to(span: SpacySpan) -> str | None:
         after = None  # nor "drivers on the road out of Oruro say"
     if before is not None and before.lower_ == "from" and span.root.dep_ == "pobj":
         after = None  # "the exodus from Nagorno-Karabakh continued": the exodus goes on
+    if _last_of_places_after_preposition(span):
+        after = None  # "residents of Kirants, Voskepar and Baghanis say": the residents
     for tok in (before, after):
         if tok is not None and tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in SPEECH_VERBS:
             return tok.text
     return None
+
+
+def _last_of_places_after_preposition(span: SpacySpan) -> bool:
+    """The name closes a coordination whose first member a preposition governs ("of
+    Kirants, Voskepar and Baghanis", "in Eldorado do Sul and São Leopoldo"): a member
+    of a list of places, not the subject of the verb after the list."""
+    node = span.root
+    if node.dep_ != "conj":
+        return False
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    return node.dep_ == "pobj" and node.head.lower_ in LOCATIVE_PREPOSITIONS | {"of"}
 
 
 def is_region_form(span: SpacySpan) -> bool:

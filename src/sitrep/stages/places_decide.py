@@ -22,6 +22,9 @@ from sitrep.stages.places_resolve import focus_from
 WEAK_MIN_POPULATION = 10_000
 # Actors that speak through their capitals: "Moscow said" is metonymy, not a person.
 SPEAKING_KINDS = frozenset({"country"})
+# A city this large, read as a place by the model too, speaks through its authorities.
+SPEAKING_CITY_POPULATION = 100_000
+ACTING_LABELS = frozenset({"GPE", "LOC", "ORG"})
 # Shorter names are codes ("ITA" of "Itâ s", mangled "It's"), never a state named alone.
 MIN_STATE_NAME = 4
 # Tags of a word that is no proper name however it is written ("Male voters": the
@@ -36,6 +39,20 @@ def _explained_by_metonymy(m: Mention) -> bool:
         return False
     # Not a small capital: "Lewis said" is no government speaking through St George's.
     return any(c.kind in SPEAKING_KINDS or is_large_capital(c) for c in m.candidates)
+
+
+def _a_city_speaking(group: Sequence[Mention], focus: set[str]) -> bool:
+    """ "Peshawar said", "Morelia said" in a report about Pakistan or Mexico: a large city
+    of a country the report is about, which the model reads as a place or an organisation,
+    speaks through its authorities. Not a name the model reads as a person's, nor a city
+    abroad ("Speaking to reporters, Regina said": no report about Canada) (round 21)."""
+    speaking = [m for m in group if (m.person_cue or "").startswith("speech verb")]
+    if not speaking or any(has_person_cue(m) for m in group if m not in speaking):
+        return False
+    return all(m.label in ACTING_LABELS for m in speaking) and any(
+        c.kind == "city" and c.population >= SPEAKING_CITY_POPULATION and c.country in focus
+        for c in group[0].candidates
+    )
 
 
 def has_person_cue(m: Mention) -> bool:
@@ -63,9 +80,12 @@ def decide(mentions: Sequence[Mention]) -> tuple[list[Mention], list[dict[str, o
     accepted: list[Mention] = []
     rejected: list[dict[str, object]] = []
     weak: list[list[Mention]] = []
+    speaking: list[list[Mention]] = []
     for group in by_key.values():
         verdict = _group_verdict(group)
-        if verdict == "place":
+        if verdict.startswith("person: speech verb"):
+            speaking.append(group)  # decided once the report's countries are known
+        elif verdict == "place":
             accepted.extend(m for m in group if not has_person_cue(m))
             rejected.extend(rejection(m, m.person_cue or "") for m in group if has_person_cue(m))
         elif verdict == "state alone":
@@ -80,6 +100,14 @@ def decide(mentions: Sequence[Mention]) -> tuple[list[Mention], list[dict[str, o
         else:
             rejected.extend(rejection(m, verdict) for m in group)
     focus = focus_from(m.candidates[0] for m in accepted if len(m.candidates) == 1)
+    for group in speaking:
+        if _a_city_speaking(group, set(focus)):
+            for m in group:
+                m.person_cue, m.metonymy = None, True
+            accepted.extend(group)
+        else:
+            reason = f"person: {next(m.person_cue for m in group if has_person_cue(m))}"
+            rejected.extend(rejection(m, reason) for m in group)
     for group in weak:
         if _sizeable_in_focus(group[0].candidates, set(focus)):
             accepted.extend(group)

@@ -137,3 +137,19 @@ def test_a_place_the_text_calls_a_village_is_not_an_actor(make_state, resources)
         "the new road will bring traders back."
     )
     assert _places(make_state, resources, text)["Kasane"].metonymy is False
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Cholera cases rose in Hodeidah governorate, Yemen, on Monday.", "Hodeidah"),
+        ("A mob torched homes in Derai upazila, Bangladesh, on Friday.", "Derai"),
+        ("The army bombed Hpasawng township after the resistance took it.", "Hpasawng"),
+    ],
+)
+def test_other_countries_units_after_an_unknown_name_make_it_a_region(
+    make_state, resources, text: str, name: str
+) -> None:  # type: ignore[no-untyped-def]
+    found = [p for mention, p in _places(make_state, resources, text).items()
+             if mention.startswith(name)]  # fmt: skip
+    assert found and all(p.kind == "region" for p in found)

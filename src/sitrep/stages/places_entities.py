@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from sitrep.stages import places_fragments as fragments
+from sitrep.stages import places_slots as slots
 from sitrep.stages.places_decide import rejection, strong_evidence
 from sitrep.stages.places_mention import Entity, Mention
 from sitrep.stages.places_resolve import NO_HOME, Home, NameUse, resolve_all
@@ -95,6 +96,8 @@ def _unresolved_place_cue(m: Mention) -> bool:
     ("the Indus burst its banks"), or the target of an attack ("an attack on X")."""
     if m.region_form or m.area_word or m.water or fragments.target_of_attack(m.name):
         return True
+    if slots.stated_kind(m.name) == "region":
+        return True  # "in Derai upazila", "Kalehe territory" (round 21)
     if m.listed:
         return True  # "Khiam, Bint Jbeil and Aitaroun": coordinated with a place
     if m.article and m.label in {"GPE", "LOC"}:

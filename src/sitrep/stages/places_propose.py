@@ -249,11 +249,15 @@ def _place_read_as_people(ent: SpacySpan, gazetteer: Gazetteer) -> bool:
     """A name the model tags as a nationality that is a known place and reads as no
     people's name ("Omdurman", "YANGON"; not "Sudanese", "Kurdish", "Houthis")."""
     name = ent.text
-    return (
-        bool(gazetteer.lookup(name))
-        and not gazetteer.is_demonym(name)
-        and not _PEOPLE_SUFFIX.search(name)
-    )
+    if gazetteer.is_demonym(name) or _PEOPLE_SUFFIX.search(name):
+        return False
+    # "in Hodeidah governorate": an administrative unit's noun after it (round 21).
+    return bool(gazetteer.lookup(name)) or _a_unit_noun_after(ent)
+
+
+def _a_unit_noun_after(ent: SpacySpan) -> bool:
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return after is not None and after.is_lower and slots.SLOT_NOUNS.get(after.lower_) == "region"
 
 
 def _part_label(span: SpacySpan, ent: SpacySpan) -> str:

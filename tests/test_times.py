@@ -289,3 +289,23 @@ def test_a_year_back_in_a_report_about_a_quarter_is_that_quarter(  # type: ignor
 def test_counts_and_ages_are_not_times(make_state, resources, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]
     times = _times(make_state, resources, text, "2024-05-01")
     assert not any(absent in phrase.lower() for phrase in times), sorted(times)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        # What a forward-looking verb asks for or foresees lies ahead of the report's day
+        # (published Wednesday 31 July 2024).
+        ("A court is expected to hear the first cases on Monday.", "Monday", "2024-08-05"),
+        ("She urged teachers to return to work before the holiday on Friday.", "Friday",
+         "2024-08-02"),
+        # The verb's own day stays in the past: the call, the attack were on Monday.
+        ("The governor called on Monday for calm.", "Monday", "2024-07-29"),
+        ("An earthquake set off a landslide on Monday.", "Monday", "2024-07-29"),
+        ("Police said the attack happened on Monday.", "Monday", "2024-07-29"),
+    ],
+)  # fmt: skip
+def test_a_weekday_a_forward_looking_verb_asks_for_lies_ahead(  # type: ignore[no-untyped-def]
+    make_state, resources, text: str, phrase: str, value: str
+) -> None:
+    assert _times(make_state, resources, text, "2024-07-31")[phrase].value == value

@@ -419,4 +419,47 @@ def _said_of_future(doc: Doc, char: int, end: int) -> bool:
     # Compare indices: spaCy makes a new Token object on every access, so "is" never holds.
     while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
         verb = verb.head
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children)
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children):
+        return True
+    return _called_for(token, verb, end)
+
+
+# Verbs that ask for, plan or foresee what they name: "called for a march on Saturday",
+# "urged teachers to return before Newroz on Friday", "is expected to hear the first cases
+# on Monday", "warned of more rain on Wednesday" (round 21).
+FORWARD_VERBS = frozenset(
+    {"call", "urge", "plan", "expect", "schedule", "warn", "forecast", "threaten", "vow",
+     "promise"}
+)  # fmt: skip
+
+
+def _called_for(token: Token, verb: Token, end: int) -> bool:
+    """Whether the expression dates what a forward-looking verb asks for or foresees: the
+    expression hangs on that verb's object noun ("called a shutdown ... on Monday") or on
+    an infinitive under it ("expected to hear ... on Monday"), not on the verb itself
+    ("called on Monday for calm": the call was on Monday)."""
+    if verb.i == token.i:
+        return False
+    if verb.lemma_.lower() in FORWARD_VERBS:
+        # The expression reached the forward verb only through a noun ("a march", "rain").
+        path = [a for a in token.ancestors if a.i != verb.i and a.i in _between(token, verb)]
+        outside = [a for a in path if a.idx < token.idx or a.idx >= end]
+        return any(a.pos_ == "NOUN" and a.dep_ in ("dobj", "pobj") for a in outside)
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    governor = verb.head
+    return (
+        infinitive
+        and verb.dep_ == "xcomp"
+        and governor.i != verb.i
+        and governor.lemma_.lower() in FORWARD_VERBS
+    )
+
+
+def _between(token: Token, verb: Token) -> set[int]:
+    """Indices of the tokens on the path from ``token`` up to ``verb``."""
+    found: set[int] = set()
+    node = token
+    while node.i != verb.i and node.head.i != node.i:
+        node = node.head
+        found.add(node.i)
+    return found

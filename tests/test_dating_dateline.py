@@ -106,3 +106,22 @@ def test_an_unlabelled_date_deep_in_the_page_is_not_a_dateline() -> None:
     raw = "Troops moved north on Monday, officials said.\n" * 40 + "20 August 2024\n"
     cleaned = clean(raw)
     assert report_dateline(cleaned.text, cleaned.removed) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Staff reporter | Fri, Apr 5, 2024 | 16:48",
+        "By Staff reporter | April 5, 2024 | 16:48",
+        "Our Correspondent | Friday, 5 April 2024",
+    ],
+)
+def test_a_byline_row_with_the_day_in_a_cell_of_its_own_dates_the_report(line: str) -> None:
+    text = f"Hualien quake toll rises to 12\n{line}\nThe death toll rose to 12 yesterday.\n"
+    found = find_dateline(text)
+    assert found is not None and found.day == date(2024, 4, 5)
+
+
+def test_a_cell_before_the_day_that_is_no_byline_is_no_dateline() -> None:
+    text = "Quake toll rises\nHe said in a statement | 5 April 2024\nThe toll rose.\n"
+    assert find_dateline(text) is None

@@ -32,3 +32,15 @@ def test_a_toll_dated_days_before_the_report_is_still_the_undated_events(
     )
     events = events_in_invented_towns(make_state, resources, text)
     assert counts_of(events, "attack") == [(6, None)]
+
+
+def test_a_date_written_before_an_event_noun_dates_that_event(
+    make_state: Any, resources: Any
+) -> None:
+    # The parser hangs "Feb. 6, 2018" on "recalled", as it does "on Wednesday".
+    text = (
+        "Many residents of Kestrel on Wednesday recalled the Feb. 6, 2018, earthquake that "
+        "killed 17 people in Kestrel.\n"
+    )
+    events = events_in_invented_towns(make_state, resources, text)
+    assert [(e.date, e.killed) for k, _, e in events if k == "disaster"] == [("2018-02-06", 17)]

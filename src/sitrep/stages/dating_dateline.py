@@ -175,9 +175,27 @@ def _is_dateline(line: str, start: int, end: int) -> bool:
         return True  # "This story was originally published by X on 31 October 2024."
     if not _AFTER.match(line, end):
         return False
-    if _LABEL.search(prefix):
+    if _LABEL.search(prefix) or _is_byline_prefix(prefix):
         return True
     return len(prefix) <= MAX_PREFIX_CHARS and _is_place_prefix(prefix)
+
+
+def _is_byline_prefix(prefix: str) -> bool:
+    """ "Staff reporter | Fri, ", "By Ana Ruiz · ": a byline row's cells before the day,
+    the cell right before it empty or a weekday (round 21)."""
+    cells = [cell.strip() for cell in _CELL_SEPARATORS.split(prefix)]
+    if len(cells) < 2 or (cells[-1] and not _WEEKDAY_CELL.fullmatch(cells[-1])):
+        return False
+    words = {w.strip(".,:").lower() for cell in cells[:-1] for w in cell.split()}
+    return bool(words & _BYLINE_WORDS)
+
+
+_CELL_SEPARATORS = re.compile(r"[|·•]")
+_WEEKDAY_CELL = re.compile(
+    r"(?i)(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?"
+)
+_BYLINE_WORDS = frozenset({"by", "reporter", "reporters", "correspondent", "correspondents",
+                           "staff", "writer", "editor", "desk", "bureau"})  # fmt: skip
 
 
 def _closes_title(line: str, start: int, end: int) -> bool:

@@ -52,6 +52,9 @@ def event_date(state: DocState, trigger: Token, *, future_ok: bool = False) -> s
     named = _date_a_when_clause_follows(state, trigger)
     if named is not None:
         return named
+    own = _date_before_the_noun(state, trigger)
+    if own is not None:
+        return own
     chain = _up_to_time_clause(clause_chain(trigger, context.lines))
     if _in_time_phrase(trigger):
         chain = [trigger]  # "recaptured in September after months of occupation"
@@ -77,6 +80,27 @@ def event_date(state: DocState, trigger: Token, *, future_ok: bool = False) -> s
         if level is not None and (best is None or level < best[0]):
             best = (level, str(time.value))
     return best[1] if best else None
+
+
+def _date_before_the_noun(state: DocState, trigger: Token) -> str | None:
+    """ "the Feb. 6, 2018, earthquake", "the 2015 floods": a day, month or year written
+    right before an event noun is that event's, whatever verb the parser hangs it on
+    ("residents on Wednesday recalled the Feb. 6, 2018, earthquake", round 21)."""
+    if trigger.pos_ != "NOUN":
+        return None
+    before = state.text[: trigger.idx].rstrip(" ,")
+    for _, time in context_of(state).times.between(max(0, len(before) - 40), len(before)):
+        if time.span.end != len(before) or time.kind != "date" or not precision(time.value):
+            continue
+        # Inside the noun's phrase: "the Feb. 6, 2018, earthquake", not "in September,
+        # floodwaters swept" (a clause's time before its subject).
+        opener = state.text[max(0, time.span.start - 12) : time.span.start].split()
+        if opener and opener[-1].lower() in _DETERMINERS:
+            return str(time.value)
+    return None
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 
 def _on_date_line(state: DocState, time: TimeExpression) -> bool:

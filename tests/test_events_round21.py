@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from events_support import counts_of, events_in_invented_towns
 
 
@@ -44,3 +46,28 @@ def test_a_date_written_before_an_event_noun_dates_that_event(
     )
     events = events_in_invented_towns(make_state, resources, text)
     assert [(e.date, e.killed) for k, _, e in events if k == "disaster"] == [("2018-02-06", 17)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Helicopters have flown six tonnes of medicine into Kestrel since Monday.",
+        "Army helicopters flew food and water to villages near Kestrel on Monday.",
+        "The first 20 generators were handed over in Kestrel on Wednesday.",
+        "The city trucked water to the camps in Kestrel on Tuesday.",
+    ],
+)
+def test_aid_flown_trucked_or_handed_over_is_aid(
+    make_state: Any, resources: Any, sentence: str
+) -> None:
+    events = events_in_invented_towns(make_state, resources, sentence + "\n")
+    assert [(k, p) for k, p, _ in events if k == "aid"] == [("aid", "Kestrel")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The president flew to Kestrel on Monday.", "The minister flew troops to Kestrel."],
+)
+def test_flying_people_is_no_aid(make_state: Any, resources: Any, sentence: str) -> None:
+    events = events_in_invented_towns(make_state, resources, sentence + "\n")
+    assert "aid" not in [k for k, _, _ in events]

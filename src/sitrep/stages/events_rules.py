@@ -50,6 +50,9 @@ VERB_TRIGGERS: dict[str, str] = {
     # round 15: "handed out hot meals to 4,500 displaced people", "deployed mobile
     # clinics to A and B" (aid only with an aid thing as object, AID_VERBS).
     "hand": "aid", "deploy": "aid",
+    # round 21: "helicopters flew food and water to villages", "trucked water to the
+    # camps", "donated 500 tents" (aid only with an aid thing as object, AID_VERBS).
+    "fly": "aid", "ship": "aid", "truck": "aid", "donate": "aid",
 }  # fmt: skip
 # "families have moved back into repaired homes", "went back to their villages" (round 9).
 RETURNING_VERBS = frozenset({"move", "go", "come", "head", "flock", "stream"})
@@ -63,7 +66,8 @@ GROUND = frozenset(
 # Verbs that are an aid event only when what moves is aid ("the convoy reached the city").
 AID_VERBS = frozenset(
     {"deliver", "distribute", "release", "send", "airlift", "airdrop", "reach", "arrive",
-     "provide", "receive", "enter", "bring", "unload", "hand", "deploy"}
+     "provide", "receive", "enter", "bring", "unload", "hand", "deploy", "fly", "ship",
+     "truck", "donate"}
 )  # fmt: skip
 AID_THINGS = frozenset(
     {"aid", "convoy", "truck", "food", "medicine", "supply", "fund", "assistance", "relief",
@@ -75,7 +79,10 @@ AID_THINGS = frozenset(
      "fuel", "diesel", "cargo",
      # round 13: the vehicles and packs aid comes in ("Water tankers are delivering",
      # "trucks to deliver food packs": sets a, d, e)
-     "tanker", "pack", "parcel", "hamper", "barge"}
+     "tanker", "pack", "parcel", "hamper", "barge",
+     # round 21: power sent where the grid is down ("the first 20 generators were handed
+     # over")
+     "generator"}
 )  # fmt: skip
 # Aid only as what is given ("delivered safe water", "distributed vaccines"): as a subject
 # of "reach" they are no aid ("the water reached the rooftops"). Round 5 (lusaka_cholera).

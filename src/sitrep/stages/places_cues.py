@@ -446,7 +446,7 @@ def _last_of_places_after_preposition(span: SpacySpan) -> bool:
     node = span.root
     if node.dep_ != "conj":
         return False
-    while node.dep_ == "conj" and node.head is not node:
+    while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
     return node.dep_ == "pobj" and node.head.lower_ in LOCATIVE_PREPOSITIONS | {"of"}
 

@@ -7,13 +7,15 @@ ones it names only after their largest city ("Shéfa" in Vanuatu, "North Gaza").
 reports name such units all the time: aid is counted by district, displacement by
 province. ISO 3166-2 lists 5,046 of them with their type ("Province", "Governorate",
 "Division"); the ``iso3166-2`` package (MIT) adds a point for each, and English and local
-other names. Each unit becomes a region entry, named as English news writes it ("Shéfa
+other names. Each unit becomes a region entry, its ISO name with its type ("Shéfa
 Province", "North Gaza Governorate"), unless the country already has a region of that
-name (GeoNames' admin1, which keeps its own point and id).
+name (GeoNames' admin1, which keeps its own point and id and takes the typed name as
+another: "Sylhet Division").
 
-Names that are ordinary words ("Western", "Centre", "North") are indexed only with
-their type ("Western Division", "Centre Department"), so the word alone does not read
-as a region.
+Names that are ordinary words ("Western", "Centre", "North") or of three letters or
+fewer ("Ain") are indexed only with their type ("Western Division", "Ain Department"),
+so the word alone does not read as a region. English other names are kept where they are
+names (``_names``), not nicknames, phrases or common words (``NOT_NAMES``).
 """
 
 from __future__ import annotations

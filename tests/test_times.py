@@ -309,3 +309,20 @@ def test_a_weekday_a_forward_looking_verb_asks_for_lies_ahead(  # type: ignore[n
     make_state, resources, text: str, phrase: str, value: str
 ) -> None:
     assert _times(make_state, resources, text, "2024-07-31")[phrase].value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("Rebels took the town in August 2021 and held it until December that year.",
+         "December that year", "2021-12"),
+        ("Troops surrounded it in February 2022 and withdrew in early April that year.",
+         "early April that year", "2022-04"),
+        ("Talks broke down in March 2019 and resumed in May the following year.",
+         "May the following year", "2020-05"),
+    ],
+)  # fmt: skip
+def test_a_month_of_that_year_is_the_narratives_year(  # type: ignore[no-untyped-def]
+    make_state, resources, text: str, phrase: str, value: str
+) -> None:
+    assert _times(make_state, resources, text, "2024-07-31")[phrase].value == value

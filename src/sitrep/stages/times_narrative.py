@@ -85,6 +85,8 @@ def narrative_value(parsed: ParsedTime, stated: NarrativeTime) -> str | None:
         return _weekday_after(parsed, stated.day)
     unit, shift = parsed.unit, parsed.shift
     if unit == "year" and stated.year is not None:
+        if parsed.month is not None:
+            return f"{stated.year + shift}-{parsed.month:02d}"  # "December that year"
         return str(stated.year + shift)
     if unit == "month" and stated.month is not None:
         year, month = divmod(stated.month[0] * 12 + stated.month[1] - 1 + shift, 12)

@@ -409,6 +409,15 @@ def _narrative_offset(m: re.Match[str]) -> ParsedTime:
     return ParsedTime("narrative", unit=m["u"].lower(), shift=sign * count, anchor="publication")
 
 
+def _month_of_narrative_year(m: re.Match[str]) -> ParsedTime:
+    """ "December that year": the month of the year the narrative last stated (shifted by
+    "the following year"), ``times_narrative``."""
+    return ParsedTime(
+        "narrative", unit="year", month=MONTHS[m["m"].lower()],
+        shift=NARRATIVE_SHIFTS.get((m["dir"] or "").lower(), 0), anchor="publication",
+    )  # fmt: skip
+
+
 def _narrative(m: re.Match[str]) -> ParsedTime:
     """ "that year", "the following month", "the next morning": a unit counted from the
     narrative's last stated time (``times_narrative``)."""
@@ -428,6 +437,11 @@ PATTERNS: tuple[tuple[re.Pattern[str], Builder], ...] = tuple(
     for p, b in (
         (r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b",
          lambda m: _fixed(m[0]) if _valid_iso(m[0]) else None),
+        # A month of the narrative's year: "held it until December that year", "in early
+        # April that year", "in May the following year" (round 21).
+        (rf"\b(?P<t>(?:(?i:early|mid|late)[\s-]+)?(?P<m>{_MONTH_AFTER_WORD})\s+(?:of\s+)?"
+         r"(?:(?i:that|the\s+same)|(?i:the)\s+(?P<dir>(?i:following|next|previous|"
+         r"preceding|prior)))\s+(?i:year))\b(?!-)", _month_of_narrative_year),
         (rf"(?<![\d./-])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)(?P<y>{_YEAR})"
          r"(?![\w/]|[.,]\d)",
          lambda m: _numeric_date(m["a"], m["b"], m["y"], m["sep"])),

@@ -252,12 +252,7 @@ def _place_read_as_people(ent: SpacySpan, gazetteer: Gazetteer) -> bool:
     if gazetteer.is_demonym(name) or _PEOPLE_SUFFIX.search(name):
         return False
     # "in Hodeidah governorate": an administrative unit's noun after it (round 21).
-    return bool(gazetteer.lookup(name)) or _a_unit_noun_after(ent)
-
-
-def _a_unit_noun_after(ent: SpacySpan) -> bool:
-    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    return after is not None and after.is_lower and slots.SLOT_NOUNS.get(after.lower_) == "region"
+    return bool(gazetteer.lookup(name)) or slots.stated_kind(ent) == "region"
 
 
 def _part_label(span: SpacySpan, ent: SpacySpan) -> str:

@@ -442,8 +442,7 @@ def _called_for(token: Token, verb: Token, end: int) -> bool:
         return False
     if verb.lemma_.lower() in FORWARD_VERBS:
         # The expression reached the forward verb only through a noun ("a march", "rain").
-        path = [a for a in token.ancestors if a.i != verb.i and a.i in _between(token, verb)]
-        outside = [a for a in path if a.idx < token.idx or a.idx >= end]
+        outside = [a for a in _up_to(token, verb) if a.idx < token.idx or a.idx >= end]
         return any(a.pos_ == "NOUN" and a.dep_ in ("dobj", "pobj") for a in outside)
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     governor = verb.head
@@ -455,11 +454,11 @@ def _called_for(token: Token, verb: Token, end: int) -> bool:
     )
 
 
-def _between(token: Token, verb: Token) -> set[int]:
-    """Indices of the tokens on the path from ``token`` up to ``verb``."""
-    found: set[int] = set()
-    node = token
-    while node.i != verb.i and node.head.i != node.i:
-        node = node.head
-        found.add(node.i)
-    return found
+def _up_to(token: Token, verb: Token) -> list[Token]:
+    """The tokens on the path from ``token`` up to ``verb``, both left out."""
+    path = []
+    for node in token.ancestors:
+        if node.i == verb.i:
+            break
+        path.append(node)
+    return path

@@ -85,6 +85,8 @@ eval: $(EVAL_STAMP)
 	$(BIN)/sitrep eval report --data eval/outside/v
 	$(BIN)/sitrep eval report --data eval/outside/w
 	$(BIN)/sitrep eval report --data eval/outside/x
+	$(BIN)/sitrep eval report --data eval/outside/y
+	$(BIN)/sitrep eval report --data eval/outside/z
 	$(BIN)/sitrep eval agreement --data eval/outside/q --second eval/agreement/q
 	$(BIN)/sitrep eval agreement --data eval/outside/r --second eval/agreement/r
 	@if [ -d $(SHARED_EVAL)/quotes/PolNeAR ]; then \

@@ -328,9 +328,11 @@ def test_the_dnipro_river_is_water_not_the_city(
     make_state: MakeState, resources: Resources
 ) -> None:
     places = run(make_state, resources, "Ukrainian troops crossed the Dnipro river near Kherson.")
-    # Recorded as the river's name, as the report gold files do ("Dnipro", kind water).
-    river = by_mention(places, "Dnipro")
+    # Recorded as the text writes it, as the outside writers do ("Dnipro river", water),
+    # under the river's own name.
+    river = by_mention(places, "Dnipro river")
     assert river is not None and river.kind == "water" and river.lat is None
+    assert river.name == "Dnipro"
     city = run(make_state, resources, "Russian missiles hit Dnipro overnight, the governor said.")
     dnipro = by_mention(city, "Dnipro")
     assert dnipro is not None and dnipro.kind == "city" and dnipro.country == "UA"

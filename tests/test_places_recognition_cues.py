@@ -121,11 +121,13 @@ def test_a_name_before_dam_or_camp_is_a_place(
     assert by_mention(run(make_state, resources, text), name) is not None
 
 
-def test_a_river_is_recorded_by_its_name(make_state: MakeState, resources: Resources) -> None:
+def test_a_river_is_recorded_as_written_under_its_name(
+    make_state: MakeState, resources: Resources
+) -> None:
     places = run(make_state, resources, "Shelling forced evacuations along the Dnipro river.")
-    river = by_mention(places, "Dnipro")
-    assert river is not None and river.kind == "water"
-    assert by_mention(places, "Dnipro river") is None
+    river = by_mention(places, "Dnipro river")
+    assert river is not None and river.kind == "water" and river.name == "Dnipro"
+    assert by_mention(places, "Dnipro") is None
 
 
 def test_a_compass_word_alone_is_not_a_place(make_state: MakeState, resources: Resources) -> None:

@@ -109,7 +109,7 @@ def test_apposition_with_a_compound_noun_gives_the_head_noun_as_kind(make_state,
 
 def test_a_name_the_text_calls_a_river_is_a_water_place(make_state, resources) -> None:  # type: ignore[no-untyped-def]
     text = "Heavy rains pushed the Mangochi river over its banks in southern Malawi on Tuesday."
-    assert _places(make_state, resources, text)["Mangochi"].kind == "water"
+    assert _places(make_state, resources, text)["Mangochi river"].kind == "water"
 
 
 @pytest.mark.parametrize(

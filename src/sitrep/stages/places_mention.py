@@ -85,11 +85,11 @@ class Entity:
 def read_mention(span: SpacySpan, label: str, words: Words, gazetteer: Gazetteer) -> Mention:
     name = words.span_text(span.start, span.end)
     water_word = cues.water_word_after(span)
-    # "the Kharkiv region" is recorded whole; "the Dnipro river" as "Dnipro", the river's
-    # name (the convention of the report gold files, examples/gold).
-    word_after = cues.region_word_after(span)
+    # "the Kharkiv region" and "the Dnipro river" are recorded whole, as the text writes
+    # them (the outside writers' convention; round 22).
+    word_after = cues.region_word_after(span) or water_word
     candidates = gazetteer.lookup(name) if label != "NORP" else ()
-    if word_after is None and water_word is None and _may_be_settlement(candidates):
+    if word_after is None and _may_be_settlement(candidates):
         # "from Pibor town": recorded whole, one place with the bare name's mentions
         # (not "no U.S. city has": a country's name before a common noun).
         word_after = cues.settlement_word_after(span)
@@ -129,7 +129,9 @@ def read_mention(span: SpacySpan, label: str, words: Words, gazetteer: Gazetteer
         region_form=region_form,
         area_word=(valley is not None and valley.lower_ not in SITE_WORDS)
         or cues.area_word_after(span),
-        water=water_word is not None,
+        # "the Chari River", unknown to the gazetteer: a river (not "Cross River", a state).
+        water=water_word is not None
+        or (not candidates and len(span) > 1 and span[-1].lower_ in cues.WATER_WORDS),
         place_cue=(
             county is not None
             or valley is not None

@@ -107,7 +107,9 @@ def propose(words: Words, gazetteer: Gazetteer) -> list[Mention]:
     for span in _untagged_names(words, covered, gazetteer):
         found.append(read_mention(span, "", words, gazetteer))
     found.extend(_untagged_names_in_slot(words, covered, gazetteer))
-    found = facilities.merge_facilities(found, facilities.facility_mentions(words, gazetteer))
+    named_works = facilities.facility_mentions(words, gazetteer)
+    named_works += facilities.feature_mentions(words, gazetteer)
+    found = facilities.merge_facilities(found, named_works)
     found = [m for m in found if plausible(m, gazetteer)]
     return sorted(found, key=lambda m: m.name.start)
 

@@ -71,3 +71,23 @@ def test_aid_flown_trucked_or_handed_over_is_aid(
 def test_flying_people_is_no_aid(make_state: Any, resources: Any, sentence: str) -> None:
     events = events_in_invented_towns(make_state, resources, sentence + "\n")
     assert "aid" not in [k for k, _, _ in events]
+
+
+def test_a_toll_at_a_town_the_text_also_calls_a_unit_goes_to_that_towns_event(
+    make_state: Any, resources: Any
+) -> None:
+    # Round 22: "Kestrel and Harlow townships" make both unknown names regions; the
+    # strikes are still told at them, and the shares and "wounded in Kestrel" are theirs.
+    from events_support import events_with_places, places_named
+
+    text = (
+        "Air strikes hit Kestrel and Harlow on Monday night, killing at least 11 civilians, "
+        "a rescue group said. Eight of the dead were in a school compound in Kestrel, the "
+        "group said, and the other three were a farmer and his two daughters in Harlow.\n\n"
+        "More than 20 people were wounded in Kestrel.\n\n"
+        "Phone services in Kestrel and Harlow townships have been cut since Oct. 12.\n"
+    )
+    places = places_named(text, {"Kestrel": ("region", None), "Harlow": ("region", None)})
+    events = events_with_places(make_state, resources, text, places)
+    tolls = {p: (e.killed, e.injured) for k, p, e in events if k == "airstrike"}
+    assert tolls == {"Kestrel": (8, 20), "Harlow": (3, None)}

@@ -69,9 +69,7 @@ def test_the_works_of_a_known_town_stay_the_town(
     assert by_mention(places, "Merowe dam") is None
 
 
-def test_an_unknown_capitalised_river_is_water(
-    make_state: MakeState, resources: Resources
-) -> None:
+def test_an_unknown_capitalised_river_is_water(make_state: MakeState, resources: Resources) -> None:
     places = run(make_state, resources, "The Chari River burst its banks in N'Djamena.")
     river = by_mention(places, "Chari River")
     assert river is not None and river.kind == "water"

@@ -52,7 +52,7 @@ from sitrep.gazetteer.subdivisions import source_path as subdivisions_path
 from sitrep.records import PlaceKind
 
 # Bump when the derivation below changes, so cached indexes are rebuilt.
-BUILDER_VERSION = "17"
+BUILDER_VERSION = "18"
 SOURCE_FILES = ("cities500.json", "countries.json", "us_states.json", "continents.json")
 
 # Population thresholds between village, town and city (GeoNames has no such

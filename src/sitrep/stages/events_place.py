@@ -41,6 +41,9 @@ def event_place(state: DocState, trigger: Token, kind: str = "") -> str | None:
         arrived = moves.delivered_to(trigger, mentions)
         if arrived is not None:
             return arrived.id  # "sent food ... to Dhading": where it arrives (round 15c)
+    volcano = _erupting(trigger, mentions)
+    if volcano is not None:
+        return volcano.id  # "Kanlaon erupted", "the eruption of Semeru" (round 22)
     country = _report_country(state) if _toll_across_the_country(trigger) else None
     if country is not None:
         return country.id
@@ -92,6 +95,29 @@ def event_place(state: DocState, trigger: Token, kind: str = "") -> str | None:
         and not (kind in _MOVES and is_destination(t))  # "most of them to Gusau"
     ]  # fmt: skip
     return settled[0].id if settled else found.id
+
+
+def _erupting(trigger: Token, mentions: list[tuple[Token, Place]]) -> Place | None:
+    """The place named as what erupts: the subject of "erupt", what an eruption is "of"
+    or whose it is ("Kanlaon erupted", "the eruption of Kanlaon", "Semeru's eruption",
+    "the Marapi eruption"); not a country ("Iceland's eruption" is placed as usual)."""
+    lemma = trigger.lemma_.lower()
+    if lemma == "erupt":
+        named = [c for c in trigger.children if c.dep_ == "nsubj"]
+    elif lemma == "eruption":
+        named = [c for c in trigger.children if c.dep_ in ("poss", "compound")]
+        named += [
+            o for p in trigger.children if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children if o.dep_ == "pobj"
+        ]  # fmt: skip
+    else:
+        return None
+    spans = [(n.left_edge.i, n.right_edge.i) for n in named]
+    return next(
+        (p for t, p in mentions
+         if p.kind not in ("country", "region") and any(a <= t.i <= b for a, b in spans)),
+        None,
+    )  # fmt: skip
 
 
 def _when_host(

@@ -191,6 +191,10 @@ PROTESTERS = frozenset(
 # Hazards that are no event by their noun but are a disaster where they strike: "Ash fell
 # on A, B and C", "Torrents of mud tore through A and B" (round 12).
 HAZARD_NOUNS = frozenset({"ash", "lava", "mudflow", "torrent", "floodwater", "lahar", "mud"})
+# A volcano erupting is a disaster where it stands (round 22): "the volcano erupted",
+# "Mount Marapi erupted", "Volcán de Fuego erupted".
+VOLCANO_WORDS = frozenset({"volcano", "eruption", "crater"})
+MOUNTAIN_TITLES = frozenset({"mount", "mt", "volcán", "volcan", "gunung"})
 # What a hazard does to a place: falls on it, tears through it, buries it.
 HAZARD_VERBS = frozenset(
     {"fall", "rain", "sweep", "tear", "rip", "blanket", "bury", "cover", "engulf", "smother",

@@ -158,10 +158,14 @@ def in_care(place: Token) -> bool:
 def is_town(place: Place, sites: frozenset[str] = frozenset()) -> bool:
     """A town or village named as such, or a place of no known kind that the report tells
     events at (``sites``: a village the gazetteer lacks, "the river had spilled into Kestrel
-    and Harlow"; round 16)."""
+    and Harlow"; round 16), or a name unknown to the gazetteer that the text also calls a
+    unit ("Hsipaw townships") and tells events at ("Air strikes hit Hsipaw"; round 22)."""
     if place.metonymy:
         return False
-    return place.kind in _SETTLEMENTS or (place.kind == "other" and place.id in sites)
+    if place.kind in _SETTLEMENTS:
+        return True
+    unknown_unit = place.kind == "region" and place.lat is None
+    return (place.kind == "other" or unknown_unit) and place.id in sites
 
 
 def clause_town(state: DocState, at: int, sites: frozenset[str] = frozenset()) -> str | None:

@@ -82,6 +82,8 @@ def _verb_type(token: Token, lemma: str) -> str | None:
     killer = killer_type(token)
     if killer is not None:
         return killer  # "when militants killed 28 soldiers", "a fire ... killed 66" (16)
+    if lemma == "erupt" and _a_volcano_erupts(token):
+        return "disaster"  # "Kanlaon erupted at 3:03pm on Monday" (round 22)
     if lemma in rules.COLLAPSE_VERBS and _harms_people(token):
         return "disaster"  # "a concrete canopy collapsed in 2024, killing 16 people"
     if lemma == "close" and _hub_closed(token):
@@ -960,6 +962,21 @@ def _of_markets(noun: Token) -> bool:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "of")
         for o in prep.subtree
     ) or any(c.lemma_.lower() in rules.MARKET_WORDS for c in noun.children if c.dep_ == "compound")
+
+
+def _a_volcano_erupts(verb: Token) -> bool:
+    """ "The volcano erupted", "Mount Marapi erupted", and a named mountain erupting in a
+    report that calls something a volcano ("Kanlaon erupted"); not "clashes erupted" nor
+    "Gaza erupted in celebration"."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    if subject.lemma_.lower() in rules.VOLCANO_WORDS:
+        return True
+    if subject.pos_ != "PROPN":
+        return False
+    named_mountain = any(c.lower_ in rules.MOUNTAIN_TITLES for c in subject.subtree)
+    return named_mountain or any(t.lemma_.lower() in rules.VOLCANO_WORDS for t in verb.doc)
 
 
 def _fire_spreads(noun: Token) -> bool:

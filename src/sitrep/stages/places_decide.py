@@ -169,11 +169,19 @@ def _state_or_capital(c: Candidate) -> bool:
     return c.kind == "country" or is_large_capital(c)
 
 
+# GeoNames' feature code of a volcano (the hand table's, gazetteer.macro_regions).
+VOLCANO_CODE = "VLC"
+
+
 def _sizeable_in_focus(candidates: Sequence[Candidate], countries: set[str]) -> bool:
+    """A large place, or a volcano of the hand table ("Kanlaon erupted"), in a country the
+    report is about."""
     return any(
         c.country in countries
-        and c.kind in {"city", "region", "country"}
-        and c.population >= WEAK_MIN_POPULATION
+        and (
+            (c.kind in {"city", "region", "country"} and c.population >= WEAK_MIN_POPULATION)
+            or c.feature_code == VOLCANO_CODE
+        )
         for c in candidates
     )
 

@@ -162,7 +162,12 @@ def _not_named_in_clause(place: Place, mentions: list[tuple[Token, Place]], trig
 
 # "the Al-Sahaba neighbourhood", "near the Al-Manshiya police station": a named part of a
 # town. The dev-set writers place such events at the town (team kadugli, taiz; h sabha).
-_QUARTER_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|quarters?|suburbs?|police\s+station)\b", re.I)
+# The quarter word after the name, or after the names coordinated with it ("the Hamdallaye
+# and Bambeto neighbourhoods"; round 22).
+QUARTER_AFTER = re.compile(
+    r"(?:(?:,\s*|\s+and\s+)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)*"
+    r"\s+(?i:neighbou?rhoods?|quarters?|suburbs?|police\s+station)\b"
+)
 
 
 def _town_of_quarter(state: DocState, place: Place, trigger: Token) -> Place | None:
@@ -170,7 +175,7 @@ def _town_of_quarter(state: DocState, place: Place, trigger: Token) -> Place | N
     quarter of a town ("Artillery fire hit the Al-Sahaba neighbourhood"), or None."""
     sentence = trigger.sent
     for mention in place.mentions:
-        if sentence.start_char <= mention.start < sentence.end_char and _QUARTER_AFTER.match(
+        if sentence.start_char <= mention.start < sentence.end_char and QUARTER_AFTER.match(
             state.text, mention.end
         ):
             town = context_of(state).places.last_settlement_before(mention.start)

@@ -12,7 +12,7 @@ from sitrep.records import Event, Place
 from sitrep.stages.events_clause import listed_place_ids
 from sitrep.stages.events_context import context_of, mentions_in_sentence
 from sitrep.stages.events_document import is_part_of_toll, is_vague, stated_quantity
-from sitrep.stages.events_place import in_own_clause, is_origin, is_route_end
+from sitrep.stages.events_place import QUARTER_AFTER, in_own_clause, is_origin, is_route_end
 from sitrep.stages.events_sentence import conjoined_places, spread_places
 from sitrep.stages.events_toll_victims import victims_in
 from sitrep.stages.figures_index import is_reference_point
@@ -31,6 +31,8 @@ def at_conjoined_places(
     # "attacked army positions at A, B and C": the list its own clause governs, each
     # member a place, pinned or not (round 12).
     listed = listed_place_ids(state, trigger)
+    if listed and _quarters_of_a_town(state, trigger, listed):
+        return []  # "in the Hamdallaye and Bambeto neighbourhoods": the town's (round 22)
     if listed:
         return _at_each(state, trigger, event, listed, apart)
     found = mentions_in_sentence(state, trigger.sent)
@@ -53,6 +55,18 @@ def at_conjoined_places(
     first_named = {p.id: t.i for t, p in reversed(found)}
     group.sort(key=lambda pid: first_named.get(pid, len(state.doc)))
     return _at_each(state, trigger, event, group, apart)
+
+
+def _quarters_of_a_town(state: DocState, trigger: Token, listed: list[str]) -> bool:
+    """Whether the listed places are unpinned names the sentence calls quarters ("the
+    Hamdallaye and Bambeto neighbourhoods"): one event at their town, not one each."""
+    sentence = trigger.sent
+    named = [p for _, p in mentions_in_sentence(state, sentence) if p.id in listed]
+    return all(p.lat is None for p in named) and any(
+        QUARTER_AFTER.match(state.text, m.end)
+        for p in named for m in p.mentions
+        if sentence.start_char <= m.start < sentence.end_char
+    )  # fmt: skip
 
 
 # What an event leaves behind: people forced out, services and roads cut.

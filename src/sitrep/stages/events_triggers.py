@@ -68,11 +68,23 @@ def trigger_type(token: Token) -> str | None:
             return "disaster"  # "Landslides blocked roads near A and B": one at each (15d)
         # "Gunfire was reported in A", "crossed into B": told by its frame (round 14).
         return _verb_type(token, lemma) or implicit_type(token)
+    if _passive_read_as_noun(token, lemma):
+        return _verb_type(token, lemma)  # "Marte was first overrun by ISWAP" (round 22)
     if token.pos_ in ("NOUN", "PROPN"):
         return None if _a_name_for(token) else _noun_type(token, lemma)
     if token.pos_ == "ADJ" and token.lower_ in rules.DISPLACED_STATES and token.dep_ == "acomp":
         return "displacement" if _people_move(token.head) else None
     return None
+
+
+def _passive_read_as_noun(token: Token, lemma: str) -> bool:
+    """A passive participle the model reads as a noun: "Marte was first overrun by ISWAP",
+    "the town was overrun by militants" (a form of "be" before it, an agent after it)."""
+    if token.pos_ != "NOUN" or lemma not in rules.VERB_TRIGGERS or lemma in rules.NOUN_TRIGGERS:
+        return False
+    after_be = token.dep_ == "attr" and token.head.lemma_ == "be"
+    passive = after_be or any(c.dep_ == "auxpass" for c in token.children)
+    return passive and any(c.lower_ == "by" and c.dep_ in ("agent", "prep") for c in token.children)
 
 
 def _verb_type(token: Token, lemma: str) -> str | None:
@@ -94,6 +106,8 @@ def _verb_type(token: Token, lemma: str) -> str | None:
         return "attack"  # "set fire to a health post and beat two nurses" (round 20)
     if _crowd_riots(token, lemma):
         return "protest"  # "crowds burned tents and stoned police vehicles" (round 20)
+    if _protesters_act(token, lemma):
+        return "protest"  # "Protesters also blocked roads in A, B and C" (round 22)
     if _fires_at(token, lemma):
         return "attack"
     if _expels_from_homes(token, lemma):
@@ -1068,6 +1082,28 @@ def _crowd_riots(verb: Token, lemma: str) -> bool:
         return False  # "a mob vandalised 90 Hindu homes": an attack on a community
     subject = _subject(verb)
     return subject is not None and any(h.lemma_.lower() in _RIOTERS for h in _heads_of(subject))
+
+
+# What protesters do that is their protest: close a road, hold a place, throw things.
+_PROTEST_ACTS = frozenset(
+    {"block", "blockade", "barricade", "occupy", "close", "shut", "throw", "hurl", "gather",
+     "converge", "march", "rally", "erect"}
+)  # fmt: skip
+
+
+def _protesters_act(verb: Token, lemma: str) -> bool:
+    """ "Protesters also blocked roads in A, B and C", "demonstrators threw stones at
+    officers", "marchers gathered outside parliament": what people the text calls
+    protesters do to roads, places or police is their protest. Not "protesters said" or
+    "demanded", not "protesters did not block" (round 22)."""
+    if lemma not in _PROTEST_ACTS or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    if verb.dep_ == "conj" and verb.head.lemma_.lower() in _PROTEST_ACTS | _RIOT_VERBS:
+        return False  # "burned tyres and blocked the road": one protest, told by the first
+    subject = _subject(verb)
+    return subject is not None and any(
+        h.lemma_.lower() in rules.PROTESTING_PEOPLE for h in _heads_of(subject)
+    )
 
 
 def _force_used_on(people: Token) -> bool:

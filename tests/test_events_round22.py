@@ -86,3 +86,39 @@ def test_an_overrun_noun_with_no_agent_is_no_capture(make_state: Any, resources:
     text = "Kestrel has seen a cost overrun on its new bridge."
     events = events_in_invented_towns(make_state, resources, text)
     assert "capture" not in [k for k, _, _ in events]
+
+
+def test_a_noun_after_be_with_a_determiner_is_no_passive(make_state: Any, resources: Any) -> None:
+    text = "The stoppage in Kestrel was a strike by teachers over unpaid wages."
+    events = events_in_invented_towns(make_state, resources, text)
+    assert "attack" not in [k for k, _, _ in events]
+
+
+def test_protesters_blocked_by_police_do_no_blocking(make_state: Any, resources: Any) -> None:
+    text = "Protesters were blocked by police from reaching Kestrel on Monday."
+    events = events_in_invented_towns(make_state, resources, text)
+    assert "protest" not in [k for k, _, _ in events]
+
+
+@pytest.mark.parametrize(
+    "toll",
+    [
+        "At least 152 people have died nationwide since Saturday, the agency said.",
+        "At least 540 people have died in 21 of the country's 23 provinces since late July.",
+        "At least 36 people have been killed across the governorate since dawn.",
+    ],
+)
+def test_a_toll_counted_across_many_areas_is_no_towns(
+    make_state: Any, resources: Any, toll: str
+) -> None:
+    text = f"Floods swept through Kestrel on Sunday, officials said.\n\n{toll}\n"
+    events = events_in_invented_towns(make_state, resources, text)
+    assert [(e.killed, e.injured) for k, p, e in events if p == "Kestrel"] == [(None, None)]
+
+
+def test_a_toll_counted_in_one_town_apart_is_still_that_towns(
+    make_state: Any, resources: Any
+) -> None:
+    text = "Floods swept through Kestrel on Sunday.\n\nAt least 12 people have died there.\n"
+    events = events_in_invented_towns(make_state, resources, text)
+    assert [(e.killed, e.injured) for k, p, e in events if p == "Kestrel"] == [(12, None)]

@@ -56,7 +56,7 @@ def _volcano_and_town(text: str) -> list[Place]:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Orvan erupted on Sunday, sending ash over Kestrel, the volcano observatory said.",
+        "Orvan erupted on Sunday, sending ash over Kestrel; the Orvan volcano had slept for years.",
         "Mount Orvan erupted on Sunday, sending ash over Kestrel.",
         "The eruption of Orvan on Sunday sent ash over Kestrel.",
     ],
@@ -72,3 +72,29 @@ def test_violence_that_erupts_is_no_eruption(make_state: Any, resources: Any) ->
     text = "Clashes erupted in Kestrel on Sunday, and Orvan was quiet."
     events = events_with_places(make_state, resources, text, _volcano_and_town(text))
     assert "disaster" not in [k for k, _, _ in events]
+
+
+def test_gunfire_that_erupts_is_placed_where_it_erupts(make_state: Any, resources: Any) -> None:
+    text = "Gunfire from Orvan erupted in Kestrel on Monday."
+    events = events_with_places(make_state, resources, text, _volcano_and_town(text))
+    assert [(k, p) for k, p, _ in events] == [("armed_clash", "Kestrel")]
+
+
+def test_a_crater_or_an_eruption_of_joy_makes_no_town_a_volcano(
+    make_state: Any, resources: Any
+) -> None:
+    text = "Shelling left a crater in the road. Orvan erupted in joy on Monday near Kestrel."
+    events = events_with_places(make_state, resources, text, _volcano_and_town(text))
+    assert "disaster" not in [k for k, _, _ in events]
+
+
+def test_the_taal_volcano_shares_no_bare_name_with_the_town(gazetteer: Gazetteer) -> None:
+    assert [c.kind for c in gazetteer.lookup("Taal")] == ["city"]
+    assert [c.feature_code for c in gazetteer.lookup("Taal volcano")] == ["VLC"]
+
+
+def test_a_capitalised_first_word_names_no_feature(
+    make_state: MakeState, resources: Resources
+) -> None:
+    text = "Major dam failures were reported across Libya on Monday, officials said."
+    assert by_mention(run(make_state, resources, text), "Major dam") is None

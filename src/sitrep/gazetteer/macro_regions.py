@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sitrep.gazetteer.model import Candidate
+from sitrep.gazetteer.model import Candidate, normalize_key
 from sitrep.records import PlaceKind
 
 # What these entries weigh against namesake towns in the resolver's population prior:
@@ -58,7 +58,8 @@ class MacroEntry:
 
 _LAND_CODES = frozenset({"RGN", "PEN", "DSRT", "MTS", "ZN", "ISL"})
 # GeoNames' class T (relief): a volcano is a site, kind "other", as the report gold has it.
-_RELIEF_CODES = frozenset({"VLC"})
+VOLCANO_CODE = "VLC"
+_RELIEF_CODES = frozenset({VOLCANO_CODE})
 
 
 def _volcano(
@@ -177,14 +178,14 @@ MACRO_ENTRIES: tuple[MacroEntry, ...] = (
     MacroEntry(_own("sumatra"), "Sumatra", -0.5, 101.5, "ISL", (), "ID"),
     MacroEntry(_own("borneo"), "Borneo", 0.5, 114.0, "ISL"),
     # Volcanoes whose eruptions make crisis news (session 16), with the names news gives
-    # them; a name shared with a town or province of note ("Colima", "Cotopaxi",
-    # "Tungurahua", "Villarrica") or with people ("Agung", "Ibu") only with "Mount".
+    # them; a name shared with a town or province ("Colima", "Cotopaxi", "Tungurahua",
+    # "Villarrica", "Taal", "Bulusan") or with people ("Agung", "Ibu") only with its word.
     # Points from general knowledge of the summit, to a tenth of a degree or so.
     _volcano("kanlaon", "Kanlaon", 10.41, 123.13, "PH", "Mount Kanlaon", "Kanlaon Volcano"),
-    _volcano("taal", "Taal Volcano", 14.01, 120.99, "PH", "Taal"),
+    _volcano("taal", "Taal Volcano", 14.01, 120.99, "PH"),
     _volcano("mayon", "Mayon", 13.26, 123.69, "PH", "Mount Mayon", "Mayon Volcano"),
     _volcano("pinatubo", "Pinatubo", 15.14, 120.35, "PH", "Mount Pinatubo"),
-    _volcano("bulusan", "Bulusan", 12.77, 124.05, "PH", "Mount Bulusan"),
+    _volcano("bulusan", "Mount Bulusan", 12.77, 124.05, "PH", "Bulusan Volcano"),
     _volcano("merapi", "Merapi", -7.54, 110.45, "ID", "Mount Merapi"),
     _volcano("marapi", "Marapi", -0.38, 100.47, "ID", "Mount Marapi"),
     _volcano("semeru", "Semeru", -8.11, 112.92, "ID", "Mount Semeru"),
@@ -238,6 +239,14 @@ MACRO_ENTRIES: tuple[MacroEntry, ...] = (
     _volcano("whakaari", "Whakaari", -37.52, 177.18, "NZ", "White Island"),
     # A country that no longer exists, at the point of its largest successor.
     MacroEntry(_own("soviet-union"), "Soviet Union", 60.0, 100.0, "ZN", ("USSR",)),
+)
+
+# The volcanoes' names and other names, as gazetteer keys ("kanlaon", "mount marapi").
+VOLCANO_KEYS = frozenset(
+    normalize_key(name)
+    for e in MACRO_ENTRIES
+    if e.feature_code == VOLCANO_CODE
+    for name in (e.name, *e.aliases)
 )
 
 # Names that mean a continent in English news beyond GeoNames' own names for it.

@@ -41,7 +41,7 @@ def event_place(state: DocState, trigger: Token, kind: str = "") -> str | None:
         arrived = moves.delivered_to(trigger, mentions)
         if arrived is not None:
             return arrived.id  # "sent food ... to Dhading": where it arrives (round 15c)
-    volcano = _erupting(trigger, mentions)
+    volcano = _erupting(trigger, mentions) if kind == "disaster" else None
     if volcano is not None:
         return volcano.id  # "Kanlaon erupted", "the eruption of Semeru" (round 22)
     country = _report_country(state) if _toll_across_the_country(trigger) else None
@@ -112,12 +112,13 @@ def _erupting(trigger: Token, mentions: list[tuple[Token, Place]]) -> Place | No
         ]  # fmt: skip
     else:
         return None
-    spans = [(n.left_edge.i, n.right_edge.i) for n in named]
+    # The name itself and its compounds ("Mount Marapi"), not a place hung on it
+    # ("gunfire from Harlow erupted").
+    words = {w.i for n in named for w in (n, *n.children) if w is n or w.dep_ == "compound"}
     return next(
-        (p for t, p in mentions
-         if p.kind not in ("country", "region") and any(a <= t.i <= b for a, b in spans)),
+        (p for t, p in mentions if p.kind not in ("country", "region") and t.i in words),
         None,
-    )  # fmt: skip
+    )
 
 
 def _when_host(
@@ -165,7 +166,7 @@ def _not_named_in_clause(place: Place, mentions: list[tuple[Token, Place]], trig
 # The quarter word after the name, or after the names coordinated with it ("the Hamdallaye
 # and Bambeto neighbourhoods"; round 22).
 QUARTER_AFTER = re.compile(
-    r"(?:(?:,\s*|\s+and\s+)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)*"
+    r"(?:(?:,\s*(?:and\s+)?|\s+and\s+)(?:al-)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)*"
     r"\s+(?i:neighbou?rhoods?|quarters?|suburbs?|police\s+station)\b"
 )
 

@@ -484,6 +484,8 @@ def _tolls_apart(
         span = state.doc.char_span(figure.span.start, figure.span.end, alignment_mode="expand")
         if span is None or over_a_period(span.root) or counted_by_another_clause(span.root):
             continue
+        if over_many_areas(span.root):
+            continue  # "152 people dead nationwide": no one town's toll (round 22)
         if raises_something_else(span.root):
             continue  # "cholera cases rose to 1,246": no one's toll
         if in_a_dated_clause(span.root):
@@ -628,6 +630,32 @@ def over_a_period(token: Token) -> bool:
             return False
         if node.lemma_.lower() in _PERIODS:
             return True
+    return False
+
+
+# Nouns for the areas a toll may be counted across ("across the country", "in 21 of the
+# country's 23 provinces").
+_AREA_NOUNS = frozenset(
+    {"country", "nation", "province", "region", "governorate", "state", "district", "county"}
+)
+_NATIONWIDE = frozenset({"nationwide", "countrywide", "nationally"})
+
+
+def over_many_areas(token: Token) -> bool:
+    """Whether the clause that counts ``token`` counts the dead of a whole country or of
+    several areas: "152 people dead nationwide", "killed across the governorate", "540
+    people have died in 21 of the country's 23 provinces" (round 22)."""
+    noun = counted_noun(token)
+    verb = _verb_of(noun) or noun
+    for word in verb.subtree:
+        if word.lower_ in _NATIONWIDE:
+            return True
+        if word.lemma_.lower() not in _AREA_NOUNS:
+            continue
+        if word.head.lower_ in ("across", "throughout"):
+            return True
+        if word.tag_ == "NNS" and any(c.dep_ == "nummod" for c in word.children):
+            return True  # "in 21 of the country's 23 provinces" (not "any of its provinces")
     return False
 
 

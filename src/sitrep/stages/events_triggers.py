@@ -12,8 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
+from sitrep.gazetteer.macro_regions import VOLCANO_KEYS
+from sitrep.gazetteer.model import normalize_key
 from sitrep.stages import events_rules as rules
 from sitrep.stages.events_hazard_lists import (
     hazard_reaches_places,
@@ -82,6 +84,8 @@ def _passive_read_as_noun(token: Token, lemma: str) -> bool:
     "the town was overrun by militants" (a form of "be" before it, an agent after it)."""
     if token.pos_ != "NOUN" or lemma not in rules.VERB_TRIGGERS or lemma in rules.NOUN_TRIGGERS:
         return False
+    if any(c.dep_ in ("det", "poss", "nummod") for c in token.children):
+        return False  # "was a strike by teachers": a noun after all
     after_be = token.dep_ == "attr" and token.head.lemma_ == "be"
     passive = after_be or any(c.dep_ == "auxpass" for c in token.children)
     return passive and any(c.lower_ == "by" and c.dep_ in ("agent", "prep") for c in token.children)
@@ -979,9 +983,10 @@ def _of_markets(noun: Token) -> bool:
 
 
 def _a_volcano_erupts(verb: Token) -> bool:
-    """ "The volcano erupted", "Mount Marapi erupted", and a named mountain erupting in a
-    report that calls something a volcano ("Kanlaon erupted"); not "clashes erupted" nor
-    "Gaza erupted in celebration"."""
+    """ "The volcano erupted", "Mount Marapi erupted", and a name that is a volcano's:
+    one of the hand table's ("Kanlaon erupted") or one the text calls a volcano ("the
+    Orvan volcano" ... "Orvan erupted"). Not "clashes erupted", nor "Gaza erupted in
+    celebration" in a report that tells of a shell crater or an eruption of violence."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return False
@@ -989,8 +994,16 @@ def _a_volcano_erupts(verb: Token) -> bool:
         return True
     if subject.pos_ != "PROPN":
         return False
-    named_mountain = any(c.lower_ in rules.MOUNTAIN_TITLES for c in subject.subtree)
-    return named_mountain or any(t.lemma_.lower() in rules.VOLCANO_WORDS for t in verb.doc)
+    if any(c.lower_ in rules.MOUNTAIN_TITLES for c in subject.children):
+        return True
+    name = " ".join(t.text for t in subject.children if t.dep_ == "compound" and t.i < subject.i)
+    name = f"{name} {subject.text}".strip()
+    return normalize_key(name) in VOLCANO_KEYS or _called_a_volcano(verb.doc, subject)
+
+
+def _called_a_volcano(doc: Doc, name: Token) -> bool:
+    """Whether the text writes the name right before "volcano" ("the Orvan volcano")."""
+    return any(t.lower_ == "volcano" and t.i > 0 and doc[t.i - 1].text == name.text for t in doc)
 
 
 def _fire_spreads(noun: Token) -> bool:
@@ -1096,8 +1109,8 @@ def _protesters_act(verb: Token, lemma: str) -> bool:
     officers", "marchers gathered outside parliament": what people the text calls
     protesters do to roads, places or police is their protest. Not "protesters said" or
     "demanded", not "protesters did not block" (round 22)."""
-    if lemma not in _PROTEST_ACTS or any(c.dep_ == "neg" for c in verb.children):
-        return False
+    if lemma not in _PROTEST_ACTS or any(c.dep_ in ("neg", "auxpass") for c in verb.children):
+        return False  # not "did not block", nor "were blocked by police"
     if verb.dep_ == "conj" and verb.head.lemma_.lower() in _PROTEST_ACTS | _RIOT_VERBS:
         return False  # "burned tyres and blocked the road": one protest, told by the first
     subject = _subject(verb)

@@ -13,6 +13,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from sitrep.gazetteer import Candidate
+from sitrep.gazetteer.macro_regions import VOLCANO_CODE
 from sitrep.stages import places_fragments as fragments
 from sitrep.stages.places_mention import Mention, is_large_capital
 from sitrep.stages.places_resolve import focus_from
@@ -167,10 +168,6 @@ def _capitalised_word(tok: Token) -> bool:
 
 def _state_or_capital(c: Candidate) -> bool:
     return c.kind == "country" or is_large_capital(c)
-
-
-# GeoNames' feature code of a volcano (the hand table's, gazetteer.macro_regions).
-VOLCANO_CODE = "VLC"
 
 
 def _sizeable_in_focus(candidates: Sequence[Candidate], countries: set[str]) -> bool:

@@ -85,7 +85,10 @@ def feature_mentions(words: Words, gazetteer: Gazetteer) -> list[Mention]:
             m = read_mention(words.doc[start:head], "LOC", words, gazetteer)
         elif word in BARE_NAMED:
             m = read_mention(words.doc[start:head], "LOC", words, gazetteer)
-            m.candidates = tuple(c for c in m.candidates if c.kind not in SETTLEMENT_KINDS)
+            # "the Taal volcano": the volcano by its name with its word, not the town.
+            whole = gazetteer.lookup(words.span_text(start, head + 1))
+            bare = tuple(c for c in m.candidates if c.kind not in SETTLEMENT_KINDS)
+            m.candidates = tuple({c.gazetteer_id: c for c in (*whole, *bare)}.values())
         elif _names_a_settlement(words, start, head, gazetteer):
             continue  # "the Merowe dam": the works of a town the report names by its town
         else:
@@ -156,6 +159,7 @@ def _unknown_adjective(words: Words, k: int) -> bool:
     return (
         capitalised(word)
         and not words.stop[k]
+        and not words.sentence_start[k]  # "Heavy river flooding": capitalised as first
         and words.doc[k].tag_ == "JJ"
         and word.lower() not in _DEMONYMS
     )

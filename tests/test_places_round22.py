@@ -73,3 +73,29 @@ def test_an_unknown_capitalised_river_is_water(make_state: MakeState, resources:
     places = run(make_state, resources, "The Chari River burst its banks in N'Djamena.")
     river = by_mention(places, "Chari River")
     assert river is not None and river.kind == "water"
+
+
+def test_a_capital_beside_a_province_of_its_name_is_the_capital(
+    make_state: MakeState, resources: Resources
+) -> None:
+    # Maputo City is a province of its own; Maputo Province, around Matola, bears the name.
+    text = (
+        "Updated 7 November 2024\n\n"
+        "- At least three people were killed in Maputo and Matola, according to a "
+        "Maputo-based monitoring group.\n\n"
+        "16:02 — Maputo Central Hospital said it had received 47 people with injuries.\n\n"
+        "15:10 — In Matola, a young man was shot dead when police opened fire on a crowd "
+        "blocking the N4 highway near Machava.\n\n"
+        "13:05 — Protests have also been reported in Xai-Xai, Quelimane and Chimoio, where "
+        "police used tear gas to disperse crowds.\n"
+    )
+    maputo = by_mention(run(make_state, resources, text), "Maputo")
+    assert maputo is not None and maputo.kind == "city" and maputo.country == "MZ"
+
+
+def test_a_province_named_with_its_word_is_still_the_province(
+    make_state: MakeState, resources: Resources
+) -> None:
+    places = run(make_state, resources, "Floods hit Maputo province and Gaza province.")
+    province = by_mention(places, "Maputo province")
+    assert province is not None and province.kind == "region"

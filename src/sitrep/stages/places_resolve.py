@@ -231,8 +231,10 @@ def prior(
     if c.kind == "region" and c.feature_class == "A":
         if region_form:
             score += REGION_FORM_BONUS
-        elif (c.country, c.name) in {(s.country, s.admin1) for s in seat_cities} or (
-            _own_name(c) != key
+        elif (
+            (c.country, c.name) in {(s.country, s.admin1) for s in seat_cities}
+            or (c.country, _own_name(c)) in {(s.country, _own_name(s)) for s in seat_cities}
+            or _own_name(c) != key
         ):
             # "Mexico" is not Mexico City's state, though that state knows the name too. By
             # country and name: Florida, Uruguay's seat says nothing of the US state.
@@ -257,13 +259,17 @@ def seats(candidates: Sequence[Candidate], key: str) -> frozenset[Candidate]:
     people: dict[tuple[str | None, str | None], int] = {
         (c.country, c.name): c.population for c in candidates if c.kind == "region"
     }
-    return frozenset(
-        c
-        for c in candidates
-        if c.feature_class == "P"
-        and (c.country, c.admin1) in people
-        and (_own_name(c) == key or c.population >= SEAT_SHARE * people[(c.country, c.admin1)])
-    )
+    regions_named = {(c.country, _own_name(c)) for c in candidates if c.kind == "region"}
+
+    def is_seat(c: Candidate) -> bool:
+        if (c.country, c.admin1) in people:
+            share = people[(c.country, c.admin1)]
+            return _own_name(c) == key or c.population >= SEAT_SHARE * share
+        # A national capital beside a province of its name, the capital being a province
+        # of its own ("Maputo": Maputo City, not Maputo Province; round 22).
+        return c.feature_code == "PPLC" and (c.country, _own_name(c)) in regions_named
+
+    return frozenset(c for c in candidates if c.feature_class == "P" and is_seat(c))
 
 
 def support(c: Candidate, ctx: Context, near: float = 0.0) -> float:

@@ -65,7 +65,7 @@ _RELIEF_CODES = frozenset({VOLCANO_CODE})
 def _volcano(
     slug: str, name: str, lat: float, lon: float, country: str, *aliases: str
 ) -> MacroEntry:
-    return MacroEntry(_own(f"volcano-{slug}"), name, lat, lon, "VLC", aliases, country)
+    return MacroEntry(_own(f"volcano-{slug}"), name, lat, lon, VOLCANO_CODE, aliases, country)
 
 
 def _geonames(n: int) -> str:

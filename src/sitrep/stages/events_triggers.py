@@ -1097,10 +1097,11 @@ def _crowd_riots(verb: Token, lemma: str) -> bool:
     return subject is not None and any(h.lemma_.lower() in _RIOTERS for h in _heads_of(subject))
 
 
-# What protesters do that is their protest: close a road, hold a place, throw things.
+# What protesters do that is their protest: close a road, hold a place, throw things
+# ("march" and "rally" are protest triggers of their own).
 _PROTEST_ACTS = frozenset(
     {"block", "blockade", "barricade", "occupy", "close", "shut", "throw", "hurl", "gather",
-     "converge", "march", "rally", "erect"}
+     "converge", "erect"}
 )  # fmt: skip
 
 

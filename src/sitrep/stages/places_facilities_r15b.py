@@ -9,11 +9,12 @@ only a town's name inside it). It is recorded whole, as the text writes it. Buil
 are not taken: the writers' conventions count neither as places (g, j; the lead's brief).
 
 Natural features and works named by a lower-case word after the name (round 22): "the
-Shabelle river", "the Dumbur dam", "the Bubistskali gorge", "the Buba glacier", "the
+Shabelle river", "the Dumbur dam", "the Bubistskali gorge", "the Micay canyon", "the
 Kanlaon volcano", "the Sardoba reservoir". The model seldom tags such a name, or tags only
-the name, which the gazetteer then reads as a town ("Buba" of "the Buba glacier" is a town
-in Guinea-Bissau). The outside writers record a river, a work or a gorge with its word as
-the text writes it, and a volcano by its bare name.
+the name, which the gazetteer then reads as a town ("Micay" of "the Micay canyon" is an old
+name of López). The outside writers record a river, a work or a gorge with its word as the
+text writes it, and a volcano by its bare name. A work that bears the very name of a known
+town ("the Merowe dam") stays that town.
 """
 
 from __future__ import annotations

@@ -43,6 +43,11 @@ _COUNT = (
 _AGO = re.compile(rf"(?i)\b{_COUNT}\s+ago\b")
 # "More than five years on, ..." (not "five years on from", "on the run", "on trial").
 _UNITS_ON = re.compile(rf"(?i)\b{_COUNT}\s+on\b(?=\s*[,;:—–-])")
+# "Eleven years later, residents say, ..." counts the same way, but only where the
+# sentence speaks in the present: in a past narrative ("Two years later, the town was
+# rebuilt") "later" dates the next event, not the report.
+_UNITS_LATER = re.compile(rf"(?i)\b{_COUNT}\s+later\b(?=\s*[,;:—–-])")
+_PRESENT = re.compile(r"(?i)\b(?:is|are|has|have|say|says|remain|remains|still)\b")
 # Between a date and its "ago" phrase in apposition: only a comma, a dash or a bracket.
 _APPOSITION = re.compile(r"\s*[,(—–-]\s*")
 # After an "ago" phrase, a clause that dates it: ", when ... January 2023".
@@ -166,9 +171,11 @@ _SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
 
 def units_on_bounds(text: str, stated: Sequence[Stated]) -> list[Bound]:
     """ "More than five years on, ..." opening a sentence, counted from the dates of the
-    sentence before it (or of its own sentence, before the phrase)."""
+    sentence before it (or of its own sentence, before the phrase); "Eleven years later,
+    residents say, ..." likewise where the sentence speaks in the present."""
     found = []
-    for m in _UNITS_ON.finditer(text):
+    later = [m for m in _UNITS_LATER.finditer(text) if _PRESENT.search(text, m.end(), _sentence_end(text, m.end()))]
+    for m in [*_UNITS_ON.finditer(text), *later]:
         opening = sentence_start(text, m.start())
         if text[opening : m.start()].strip().strip("\"'“(") != "":
             continue

@@ -174,7 +174,11 @@ def units_on_bounds(text: str, stated: Sequence[Stated]) -> list[Bound]:
     sentence before it (or of its own sentence, before the phrase); "Eleven years later,
     residents say, ..." likewise where the sentence speaks in the present."""
     found = []
-    later = [m for m in _UNITS_LATER.finditer(text) if _PRESENT.search(text, m.end(), _sentence_end(text, m.end()))]
+    later = [
+        m
+        for m in _UNITS_LATER.finditer(text)
+        if _PRESENT.search(text, m.end(), _sentence_end(text, m.end()))
+    ]
     for m in [*_UNITS_ON.finditer(text), *later]:
         opening = sentence_start(text, m.start())
         if text[opening : m.start()].strip().strip("\"'“(") != "":

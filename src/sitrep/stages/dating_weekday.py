@@ -6,8 +6,10 @@ Wednesday only every five to eleven years. A report that names years ("since Dec
 the day falls on that weekday is the report's, and news tells such a day within the week
 it appeared. A year given only with a month ("since May 2005") is one the writer wrote
 because it was not the year of writing, so the search then starts the year after it
-(round 23: "Friday, 1 July" after "since May 2005" is 2022, not 2005). Nothing is inferred where the report names no year: the weekday alone
-leaves a choice every few years.
+(round 23: "Friday, 1 July" after "since May 2005" is no longer 1 July 2005). "Friday, 1
+July", which the time stage reads as two expressions, counts as one day with its weekday.
+Nothing is inferred where the report names no year: the weekday alone leaves a choice
+every few years.
 """
 
 from __future__ import annotations
@@ -39,7 +41,8 @@ def weekday_bounds(
     # A writer gives the year of a month or a bare year ("since May 2005") when it is not
     # the year of writing; only a day told with its year may be in the report's own year.
     if not any(s.first.year == latest and s.first == s.last for s in stated):
-        from_year, why = latest + 1, f"the year after {latest}, which the report names without a day"
+        from_year = latest + 1
+        why = f"the year after {latest}, which the report names without a day"
     pairs = list(zip(times, parses, strict=False))
     for index, (time, parsed) in enumerate(pairs):
         if parsed.rule != "monthday" or parsed.future:

@@ -181,18 +181,14 @@ def test_damage_to_buildings_told_after_its_event_is_that_event(make_state, reso
     assert len(host.evidence) == 2
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        # an outage is an event of its own
+def test_an_outage_is_an_event_of_its_own(make_state, resources):  # type: ignore[no-untyped-def]
+    text = (
         "A strong earthquake struck Harlow on Sunday. Power lines were destroyed and "
-        "the water supply was cut.",
-        # damage with a place of its own is its own
-        "A strong earthquake struck Harlow on Sunday. In Kestrel, 300 houses were destroyed.",
-    ],
-)
-def test_outages_and_damage_placed_elsewhere_stay_events(make_state, resources, text):  # type: ignore[no-untyped-def]
+        "the water supply was cut."
+    )
     assert _told(_run(make_state, resources, text), "infrastructure_damage")
+    # Damage with a place of its own folds into the quake too since round 23
+    # (tests/test_events_round23.py).
 
 
 def test_the_relative_pronoun_of_a_disaster_is_its_doer(make_state, resources):  # type: ignore[no-untyped-def]

@@ -40,6 +40,7 @@ from sitrep.stages.events_actors import event_actors, normalise_actor
 from sitrep.stages.events_background import refers_from_time_phrase, report_day
 from sitrep.stages.events_breakdown import add_breakdown_events
 from sitrep.stages.events_clause import clause_place_list
+from sitrep.stages.events_consequences import fold_placed_damage
 from sitrep.stages.events_context import EventContext, context_of
 from sitrep.stages.events_country_tellings import fold_country_tellings
 from sitrep.stages.events_counts import casualty_count
@@ -142,6 +143,8 @@ def extract_events(state: DocState, resources: Resources) -> None:
     )
     # Tolls told in sentences of their own go to the event told there (round 13).
     consolidated = assign_tolls(merged, state)
+    # Damage at a town of its own after the quake is the quake's (round 23).
+    consolidated = fold_placed_damage(consolidated, state.text)
     consolidated = add_breakdown_events(consolidated, state)  # one per place (round 17)
     consolidated = with_tolls_of_none(consolidated, state)  # "no one was hurt" (round 18b)
     consolidated = fold_country_tellings(consolidated, state.places)  # (round 20)

@@ -60,3 +60,57 @@ def test_outages_dated_damage_and_damage_with_no_event_before_stay_events(
 ) -> None:
     events = events_in_invented_towns(make_state, resources, text)
     assert "infrastructure_damage" in [k for k, _, _ in events]
+
+
+def test_people_killed_after_a_series_of_cloudbursts_are_the_disasters_dead(
+    make_state: Any, resources: Any
+) -> None:
+    text = (
+        "At least 11 people were killed and 34 are missing after a series of cloudbursts "
+        "struck the hills above Harlow late on Monday, officials said. Another 17 people "
+        "were injured, four of them critically."
+    )
+    events = events_in_invented_towns(make_state, resources, text)
+    assert [k for k, _, _ in events] == ["disaster"]
+    assert (events[0][2].killed, events[0][2].injured) == (11, 17)
+
+
+def test_clashes_told_of_a_protest_with_no_fighters_named_are_the_protest(
+    make_state: Any, resources: Any
+) -> None:
+    text = (
+        "Tens of thousands rallied in Harlow on Saturday. Police detained 79 people in "
+        "Harlow after clashes near the government headquarters."
+    )
+    events = events_in_invented_towns(make_state, resources, text)
+    assert [k for k, _, _ in events] == ["protest"]
+    assert len(events[0][2].evidence) == 2
+
+
+def test_clashes_between_troops_and_rebels_beside_a_protest_stay_a_clash(
+    make_state: Any, resources: Any
+) -> None:
+    text = (
+        "Tens of thousands rallied in Harlow on Saturday. Troops clashed with rebels "
+        "in Harlow on Saturday."
+    )
+    events = events_in_invented_towns(make_state, resources, text)
+    assert "armed_clash" in [k for k, _, _ in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Security forces broke up protests in Harlow on Friday. Officials say the "
+            "protesters tried to seize government buildings.",
+            "protest",
+        ),
+        ("Protesters had seized the airport in Harlow on Wednesday afternoon.", "capture"),
+    ],
+)
+def test_protesters_trying_to_seize_buildings_protest_but_a_seized_airport_is_taken(
+    make_state: Any, resources: Any, text: str, kind: str
+) -> None:
+    events = events_in_invented_towns(make_state, resources, text)
+    assert [k for k, _, _ in events] == [kind]

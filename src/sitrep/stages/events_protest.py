@@ -3,7 +3,9 @@ are part of the protest, as ACLED and the outside writers of sets c, d, e and f 
 them (docs/EVENT_TYPES.md, "Protest family convention").
 
 "Police detained 98 people" told of the day and town of a march is the march's telling,
-not an arrest of its own; "63 of those detained have been released" is too. Arrests
+not an arrest of its own; so are "clashes near the government headquarters" told of it,
+where no armed group fights (round 23: the outside writers code those clashes as the
+protest); "63 of those detained have been released" is too. Arrests
 made elsewhere, on another day, or in raids ("arrested 500 people in raids across the
 city overnight") are operations of their own and stay events.
 """
@@ -17,7 +19,14 @@ from collections.abc import Sequence
 from sitrep.records import Event, Place
 from sitrep.stages.events_consequences import fold_into
 
-_FOLDED = frozenset({"arrest", "release"})
+_FOLDED = frozenset({"arrest", "release", "armed_clash"})
+# A clash that names fighters other than the police is a fight of its own, not a
+# protest's scuffle ("clashes between troops and rebels" beside a march).
+_COMBATANTS = re.compile(
+    r"\b(?:troops|soldiers?|army|military|militants?|rebels?|insurgents?|fighters?|gunmen|"
+    r"gangs?|jihadists?|militias?|militiamen|armed|artillery|gunfire|shelling|guerrillas?)\b",
+    re.I,
+)
 _REALIS = frozenset({"fact", "claim"})
 # An arrest told as part of an operation of its own is no part of a protest.
 _OPERATION = re.compile(r"\b(?:raids?|raided|sweeps?|manhunt|search(?:es)?)\b", re.I)
@@ -54,7 +63,8 @@ def _bare_blockade(event: Event, text: str) -> bool:
 def fold_into_protests(
     events: Sequence[Event], text: str, places: Sequence[Place] = ()
 ) -> list[Event]:
-    """``events`` with each arrest or release of protesters folded into the protest told
+    """``events`` with each arrest or release of protesters, and each clash with no
+    fighters named, folded into the protest told
     at its place and day (its evidence added to the protest's); the rest unchanged. An
     arrest whose sentences do not name its place ("dozens arrested") was placed by its
     context, which does not keep it from the protest told nearest."""
@@ -83,6 +93,8 @@ def _protest_of(
     the first after."""
     told = " ".join(text[s.start : s.end] for s in event.evidence)
     if _OPERATION.search(told):
+        return None
+    if event.type == "armed_clash" and _COMBATANTS.search(told):
         return None
     if event.type == "release" and not _DETAINED.search(told):
         return None  # "freed 15 hostages": captives, not protesters

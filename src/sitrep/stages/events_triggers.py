@@ -189,6 +189,11 @@ def _verb_type(token: Token, lemma: str) -> str | None:
         return None  # "an earthquake struck": the disaster noun is the event
     if kind in ("attack", "armed_clash") and subject is not None and _are_protesters(subject):
         return "protest"  # "protesters who stormed parliament", "protesters clashed with police"
+    protesters = subject is not None and _are_protesters(subject)
+    if kind in ("capture", "occupation") and _tried(token) and protesters:
+        # "the protesters tried to seize government buildings": their protest (round 23);
+        # "Protesters had seized the airport" stays the capture the writers code.
+        return "protest"
     if kind == "attack" and (tells_how_fighting_went(token) or toll_on_both_sides(token)):
         return "armed_clash"  # "Fighting resumed on 29 July, when gunmen attacked A" (16)
     return kind
@@ -403,8 +408,27 @@ def _disaster_does_it(verb: Token, subject: Token | None) -> bool:
     # "Typhoon Yagi struck", "Hurricane Maria, which struck": a storm named by its kind
     # (round 20); a relative clause's subject is the noun it describes.
     subjects += [verb.head for s in subjects if s.tag_ == "WDT" and verb.dep_ == "relcl"]
+    # "a series of cloudbursts struck": the disaster is what the series is of (round 23).
+    subjects += [
+        o
+        for s in subjects
+        if s.lemma_.lower() in _SERIES_NOUNS
+        for p in s.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
     named = [c for s in subjects for c in s.children if c.dep_ == "compound"]
     return any(rules.NOUN_TRIGGERS.get(s.lemma_.lower()) == "disaster" for s in (*subjects, *named))
+
+
+def _tried(verb: Token) -> bool:
+    """ "tried to seize", "attempted to storm": the verb is what someone tried."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("try", "attempt", "seek")
+
+
+# Nouns that count what follows "of": "a series of cloudbursts", "a wave of storms".
+_SERIES_NOUNS = frozenset({"series", "wave", "spate", "string", "succession", "couple", "pair"})
 
 
 def _hindered(verb: Token) -> bool:

@@ -114,3 +114,56 @@ def test_protesters_trying_to_seize_buildings_protest_but_a_seized_airport_is_ta
 ) -> None:
     events = events_in_invented_towns(make_state, resources, text)
     assert [k for k, _, _ in events] == [kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A car bomb exploded outside a building in Kestrel late on Wednesday, killing a guard.",
+        "A roadside bomb killed four soldiers near Kestrel on Wednesday.",
+        "A suicide bombing killed 12 people at a market in Kestrel on Wednesday.",
+    ],
+)
+def test_a_planted_bomb_is_an_attack_not_an_air_strike(
+    make_state: Any, resources: Any, text: str
+) -> None:
+    events = events_in_invented_towns(make_state, resources, text)
+    assert [(k, p) for k, p, _ in events] == [("attack", "Kestrel")]
+
+
+def test_a_drone_strike_stays_an_air_strike(make_state: Any, resources: Any) -> None:
+    events = events_in_invented_towns(
+        make_state, resources, "A drone strike hit Kestrel on Monday."
+    )
+    assert [(k, p) for k, p, _ in events] == [("airstrike", "Kestrel")]
+
+
+@pytest.mark.parametrize(
+    ("text", "towns"),
+    [
+        ("Shutter-down strikes were observed on Monday in Kestrel, Harlow and Moravo.",
+         ["Harlow", "Kestrel", "Moravo"]),
+        ("Traders observed a strike in Kestrel on Monday.", ["Kestrel"]),
+        ("Relatives staged sit-ins in Kestrel and Harlow on Monday.", ["Harlow", "Kestrel"]),
+    ],
+)  # fmt: skip
+def test_stoppages_and_sit_ins_are_protests_in_each_town(
+    make_state: Any, resources: Any, text: str, towns: list[str]
+) -> None:
+    events = events_in_invented_towns(make_state, resources, text)
+    assert sorted(p or "" for k, p, _ in events if k == "protest") == towns
+
+
+def test_a_strike_on_a_town_is_no_stoppage(make_state: Any, resources: Any) -> None:
+    text = "Harlow called the strike on Kestrel a crime against civilians."
+    events = events_in_invented_towns(make_state, resources, text)
+    assert "protest" not in [k for k, _, _ in events]
+
+
+def test_the_sit_in_named_back_is_no_new_protest(make_state: Any, resources: Any) -> None:
+    text = (
+        "Residents of Kestrel blocked the highway on Monday to protest the killings. Elders "
+        "would meet in Harlow on Saturday to end the sit-in."
+    )
+    events = events_in_invented_towns(make_state, resources, text)
+    assert [p for k, p, _ in events if k == "protest"] == ["Kestrel"]

@@ -259,7 +259,9 @@ def _watched_or_recorded(trigger: Token) -> bool:
     fighting"). Memories are not here: "memories of the landslide in May 2016" tells a
     past event the report names nowhere else."""
     if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in _PERCEIVING:
-        return True
+        # "traders observed a strike" keeps one (round 23): a stoppage is observed by
+        # those who stop work.
+        return not (trigger.head.lemma_.lower() == "observe" and trigger.lemma_.lower() == "strike")
     head = trigger.head
     return trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _RECORDS
 

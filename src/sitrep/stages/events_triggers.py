@@ -61,6 +61,8 @@ def find_triggers(state: DocState) -> Iterator[Trigger]:
 
 def trigger_type(token: Token) -> str | None:
     lemma = trigger_lemma(token)
+    if _sit_in(token):
+        return "protest"  # "Gwadar sit-in enters third day", "staged sit-ins" (round 23)
     if _in_hyphen_compound(token):
         return None  # "war-struck" describes a place; it reports no strike
     if token.pos_ == "VERB":
@@ -77,6 +79,19 @@ def trigger_type(token: Token) -> str | None:
     if token.pos_ == "ADJ" and token.lower_ in rules.DISPLACED_STATES and token.dep_ == "acomp":
         return "displacement" if _people_move(token.head) else None
     return None
+
+
+def _sit_in(token: Token) -> bool:
+    """The "sit" of "sit-in(s)", which the tokenizer splits into three words; not "the
+    sit-in", which names back one told before ("a jirga would meet to end the sit-in")."""
+    doc = token.doc
+    return (
+        token.lower_ == "sit"
+        and (token.i == 0 or doc[token.i - 1].lower_ not in ("the", "that", "this", "its"))
+        and token.i + 2 < len(doc)
+        and doc[token.i + 1].text == "-"
+        and doc[token.i + 2].lower_ in ("in", "ins")
+    )
 
 
 def _passive_read_as_noun(token: Token, lemma: str) -> bool:
@@ -575,7 +590,13 @@ def _weapon_kind(verb: Token, lemma: str) -> str | None:
         word for doer in doers for head in (doer, *doer.conjuncts)
         for token in (head, *(c for c in head.children if c.dep_ == "compound"))
         for word in (token.lemma_.lower(), token.lower_.removesuffix("s"))
+        if not _planted_bomb(head)
     ]  # fmt: skip
+    # "A car bomb exploded": a bomb planted on the ground is an explosive, not an air
+    # strike (ACLED's remote explosive; round 23).
+    named += [
+        "explosive" for doer in doers for head in (doer, *doer.conjuncts) if _planted_bomb(head)
+    ]
     kinds = {rules.WEAPONS[word] for word in named if word in rules.WEAPONS}
     kinds |= {kind for doer in doers if (kind := _strikes_kind(doer)) is not None}
     if not kinds and any(_remains_of_weapons(d) for d in doers):
@@ -583,6 +604,20 @@ def _weapon_kind(verb: Token, lemma: str) -> str | None:
     if len(kinds) > 1:
         return "attack"
     return kinds.pop() if kinds else None
+
+
+# Bombs that are planted or carried, not dropped: "a car bomb", "a roadside bomb".
+_PLANTED_BOMB_WORDS = frozenset(
+    {"car", "truck", "roadside", "suicide", "pipe", "nail", "letter", "parcel", "motorcycle",
+     "motorbike", "vehicle", "homemade", "improvised", "time", "bicycle", "van"}
+)  # fmt: skip
+
+
+def _planted_bomb(noun: Token) -> bool:
+    return noun.lemma_.lower() == "bomb" and any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in _PLANTED_BOMB_WORDS
+        for c in noun.children
+    )
 
 
 def _strikes_kind(doer: Token) -> str | None:
@@ -927,6 +962,8 @@ def _noun_type(token: Token, lemma: str) -> str | None:
         and token.head.head.lemma_.lower() in ("arrest", "detain")
     ):
         return None  # "arrested 500 people in raids across the city": the arrests
+    if lemma in _WORK_STOPPAGES and _stoppage(token):
+        return "protest"  # "Shutter-down strikes were observed in A, B and C" (round 23)
     if lemma == "strike" and any(c.dep_ == "prep" and c.lower_ == "on" for c in token.children):
         # "a strike on the Umm Dabakir plant" (not a workers' strike)
         aerial = any(c.lemma_.lower() in rules.AIR_MODIFIERS for c in token.children)
@@ -973,7 +1010,41 @@ def _noun_type(token: Token, lemma: str) -> str | None:
         return "airstrike"
     if kind == "attack" and toll_on_both_sides(token):
         return "armed_clash"  # "an offensive ... left 300 soldiers dead on both sides" (16)
+    if lemma == "bombing" and any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in _PLANTED_BOMB_WORDS
+        for c in token.children
+    ):
+        return "attack"  # "a suicide bombing", "a car bombing": no air strike (round 23)
     return kind
+
+
+# Stoppages of work and trade, protests in ACLED's sense.
+_WORK_STOPPAGES = frozenset({"strike", "shutdown", "hartal", "walkout"})
+# What a stoppage is called: "a general strike", "shutter-down strikes", "a wheel-jam strike".
+_STOPPAGE_MODIFIERS = frozenset(
+    {"general", "shutter", "wheel", "labour", "labor", "hunger", "transport", "teacher",
+     "worker", "doctor", "nurse", "trader", "miner", "nationwide", "indefinite", "sit"}
+)  # fmt: skip
+# What is done with one: "strikes were observed", "called a general strike".
+_STOPPAGE_VERBS = frozenset({"observe", "call", "stage", "declare", "enforce", "hold"})
+
+
+def _stoppage(noun: Token) -> bool:
+    """ "a general strike", "shutter-down strikes were observed", "traders called a
+    strike": a stoppage of work or trade, not an air or missile strike."""
+    if any(c.lemma_.lower() in rules.AIR_MODIFIERS for c in noun.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "on" for c in noun.children):
+        return False  # "called the strike on El Obeid a crime": a strike on a place
+    words = {
+        w.lemma_.lower()
+        for c in noun.children
+        if c.dep_ in ("compound", "amod", "nmod", "poss")
+        for w in c.subtree
+    }
+    if words & _STOPPAGE_MODIFIERS or any(w.rstrip("s'") in _STRIKERS for w in words):
+        return True
+    return noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in _STOPPAGE_VERBS
 
 
 def _verb_read_as_noun(noun: Token) -> bool:

@@ -167,3 +167,36 @@ def test_the_sit_in_named_back_is_no_new_protest(make_state: Any, resources: Any
     )
     events = events_in_invented_towns(make_state, resources, text)
     assert [p for k, p, _ in events if k == "protest"] == ["Kestrel"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "About 300 people spent a second night in shelters at schools and a stadium in "
+        "Kestrel, officials said.",
+        "More than 1,100 people are sleeping in schools and churches in Kestrel.",
+        "Some 2,000 people are staying in evacuation centres in Kestrel.",
+    ],
+)
+def test_people_put_up_in_shelters_after_a_disaster_are_displaced_there(
+    make_state: Any, resources: Any, sentence: str
+) -> None:
+    text = f"A flood hit Kestrel on Sunday. {sentence}"
+    events = events_in_invented_towns(make_state, resources, text)
+    assert ("displacement", "Kestrel") in [(k, p) for k, p, _ in events]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Soldiers slept in tents in Kestrel.",
+        # the flight is told at its origin; the shelters are where it ended
+        "Families fled Harlow on Monday, and many are sheltering in schools in Kestrel.",
+        "Some 900 families from Harlow were staying in schools and mosques in Kestrel.",
+    ],
+)
+def test_no_displacement_where_the_shelters_end_a_flight_or_hold_no_civilians(
+    make_state: Any, resources: Any, sentence: str
+) -> None:
+    events = events_in_invented_towns(make_state, resources, sentence)
+    assert ("displacement", "Kestrel") not in [(k, p) for k, p, _ in events]

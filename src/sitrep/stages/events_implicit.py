@@ -85,7 +85,76 @@ def implicit_type(verb: Token) -> str | None:
         return "evacuation"
     if lemma in _COUNTING_VERBS and _arrivals_counted(verb):
         return "displacement"
+    if (
+        lemma in _STAYING_VERBS
+        and _in_shelters(verb)
+        and _people_stay(verb)
+        and not _flight_told_with(verb)
+    ):
+        return "displacement"  # "About 300 people spent a second night in shelters" (23)
     return None
+
+
+# "slept in evacuation centres", "are staying in schools", "were still in shelters".
+_STAYING_VERBS = frozenset({"sleep", "spend", "stay", "shelter", "remain", "live", "be", "crowd",
+                            "camp", "take", "pack"})  # fmt: skip
+# Where people who left their homes are put up.
+_SHELTERS = frozenset(
+    {"shelter", "school", "church", "mosque", "tent", "stadium", "gymnasium", "gym",
+     "classroom", "hall", "temple", "monastery"}
+)  # fmt: skip
+# "evacuation centres", "relief camps", "displacement sites": a place named by its use.
+_SHELTER_USES = frozenset({"evacuation", "relief", "displacement", "emergency", "temporary"})
+
+
+def _in_shelters(verb: Token) -> bool:
+    """Whether the verb (or "refuge" it takes) puts its subject in shelters: "in shelters
+    at schools", "in 60 evacuation centres", "in schools and churches"."""
+    places = [
+        o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "at", "inside")
+        for o in p.children if o.dep_ == "pobj"
+    ]  # fmt: skip
+    if verb.lemma_.lower() == "take" and not any(
+        c.dep_ == "dobj" and c.lower_ == "refuge" for c in verb.children
+    ):
+        return False
+    heads = [h for o in places for h in (o, *o.conjuncts)]
+    return any(
+        h.lemma_.lower() in _SHELTERS
+        or (
+            h.lemma_.lower() in ("centre", "center", "camp", "site")
+            and any(c.lemma_.lower() in _SHELTER_USES for c in h.children)
+        )
+        for h in heads
+    )
+
+
+# Verbs of the flight a stay in shelters may end: the flight is the event, told at its
+# origin ("families forced from their homes ..., many of them sheltering in schools in B").
+_FLIGHT_LEMMAS = frozenset({"flee", "force", "displace", "evacuate", "uproot", "drive"})
+
+
+def _flight_told_with(verb: Token) -> bool:
+    """Whether the sentence tells the flight the stay ends, or whom it puts up comes
+    "from" somewhere ("1,850 families from A ... were staying in schools in B")."""
+    if any(t.lemma_.lower() in _FLIGHT_LEMMAS for t in verb.sent):
+        return True
+    return any(
+        p.dep_ == "prep" and p.lower_ == "from"
+        for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")
+        for p in s.subtree
+    )  # fmt: skip
+
+
+def _people_stay(verb: Token) -> bool:
+    """Who stays is people counted or named as a group ("About 300 people", "Most",
+    "families"), not soldiers, a named person or one pronoun."""
+    if _group_moves(verb):
+        return True
+    return any(
+        c.dep_ == "nsubj" and c.lower_ in ("most", "many", "thousands", "hundreds", "others")
+        for c in verb.children
+    )
 
 
 # "new arrivals were registered in A", "arrivals are being recorded every week in B".

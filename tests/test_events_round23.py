@@ -193,6 +193,8 @@ def test_people_put_up_in_shelters_after_a_disaster_are_displaced_there(
         # the flight is told at its origin; the shelters are where it ended
         "Families fled Harlow on Monday, and many are sheltering in schools in Kestrel.",
         "Some 900 families from Harlow were staying in schools and mosques in Kestrel.",
+        # a stay lasting on from an event told is its outcome
+        "A year since floods hit Harlow, families are still living in schools in Kestrel.",
     ],
 )
 def test_no_displacement_where_the_shelters_end_a_flight_or_hold_no_civilians(

@@ -135,9 +135,14 @@ _FLIGHT_LEMMAS = frozenset({"flee", "force", "displace", "evacuate", "uproot", "
 
 
 def _flight_told_with(verb: Token) -> bool:
-    """Whether the sentence tells the flight the stay ends, or whom it puts up comes
-    "from" somewhere ("1,850 families from A ... were staying in schools in B")."""
+    """Whether the sentence tells the flight the stay ends, whom it puts up comes "from"
+    somewhere ("1,850 families from A ... were staying in schools in B"), or the stay
+    lasts on ("still", "since")."""
     if any(t.lemma_.lower() in _FLIGHT_LEMMAS for t in verb.sent):
+        return True
+    # "Nearly a year since floodwaters tore through Derna, families are still living in
+    # schools": a stay that lasts on from an event told is that event's outcome, not news.
+    if any(t.lower_ in ("still", "since") for t in verb.sent):
         return True
     return any(
         p.dep_ == "prep" and p.lower_ == "from"

@@ -202,3 +202,32 @@ def test_no_displacement_where_the_shelters_end_a_flight_or_hold_no_civilians(
 ) -> None:
     events = events_in_invented_towns(make_state, resources, sentence)
     assert ("displacement", "Kestrel") not in [(k, p) for k, p, _ in events]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "An air force helicopter dropped around 1,500 food packets in Kestrel on Tuesday.",
+        "A New Zealand air force Hercules landed at Kestrel with 12 tonnes of supplies.",
+        "Harlow has released 1 billion reais in emergency funds for Kestrel.",
+    ],
+)
+def test_food_dropped_supplies_flown_in_and_funds_released_are_aid(
+    make_state: Any, resources: Any, sentence: str
+) -> None:
+    events = events_in_invented_towns(make_state, resources, sentence)
+    assert ("aid", "Kestrel") in [(k, p) for k, p, _ in events]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police dropped the charges against the men in Kestrel.",
+        "A plane landed at Kestrel with 40 passengers on board.",
+    ],
+)
+def test_what_is_dropped_or_landed_must_be_aid(
+    make_state: Any, resources: Any, sentence: str
+) -> None:
+    events = events_in_invented_towns(make_state, resources, sentence)
+    assert "aid" not in [k for k, _, _ in events]

@@ -54,7 +54,7 @@ MOVED_PEOPLE = frozenset(
 # What aid comes in when it is no aid word itself: planes, ships, flights.
 _CARRIERS = frozenset(
     {"plane", "aircraft", "flight", "ship", "vessel", "boat", "helicopter", "airlift",
-     "lorry", "train", "ferry", "jet", "freighter"}
+     "lorry", "train", "ferry", "jet", "freighter", "hercules"}
 )  # fmt: skip
 _LANDING_VERBS = frozenset({"land", "dock", "arrive", "reach", "berth"})
 
@@ -250,9 +250,21 @@ def _how_told_event_went(verb: Token) -> bool:
 def _carrier_of_aid(verb: Token) -> bool:
     """ "A cargo plane carrying 12 tonnes of food ... landed in B": a vehicle carrying
     aid (what it carries, or what counts it) as the verb's subject."""
-    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    # "A New Zealand air force Hercules": the parser makes the aircraft an apposition.
+    subjects += [a for s in subjects for a in s.children if a.dep_ == "appos"]
+    for subject in subjects:
         if subject.lemma_.lower() not in _CARRIERS:
             continue
+        # "a Hercules landed at Nadi with 12 tonnes of supplies" (round 23)
+        brought = [
+            h for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"
+            for o in p.children if o.dep_ == "pobj"
+            for h in (o, *o.conjuncts, *(x for q in o.children if q.lower_ == "of"
+                                         for x in q.children))
+        ]  # fmt: skip
+        if any(h.lemma_.lower() in rules.AID_THINGS | rules.AID_OBJECTS for h in brought):
+            return True
         for carrying in (c for c in subject.children if c.dep_ == "acl"):
             if carrying.lemma_.lower() not in ("carry", "bring", "transport", "deliver"):
                 continue

@@ -40,6 +40,7 @@ VERB_TRIGGERS: dict[str, str] = {
     "demolish": "infrastructure_damage", "raze": "infrastructure_damage",
     "cut": "infrastructure_damage", "sever": "infrastructure_damage",
     "deliver": "aid", "distribute": "aid", "release": "aid", "send": "aid", "airlift": "aid",
+    "drop": "aid",  # round 23: "a helicopter dropped 1,500 food packets" (aid things only)
     "supply": "aid",
     "airdrop": "aid", "reach": "aid", "arrive": "aid", "provide": "aid", "take": "capture",
     "receive": "aid", "leave": "displacement", "enter": "aid", "march": "protest",
@@ -67,7 +68,7 @@ GROUND = frozenset(
 AID_VERBS = frozenset(
     {"deliver", "distribute", "release", "send", "airlift", "airdrop", "reach", "arrive",
      "provide", "receive", "enter", "bring", "unload", "hand", "deploy", "fly", "ship",
-     "truck", "donate"}
+     "truck", "donate", "drop"}
 )  # fmt: skip
 AID_THINGS = frozenset(
     {"aid", "convoy", "truck", "food", "medicine", "supply", "fund", "assistance", "relief",
@@ -82,7 +83,9 @@ AID_THINGS = frozenset(
      "tanker", "pack", "parcel", "hamper", "barge",
      # round 21: power sent where the grid is down ("the first 20 generators were handed
      # over")
-     "generator"}
+     "generator",
+     # round 23: "dropped 1,500 food packets"
+     "packet"}
 )  # fmt: skip
 # Aid only as what is given ("delivered safe water", "distributed vaccines"): as a subject
 # of "reach" they are no aid ("the water reached the rooftops"). Round 5 (lusaka_cholera).

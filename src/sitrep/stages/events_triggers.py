@@ -491,7 +491,12 @@ def _blocked_by_nature(verb: Token) -> bool:
 _CURRENCY_SYMBOLS = "$£€¥₹₦¢₵₱₩₽"
 _CURRENCY_WORDS = frozenset(
     {"rs", "usd", "eur", "gbp", "dollar", "euro", "pound", "rupee", "naira", "shilling",
-     "franc", "cedi", "peso", "birr", "kwacha", "rand", "dinar", "riyal", "yuan", "lira"}
+     "franc", "cedi", "peso", "birr", "kwacha", "rand", "dinar", "riyal", "yuan", "lira",
+     # round 23: "released 1 billion reais in emergency funds"
+     "real", "reais", "yen", "won", "ringgit", "rupiah", "baht", "taka", "afghani", "manat",
+     "lari", "dram", "som", "tenge", "hryvnia", "ruble", "rouble", "kyat", "dong", "leone",
+     "ariary", "kina", "vatu", "quetzal", "lempira", "cordoba", "sol", "boliviano", "guarani",
+     "metical", "meticais", "dirham", "pula", "lilangeni", "loti", "dalasi", "ouguiya"}
 )  # fmt: skip
 
 
@@ -856,12 +861,19 @@ def _in_hyphen_compound(token: Token) -> bool:
 def _gives_aid(verb: Token) -> bool:
     """'delivered food', 'released emergency funds', 'the convoy reached the city',
     'delivered safe water' (water only as what is given)."""
+    # "dropped around 1,500 food packets": the parser reads the hedge as a preposition.
+    hedged = [
+        o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("around", "about")
+        for o in p.children if o.dep_ == "pobj" and any(c.pos_ == "NUM" for c in o.children)
+    ]  # fmt: skip
     if any(
         h.lemma_.lower() in rules.AID_THINGS
         or (child.dep_ == "dobj" and h.lemma_.lower() in rules.AID_OBJECTS)
         for child in verb.children if child.dep_ in ("dobj", "nsubj", "nsubjpass")
         for h in _heads_of(child)
     ):  # fmt: skip
+        return True
+    if any(h.lemma_.lower() in rules.AID_THINGS for o in hedged for h in _heads_of(o)):
         return True
     return verb.lemma_.lower() in _BRINGING_VERBS and _brings_aid(verb)
 

@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 
 from events_support import events_in_invented_towns
+from sitrep.records import Event, Place, Span
+from sitrep.stages.events_country_tellings import fold_country_tellings
 
 
 @pytest.mark.parametrize(
@@ -231,3 +233,58 @@ def test_what_is_dropped_or_landed_must_be_aid(
 ) -> None:
     events = events_in_invented_towns(make_state, resources, sentence)
     assert "aid" not in [k for k, _, _ in events]
+
+
+# ---------------------------------------------- a region-wide telling of a town's fighting
+
+
+def _event_at(place: str, kind: str, killed: int | None = None, at: int = 0) -> Event:
+    return Event(
+        id=f"E{at}", type=kind, place=place, killed=killed, evidence=(Span(at, at + 5, "words"),)
+    )
+
+
+def _place(
+    pid: str, kind: str, admin1: str | None = None, lat: float = 48.0, mentions: int = 1
+) -> Place:
+    spans = tuple(Span(i * 10, i * 10 + 4, pid) for i in range(mentions))
+    return Place(
+        id=pid, name=pid, kind=kind, country="XX", admin1=admin1,  # type: ignore[arg-type]
+        lat=lat, lon=38.0, mentions=spans,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("region", "town"),
+    [
+        # the town lies in the region's province
+        (_place("R", "region", admin1="North"), _place("T", "city", admin1="North", lat=49.5)),
+        # neither says a province: the town lies within reach of the region's point
+        (_place("R", "region"), _place("T", "city", admin1="North", lat=48.7)),
+    ],
+)
+def test_a_region_wide_telling_of_fighting_folds_into_the_towns_event(
+    region: Place, town: Place
+) -> None:
+    events = [_event_at("R", "airstrike", killed=5, at=0), _event_at("T", "airstrike", at=50)]
+    folded = fold_country_tellings(events, [region, town])
+    assert [(e.place, e.killed, len(e.evidence)) for e in folded] == [("T", 5, 2)]
+
+
+@pytest.mark.parametrize(
+    ("region", "town", "kind"),
+    [
+        # a town of another province
+        (_place("R", "region", admin1="North"), _place("T", "city", admin1="South"), "airstrike"),
+        # a town far from a region of no province
+        (_place("R", "region"), _place("T", "city", lat=52.0), "airstrike"),
+        # a region's displacement is coded beside its towns'
+        (_place("R", "region", admin1="North"), _place("T", "city", admin1="North"),
+         "displacement"),
+    ],
+)  # fmt: skip
+def test_a_region_telling_stays_apart_from_towns_outside_it_and_outside_fighting(
+    region: Place, town: Place, kind: str
+) -> None:
+    events = [_event_at("R", kind, at=0), _event_at("T", kind, at=50)]
+    assert fold_country_tellings(events, [region, town]) == events

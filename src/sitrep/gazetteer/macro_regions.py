@@ -134,7 +134,7 @@ MACRO_ENTRIES: tuple[MacroEntry, ...] = (
     MacroEntry(_own("western-europe"), "Western Europe", 48.0, 5.0, "RGN"),
     MacroEntry(_own("arabian-peninsula"), "Arabian Peninsula", 23.0, 46.0, "PEN"),
     MacroEntry(_own("siberia"), "Siberia", 60.0, 100.0, "RGN"),
-    MacroEntry(_own("donbas"), "Donbas", 48.0, 38.0, "RGN", ("Donbass",)),
+    MacroEntry(_own("donbas"), "Donbas", 48.0, 38.0, "RGN", ("Donbass",), "UA"),
     MacroEntry(_own("kurdistan"), "Kurdistan", 37.0, 44.0, "RGN"),
     MacroEntry(_own("himalayas"), "Himalayas", 28.0, 84.0, "MTS"),
     MacroEntry(_own("alps"), "Alps", 46.4, 10.0, "MTS"),

@@ -13,6 +13,11 @@ kind) in that country agrees with it in month and modality, or several do and th
 names one of their places most. A telling whose counts disagree with the town's is a
 total over several events ("more than 4,000 people had been killed in Lebanon"), not
 folded.
+
+A region-wide telling of fighting folds the same way (round 23): "Glide bombs and drones
+hit three Donbas cities overnight" over the strikes the body tells at Kramatorsk, Sloviansk
+and Druzhkivka, with the town of the region's province (or, where either lacks one, within
+``REGION_REACH_KM`` of its point) as the candidates.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from collections.abc import Sequence
 
 from sitrep.records import Event, Place
 from sitrep.stages.events_document import months_agree
+from sitrep.stages.places_resolve import distance_km
 
 # Kinds told as one event by their tellings: a generic attack and the shelling or
 # airstrike it names.
@@ -29,6 +35,12 @@ _ATTACKS = frozenset({"attack", "shelling", "airstrike"})
 # A blackout, a shutdown or a curfew may truly hold country-wide ("internet access was
 # cut across Bangladesh") beside a town's own: never folded.
 _MAY_BE_NATIONWIDE = frozenset({"infrastructure_damage", "restriction"})
+# A region-wide telling folds only for fighting ("Glide bombs and drones hit three Donbas
+# cities overnight" over the strikes told at Kramatorsk, Sloviansk and Druzhkivka; round
+# 23): a region's displacement, disaster or aid is often coded beside its towns'.
+_FIGHTING = frozenset({"attack", "shelling", "airstrike", "armed_clash", "capture", "recapture"})
+# How far from a region's point a town of no known province may lie to be in it.
+REGION_REACH_KM = 150.0
 
 
 def fold_country_tellings(events: Sequence[Event], places: Sequence[Place]) -> list[Event]:
@@ -38,9 +50,11 @@ def fold_country_tellings(events: Sequence[Event], places: Sequence[Place]) -> l
     result = list(events)
     for told in events:
         country = by_id.get(told.place or "")
-        if country is None or country.kind != "country" or country.country is None:
+        if country is None or country.country is None:
             continue
-        if told.type in _MAY_BE_NATIONWIDE:
+        if country.kind == "region" and told.type not in _FIGHTING:
+            continue
+        if country.kind not in ("country", "region") or told.type in _MAY_BE_NATIONWIDE:
             continue
         host = _the_town_event(told, country, result, by_id)
         if host is None:
@@ -78,7 +92,23 @@ def _same_kind(a: str, b: str) -> bool:
 
 
 def _in_country(place: Place | None, country: Place) -> bool:
-    return place is not None and place.kind != "country" and place.country == country.country
+    """Whether ``place`` is a town or region inside ``country`` (a country, or a region:
+    then a settlement of its province, or within ``REGION_REACH_KM`` of its point where
+    either has no province)."""
+    if place is None or place.kind == "country" or place.country != country.country:
+        return False
+    if country.kind == "country":
+        return True
+    if place.kind == "region" or place is country:
+        return False
+    if place.admin1 and country.admin1:
+        return place.admin1 == country.admin1
+    if None in (place.lat, place.lon, country.lat, country.lon):
+        return False
+    near = distance_km(
+        (place.lat or 0.0, place.lon or 0.0), (country.lat or 0.0, country.lon or 0.0)
+    )
+    return near <= REGION_REACH_KM
 
 
 def _counts_agree(town: int | None, country: int | None) -> bool:

@@ -17,7 +17,10 @@ folded.
 A region-wide telling of fighting folds the same way (round 23): "Glide bombs and drones
 hit three Donbas cities overnight" over the strikes the body tells at Kramatorsk, Sloviansk
 and Druzhkivka, with the town of the region's province (or, where either lacks one, within
-``REGION_REACH_KM`` of its point) as the candidates.
+``REGION_REACH_KM`` of its point) as the candidates. As for a country, the two must be
+told with one modality: in that report the headline states as fact what the body
+attributes to officials, so they stay apart (joining fact and claim lost three right
+events on the development sets a-ab).
 """
 
 from __future__ import annotations

@@ -250,12 +250,14 @@ def test_a_lists_total_goes_to_the_place_the_report_is_about(
     assert counts == {"Harlow": (3, 9), "Kestrel": (None, None), "Moravo": (None, None)}
 
 
-def test_a_lists_total_with_no_place_it_is_about_goes_to_none(
+def test_a_lists_total_with_no_place_it_is_about_goes_to_the_first_of_the_list(
     make_state: Any, resources: Any
 ) -> None:
+    # Round 23 (it went to none before): the outside writers of sets ac and ad put a shared
+    # toll on the first town named.
     text = "Shells landed in Harlow, Kestrel and Moravo on Thursday, killing three civilians."
     counts = _counts(_found(make_state, resources, text), "shelling")
-    assert counts == {"Harlow": (None, None), "Kestrel": (None, None), "Moravo": (None, None)}
+    assert counts == {"Harlow": (3, None), "Kestrel": (None, None), "Moravo": (None, None)}
 
 
 def test_a_lists_total_told_by_town_goes_to_no_one_place(make_state: Any, resources: Any) -> None:

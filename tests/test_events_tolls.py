@@ -352,11 +352,12 @@ def test_a_toll_taken_from_another_sentence_is_in_the_events_evidence(make_state
     ]
 
 
-def test_a_toll_after_events_told_at_a_list_of_towns_goes_to_none(make_state, resources):  # type: ignore[no-untyped-def]
+def test_a_toll_after_events_told_at_a_list_of_towns_goes_to_the_first(make_state, resources):  # type: ignore[no-untyped-def]
+    # Round 23: a toll over towns named alike goes to the first of the list (was: none).
     text = "Protesters marched in Harlow and Kestrel on Friday. Two people were killed."
     sentence = "Protesters marched in Harlow and Kestrel on Friday."
     events = [
         dataclasses.replace(_told(text, "protest", sentence, "E1"), place="P1"),
         dataclasses.replace(_told(text, "protest", sentence, "E2"), place="P2"),
     ]
-    assert [e.killed for e in _tolled(make_state, resources, text, events)] == [None, None]
+    assert [e.killed for e in _tolled(make_state, resources, text, events)] == [2, None]

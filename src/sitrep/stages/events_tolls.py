@@ -149,6 +149,8 @@ def assign_tolls(events: Sequence[Event], state: DocState) -> list[Event]:
             town = towns[toll.at] or _only_settlement(state, toll)
             own = next((i for i in lists.members[gid] if result[i].place == town), None)
             lead = lists.lead[gid]
+            if lead is None and toll.count > 0:
+                lead = lists.first[gid]  # named alike: the first of the list (round 23)
             if own is not None:
                 host = own
             elif gid in by_town[toll.quantity] or lead is None:

@@ -141,8 +141,12 @@ def water_leaves_its_bed(verb: Token) -> bool:
     if lemma in _BURSTING_VERBS:
         if not _bursts_its_banks(verb):
             return False
-    elif lemma not in _OVERFLOWING_VERBS or any(c.dep_ == "dobj" for c in verb.children):
-        return False  # "floodwater flooded the town" is read by the hazard's own rules
+    elif lemma not in _OVERFLOWING_VERBS or (
+        any(c.dep_ == "dobj" for c in verb.children) and not _banks_object(verb)
+    ):
+        # "floodwater flooded the town" is read by the hazard's own rules; "the river
+        # overflowed its banks" is water leaving its bed (round 23).
+        return False
     # Where, by name: "overflowed along a 60-kilometre stretch" retells the flood told.
     named = any(t.pos_ == "PROPN" and t.i > verb.i for t in verb.subtree)
     subjects = _subjects_as_written(verb)
@@ -155,9 +159,11 @@ def water_leaves_its_bed(verb: Token) -> bool:
 
 def _bursts_its_banks(verb: Token) -> bool:
     """ "burst its banks", "broke their banks": said of water only."""
-    return verb.lemma_.lower() in _BURSTING_VERBS and any(
-        c.dep_ == "dobj" and c.lemma_.lower() == "bank" for c in verb.children
-    )
+    return verb.lemma_.lower() in _BURSTING_VERBS and _banks_object(verb)
+
+
+def _banks_object(verb: Token) -> bool:
+    return any(c.dep_ == "dobj" and c.lemma_.lower() == "bank" for c in verb.children)
 
 
 def _verb_of_subject(noun: Token) -> Token:

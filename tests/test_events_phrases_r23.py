@@ -1,0 +1,76 @@
+"""Common ways news tells an event with no single trigger word (docs/EVENTS.md "Round
+23", stages/events_phrases_r23.py): each sentence must give its event at Kestrel, and
+the frames that only look alike must not."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from events_support import events_in_invented_towns
+
+
+@pytest.mark.parametrize(
+    ("kind", "sentence"),
+    [
+        ("attack", "An improvised explosive device detonated near a market in Kestrel on "
+                   "Monday, killing three."),
+        ("attack", "A suicide bomber blew himself up at a mosque in Kestrel on Friday."),
+        ("attack", "Armed men abducted 30 schoolchildren from a school in Kestrel on Thursday."),
+        ("attack", "Bandits kidnapped 15 travellers on the road near Kestrel on Tuesday."),
+        ("attack", "A grenade was thrown into a bar in Kestrel on Saturday, wounding seven."),
+        ("attack", "Gunmen opened fire on worshippers in Kestrel on Sunday."),
+        ("attack", "Five civilians were massacred in Kestrel on Monday."),
+        ("airstrike", "Air raids on Kestrel killed 11 people on Tuesday."),
+        ("armed_clash", "Ten soldiers and 20 militants were killed in a gunfight in Kestrel "
+                        "on Monday."),
+        ("recapture", "The army retook Kestrel on Monday."),
+        ("displacement", "Residents abandoned their homes in Kestrel on Monday."),
+        ("displacement", "Villagers from Kestrel have sought refuge in the forest since "
+                         "Monday."),
+        ("return", "Residents trickled back to Kestrel on Monday."),
+        ("protest", "Thousands of people took to the streets of Kestrel on Monday."),
+        ("protest", "Angry residents set up roadblocks in Kestrel on Monday."),
+        ("protest", "Workers went on strike in Kestrel on Monday."),
+        ("disaster", "The river overflowed its banks in Kestrel on Monday."),
+        ("disaster", "A boat capsized off Kestrel on Monday, drowning 30 migrants."),
+        ("aid", "The Red Cross set up a field hospital in Kestrel on Monday."),
+        ("aid", "MSF opened a cholera treatment centre in Kestrel on Monday."),
+    ],
+)  # fmt: skip
+def test_an_everyday_phrasing_tells_its_event(
+    make_state: Any, resources: Any, kind: str, sentence: str
+) -> None:
+    events = events_in_invented_towns(make_state, resources, sentence)
+    assert (kind, "Kestrel") in [(k, p) for k, p, _ in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_kind"),
+    [
+        # the crackdown on a protest, not an attack
+        ("Security forces opened fire on demonstrators in Kestrel on Tuesday.", "attack"),
+        # a passive sum of abductions, and those named by what they did
+        ("More than 1,400 students have been abducted in Kestrel since 2014.", "attack"),
+        ("The kidnappers had demanded a ransom from families in Kestrel.", "attack"),
+        # boats the navy sank are no disaster
+        ("Five uncrewed boats heading for Kestrel had been sunk by the navy.", "disaster"),
+        # the police putting up roadblocks is no protest
+        ("Police set up roadblocks around Kestrel on Monday.", "protest"),
+        # a strike on a town is no stoppage
+        ("Drones carried out a strike on Kestrel on Monday.", "protest"),
+    ],
+)
+def test_look_alike_frames_tell_no_such_event(
+    make_state: Any, resources: Any, sentence: str, not_kind: str
+) -> None:
+    events = events_in_invented_towns(make_state, resources, sentence)
+    assert not_kind not in [k for k, _, _ in events]
+
+
+def test_forces_firing_on_border_guards_fight_them(make_state: Any, resources: Any) -> None:
+    text = "Harlow's forces opened fire on border guards near Kestrel on Monday."
+    events = events_in_invented_towns(make_state, resources, text)
+    assert "armed_clash" in [k for k, _, _ in events]
+    assert "attack" not in [k for k, _, _ in events]

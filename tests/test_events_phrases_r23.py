@@ -74,3 +74,18 @@ def test_forces_firing_on_border_guards_fight_them(make_state: Any, resources: A
     events = events_in_invented_towns(make_state, resources, text)
     assert "armed_clash" in [k for k, _, _ in events]
     assert "attack" not in [k for k, _, _ in events]
+
+
+@pytest.mark.parametrize(
+    ("kind", "sentence"),
+    [
+        ("protest", "Police fired tear gas at thousands of protesters in Kestrel on Tuesday."),
+        ("protest", "Students blocked roads across Kestrel on Monday to demand quota reform."),
+        ("recapture", "The Harlow army retook Kestrel from the rebels on Saturday."),
+    ],
+)
+def test_force_on_counted_protesters_students_blocking_and_retook_read_as_a_noun(
+    make_state: Any, resources: Any, kind: str, sentence: str
+) -> None:
+    events = events_in_invented_towns(make_state, resources, sentence)
+    assert (kind, "Kestrel") in [(k, p) for k, p, _ in events]

@@ -20,9 +20,13 @@ from sitrep.stages import events_rules as rules
 _CIVIL_BLOCKERS = (
     rules.BLOCKADERS | rules.CIVILIANS | rules.MARCHERS | frozenset(
         {"tribesman", "tribesmen", "youth", "local", "villager", "relative", "mourner",
-         "trader", "dozen", "group"}
+         "trader", "dozen", "group",
+         # round 23: "Students blocked roads across Dhaka" (students are PROTESTERS)
+         "driver", "farmer", "worker", "teacher", "miner"}
     )
-) - rules.PROTESTERS - rules.PROTESTING_PEOPLE  # fmt: skip
+) - rules.PROTESTING_PEOPLE  # fmt: skip
+# (Round 23: students, activists and crowds blocking a road with a demand protest too;
+# the protesters themselves are read by ``events_triggers._protesters_act``.)
 # Words that make those who block armed: "armed men", "gunmen", "soldiers".
 _ARMED_WORDS = rules.MILITARY_NOUNS | rules.POLICE_NOUNS | frozenset(
     {"armed", "gunman", "militant", "rebel", "gang", "bandit", "attacker", "jihadist",

@@ -66,9 +66,8 @@ def trigger_type(token: Token) -> str | None:
     if _sit_in(token):
         return "protest"  # "Gwadar sit-in enters third day", "staged sit-ins" (round 23)
     # "The army retook Kestrel": the model reads the irregular past as a noun.
-    irregular = token.lower_ in _IRREGULAR_PASTS and token.pos_ != "VERB"
-    if irregular and any(c.dep_ == "nsubj" for c in token.children):
-        return rules.VERB_TRIGGERS[token.lower_]
+    if token.lower_ in _IRREGULAR_PASTS and token.pos_ != "VERB":
+        return rules.VERB_TRIGGERS[token.lower_]  # the word is a verb's past and no noun
     if _in_hyphen_compound(token):
         return None  # "war-struck" describes a place; it reports no strike
     if token.pos_ == "VERB":
@@ -1252,13 +1251,20 @@ def _protesters_act(verb: Token, lemma: str) -> bool:
 
 
 def _force_used_on(people: Token) -> bool:
-    """ "opened fire on demonstrators", "dispersed protesters": force used on a protest."""
+    """ "opened fire on demonstrators", "dispersed protesters": force used on a protest;
+    "fired tear gas at thousands of protesters" too (round 23)."""
     head = people.head
+    if people.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _MANY_PEOPLE:
+        people, head = head.head, head.head.head
     if people.dep_ == "pobj" and head.lower_ in ("on", "at", "against"):
         head = head.head
     elif people.dep_ != "dobj":
         return False
     return head.lemma_.lower() in rules.FORCE_VERBS or head.lower_ in rules.FORCE_VERBS
+
+
+# Counts of people that head "of protesters": "thousands of protesters".
+_MANY_PEOPLE = frozenset({"thousands", "hundreds", "dozens", "scores", "crowds", "groups"})
 
 
 def _returns_to_a_state(noun: Token) -> bool:

@@ -40,6 +40,22 @@ PLACE_NOUNS = _words(
     suburb territory town village
     """
 )
+# Nouns of events done to a place, before "of": "the shelling of Kherson" (round 23).
+EVENT_NOUNS_OF_PLACES = _words(
+    """
+    shelling bombardment bombing capture recapture fall siege evacuation liberation
+    occupation invasion blockade encirclement storming
+    """
+)
+# Verbs whose object is a place when it is a place name: "fled Rafah", "shelled Kherson".
+PLACE_OBJECT_VERBS = _words(
+    """
+    flee shell bomb retake recapture capture seize storm overrun evacuate enter besiege
+    encircle liberate raid strike hit pound
+    """
+)
+# Irregular pasts the model may read as nouns ("The army retook Wad Madani").
+_IRREGULAR_PLACE_VERBS = frozenset({"retook", "overran"})
 # "the villages of Kok-Tash and Samarkandyk": kinds of place that head a coordination.
 PLACE_NOUN_PLURALS = _words("villages towns cities hamlets districts provinces")
 DIRECTION_ADJECTIVES = _words(
@@ -276,6 +292,14 @@ def preceded_by_place_word(span: SpacySpan) -> bool:
         return True
     if before.lower_ == "of" and prev2 == "out":
         return True  # "the road out of Oruro", "fled out of Kherson"
+    if before.lower_ == "of" and prev2 in EVENT_NOUNS_OF_PLACES:
+        return True  # "Russian shelling of Kherson", "the fall of Kidal" (round 23)
+    if (before.pos_ == "VERB" and before.lemma_.lower() in PLACE_OBJECT_VERBS) or (
+        before.lower_ in _IRREGULAR_PLACE_VERBS
+    ):
+        # "fled Rafah", "retook Wad Madani", "Russian missiles struck Kharkiv": the model
+        # tags such names PERSON (round 23); a gazetteer place is still asked for.
+        return True
     # "in central Mali", "across northern Mozambique": a direction between preposition and
     # name (the model tags such names PERSON or ORG more often than bare ones).
     if before.lower_ in DIRECTION_ADJECTIVES and prev2 in LOCATIVE_PREPOSITIONS:

@@ -1,0 +1,30 @@
+"""The places stage, round 23: a known place named as what an attack, a flight or a capture
+is done to ("the shelling of Kherson", "fled Rafah", "retook Wad Madani") is a place even
+where the model tags the name a person."""
+
+from __future__ import annotations
+
+import pytest
+
+from places_support import MakeState, by_mention, run
+from sitrep.resources import Resources
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        ("Russian shelling of Kherson killed two people on Sunday.", "Kherson", "UA"),
+        ("The Sudanese army retook Wad Madani from the RSF on Saturday.", "Wad Madani", "SD"),
+        ("Russian missiles struck Kharkiv overnight.", "Kharkiv", "UA"),
+    ],
+)
+def test_a_known_place_an_attack_or_a_capture_is_done_to_is_a_place(
+    make_state: MakeState, resources: Resources, text: str, mention: str, country: str
+) -> None:
+    place = by_mention(run(make_state, resources, text), mention)
+    assert place is not None and place.country == country
+
+
+def test_a_person_captured_is_no_place(make_state: MakeState, resources: Resources) -> None:
+    places = run(make_state, resources, "Rebels captured Ali Musa on Monday.")
+    assert by_mention(places, "Ali Musa") is None

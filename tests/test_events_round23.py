@@ -288,3 +288,31 @@ def test_a_region_telling_stays_apart_from_towns_outside_it_and_outside_fighting
 ) -> None:
     events = [_event_at("R", kind, at=0), _event_at("T", kind, at=50)]
     assert fold_country_tellings(events, [region, town]) == events
+
+
+def test_with_no_other_town_named_the_datelines_town_is_the_events(
+    make_state: Any, resources: Any
+) -> None:
+    from events_support import events_with_places, places_named
+
+    text = (
+        "KESTREL, March 4 (Wire) - A drone hit a residential building overnight, killing "
+        "three people, the regional governor said.\n"
+    )
+    places = places_named(text, {"KESTREL": ("town", 10.0)})
+    events = events_with_places(make_state, resources, text, places)
+    assert [(k, p) for k, p, _ in events] == [("airstrike", "KESTREL")]
+
+
+def test_a_town_named_in_the_body_still_wins_over_the_dateline(
+    make_state: Any, resources: Any
+) -> None:
+    from events_support import events_with_places, places_named
+
+    text = (
+        "KESTREL, March 4 (Wire) - Fighting has spread to Harlow, officials said.\n\n"
+        "A drone hit a residential building overnight, killing three people.\n"
+    )
+    places = places_named(text, {"KESTREL": ("town", 10.0), "Harlow": ("town", 11.0)})
+    events = events_with_places(make_state, resources, text, places)
+    assert ("airstrike", "Harlow") in [(k, p) for k, p, _ in events]

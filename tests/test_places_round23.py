@@ -28,3 +28,16 @@ def test_a_known_place_an_attack_or_a_capture_is_done_to_is_a_place(
 def test_a_person_captured_is_no_place(make_state: MakeState, resources: Resources) -> None:
     places = run(make_state, resources, "Rebels captured Ali Musa on Monday.")
     assert by_mention(places, "Ali Musa") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Heavy rain has lashed Sylhet for five days.", "Sylhet"),
+        ("A convoy of 20 trucks loaded with food reached Kassala on Wednesday.", "Kassala"),
+    ],
+)
+def test_a_known_place_a_hazard_lashes_or_a_convoy_reaches_is_a_place(
+    make_state: MakeState, resources: Resources, text: str, mention: str
+) -> None:
+    assert by_mention(run(make_state, resources, text), mention) is not None

@@ -542,9 +542,11 @@ def paragraph_place(context: PlaceContext, char: int) -> str | None:
 
 
 def main_settlement(places: Sequence[Place], text: str) -> str | None:
-    """The settlement the report names most (the first named on a tie)."""
+    """The settlement the report names most (the first named on a tie); with none named
+    outside the dateline, the dateline's."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
+    at_dateline: list[str] = []
     dateline = dateline_span(text)
     for place in places:
         if place.metonymy or place.kind not in _SETTLEMENTS:
@@ -555,11 +557,15 @@ def main_settlement(places: Sequence[Place], text: str) -> str | None:
             if outside(dateline, start) and not is_reference_point(text, start)
         ]  # fmt: skip
         if not starts:
+            if any(not outside(dateline, m.start) for m in place.mentions):
+                at_dateline.append(place.id)
             continue
         counts[place.id] += len(starts)
         first[place.id] = min(starts)
     if not counts:
-        return None
+        # "SUMY, Ukraine, March 4 - A Russian drone hit a residential building": with no
+        # other settlement named, the dateline's is where the report's news is (round 23).
+        return at_dateline[0] if at_dateline else None
     # A settlement outside every country the report names is likelier a namesake the
     # gazetteer chose wrongly ("Kanyama" in Congo in a report on Lusaka; round 5).
     named = {p.country for p in places if p.kind == "country" and not p.metonymy}

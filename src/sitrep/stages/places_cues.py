@@ -51,7 +51,8 @@ EVENT_NOUNS_OF_PLACES = _words(
 PLACE_OBJECT_VERBS = _words(
     """
     flee shell bomb retake recapture capture seize storm overrun evacuate enter besiege
-    encircle liberate raid strike hit pound
+    encircle liberate raid strike hit pound reach lash batter swamp inundate ravage
+    devastate engulf submerge
     """
 )
 # Irregular pasts the model may read as nouns ("The army retook Wad Madani").

@@ -12,7 +12,11 @@ motion, and leaves the event to its frame:
   is where a flight told elsewhere ended, and so is a border crossed: no event (sets a,
   c, g: each such telling was a flight the report told at its origin);
 * a vehicle carrying aid that arrives: "a cargo plane carrying 12 tonnes of food landed
-  in B", "a ship carrying medical supplies docked at B" (aid delivery).
+  in B", "a ship carrying medical supplies docked at B", "a Hercules landed at B with 12
+  tonnes of supplies" (aid delivery);
+* people put up in shelters: "About 300 people spent a second night in shelters at
+  schools", "Most are sleeping in three primary schools in B" (displacement where they
+  stay, round 23), unless the sentence tells the flight they ended or the stay lasts on.
 
 The trigger is the governing verb, so that the places its clause names are the event's.
 """

@@ -216,9 +216,9 @@ def _verb_type(token: Token, lemma: str) -> str | None:
     subject = _subject(token)
     if kind != "infrastructure_damage" and _disaster_does_it(token, subject):
         return None  # "an earthquake struck": the disaster noun is the event
-    if kind in ("attack", "armed_clash") and subject is not None and _are_protesters(subject):
-        return "protest"  # "protesters who stormed parliament", "protesters clashed with police"
     protesters = subject is not None and _are_protesters(subject)
+    if kind in ("attack", "armed_clash") and protesters:
+        return "protest"  # "protesters who stormed parliament", "protesters clashed with police"
     if kind in ("capture", "occupation") and _tried(token) and protesters:
         # "the protesters tried to seize government buildings": their protest (round 23);
         # "Protesters had seized the airport" stays the capture the writers code.

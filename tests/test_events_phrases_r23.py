@@ -89,3 +89,26 @@ def test_force_on_counted_protesters_students_blocking_and_retook_read_as_a_noun
 ) -> None:
     events = events_in_invented_towns(make_state, resources, sentence)
     assert (kind, "Kestrel") in [(k, p) for k, p, _ in events]
+
+
+@pytest.mark.parametrize(
+    ("kind", "sentence"),
+    [
+        ("shelling", "Kestrel came under heavy artillery fire overnight."),
+        ("armed_clash", "Army positions near Kestrel came under fire again on Monday."),
+        ("disaster", "A dam burst above Kestrel on Sunday night, sweeping away homes."),
+    ],
+)
+def test_what_a_place_came_under_and_a_dam_that_burst(
+    make_state: Any, resources: Any, kind: str, sentence: str
+) -> None:
+    events = events_in_invented_towns(make_state, resources, sentence)
+    assert (kind, "Kestrel") in [(k, p) for k, p, _ in events]
+
+
+def test_a_place_attacked_is_the_passives_subject_not_its_apposition(
+    make_state: Any, resources: Any
+) -> None:
+    text = "Kestrel, a town of 60,000 in Harlow province, was attacked by jihadists on Sunday."
+    events = events_in_invented_towns(make_state, resources, text)
+    assert [(k, p) for k, p, _ in events] == [("attack", "Kestrel")]

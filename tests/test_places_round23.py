@@ -41,3 +41,20 @@ def test_a_known_place_a_hazard_lashes_or_a_convoy_reaches_is_a_place(
     make_state: MakeState, resources: Resources, text: str, mention: str
 ) -> None:
     assert by_mention(run(make_state, resources, text), mention) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Kharkiv was hit by Russian missiles overnight, the mayor said.", "Kharkiv"),
+        ("Israeli strikes on Rafah killed 12 people overnight.", "Rafah"),
+        ("Shells rained down on Kherson's central market on Sunday.", "Kherson"),
+        ("Zaporizhzhia came under heavy artillery fire overnight.", "Zaporizhzhia"),
+        ("A dam burst above Derna on Sunday night.", "Derna"),
+        ("Russia claimed full control of Avdiivka on Saturday.", "Avdiivka"),
+    ],
+)
+def test_a_known_place_hit_struck_at_or_held_is_a_place(
+    make_state: MakeState, resources: Resources, text: str, mention: str
+) -> None:
+    assert by_mention(run(make_state, resources, text), mention) is not None

@@ -5,12 +5,13 @@ Found by probing the stage with everyday crisis phrasing, not by reading any one
 * violence: "gunmen opened fire on worshippers", "armed men abducted 30 schoolchildren",
   "five civilians were massacred", "a suicide bomber blew himself up", "an improvised
   explosive device detonated", "a grenade was thrown into a bar" (attacks);
-* ground: "Kestrel fell to the militants" (a capture);
+* ground: "Kestrel fell to the militants", "Russia claimed full control of Avdiivka"
+  (captures); "Zaporizhzhia came under heavy artillery fire" (shelling);
 * people on the move: "residents abandoned their homes", "villagers have sought refuge in
   the forest" (displacement); "residents trickled back" (a return);
 * protest: "thousands took to the streets", "angry residents set up roadblocks",
   "workers went on strike";
-* disaster: "a boat capsized off Kestrel";
+* disaster: "a boat capsized off Kestrel", "a dam burst above Derna";
 * aid: "the Red Cross set up a field hospital", "MSF opened a cholera treatment centre".
 
 "Kestrel has been without electricity since Monday" as an outage was tried and dropped:
@@ -57,6 +58,17 @@ _VESSELS = frozenset(
     {"boat", "ship", "vessel", "ferry", "canoe", "dinghy", "launch", "trawler", "barge"}
 )  # fmt: skip
 _SINKING = frozenset({"capsize", "sink", "overturn"})
+# Works holding water back that give way: "a dam burst above Derna".
+_BARRIERS_OF_WATER = frozenset({"dam", "levee", "dyke", "dike", "embankment", "reservoir"})
+_GIVING_WAY = frozenset({"burst", "collapse", "fail", "breach", "break", "give"})
+# What a place "came under": shells or bombs from the air.
+_SHELLS = frozenset({"artillery", "mortar", "rocket", "shell", "tank"})
+_AIR = frozenset({"air", "drone", "missile", "aerial"})
+_SITES = frozenset({"neighbourhood", "neighborhood", "market", "hospital", "school", "port"})
+# Posts of an armed force: fire they come under is a fight (ACLED: an armed clash).
+_MILITARY_SITES = frozenset(
+    {"position", "base", "outpost", "checkpoint", "garrison", "barracks", "post", "patrol"}
+)  # fmt: skip
 # Care set up where people are: "a field hospital", "a cholera treatment centre".
 _CARE_PLACES = frozenset({"hospital", "clinic", "centre", "center", "post", "unit", "kitchen"})
 _CARE_MARKS = frozenset(
@@ -84,6 +96,13 @@ def phrase_verb_type(verb: Token, lemma: str) -> str | None:
         return "protest"
     if lemma in _SINKING and _subject_in(verb, _VESSELS) and not _passive(verb):
         return "disaster"  # not "five uncrewed boats had been sunk by the navy"
+    if lemma in _GIVING_WAY and _subject_in(verb, _BARRIERS_OF_WATER) and not _storm_told(verb):
+        return "disaster"  # "a dam burst above Derna", "the levee gave way"
+    under = _came_under(verb, lemma)
+    if under is not None:
+        return under  # "Zaporizhzhia came under heavy artillery fire"
+    if lemma == "claim" and _control_of_a_name(verb):
+        return "capture"  # "Russia claimed full control of Avdiivka"
     if lemma in _SETTING_UP and _care_place_object(verb):
         return "aid"
     return None
@@ -241,6 +260,53 @@ def _on_strike(noun: Token) -> bool:
         and head.head.lemma_.lower() in _STRIKE_STAYS
         and not any(c.lemma_.lower() in rules.AIR_MODIFIERS for c in noun.children)
     )
+
+
+def _storm_told(verb: Token) -> bool:
+    """Whether the sentence tells the disaster the dam gave way in ("when two dams burst
+    during the storm"): the burst is that disaster's."""
+    return any(
+        t.lemma_.lower() in rules.NOUN_TRIGGERS
+        and rules.NOUN_TRIGGERS[t.lemma_.lower()] == "disaster"
+        and t.lemma_.lower() not in _BARRIERS_OF_WATER
+        for t in verb.sent
+    )
+
+
+def _came_under(verb: Token, lemma: str) -> str | None:
+    """ "came under heavy artillery fire": the kind of what the place came under."""
+    if lemma != "come":
+        return None
+    # A place came under fire, not troops or the police ("came under fire" of a patrol
+    # is a fight the report tells by its own words).
+    subjects = [c.lemma_.lower() for c in verb.children if c.dep_ == "nsubj"]
+    if any(s in _MILITARY_SITES for s in subjects):
+        return "armed_clash"  # "its positions near Isfara had again come under fire"
+    if not any(
+        c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lemma_.lower() in rules.GROUND | _SITES)
+        for c in verb.children
+    ):
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "under"):
+        for noun in (o for o in prep.children if o.dep_ == "pobj"):
+            words = {noun.lemma_.lower(), *(c.lemma_.lower() for c in noun.children)}
+            if noun.lemma_.lower() in ("shelling", "bombardment") or words & _SHELLS:
+                return "shelling"
+            if words & _AIR:
+                return "airstrike"
+            if noun.lemma_.lower() in ("attack", "fire", "assault", "siege"):
+                return "siege" if noun.lemma_.lower() == "siege" else "attack"
+    return None
+
+
+def _control_of_a_name(verb: Token) -> bool:
+    """ "claimed (full) control of Avdiivka": control of a place named."""
+    return any(
+        o.pos_ == "PROPN"
+        for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() == "control"
+        for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children if o.dep_ == "pobj"
+    )  # fmt: skip
 
 
 def _passive(verb: Token) -> bool:

@@ -403,6 +403,13 @@ def _objects_of(chain: list[Token]) -> list[Token]:
 def _clause_place(
     state: DocState, trigger: Token, mentions: list[tuple[Token, Place]]
 ) -> Place | None:
+    patient = _patient(trigger)
+    if patient is not None:
+        # "Djibo, a town of 60,000 in Soum province, was attacked": the place attacked is
+        # the passive's subject itself, before the places of its apposition (round 23).
+        named = next((p for t, p in mentions if t == patient), None)
+        if named is not None:
+            return named
     predicate = predicate_of(trigger)
     in_clause = [
         (abs(t.i - trigger.i), p.id, p) for t, p in mentions
@@ -410,7 +417,6 @@ def _clause_place(
     ]  # fmt: skip
     if in_clause:
         return min(in_clause, key=lambda item: item[:2])[2]
-    patient = _patient(trigger)
     for token, place in mentions:
         if patient is not None and token in patient.subtree and not _via_route(token, patient):
             return place

@@ -23,7 +23,7 @@ def _words(text: str) -> frozenset[str]:
 LOCATIVE_PREPOSITIONS = _words(
     """
     across around at between from in inside into near nearby onto outside through
-    throughout to toward towards via within
+    throughout to toward towards via within above below beyond
     """
 )
 # "according to X", "due to X", "thanks to the X": a preposition that locates nothing.
@@ -44,7 +44,7 @@ PLACE_NOUNS = _words(
 EVENT_NOUNS_OF_PLACES = _words(
     """
     shelling bombardment bombing capture recapture fall siege evacuation liberation
-    occupation invasion blockade encirclement storming
+    occupation invasion blockade encirclement storming control
     """
 )
 # Verbs whose object is a place when it is a place name: "fled Rafah", "shelled Kherson".
@@ -55,6 +55,17 @@ PLACE_OBJECT_VERBS = _words(
     devastate engulf submerge
     """
 )
+# Attacks said to be "on" a place: "strikes on Rafah", "the assault on Bakhmut".
+ATTACK_NOUNS_ON_PLACES = _words(
+    """
+    strike strikes airstrike airstrikes attack attacks assault assaults raid raids offensive
+    bombardment shelling bombing march advance push
+    """
+)
+# Sites a place owns, after "X's" and one adjective: "Kherson's central market".
+_POSSESSED_SITES = _words("market hospital square station port airport bridge district")
+# A place hit as the subject: "Kharkiv was hit by missiles", "X came under fire".
+_HIT_VERBS = _words("hit strike shell bomb attack pound target raid")
 # Irregular pasts the model may read as nouns ("The army retook Wad Madani").
 _IRREGULAR_PLACE_VERBS = frozenset({"retook", "overran"})
 # "the villages of Kok-Tash and Samarkandyk": kinds of place that head a coordination.
@@ -293,6 +304,8 @@ def preceded_by_place_word(span: SpacySpan) -> bool:
         return True
     if before.lower_ == "of" and prev2 == "out":
         return True  # "the road out of Oruro", "fled out of Kherson"
+    if before.lower_ == "on" and prev2 in ATTACK_NOUNS_ON_PLACES:
+        return True  # "Israeli strikes on Rafah", "the assault on Bakhmut" (round 23)
     if before.lower_ == "of" and prev2 in EVENT_NOUNS_OF_PLACES:
         return True  # "Russian shelling of Kherson", "the fall of Kidal" (round 23)
     if (before.pos_ == "VERB" and before.lemma_.lower() in PLACE_OBJECT_VERBS) or (
@@ -371,9 +384,27 @@ def followed_by_place_word(span: SpacySpan) -> bool:
         return True
     if after.tag_ == "POS" and lower_at(span, span.end + 1) in PLACE_PARTS:
         return True
+    if after.tag_ == "POS" and lower_at(span, span.end + 2) in _POSSESSED_SITES:
+        return True  # "Kherson's central market", "Gaza's main hospital" (round 23)
+    if _hit_as_subject(span):
+        return True  # "Kharkiv was hit by Russian missiles", "X came under fire" (round 23)
     if after.text in HYPHENS and lower_at(span, span.end + 1) in PLACE_ADJECTIVE_HEADS:
         return True
     return after.lower_ == "," and apposed_noun(span) in PLACE_NOUNS
+
+
+def _hit_as_subject(span: SpacySpan) -> bool:
+    """The name is the passive subject of a verb of attack ("Kharkiv was hit by Russian
+    missiles") or the subject of "came under" ("Zaporizhzhia came under heavy fire")."""
+    root = span.root
+    verb = root.head
+    if root.dep_ == "nsubjpass" and verb.lemma_.lower() in _HIT_VERBS:
+        return True
+    return (
+        root.dep_ == "nsubj"
+        and verb.lemma_.lower() == "come"
+        and any(c.dep_ == "prep" and c.lower_ == "under" for c in verb.children)
+    )
 
 
 def apposed_noun(span: SpacySpan) -> str:

@@ -316,3 +316,9 @@ def test_a_town_named_in_the_body_still_wins_over_the_dateline(
     places = places_named(text, {"KESTREL": ("town", 10.0), "Harlow": ("town", 11.0)})
     events = events_with_places(make_state, resources, text, places)
     assert ("airstrike", "Harlow") in [(k, p) for k, p, _ in events]
+
+
+def test_lives_claimed_are_the_dead(make_state: Any, resources: Any) -> None:
+    text = "A cholera outbreak in Kestrel has claimed 18 lives since Sunday."
+    events = events_in_invented_towns(make_state, resources, text)
+    assert [(k, e.killed) for k, _, e in events] == [("disaster", 18)]

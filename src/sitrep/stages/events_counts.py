@@ -472,6 +472,9 @@ _TAKING_LIVES = frozenset({"cost", "claim", "take"})
 def _lives_lost(noun: Token) -> bool:
     """Whether ``noun`` is whose lives a verb of taking says were lost ("cost the lives of
     at least five militia members")."""
+    if noun.lemma_.lower() in ("life", "lives") and noun.dep_ == "dobj":
+        # "has claimed 18 lives" (round 23): the lives counted themselves.
+        return noun.head.lemma_.lower() in _TAKING_LIVES
     of = noun.head
     if noun.dep_ != "pobj" or of.lower_ != "of" or of.head.lemma_.lower() not in ("life", "lives"):
         return False

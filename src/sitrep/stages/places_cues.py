@@ -23,7 +23,7 @@ def _words(text: str) -> frozenset[str]:
 LOCATIVE_PREPOSITIONS = _words(
     """
     across around at between from in inside into near nearby onto outside through
-    throughout to toward towards via within above below beyond
+    throughout to toward towards via within
     """
 )
 # "according to X", "due to X", "thanks to the X": a preposition that locates nothing.

@@ -69,3 +69,28 @@ def test_years_later_in_a_past_narrative_dates_no_report(make_state: Any, resour
     )
     published = _published(make_state, resources, text)
     assert not any("years later" in e for e in published.evidence)
+
+
+def test_a_year_a_period_runs_from_may_be_the_year_of_writing(
+    make_state: Any, resources: Any
+) -> None:
+    # 1 March 2024 was a Friday: "Since January 2024" alone does not push the year on.
+    text = (
+        "Since January 2024, more than 500 people have been killed in attacks across the"
+        " region.\n\nOn Friday, March 1, gunmen killed 12 villagers in the town.\n"
+    )
+    published = _published(make_state, resources, text)
+    assert published.window is not None
+    lo, hi = published.window
+    assert lo <= "2024-03-01" <= hi
+
+
+def test_years_later_with_a_present_relative_clause_dates_no_report(
+    make_state: Any, resources: Any
+) -> None:
+    text = (
+        "Fighting erupted in the city in March 2011.\n\nTwo years later, rebels seized the"
+        " city, which is now in ruins.\n"
+    )
+    published = _published(make_state, resources, text)
+    assert not any("years later" in e for e in published.evidence)

@@ -95,7 +95,7 @@ def test_force_on_counted_protesters_students_blocking_and_retook_read_as_a_noun
     ("kind", "sentence"),
     [
         ("shelling", "Kestrel came under heavy artillery fire overnight."),
-        ("armed_clash", "Army positions near Kestrel came under fire again on Monday."),
+        ("armed_clash", "Army positions near Kestrel came under heavy fire again on Monday."),
         ("disaster", "A dam burst above Kestrel on Sunday night, sweeping away homes."),
     ],
 )
@@ -112,3 +112,45 @@ def test_a_place_attacked_is_the_passives_subject_not_its_apposition(
     text = "Kestrel, a town of 60,000 in Harlow province, was attacked by jihadists on Sunday."
     events = events_in_invented_towns(make_state, resources, text)
     assert [(k, p) for k, p, _ in events] == [("attack", "Kestrel")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_kind"),
+    [
+        # criticism, not fire (found by the session-17 review)
+        ("Floods killed 40 people in Kestrel on Monday. The minister came under fire "
+         "from opposition leaders over the slow response.", "attack"),
+        # an internet shutdown is an outage, and a strike judged is no stoppage
+        ("Authorities imposed a nationwide internet shutdown in Kestrel on Thursday.",
+         "protest"),
+        ("The foreign ministry called the strike a war crime, after missiles hit a market "
+         "in Kestrel.", "protest"),
+        ("The military said its focus was on strikes against militant targets in Kestrel.",
+         "protest"),
+        # water dropped on a fire is no aid
+        ("Firefighting helicopters dropped water on the blaze near Kestrel on Tuesday.", "aid"),
+        # only a place falls to someone; "gives" is no giving way
+        ("Responsibility for the rescue effort fell to the army in Kestrel.", "capture"),
+        ("Officials said the Kestrel dam gives Harlow much of its electricity.", "disaster"),
+        # a controlled explosion, and sandbag barricades against a flood
+        ("Bomb disposal experts detonated the device in a controlled explosion in Kestrel "
+         "on Monday.", "attack"),
+        ("Residents built barricades of sandbags to hold back the floodwaters in Kestrel.",
+         "protest"),
+        # people at a mosque after prayers were put up nowhere
+        ("Many people stayed at the mosque in Kestrel after Friday prayers to hear the imam.",
+         "displacement"),
+    ],
+)  # fmt: skip
+def test_frames_the_review_found_misfiring_tell_no_such_event(
+    make_state: Any, resources: Any, sentence: str, not_kind: str
+) -> None:
+    events = events_in_invented_towns(make_state, resources, sentence)
+    assert not_kind not in [k for k, _, _ in events]
+
+
+def test_soldiers_firing_on_militants_fight_them(make_state: Any, resources: Any) -> None:
+    events = events_in_invented_towns(
+        make_state, resources, "Soldiers opened fire on militants near Kestrel on Monday."
+    )
+    assert [k for k, _, _ in events] == ["armed_clash"]

@@ -4,6 +4,7 @@ damage's sentence still reaches the event."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
@@ -322,3 +323,27 @@ def test_lives_claimed_are_the_dead(make_state: Any, resources: Any) -> None:
     text = "A cholera outbreak in Kestrel has claimed 18 lives since Sunday."
     events = events_in_invented_towns(make_state, resources, text)
     assert [(k, e.killed) for k, _, e in events] == [("disaster", 18)]
+
+
+def test_damage_with_a_cause_of_its_own_stays_apart(make_state: Any, resources: Any) -> None:
+    text = (
+        "Gunmen attacked Harlow on Sunday, killing 12 people.\n\n"
+        "In Kestrel, 20 houses were destroyed by a fire that broke out at a warehouse."
+    )
+    events = events_in_invented_towns(make_state, resources, text)
+    assert ("infrastructure_damage", "Kestrel") in [(k, p) for k, p, _ in events]
+
+
+def test_a_dateline_town_gives_way_to_another_country_named(
+    make_state: Any, resources: Any
+) -> None:
+    from events_support import events_with_places, places_named
+
+    text = (
+        "KESTREL, March 4 (Wire) - Gunmen killed 20 people in northern Norland on Monday, "
+        "officials said.\n"
+    )
+    places = places_named(text, {"KESTREL": ("town", 10.0), "Norland": ("country", 20.0)})
+    places = [dataclasses.replace(p, country="NL") if p.name == "Norland" else p for p in places]
+    events = events_with_places(make_state, resources, text, places)
+    assert ("attack", "KESTREL") not in [(k, p) for k, p, _ in events]

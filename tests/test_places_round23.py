@@ -34,10 +34,9 @@ def test_a_person_captured_is_no_place(make_state: MakeState, resources: Resourc
     ("text", "mention"),
     [
         ("Heavy rain has lashed Sylhet for five days.", "Sylhet"),
-        ("A convoy of 20 trucks loaded with food reached Kassala on Wednesday.", "Kassala"),
     ],
 )
-def test_a_known_place_a_hazard_lashes_or_a_convoy_reaches_is_a_place(
+def test_a_known_place_a_hazard_lashes_is_a_place(
     make_state: MakeState, resources: Resources, text: str, mention: str
 ) -> None:
     assert by_mention(run(make_state, resources, text), mention) is not None
@@ -57,3 +56,20 @@ def test_a_known_place_hit_struck_at_or_held_is_a_place(
     make_state: MakeState, resources: Resources, text: str, mention: str
 ) -> None:
     assert by_mention(run(make_state, resources, text), mention) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # people reached, hit by a bullet, or under fire from critics (session-17 review)
+        ("Reporters could not reach Florence for comment on the floods in Pakistan.",
+         "Florence"),
+        ("Jackson was hit by a stray bullet during the clashes, his family said.", "Jackson"),
+        ("Lloyd Austin was in Brussels. Austin came under fire from lawmakers on Monday.",
+         "Austin"),
+    ],
+)  # fmt: skip
+def test_a_person_reached_hit_or_criticised_is_no_place(
+    make_state: MakeState, resources: Resources, text: str, mention: str
+) -> None:
+    assert by_mention(run(make_state, resources, text), mention) is None

@@ -43,8 +43,9 @@ CRISIS_NOUNS = _words(
 # What a common noun's plural is written as.
 _PLURAL_TAG = "NNS"
 _SINGULAR_TAG = "NN"
-# Words before a token that end the sentence before it.
-_SENTENCE_ENDS = frozenset({".", "!", "?", "\u201d", '"', ":"})
+# Words before a token that end the sentence before it, or a dateline ("WASHINGTON,
+# March 4 (Reuters) - Gunmen killed ...").
+_SENTENCE_ENDS = frozenset({".", "!", "?", "\u201d", '"', ":", "-", "\u2014", "\u2013"})
 
 
 def retag_initial_nouns(doc: Doc) -> Doc:

@@ -143,7 +143,7 @@ def date_report(state: DocState, resources: Resources) -> None:
     stated = stated_dates(times, parses)
     content += [_constraint(b, STRONG) for b in apposed_ago_bounds(state.text, stated)]
     content += [_constraint(b, MEDIUM) for b in units_on_bounds(state.text, stated)]
-    content += [_constraint(b, MEDIUM) for b in weekday_bounds(times, parses)]
+    content += [_constraint(b, MEDIUM) for b in weekday_bounds(times, parses, state.text)]
     content += elapsed_constraints(state.text, event, resources.anchors)
     content += ongoing_constraints(state.text, times, event)
     content += unnamed_elapsed_constraints(state.text, times, parses, event, resources.anchors)

@@ -174,11 +174,7 @@ def units_on_bounds(text: str, stated: Sequence[Stated]) -> list[Bound]:
     sentence before it (or of its own sentence, before the phrase); "Eleven years later,
     residents say, ..." likewise where the sentence speaks in the present."""
     found = []
-    later = [
-        m
-        for m in _UNITS_LATER.finditer(text)
-        if _PRESENT.search(text, m.end(), _sentence_end(text, m.end()))
-    ]
+    later = [m for m in _UNITS_LATER.finditer(text) if _main_clause_present(text, m.end())]
     for m in [*_UNITS_ON.finditer(text), *later]:
         opening = sentence_start(text, m.start())
         if text[opening : m.start()].strip().strip("\"'“(") != "":
@@ -194,6 +190,20 @@ def units_on_bounds(text: str, stated: Sequence[Stated]) -> list[Bound]:
             phrases = ", ".join(repr(s.phrase) for s in dates)
             found.append(_bound(m, first, last, f"{m[0].strip()!r} after {phrases}"))
     return found
+
+
+# Where a relative clause begins: its present tense is no main verb's ("..., which is now
+# in ruins").
+_RELATIVE = re.compile(r"(?i),\s*(?:which|who|whose|where|when|that)\b")
+
+
+def _main_clause_present(text: str, start: int) -> bool:
+    """Whether the sentence from ``start`` speaks in the present before any relative
+    clause: "residents say, many of the slopes ... have been built on again"; not "rebels
+    seized the city, which is now in ruins"."""
+    end = _sentence_end(text, start)
+    relative = _RELATIVE.search(text, start, end)
+    return _PRESENT.search(text, start, relative.start() if relative else end) is not None
 
 
 def sentence_start(text: str, pos: int) -> int:

@@ -4,9 +4,10 @@
 Wednesday only every five to eleven years. A report that names years ("since December
 2017") was written in or after the latest of them, so the first year from it on in which
 the day falls on that weekday is the report's, and news tells such a day within the week
-it appeared. A year given only with a month ("since May 2005") is one the writer wrote
-because it was not the year of writing, so the search then starts the year after it
-(round 23: "Friday, 1 July" after "since May 2005" is no longer 1 July 2005). "Friday, 1
+it appeared. A year a comparison reaches back to ("the deadliest since May 2005") is one
+the writer gave because it was not the year of writing, so the search then starts the
+year after it (round 23: "Friday, 1 July" after "the deadliest since May 2005" is no
+longer 1 July 2005; "Since January 2024, ..." alone moves nothing). "Friday, 1
 July", which the time stage reads as two expressions, counts as one day with its weekday.
 Nothing is inferred where the report names no year: the weekday alone leaves a choice
 every few years.
@@ -15,6 +16,7 @@ every few years.
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 
@@ -29,7 +31,7 @@ _TOLD_WITHIN = timedelta(days=7)
 
 
 def weekday_bounds(
-    times: Sequence[TimeExpression], parses: Sequence[ParsedTime]
+    times: Sequence[TimeExpression], parses: Sequence[ParsedTime], text: str = ""
 ) -> Iterator[Bound]:
     """A window for each day told with its weekday but not its year, in the first year
     from the latest year the report states in which that day falls on that weekday."""
@@ -38,11 +40,13 @@ def weekday_bounds(
         return
     latest = max(s.first.year for s in stated)
     from_year, why = latest, "the latest year the report states"
-    # A writer gives the year of a month or a bare year ("since May 2005") when it is not
-    # the year of writing; only a day told with its year may be in the report's own year.
-    if not any(s.first.year == latest and s.first == s.last for s in stated):
+    # "the deadliest since May 2005": a year a comparison reaches back to is not the
+    # year of writing (a writer in 2005 would say "since May"). "Since January 2024,
+    # more than 500 people have been killed" may well be written in 2024.
+    of_latest = [s for s in stated if s.first.year == latest]
+    if text and all(s.first != s.last and _compared_since(text, s.start) for s in of_latest):
         from_year = latest + 1
-        why = f"the year after {latest}, which the report names without a day"
+        why = f"the year after {latest}, which a comparison reaches back to"
     pairs = list(zip(times, parses, strict=False))
     for index, (time, parsed) in enumerate(pairs):
         if parsed.rule != "monthday" or parsed.future:
@@ -62,6 +66,18 @@ def weekday_bounds(
             f"{time.span.text!r}: {day} is the first {name} of that date from {from_year},"
             f" {why}; told within a week of it",
         )  # fmt: skip
+
+
+# "the deadliest since", "the worst ... since", "the first ... since": a superlative
+# before "since" in the same sentence.
+_COMPARISON_SINCE = re.compile(
+    r"(?i)\b(?:\w{3,}est|worst|best|most\s+\w+|first|largest|biggest)\b[^.!?\n]{0,80}"
+    r"\bsince\s+(?:early\s+|late\s+|mid-?)?$"
+)
+
+
+def _compared_since(text: str, start: int) -> bool:
+    return _COMPARISON_SINCE.search(text, max(0, start - 120), start) is not None
 
 
 def _weekday_before(pairs: Sequence[tuple[TimeExpression, ParsedTime]], index: int) -> int | None:

@@ -80,6 +80,13 @@ def fold_consequences(
     return [kept[i] for i in sorted(kept)]
 
 
+# Damage told with a cause of its own ("destroyed by a fire", "in a blaze") is no event's
+# told before.
+_OWN_CAUSE = re.compile(
+    r"\b(?:by|in)\s+(?:a|an|the)\s+(?:\w+\s+)?(?:fire|blaze|explosion|blast)\b", re.I
+)
+
+
 def fold_placed_damage(events: Sequence[Event], text: str) -> list[Event]:
     """``events`` with damage to buildings that names its own place, but no date of its
     own, folded into the violent or disastrous event told before it (within
@@ -92,6 +99,8 @@ def fold_placed_damage(events: Sequence[Event], text: str) -> list[Event]:
         evidence = event.evidence[0]
         if _SERVICE_WORDS.search(text, evidence.start, evidence.end):
             continue
+        if _OWN_CAUSE.search(text, evidence.start, evidence.end):
+            continue  # "20 houses were destroyed by a fire that broke out at a warehouse"
         host = _host_before(
             kept, index, evidence.start, _paragraph_before(text, lines, evidence.start)
         )

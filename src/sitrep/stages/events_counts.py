@@ -68,7 +68,8 @@ def casualty_count(
                 continue  # another event's of the sentence: that event's count (round 13)
         candidates.append((figure, span.root))
     if candidates:
-        return summed_toll(state, _own_clause_first(candidates, trigger.token), quantity)[0]
+        total = summed_toll(state, _own_clause_first(candidates, trigger.token), quantity)[0]
+        return _with_people_named_beside(sentence, candidates, quantity, total)
     # "A woman and her son were killed", "one man drowned": victims named, not counted.
     named = [
         v.count for v in victims_in(sentence)
@@ -76,6 +77,27 @@ def casualty_count(
         and (len(rivals) < 2 or nearest(v.verb, rivals) == trigger.token)
     ]  # fmt: skip
     return sum(named) if named else None
+
+
+def _with_people_named_beside(
+    sentence: SpacySpan,
+    candidates: list[tuple[Figure, Token]],
+    quantity: str,
+    total: int | None,
+) -> int | None:
+    """ "killed a woman and her two children": a counted noun conjoined with people named
+    one by one is part of one group of victims, counted whole (three, not two; round 23)."""
+    counted = {r.head if r.dep_ in ("nummod", "quantmod") else r for _, r in candidates}
+    for victims in victims_in(sentence):
+        group = {victims.noun, *victims.noun.conjuncts}
+        if (
+            victims.quantity == quantity
+            and counted <= group
+            and len(group) > len(counted)
+            and (total is None or victims.count > total)
+        ):
+            return victims.count
+    return total
 
 
 def _victims_of_the_verb(number: Token) -> bool:

@@ -564,14 +564,26 @@ def main_settlement(places: Sequence[Place], text: str) -> str | None:
         first[place.id] = min(starts)
     if not counts:
         # "SUMY, Ukraine, March 4 - A Russian drone hit a residential building": with no
-        # other settlement named, the dateline's is where the report's news is (round 23).
-        return at_dateline[0] if at_dateline else None
+        # other settlement named, the dateline's is where the report's news is (round 23),
+        # unless the report names another country ("WASHINGTON - Gunmen killed 20 people
+        # in northern Nigeria": the news is Nigeria's).
+        abroad = {
+            p.country for p in places
+            if p.kind == "country" and not p.metonymy
+            and any(outside(dateline, m.start) for m in p.mentions)
+        }  # fmt: skip
+        home = [pid for pid in at_dateline if not abroad - {_country_of(places, pid)}]
+        return home[0] if home else None
     # A settlement outside every country the report names is likelier a namesake the
     # gazetteer chose wrongly ("Kanyama" in Congo in a report on Lusaka; round 5).
     named = {p.country for p in places if p.kind == "country" and not p.metonymy}
     country = {p.id: p.country for p in places}
     inside = [pid for pid in counts if country[pid] in named]
     return min(inside or counts, key=lambda pid: (-counts[pid], first[pid]))
+
+
+def _country_of(places: Sequence[Place], pid: str) -> str | None:
+    return next((p.country for p in places if p.id == pid), None)
 
 
 def _told_at(place: Place, text: str) -> set[int]:

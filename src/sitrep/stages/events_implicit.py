@@ -123,8 +123,14 @@ def _in_shelters(verb: Token) -> bool:
     ):
         return False
     heads = [h for o in places for h in (o, *o.conjuncts)]
+    # Put up in many of them ("in schools and churches", "in three primary schools"), in
+    # shelters, or in places named by that use; "stayed at the mosque after prayers" is
+    # no one put up.
+    shelters = [h for h in heads if h.lemma_.lower() in _SHELTERS]
+    many = len(shelters) > 1 or any(h.tag_ == "NNS" for h in shelters)
     return any(
-        h.lemma_.lower() in _SHELTERS
+        h.lemma_.lower() == "shelter"
+        or (many and h.lemma_.lower() in _SHELTERS)
         or (
             h.lemma_.lower() in ("centre", "center", "camp", "site")
             and any(c.lemma_.lower() in _SHELTER_USES for c in h.children)

@@ -52,7 +52,7 @@ _REFUGE = frozenset({"refuge", "shelter", "safety", "sanctuary"})
 # Motion back that is no "go"/"come": "trickled back", "drifted back".
 _TRICKLING = frozenset({"trickle", "drift", "filter", "pour", "flood", "start", "begin"})
 _BARRIERS = frozenset({"roadblock", "barricade", "blockade"})
-_ERECTING = frozenset({"set", "erect", "mount", "build", "put", "man"})
+_ERECTING = frozenset({"set", "erect", "mount", "put"})
 _STRIKE_STAYS = frozenset({"go", "be", "remain", "stay", "continue"})
 _VESSELS = frozenset(
     {"boat", "ship", "vessel", "ferry", "canoe", "dinghy", "launch", "trawler", "barge"}
@@ -65,6 +65,9 @@ _GIVING_WAY = frozenset({"burst", "collapse", "fail", "breach", "break", "give"}
 _SHELLS = frozenset({"artillery", "mortar", "rocket", "shell", "tank"})
 _AIR = frozenset({"air", "drone", "missile", "aerial"})
 _SITES = frozenset({"neighbourhood", "neighborhood", "market", "hospital", "school", "port"})
+# Fire a place comes under when its weapon or weight is named: "heavy fire", "sniper fire".
+_GUNFIRE_MARKS = frozenset({"heavy", "sniper", "machine", "gun", "enemy", "intense", "sustained"})
+_CRITICS = frozenset({"lawmaker", "critic", "opposition", "activist", "group", "rival"})
 # Posts of an armed force: fire they come under is a fight (ACLED: an armed clash).
 _MILITARY_SITES = frozenset(
     {"position", "base", "outpost", "checkpoint", "garrison", "barracks", "post", "patrol"}
@@ -86,7 +89,7 @@ def phrase_verb_type(verb: Token, lemma: str) -> str | None:
         return "attack"
     if _sets_off_explosive(verb, lemma) or _throws_explosive(verb, lemma):
         return "attack"
-    if lemma == "fall" and _falls_to(verb):
+    if lemma == "fall" and _falls_to(verb) and _place_subject(verb):
         return "capture"
     if (lemma in _ABANDONING and _objects_in(verb, _LEFT_HOMES)) or _seeks_refuge(verb, lemma):
         return "displacement"
@@ -96,7 +99,13 @@ def phrase_verb_type(verb: Token, lemma: str) -> str | None:
         return "protest"
     if lemma in _SINKING and _subject_in(verb, _VESSELS) and not _passive(verb):
         return "disaster"  # not "five uncrewed boats had been sunk by the navy"
-    if lemma in _GIVING_WAY and _subject_in(verb, _BARRIERS_OF_WATER) and not _storm_told(verb):
+    gives_way = lemma != "give" or _objects_in(verb, frozenset({"way"}))
+    if (
+        lemma in _GIVING_WAY
+        and gives_way
+        and _subject_in(verb, _BARRIERS_OF_WATER)
+        and not _storm_told(verb)
+    ):
         return "disaster"  # "a dam burst above Derna", "the levee gave way"
     under = _came_under(verb, lemma)
     if under is not None:
@@ -136,14 +145,14 @@ def _opens_fire(verb: Token, lemma: str) -> bool:
 
 
 def _forces_fire_on_forces(verb: Token) -> bool:
-    """ "Iranian forces had opened fire first on Afghan guards": armed forces firing on
-    armed forces fight each other."""
+    """ "Iranian forces had opened fire first on Afghan guards", "soldiers opened fire on
+    militants": armed forces firing on armed people fight them."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     targets = [
         o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("on", "at", "upon")
         for o in p.children if o.dep_ == "pobj"
     ]  # fmt: skip
-    armed = rules.MILITARY_NOUNS | rules.POLICE_NOUNS | {"border"}
+    armed = rules.MILITARY_NOUNS | rules.POLICE_NOUNS | ARMED_PEOPLE | {"border"}
     return any(s.lemma_.lower() in rules.MILITARY_NOUNS for s in subjects) and any(
         t.lemma_.lower() in armed for t in targets
     )
@@ -167,7 +176,10 @@ def _sets_off_explosive(verb: Token, lemma: str) -> bool:
         return False
     if lemma == "blow" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
         return False
-    doers = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if any(s.lemma_.lower() not in _PLANTED_EXPLOSIVES | ARMED_PEOPLE for s in subjects):
+        return False  # "bomb disposal experts detonated the device": no attack
+    doers = [*subjects, *(c for c in verb.children if c.dep_ in ("nsubjpass", "dobj"))]
     # "An improvised explosive device detonated": the parser may hang the verb on the noun.
     if verb.dep_ == "acl":
         doers.append(verb.head)
@@ -190,6 +202,15 @@ def _falls_to(verb: Token) -> bool:
     return any(
         t.lemma_.lower() in _TAKERS or (t.pos_ == "PROPN" and t.ent_type_ in ("ORG", "NORP"))
         for t in takers
+    )
+
+
+def _place_subject(verb: Token) -> bool:
+    """ "Kidal fell to the rebels" (a name or a place noun), not "Responsibility fell to
+    the army"."""
+    return any(
+        c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lemma_.lower() in rules.GROUND)
+        for c in verb.children
     )
 
 
@@ -256,6 +277,8 @@ def _on_strike(noun: Token) -> bool:
     head = noun.head
     return (
         noun.dep_ == "pobj"
+        and noun.lower_ == "strike"  # "on strike"; not "the focus was on strikes against"
+        and not any(c.dep_ in ("det", "prep") for c in noun.children)
         and head.lower_ == "on"
         and head.head.lemma_.lower() in _STRIKE_STAYS
         and not any(c.lemma_.lower() in rules.AIR_MODIFIERS for c in noun.children)
@@ -277,26 +300,46 @@ def _came_under(verb: Token, lemma: str) -> str | None:
     """ "came under heavy artillery fire": the kind of what the place came under."""
     if lemma != "come":
         return None
-    # A place came under fire, not troops or the police ("came under fire" of a patrol
-    # is a fight the report tells by its own words).
+    nouns = [
+        o for p in verb.children if p.dep_ == "prep" and p.lower_ == "under"
+        for o in p.children if o.dep_ == "pobj" and _of_weapons(o)
+    ]  # fmt: skip
+    if not nouns:
+        return None  # "came under fire from lawmakers": criticism, not fire
     subjects = [c.lemma_.lower() for c in verb.children if c.dep_ == "nsubj"]
     if any(s in _MILITARY_SITES for s in subjects):
-        return "armed_clash"  # "its positions near Isfara had again come under fire"
+        return "armed_clash"  # "army positions near Isfara came under heavy fire"
+    # A place came under it (a name, a town, a market), not troops or the police.
     if not any(
         c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lemma_.lower() in rules.GROUND | _SITES)
         for c in verb.children
     ):
         return None
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "under"):
-        for noun in (o for o in prep.children if o.dep_ == "pobj"):
-            words = {noun.lemma_.lower(), *(c.lemma_.lower() for c in noun.children)}
-            if noun.lemma_.lower() in ("shelling", "bombardment") or words & _SHELLS:
-                return "shelling"
-            if words & _AIR:
-                return "airstrike"
-            if noun.lemma_.lower() in ("attack", "fire", "assault", "siege"):
-                return "siege" if noun.lemma_.lower() == "siege" else "attack"
-    return None
+    noun = nouns[0]
+    words = {noun.lemma_.lower(), *(c.lemma_.lower() for c in noun.children)}
+    if noun.lemma_.lower() in ("shelling", "bombardment") or words & _SHELLS:
+        return "shelling"
+    if words & _AIR:
+        return "airstrike"
+    return "siege" if noun.lemma_.lower() == "siege" else "attack"
+
+
+def _of_weapons(noun: Token) -> bool:
+    """What a place comes under when it is shot at: shelling, an attack, or fire with
+    its weapon or force named ("heavy artillery fire"; not bare "fire", said of critics
+    as often as of guns, nor fire "from lawmakers")."""
+    lemma = noun.lemma_.lower()
+    if lemma in ("shelling", "bombardment", "attack", "assault", "siege"):
+        return True
+    if lemma != "fire":
+        return False
+    if any(
+        o.ent_type_ in ("PERSON", "ORG", "NORP") or o.lemma_.lower() in _CRITICS
+        for p in noun.children if p.dep_ == "prep" and p.lower_ == "from"
+        for o in p.children if o.dep_ == "pobj"
+    ):  # fmt: skip
+        return False
+    return any(c.lemma_.lower() in _SHELLS | _AIR | _GUNFIRE_MARKS for c in noun.children)
 
 
 def _control_of_a_name(verb: Token) -> bool:

@@ -884,9 +884,11 @@ def _gives_aid(verb: Token) -> bool:
         o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("around", "about")
         for o in p.children if o.dep_ == "pobj" and any(c.pos_ == "NUM" for c in o.children)
     ]  # fmt: skip
+    # Water dropped is a fire fought from the air, not aid: "drop" gives aid things only.
+    objects = rules.AID_OBJECTS if verb.lemma_.lower() != "drop" else frozenset()
     if any(
         h.lemma_.lower() in rules.AID_THINGS
-        or (child.dep_ == "dobj" and h.lemma_.lower() in rules.AID_OBJECTS)
+        or (child.dep_ == "dobj" and h.lemma_.lower() in objects)
         for child in verb.children if child.dep_ in ("dobj", "nsubj", "nsubjpass")
         for h in _heads_of(child)
     ):  # fmt: skip
@@ -1058,7 +1060,7 @@ _WORK_STOPPAGES = frozenset({"strike", "shutdown", "hartal", "walkout"})
 # What a stoppage is called: "a general strike", "shutter-down strikes", "a wheel-jam strike".
 _STOPPAGE_MODIFIERS = frozenset(
     {"general", "shutter", "wheel", "labour", "labor", "hunger", "transport", "teacher",
-     "worker", "doctor", "nurse", "trader", "miner", "nationwide", "indefinite", "sit"}
+     "worker", "doctor", "nurse", "trader", "miner", "sit"}
 )  # fmt: skip
 # What is done with one: "strikes were observed", "called a general strike".
 _STOPPAGE_VERBS = frozenset({"observe", "call", "stage", "declare", "enforce", "hold"})
@@ -1079,7 +1081,17 @@ def _stoppage(noun: Token) -> bool:
     }
     if words & _STOPPAGE_MODIFIERS or any(w.rstrip("s'") in _STRIKERS for w in words):
         return True
-    return noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in _STOPPAGE_VERBS
+    if noun.lemma_.lower() != "strike" and not words:
+        return False  # "a nationwide internet shutdown" is an outage (its modifiers say so)
+    # "traders called a strike", "strikes were observed"; not "called the strike a war
+    # crime" (a strike named back and judged).
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+    judged = any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in noun.head.children)
+    return (
+        noun.dep_ in ("dobj", "nsubjpass")
+        and noun.head.lemma_.lower() in _STOPPAGE_VERBS
+        and not (definite or judged)
+    )
 
 
 def _verb_read_as_noun(noun: Token) -> bool:

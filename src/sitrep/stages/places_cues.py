@@ -51,8 +51,8 @@ EVENT_NOUNS_OF_PLACES = _words(
 PLACE_OBJECT_VERBS = _words(
     """
     flee shell bomb retake recapture capture seize storm overrun evacuate enter besiege
-    encircle liberate raid strike hit pound reach lash batter swamp inundate ravage
-    devastate engulf submerge
+    encircle liberate raid strike hit pound lash batter swamp inundate ravage devastate
+    engulf submerge
     """
 )
 # Attacks said to be "on" a place: "strikes on Rafah", "the assault on Bakhmut".
@@ -66,6 +66,10 @@ ATTACK_NOUNS_ON_PLACES = _words(
 _POSSESSED_SITES = _words("market hospital square station port airport bridge district")
 # A place hit as the subject: "Kharkiv was hit by missiles", "X came under fire".
 _HIT_VERBS = _words("hit strike shell bomb attack pound target raid")
+_PLACE_WEAPONS = _words(
+    "missile missiles drone drones rocket rockets shell shells artillery airstrike airstrikes "
+    "strike strikes bomb bombs mortar mortars shelling"
+)
 # Irregular pasts the model may read as nouns ("The army retook Wad Madani").
 _IRREGULAR_PLACE_VERBS = frozenset({"retook", "overran"})
 # "the villages of Kok-Tash and Samarkandyk": kinds of place that head a coordination.
@@ -399,12 +403,24 @@ def _hit_as_subject(span: SpacySpan) -> bool:
     root = span.root
     verb = root.head
     if root.dep_ == "nsubjpass" and verb.lemma_.lower() in _HIT_VERBS:
-        return True
+        # By a weapon that strikes places ("hit by Russian missiles"), not "hit by a stray
+        # bullet", said of people.
+        return any(
+            o.lemma_.lower() in _PLACE_WEAPONS
+            for a in verb.children if a.dep_ == "agent"
+            for o in a.children if o.dep_ == "pobj"
+        )  # fmt: skip
+    # "came under heavy artillery fire"; not "came under fire from lawmakers".
     return (
         root.dep_ == "nsubj"
         and verb.lemma_.lower() == "come"
-        and any(c.dep_ == "prep" and c.lower_ == "under" for c in verb.children)
-    )
+        and any(
+            o.lemma_.lower() in ("shelling", "bombardment", "attack")
+            or any(c.lemma_.lower() in _PLACE_WEAPONS for c in o.children)
+            for p in verb.children if p.dep_ == "prep" and p.lower_ == "under"
+            for o in p.children if o.dep_ == "pobj"
+        )
+    )  # fmt: skip
 
 
 def apposed_noun(span: SpacySpan) -> str:

@@ -19,10 +19,11 @@ Found by probing the stage with everyday crisis phrasing, not by reading any one
 development sets a-ab it added 43 wrong events for 6 right). So was "dengue cases have
 surged" as a disaster: epidemic updates say so of places the writers code no event at.
 
-Each rule asks for the frame, not the word alone: fire opened by the police is a
-protest's crackdown, not an attack; a town hall "taken over" is no ground; a "field
-hospital" set up by the army for its own troops is still aid to the place, as coders of
-disaster reports record it.
+Each rule asks for the frame, not the word alone: fire opened by the police or on
+demonstrators is a protest's crackdown, not an attack; "came under fire from lawmakers"
+is criticism; a device detonated by bomb disposal experts is no attack; only a place
+"falls to" someone. A "field hospital" or "treatment centre" set up is aid whoever sets
+it up.
 """
 
 from __future__ import annotations

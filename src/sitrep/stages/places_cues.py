@@ -64,7 +64,7 @@ ATTACK_NOUNS_ON_PLACES = _words(
 )
 # Sites a place owns, after "X's" and one adjective: "Kherson's central market".
 _POSSESSED_SITES = _words("market hospital square station port airport bridge district")
-# A place hit as the subject: "Kharkiv was hit by missiles", "X came under fire".
+# A place hit as the subject: "Kharkiv was hit by missiles", "X came under shelling".
 _HIT_VERBS = _words("hit strike shell bomb attack pound target raid")
 _PLACE_WEAPONS = _words(
     "missile missiles drone drones rocket rockets shell shells artillery airstrike airstrikes "
@@ -391,7 +391,7 @@ def followed_by_place_word(span: SpacySpan) -> bool:
     if after.tag_ == "POS" and lower_at(span, span.end + 2) in _POSSESSED_SITES:
         return True  # "Kherson's central market", "Gaza's main hospital" (round 23)
     if _hit_as_subject(span):
-        return True  # "Kharkiv was hit by Russian missiles", "X came under fire" (round 23)
+        return True  # "Kharkiv was hit by Russian missiles", "came under shelling" (round 23)
     if after.text in HYPHENS and lower_at(span, span.end + 1) in PLACE_ADJECTIVE_HEADS:
         return True
     return after.lower_ == "," and apposed_noun(span) in PLACE_NOUNS

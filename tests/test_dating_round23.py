@@ -6,15 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sitrep.stages.dating import date_report
-from sitrep.stages.times import extract_times
-
-
-def _published(make_state: Any, resources: Any, text: str) -> Any:
-    state = make_state(text)
-    extract_times(state, resources)
-    date_report(state, resources)
-    return state.published
+from dating_support import published_of
 
 
 def test_a_year_named_with_its_month_only_is_not_the_year_of_writing(
@@ -27,7 +19,7 @@ def test_a_year_named_with_its_month_only_is_not_the_year_of_writing(
         " gathered. The violence is the deadliest since May 2005, when troops opened fire on"
         " a crowd.\n"
     )
-    published = _published(make_state, resources, text)
+    published = published_of(make_state, resources, text)
     assert published.window is not None
     lo, hi = published.window
     assert lo >= "2011-07-01"
@@ -41,7 +33,7 @@ def test_a_day_told_with_its_year_keeps_that_year_possible(make_state: Any, reso
         "The protests began on 3 May 2022. Security forces broke up a rally in the capital on"
         " Friday, 1 July, residents said.\n"
     )
-    published = _published(make_state, resources, text)
+    published = published_of(make_state, resources, text)
     assert published.window is not None
     lo, hi = published.window
     assert lo <= "2022-07-01" <= hi
@@ -55,7 +47,7 @@ def test_years_later_in_the_present_count_from_the_date_before(
         " than 900 people. Eleven years later, residents say, many of the slopes that"
         " collapsed then have been built on again.\n"
     )
-    published = _published(make_state, resources, text)
+    published = published_of(make_state, resources, text)
     assert published.window is not None
     lo, hi = published.window
     assert "2021-06-01" <= lo <= "2022-01-31" <= hi <= "2022-12-31"
@@ -67,7 +59,7 @@ def test_years_later_in_a_past_narrative_dates_no_report(make_state: Any, resour
         "Floods destroyed the old town in January 2011. Two years later, the town was rebuilt"
         " on higher ground.\n"
     )
-    published = _published(make_state, resources, text)
+    published = published_of(make_state, resources, text)
     assert not any("years later" in e for e in published.evidence)
 
 
@@ -79,7 +71,7 @@ def test_a_year_a_period_runs_from_may_be_the_year_of_writing(
         "Since January 2024, more than 500 people have been killed in attacks across the"
         " region.\n\nOn Friday, March 1, gunmen killed 12 villagers in the town.\n"
     )
-    published = _published(make_state, resources, text)
+    published = published_of(make_state, resources, text)
     assert published.window is not None
     lo, hi = published.window
     assert lo <= "2024-03-01" <= hi
@@ -92,5 +84,5 @@ def test_years_later_with_a_present_relative_clause_dates_no_report(
         "Fighting erupted in the city in March 2011.\n\nTwo years later, rebels seized the"
         " city, which is now in ruins.\n"
     )
-    published = _published(make_state, resources, text)
+    published = published_of(make_state, resources, text)
     assert not any("years later" in e for e in published.evidence)

@@ -5,15 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sitrep.stages.dating import date_report
-from sitrep.stages.times import extract_times
-
-
-def _published(make_state: Any, resources: Any, text: str) -> Any:
-    state = make_state(text)
-    extract_times(state, resources)
-    date_report(state, resources)
-    return state.published
+from dating_support import published_of
 
 
 def test_a_weekday_and_day_pin_the_first_matching_year_after_the_latest_stated(
@@ -24,7 +16,7 @@ def test_a_weekday_and_day_pin_the_first_matching_year_after_the_latest_stated(
         "Police fired tear gas at retirees outside Congress on Wednesday, March 12, in the"
         " worst clash of the protests. Pensions have lost value since December 2017.\n"
     )
-    published = _published(make_state, resources, text)
+    published = published_of(make_state, resources, text)
     assert published.window is not None
     lo, hi = published.window
     assert lo <= "2025-03-12" <= hi
@@ -34,7 +26,7 @@ def test_a_weekday_and_day_pin_the_first_matching_year_after_the_latest_stated(
 
 def test_no_year_stated_leaves_the_weekday_unpinned(make_state: Any, resources: Any) -> None:
     text = "Police fired tear gas at retirees outside Congress on Wednesday, March 12.\n"
-    published = _published(make_state, resources, text)
+    published = published_of(make_state, resources, text)
     assert not any("first Wednesday" in e for e in published.evidence)
 
 
@@ -43,5 +35,5 @@ def test_a_day_with_its_year_needs_no_pin(make_state: Any, resources: Any) -> No
         "Police fired tear gas outside Congress on Wednesday, March 12, 2025. Pensions have"
         " lost value since December 2017.\n"
     )
-    published = _published(make_state, resources, text)
+    published = published_of(make_state, resources, text)
     assert not any("first Wednesday" in e for e in published.evidence)

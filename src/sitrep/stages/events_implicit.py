@@ -82,7 +82,7 @@ def implicit_type(verb: Token) -> str | None:
         return "armed_clash"  # "armed groups exchanged fire in Phubala"
     if lemma in _LANDING_VERBS and _carrier_of_aid(verb):
         return "aid"
-    if lemma in _MOVING_VERBS and _goal(verb) and _group_moves(verb):
+    if lemma in _MOVING_VERBS and _goal(verb) and group_moves(verb):
         moved_by_others = any(c.dep_ == "auxpass" for c in verb.children)
         return "evacuation" if moved_by_others else "displacement"
     if lemma in _MOVING_VERBS and _moved_out_of_named_place(verb):
@@ -164,7 +164,7 @@ def _flight_told_with(verb: Token) -> bool:
 def _people_stay(verb: Token) -> bool:
     """Who stays is people counted or named as a group ("About 300 people", "Most",
     "families"), not soldiers, a named person or one pronoun."""
-    if _group_moves(verb):
+    if group_moves(verb):
         return True
     return any(
         c.dep_ == "nsubj" and c.lower_ in ("most", "many", "thousands", "hundreds", "others")
@@ -316,7 +316,7 @@ def _names_a_place(phrase: Token) -> bool:
 _NO_PLACE = frozenset({"DATE", "TIME", "NORP"})
 
 
-def _group_moves(verb: Token) -> bool:
+def group_moves(verb: Token) -> bool:
     """Whether who moves is a group of people: a count or a people noun, not troops, a
     singular pronoun or a named person."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]

@@ -31,6 +31,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from sitrep.stages import events_rules as rules
+from sitrep.stages.events_implicit import group_moves
 from sitrep.stages.events_r16_doers import ARMED_PEOPLE
 
 # Verbs that carry off people: an abduction is violence against civilians (ACLED).
@@ -94,7 +95,7 @@ def phrase_verb_type(verb: Token, lemma: str) -> str | None:
         return "capture"
     if (lemma in _ABANDONING and _objects_in(verb, _LEFT_HOMES)) or _seeks_refuge(verb, lemma):
         return "displacement"
-    if lemma in _TRICKLING and _back(verb) and _people_subject(verb):
+    if lemma in _TRICKLING and _back(verb) and group_moves(verb):
         return "return"
     if _takes_to_streets(verb, lemma) or _puts_up_barriers(verb, lemma):
         return "protest"
@@ -225,28 +226,11 @@ def _objects_in(verb: Token, nouns: frozenset[str]) -> bool:
 
 def _seeks_refuge(verb: Token, lemma: str) -> bool:
     """ "Villagers have sought refuge in the forest", "found safety across the river"."""
-    return lemma in ("seek", "find") and _objects_in(verb, _REFUGE) and _people_subject(verb)
+    return lemma in ("seek", "find") and _objects_in(verb, _REFUGE) and group_moves(verb)
 
 
 def _back(verb: Token) -> bool:
     return any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children)
-
-
-def _people_subject(verb: Token) -> bool:
-    """A subject that is people counted or named as a group, not troops."""
-    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
-        words = [subject, *(o for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"
-                            for o in p.children)]  # fmt: skip
-        if any(w.lemma_.lower() in rules.MILITARY_NOUNS for w in words):
-            return False
-        if any(
-            w.lemma_.lower() in rules.CIVILIANS | {"villager", "displaced", "thousand",
-                                                   "hundred", "inhabitant", "household"}
-            or w.pos_ == "NUM"
-            for w in words
-        ):  # fmt: skip
-            return True
-    return False
 
 
 def _takes_to_streets(verb: Token, lemma: str) -> bool:

@@ -265,19 +265,14 @@ class Lists:
     group: dict[int, int]
     members: dict[int, list[int]]
     lead: dict[int, int | None]
-    # The member at the first place of the list (round 23): where no place is named most,
-    # a count of the dead or hurt goes there, as the outside writers who state a rule for
-    # a shared toll put it (sets ac and ad; ACLED splits it evenly). "No one was hurt"
-    # still holds for every member.
-    first: dict[int, int] = dataclasses.field(default_factory=dict)
 
 
 def lists_of(events: Sequence[Event], places: Sequence[Place]) -> Lists:
     """The lists among ``events``: a telling shared by events of one type at different
     places, however each merged since. A list's lead is the member at the place the
     report names most (in the dev sets, the place it names first and is about: Jablanica,
-    Tal Tamr, Caracas, Tajoura); with no such place, the first of the list takes a count
-    of the dead or hurt (``Lists.first``)."""
+    Tal Tamr, Caracas, Tajoura); with no such place, none (``events_tolls.assign_tolls``
+    then gives a count of the dead or hurt to the first member of the list)."""
     tellings: dict[tuple[str, Span], list[int]] = {}
     for index, event in enumerate(events):
         for span in event.evidence:
@@ -292,7 +287,7 @@ def lists_of(events: Sequence[Event], places: Sequence[Place]) -> Lists:
     for index, gid in sorted(group.items()):
         members.setdefault(gid, []).append(index)
     lead = {gid: _named_most(events, found, named) for gid, found in members.items()}
-    return Lists(group, members, lead, {gid: min(found) for gid, found in members.items()})
+    return Lists(group, members, lead)
 
 
 def _named_most(events: Sequence[Event], members: list[int], named: dict[str, int]) -> int | None:

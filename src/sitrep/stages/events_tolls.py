@@ -150,7 +150,10 @@ def assign_tolls(events: Sequence[Event], state: DocState) -> list[Event]:
             own = next((i for i in lists.members[gid] if result[i].place == town), None)
             lead = lists.lead[gid]
             if lead is None and toll.count > 0:
-                lead = lists.first[gid]  # named alike: the first of the list (round 23)
+                # Named alike: the first of the list, as the outside writers who state a
+                # rule for a shared toll put it (round 23: sets ac and ad; ACLED splits it
+                # evenly). "No one was hurt" still holds for every member.
+                lead = min(lists.members[gid])
             if own is not None:
                 host = own
             elif gid in by_town[toll.quantity] or lead is None:

@@ -89,10 +89,14 @@ eval: $(EVAL_STAMP)
 	$(BIN)/sitrep eval report --data eval/outside/z
 	$(BIN)/sitrep eval report --data eval/outside/aa
 	$(BIN)/sitrep eval report --data eval/outside/ab
+	$(BIN)/sitrep eval report --data eval/outside/ac
+	$(BIN)/sitrep eval report --data eval/outside/ad
 	$(BIN)/sitrep eval agreement --data eval/outside/q --second eval/agreement/q
 	$(BIN)/sitrep eval agreement --data eval/outside/r --second eval/agreement/r
 	$(BIN)/sitrep eval agreement --data eval/outside/aa --second eval/agreement/aa
 	$(BIN)/sitrep eval agreement --data eval/outside/ab --second eval/agreement/ab
+	$(BIN)/sitrep eval agreement --data eval/outside/ac --second eval/agreement/ac
+	$(BIN)/sitrep eval agreement --data eval/outside/ad --second eval/agreement/ad
 	@if [ -d $(SHARED_EVAL)/quotes/PolNeAR ]; then \
 	  $(BIN)/sitrep eval quotes --data $(SHARED_EVAL)/quotes/PolNeAR --split test; \
 	else echo "skipping eval quotes: $(SHARED_EVAL)/quotes/PolNeAR not found"; fi

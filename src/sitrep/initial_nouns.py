@@ -48,10 +48,21 @@ _SINGULAR_TAG = "NN"
 _SENTENCE_ENDS = frozenset({".", "!", "?", "\u201d", '"', ":", "-", "\u2014", "\u2013"})
 
 
+# Crisis nouns in -ing the tagger reads as a participle when they open a sentence before
+# its verb: "Shelling hit Harlow on Monday" (session 18; "Shelling hit" gave no event).
+_ING_NOUNS = frozenset({"shelling", "bombing", "fighting", "looting", "flooding", "rioting"})
+# Tags of the finite verb that follows such a noun as the sentence's subject.
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
 def retag_initial_nouns(doc: Doc) -> Doc:
     """Retag each crisis noun that opens a line or sentence, tagged a proper noun, as a
-    common noun (module docstring)."""
+    common noun (module docstring); and an -ing crisis noun read as a participle before a
+    finite verb ("Shelling hit Harlow")."""
     for token in doc:
+        if _ing_noun_as_participle(token):
+            token.tag_ = _SINGULAR_TAG
+            continue
         if token.tag_ not in ("NNP", "NNPS") or not token.is_title:
             continue
         lower = token.lower_
@@ -60,6 +71,13 @@ def retag_initial_nouns(doc: Doc) -> Doc:
         plural = lower.endswith(("s", "men")) or lower == "police"
         token.tag_ = _PLURAL_TAG if plural else _SINGULAR_TAG
     return doc
+
+
+def _ing_noun_as_participle(token: Token) -> bool:
+    if token.tag_ != "VBG" or token.lower_ not in _ING_NOUNS or not _opens(token):
+        return False
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return after is not None and after.tag_ in _FINITE
 
 
 def _opens(token: Token) -> bool:

@@ -56,6 +56,7 @@ from sitrep.stages.events_split import at_conjoined_places
 from sitrep.stages.events_tolls import assign_tolls
 from sitrep.stages.events_triggers import Trigger, find_triggers, trigger_type
 from sitrep.stages.events_when import event_date
+from sitrep.stages.events_worst_hit import add_worst_hit_events
 from sitrep.stages.registry import stage
 from sitrep.stages.state import DocState
 from sitrep.stages.times_rules import precision
@@ -96,7 +97,9 @@ def extract_events(state: DocState, resources: Resources) -> None:
     # (type, first evidence offset) of events told as holding now: only those the report's
     # own date may date (events_dating); the key survives consolidation's renumbering.
     current: set[tuple[str, int]] = set()
-    renewed: set[Span] = set()  # tellings of an event happening again (renewal)
+    # (type, telling) of an event told as happening again (renewal): by type, for "since
+    # Moscow opened a new offensive" renews no shelling its sentence tells (session 18).
+    renewed: set[tuple[str, Span]] = set()
     referring: set[int] = set()  # "six months after the earthquake" (events_background)
     collapses: set[int] = set()  # where a disaster is told by a structure collapsing
     listed: set[tuple[int, str]] = set()  # (telling, place) of events split over a list
@@ -110,7 +113,7 @@ def extract_events(state: DocState, resources: Resources) -> None:
         if refers_from_time_phrase(trigger.token):
             referring.update(span.start for span in event.evidence)
         if renewal(trigger.token):
-            renewed.update(event.evidence)
+            renewed.update((event.type, span) for span in event.evidence)
         if trigger.type == "disaster" and trigger.token.lemma_.lower() in rules.COLLAPSE_VERBS:
             collapses.add(event.evidence[0].start)
         if tells_current_state(trigger.token):
@@ -141,8 +144,11 @@ def extract_events(state: DocState, resources: Resources) -> None:
         today=report_day(state.published),
         referring=frozenset(referring),
     )
+    # "with A, B and C worst hit": the event at each (session 18), before tolls are given.
+    worst_hit = add_worst_hit_events(merged, state)
+    added = frozenset(e.id for e in worst_hit[len(merged) :])
     # Tolls told in sentences of their own go to the event told there (round 13).
-    consolidated = assign_tolls(merged, state)
+    consolidated = assign_tolls(worst_hit, state, placed_only=added)
     # Damage at a town of its own after the quake is the quake's (round 23).
     consolidated = fold_placed_damage(consolidated, state.text)
     consolidated = add_breakdown_events(consolidated, state)  # one per place (round 17)

@@ -89,7 +89,7 @@ def consolidate(
     text: str,
     *,
     apart: frozenset[frozenset[str]] = frozenset(),
-    renewed: frozenset[Span] = frozenset(),
+    renewed: frozenset[tuple[str, Span]] = frozenset(),
     collapses: frozenset[int] = frozenset(),
     listed: frozenset[tuple[int, str]] = frozenset(),
     year: int | None = None,
@@ -98,8 +98,8 @@ def consolidate(
 ) -> list[Event]:
     """The report's events, each told once and placed (see module docstring).
     ``apart``: pairs of place ids told as distinct places of one event ("in Mombasa,
-    Kisumu and Nakuru"), never merged into one; ``renewed``: evidence of tellings that
-    say the event happens again ("evacuated again", "a new eruption", ``renewal``);
+    Kisumu and Nakuru"), never merged into one; ``renewed``: (type, evidence) of tellings
+    that say the event happens again ("evacuated again", "a new eruption", ``renewal``);
     ``collapses``: where a disaster is told by a structure collapsing
     (``events_consequences``); ``listed``: (evidence start, place) of the events a list
     of places told, one per place; ``year``: the year the report was written in;
@@ -174,7 +174,7 @@ def merge_mentions(
     lines: Lines | None = None,
     within: frozenset[tuple[str, str]] = frozenset(),
     text: str = "",
-    renewed: frozenset[Span] = frozenset(),
+    renewed: frozenset[tuple[str, Span]] = frozenset(),
     listed: frozenset[tuple[int, str]] = frozenset(),
     year: int | None = None,
     today: date | None = None,
@@ -214,6 +214,14 @@ def merge_mentions(
             if _one_again_one_before(earlier, event, renewed):
                 continue
             if not (shared or near) and _undated_and_years_before(earlier, event, year):
+                continue
+            # "after air strikes" today and "In September 2019, twin assaults on
+            # Boulkessi": a generic attack of another year is not the strike told undated.
+            if (
+                earlier.type != event.type
+                and not shared
+                and _one_of_an_earlier_year(earlier, event, year)
+            ):
                 continue
             # Today's news and a dated background telling, whatever the type (round 14).
             if background_apart(earlier, event, today, lead, referring):
@@ -274,11 +282,11 @@ def _is_listed(event: Event, listed: frozenset[tuple[int, str]]) -> bool:
     return event.place is not None and any((s.start, event.place) in listed for s in event.evidence)
 
 
-def _one_again_one_before(a: Event, b: Event, renewed: frozenset[Span]) -> bool:
+def _one_again_one_before(a: Event, b: Event, renewed: frozenset[tuple[str, Span]]) -> bool:
     """ "Residents were evacuated again on Thursday" and "the town was first evacuated in
     November 2023": where a telling says the event happens anew, a telling dated by its
     own words and one that is not are two events, not one event and its date (round 9)."""
-    if not renewed or not (renewed & set(a.evidence) or renewed & set(b.evidence)):
+    if not any((e.type, span) in renewed for e in (a, b) for span in e.evidence):
         return False
     return (a.date is None) != (b.date is None)
 
@@ -290,9 +298,13 @@ def _undated_and_years_before(a: Event, b: Event, year: int | None) -> bool:
     event and its date (round 13; sets d, e, f). Only for ground taken: towns change
     hands again and again, where an undated "the earthquake" refers back to the one
     dated (examples, b: the same rule over all types split those)."""
+    return {a.type, b.type} <= _CHANGES_HANDS and _one_of_an_earlier_year(a, b, year)
+
+
+def _one_of_an_earlier_year(a: Event, b: Event, year: int | None) -> bool:
+    """Whether one telling has no date of its own and the other is dated to a year
+    before ``year``."""
     if year is None or (a.date is None) == (b.date is None):
-        return False
-    if not {a.type, b.type} <= _CHANGES_HANDS:
         return False
     dated = a.date or b.date or ""
     return dated[:4].isdigit() and int(dated[:4]) < year

@@ -85,9 +85,15 @@ def _share(token: Token) -> tuple[int, str, Token, Token | None] | None:
     """(count, quantity, verb, description) when ``token`` is the number of "N of the
     dead" that is a clause's subject ("Three of the dead were in X", "the other two were
     killed in X" is told by the clause-level count already); the description is what the
-    clause says they were ("siblings who were crushed ... in X"), whose town places them."""
+    clause says they were ("siblings who were crushed ... in X"), whose town places them.
+    "Mthatha alone accounts for 57 of the dead": the town is the verb's subject."""
     count = _number(token)
-    if count is None or token.dep_ not in ("nsubj", "nsubjpass"):
+    accounted = (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "for"
+        and token.head.head.lemma_.lower() == "account"
+    )
+    if count is None or (token.dep_ not in ("nsubj", "nsubjpass") and not accounted):
         return None
     of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
@@ -95,6 +101,8 @@ def _share(token: Token) -> tuple[int, str, Token, Token | None] | None:
         return None
     if not any(c.lower_ == "the" for c in noun.children):
         return None
+    if accounted:
+        return count, _SHARE_NOUNS[noun.lower_], token.head.head, None
     verb = token.head
     described = next((c for c in verb.children if c.dep_ in ("attr", "acomp")), None)
     # "Three of the dead were children", "were Syrian": a part, unless the description

@@ -87,18 +87,25 @@ class _Toll:
     added: bool = False  # "Two more died in hospital": to be added to the toll before
 
 
-def assign_tolls(events: Sequence[Event], state: DocState) -> list[Event]:
+def assign_tolls(
+    events: Sequence[Event], state: DocState, placed_only: frozenset[str] = frozenset()
+) -> list[Event]:
     """``events`` with each toll told apart from any event given to the event the
-    report is telling where it stands (see the module docstring)."""
+    report is telling where it stands (see the module docstring). Events whose id is in
+    ``placed_only`` (an event at each place named as the worst hit, session 18) take only
+    the shares told at their own place ("Mthatha alone accounts for 57 of the dead"),
+    never a toll their sentence or its neighbours tell of the whole event."""
     result = list(events)
     tellings = sorted(
-        (span.start, i) for i, e in enumerate(result) if e.type in CASUALTY_TYPES
+        (span.start, i) for i, e in enumerate(result)
+        if e.type in CASUALTY_TYPES and e.id not in placed_only
         for span in e.evidence
     )  # fmt: skip
     if not tellings:
         return result
     covered = Intervals(
-        (span.start, span.end, i) for i, e in enumerate(result) if e.type in CASUALTY_TYPES
+        (span.start, span.end, i) for i, e in enumerate(result)
+        if e.type in CASUALTY_TYPES and e.id not in placed_only
         for span in e.evidence
     )  # fmt: skip
     # Places of no known kind that events are told at are towns for shares (round 16).

@@ -25,6 +25,7 @@ from sitrep.stages.events_hazard_lists import (
 from sitrep.stages.events_implicit import implicit_type
 from sitrep.stages.events_lemmas import trigger_lemma
 from sitrep.stages.events_phrases_r23 import phrase_noun_type, phrase_verb_type
+from sitrep.stages.events_phrases_r24 import headline_noun_type, phrase_verb_type_r24
 from sitrep.stages.events_r16_doers import (
     FIGHT_NOUNS,
     arson_by_armed_people,
@@ -79,7 +80,13 @@ def trigger_type(token: Token) -> str | None:
         return _verb_type(token, lemma) or implicit_type(token)
     if _passive_read_as_noun(token, lemma):
         return _verb_type(token, lemma)  # "Marte was first overrun by ISWAP" (round 22)
+    if token.pos_ == "AUX" and token.tag_ == "NN":
+        # "Shelling hit Harlow": a noun the parser hung as an auxiliary (initial_nouns).
+        return _noun_type(token, lemma)
     if token.pos_ in ("NOUN", "PROPN"):
+        headline = headline_noun_type(token)
+        if headline is not None:
+            return headline  # "Thousands flee Kestrel as rebels advance" (session 18)
         return None if _a_name_for(token) else _noun_type(token, lemma)
     if token.pos_ == "ADJ" and token.lower_ in rules.DISPLACED_STATES and token.dep_ == "acomp":
         return "displacement" if _people_move(token.head) else None
@@ -118,6 +125,9 @@ def _passive_read_as_noun(token: Token, lemma: str) -> bool:
 
 
 def _verb_type(token: Token, lemma: str) -> str | None:
+    phrased = phrase_verb_type_r24(token, lemma)
+    if phrased is not None:
+        return phrased  # "a bomb went off", "heavy rains pounded Kestrel" (session 18)
     weapon = _weapon_kind(token, lemma)
     if weapon is not None:
         return weapon

@@ -1,5 +1,11 @@
 """Referring back: "the town", "the city", "the village" (no name after them) become
-mentions of the last literal resolved settlement named before them."""
+mentions of the last literal resolved settlement named before them.
+
+A list of settlements is no antecedent a reader would pick one member of: after "Russian
+aircraft bombed the border town of Vovchansk while artillery hit Lyptsi, Zolochiv and
+Stary Saltiv", "the town's plant" is Vovchansk's, the place the report itself called a
+town. So where the last settlement named was one of a list, the last one named with the
+anaphor's own noun ("the town of X", "X town") is taken, if there is one (session 18)."""
 
 from __future__ import annotations
 
@@ -24,6 +30,9 @@ def attach_anaphors(places: Sequence[Place], doc: Doc, text: str) -> tuple[list[
     added: dict[str, list[Span]] = defaultdict(list)
     for phrase in _anaphor_phrases(doc, text, places):
         antecedent = _last_settlement_before(places, phrase.start)
+        if antecedent is not None and _listed_at(places, antecedent, phrase.start, text):
+            noun = phrase.text.split()[-1].lower()
+            antecedent = _last_named_as(places, noun, phrase.start, text) or antecedent
         if antecedent is not None:
             added[antecedent.id].append(phrase)
     updated = [
@@ -64,3 +73,43 @@ def _last_settlement_before(places: Sequence[Place], offset: int) -> Place | Non
         if starts and (best is None or max(starts) > best[0]):
             best = (max(starts), p)
     return best[1] if best else None
+
+
+# Between two members of a list of places: ", ", " and ", ", and ", " or ".
+_LIST_JOINT = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+
+
+def _settlement_mentions(places: Sequence[Place], offset: int) -> list[tuple[Span, Place]]:
+    return [
+        (s, p)
+        for p in places
+        if p.kind in SETTLEMENT_KINDS and not p.metonymy and p.gazetteer_id is not None
+        for s in p.mentions
+        if s.end <= offset
+    ]
+
+
+def _listed_at(places: Sequence[Place], place: Place, offset: int, text: str) -> bool:
+    """Whether ``place``'s last mention before ``offset`` is a member of a list of places."""
+    mentions = _settlement_mentions(places, offset)
+    last = max((s for s, p in mentions if p.id == place.id), key=lambda s: s.start)
+    others = [s for s, p in mentions if p.id != place.id]
+    return any(
+        _LIST_JOINT.match(text[s.end : last.start]) or _LIST_JOINT.match(text[last.end : s.start])
+        for s in others
+        if s.end <= last.start or s.start >= last.end
+    )
+
+
+def _last_named_as(places: Sequence[Place], noun: str, offset: int, text: str) -> Place | None:
+    """The settlement last named with ``noun`` before ``offset``: "the border town of
+    Vovchansk", "Bokkos town"."""
+    introduced = re.compile(rf"\b{noun}\s+of\s+$", re.IGNORECASE)
+    after = re.compile(rf"^\s+{noun}\b", re.IGNORECASE)
+    named = [
+        (s.start, p)
+        for s, p in _settlement_mentions(places, offset)
+        if introduced.search(text[max(0, s.start - 20) : s.start])
+        or after.match(text[s.end : s.end + 10])
+    ]
+    return max(named, key=lambda pair: pair[0])[1] if named else None

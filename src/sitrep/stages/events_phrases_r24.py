@@ -1,0 +1,188 @@
+"""More everyday ways news tells an event (session 18), found as round 23's were: by
+probing the stage with the team's own invented sentences, not by reading any report.
+
+* bombs that go off where they were left: "a bomb exploded at a crowded market", "a bomb
+  went off near a bus station", "a blast ripped through a market" (attacks: ACLED's
+  remote explosives), while "aircraft dropped guided bombs on Kestrel" is an air strike;
+* weather that pounds a place: "heavy rains pounded Kestrel" is a disaster, not shelling,
+  and so is a storm the report names ("Hurricane Iota" ... "Iota struck Haulover");
+* people who leave a place: "villagers abandoned Kestrel" (displacement);
+* aid kept out: "aid agencies have been unable to reach Kestrel";
+* headlines whose verb the parser reads as a noun: "Thousands flee Kestrel as rebels
+  advance", "Landslide buries 30 homes in Kestrel".
+
+Each rule asks for its frame: a blast at a plant or a pipeline stays an accident
+(``events_triggers``), troops that abandon a town withdraw, and only aid, its workers or
+its convoys fail to reach a place ("could not reach Florence for comment" is no event).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from sitrep.stages import events_rules as rules
+from sitrep.stages.events_implicit import group_moves
+
+# Bombs left on the ground or worn, told by what they do where they were left.
+_SET_OFF_BOMBS = frozenset({"bomb", "device", "ied", "explosive", "grenade", "mine", "landmine"})
+# Words that put a bomb in the air: "aerial bombs", "glide bombs", "barrel bombs".
+_DROPPED_MARKS = frozenset(
+    {"aerial", "air", "glide", "guided", "cluster", "barrel", "gliding", "incendiary"}
+)  # fmt: skip
+_EXPLODING = frozenset({"explode", "detonate"})
+_BLAST_NOUNS = frozenset({"blast", "explosion"})
+# "ripped through", "tore through": "rocked" is said as often of a plant's accident.
+_BLAST_VERBS = frozenset({"rip", "tear"})
+# What is dropped from aircraft onto a place in an air strike.
+_DROPPED_WEAPONS = frozenset({"bomb", "missile", "munition", "explosive", "barrel"})
+_WEATHER = frozenset(
+    {"rain", "downpour", "storm", "wind", "gale", "wave", "snow", "hail", "monsoon",
+     "cyclone", "typhoon", "hurricane", "rainfall", "snowstorm", "blizzard", "surge"}
+)  # fmt: skip
+_POUNDING = frozenset({"pound", "batter", "lash", "hammer", "drench"})
+_ABANDONING = frozenset({"abandon", "desert", "flee"})
+# What a named storm does to a place, and the titles that name a storm.
+_STORM_VERBS = frozenset(
+    {"strike", "hit", "pound", "batter", "lash", "slam", "ravage", "devastate", "sweep",
+     "flatten", "make"}
+)  # fmt: skip
+_STORM_TITLES = (
+    "Hurricane|Typhoon|Super Typhoon|Cyclone|Tropical Cyclone|Storm|Tropical Storm|"
+    "Tropical Depression|Windstorm"
+)
+# Who brings aid: "aid agencies", "relief workers", "the convoy", "humanitarians".
+_AID_BEARERS = frozenset(
+    {"aid", "agency", "convoy", "humanitarian", "relief", "truck", "worker", "supply",
+     "shipment", "organisation", "organization", "ngo"}
+)  # fmt: skip
+_AID_MARKS = frozenset({"aid", "relief", "humanitarian", "food"})
+_UNABLE = frozenset({"unable", "impossible"})
+# Headline verbs the parser reads as nouns, with the event each tells.
+_HEADLINE_VERBS = {"flee": "displacement", "flees": "displacement"}
+_BURYING = frozenset({"bury", "buries", "burie", "swamp", "swamps", "flood", "floods"})
+_HAZARD_HEADS = frozenset(
+    {"landslide", "mudslide", "flood", "floods", "avalanche", "quake", "earthquake", "storm",
+     "cyclone", "typhoon", "rains", "mudflow"}
+)  # fmt: skip
+
+
+def phrase_verb_type_r24(verb: Token, lemma: str) -> str | None:
+    """The type of the event a verb tells by its frame (module docstring), or None."""
+    if lemma in _EXPLODING and _subject_in(verb, _SET_OFF_BOMBS) and not _dropped(verb):
+        return "attack"  # "a bomb exploded at a crowded market"
+    if lemma == "go" and _particle(verb, "off") and _subject_in(verb, _SET_OFF_BOMBS):
+        return "attack"  # "a bomb went off near a bus station"
+    if lemma in _BLAST_VERBS and _subject_in(verb, _BLAST_NOUNS):
+        return "attack"  # "a blast ripped through a market"
+    if lemma == "drop" and _drops_weapons(verb):
+        return "airstrike"  # "Russian aircraft dropped guided bombs on Vovchansk"
+    if lemma in _POUNDING and _subject_in(verb, _WEATHER):
+        return "disaster"  # "heavy rains pounded Kestrel"
+    if lemma in _STORM_VERBS and _named_storm_subject(verb):
+        return "disaster"  # "Hurricane Iota ..." and later "Iota struck Haulover"
+    if lemma in _ABANDONING and _place_object(verb) and group_moves(verb):
+        return "displacement"  # "villagers abandoned Kestrel"
+    if lemma == "reach" and _aid_kept_out(verb):
+        return "humanitarian_access_blocked"  # "aid agencies have been unable to reach"
+    return None
+
+
+def headline_noun_type(token: Token) -> str | None:
+    """ "Thousands flee Kestrel as rebels advance", "Landslide buries 30 homes in Kestrel":
+    a headline's verb the parser read as a noun, in a line that ends in no full stop."""
+    if token.pos_ != "NOUN" or not _in_headline(token):
+        return None
+    word = token.lower_
+    if word in _HEADLINE_VERBS and token.i > token.sent.start:
+        before = token.doc[token.i - 1]
+        if before.lemma_.lower() in ("thousand", "hundred", "resident", "villager", "family") or (
+            before.pos_ == "NUM"
+        ):
+            return _HEADLINE_VERBS[word]
+    if word in _BURYING and any(
+        c.dep_ == "compound" and c.lemma_.lower() in _HAZARD_HEADS for c in token.children
+    ):
+        return "disaster"
+    return None
+
+
+def _named_storm_subject(verb: Token) -> bool:
+    """The verb's subject is a name the report gives a storm elsewhere: "Two weeks
+    later Iota, even stronger, struck" after "Hurricane Iota"."""
+    for subject in (c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"):
+        storm = re.compile(rf"\b(?:{_STORM_TITLES})\s+{re.escape(subject.text)}\b")
+        if storm.search(verb.doc.text):
+            return True
+    return False
+
+
+def _in_headline(token: Token) -> bool:
+    sentence = token.sent
+    text = sentence.text.strip()
+    return bool(text) and "\n" not in text and text[-1] not in ".!?\"”'’:" and len(sentence) <= 16
+
+
+def _subject_in(verb: Token, words: frozenset[str]) -> bool:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        subjects.append(verb.head)  # "a device detonated": the parser may hang it on the noun
+    return any(s.lemma_.lower() in words or s.lower_ in words for s in subjects)
+
+
+def _dropped(verb: Token) -> bool:
+    """ "Glide bombs exploded over the town": a bomb marked as dropped from the air."""
+    return any(
+        m.lemma_.lower() in _DROPPED_MARKS or m.lemma_.lower() in rules.AIR_MODIFIERS
+        for s in verb.children
+        if s.dep_ in ("nsubj", "nsubjpass")
+        for m in s.children
+        if m.dep_ in ("amod", "compound")
+    )
+
+
+def _particle(verb: Token, word: str) -> bool:
+    return any(c.dep_ == "prt" and c.lower_ == word for c in verb.children)
+
+
+def _drops_weapons(verb: Token) -> bool:
+    """ "dropped at least four guided bombs on the town": weapons dropped, not leaflets
+    or aid ("food was dropped from the air" is aid's, round 23)."""
+    return any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _DROPPED_WEAPONS
+        for c in verb.children
+    )
+
+
+def _place_object(verb: Token) -> bool:
+    """A name as the object: "abandoned Kestrel" (the model may tag a village a person)."""
+    return any(
+        c.dep_ == "dobj" and c.pos_ == "PROPN" and c.ent_type_ not in ("ORG", "NORP")
+        for c in verb.children
+    )
+
+
+def _aid_kept_out(verb: Token) -> bool:
+    """ "Aid agencies have been unable to reach Kestrel", "relief convoys could not reach
+    the town": aid, its workers or its convoys fail to reach a place."""
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    unable = verb.dep_ == "xcomp" and verb.head.lower_ in _UNABLE
+    if not (negated or unable):
+        return False
+    holder = (
+        verb.head.head if unable and verb.head.dep_ == "acomp" else verb.head if unable else verb
+    )
+    subjects = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(
+        s.lemma_.lower() in _AID_BEARERS
+        and (
+            s.lemma_.lower() in _AID_MARKS
+            or s.lemma_.lower() == "convoy"
+            or any(
+                m.lemma_.lower() in _AID_MARKS for m in s.children if m.dep_ in ("amod", "compound")
+            )
+        )
+        for s in subjects
+    )

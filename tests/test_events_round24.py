@@ -1,0 +1,131 @@
+"""Events round 24 (docs/EVENTS.md "Round 24"): everyday phrasings found by probing,
+places named as the worst hit, shares a town "accounts for", a renewal that renews only
+its own kind of event, and a human chain that rescues."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from events_support import events_in_invented_towns
+
+
+@pytest.mark.parametrize(
+    ("kind", "sentence"),
+    [
+        ("attack", "A bomb exploded at a crowded market in Kestrel on Friday, killing six."),
+        ("attack", "At least eight people died when a bomb went off near a bus station in "
+                   "Kestrel."),
+        ("attack", "A blast ripped through a market in Kestrel on Friday."),
+        ("airstrike", "Russian aircraft dropped guided bombs on Kestrel overnight."),
+        ("disaster", "Heavy rains pounded Kestrel overnight, flooding hundreds of homes."),
+        ("displacement", "Villagers abandoned Kestrel after the attack."),
+        ("humanitarian_access_blocked", "Aid agencies have been unable to reach Kestrel for "
+                                        "weeks."),
+        ("displacement", "Thousands flee Kestrel as rebels advance"),
+        ("disaster", "Landslide buries 30 homes in Kestrel"),
+    ],
+)  # fmt: skip
+def test_an_everyday_phrasing_tells_its_event(
+    make_state: Any, resources: Any, kind: str, sentence: str
+) -> None:
+    events = events_in_invented_towns(make_state, resources, sentence)
+    assert (kind, "Kestrel") in [(k, p) for k, p, _ in events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_kind"),
+    [
+        # a bomb dropped from the air stays an air strike
+        ("Glide bombs exploded over Kestrel on Monday.", "attack"),
+        # leaflets are no weapon
+        ("Aircraft dropped leaflets on Kestrel urging residents to leave.", "airstrike"),
+        # troops who abandon a town withdraw; only people who flee are displaced
+        ("Troops abandoned Kestrel after the attack.", "displacement"),
+        # a reporter who could not reach someone tells no blocked aid
+        ("Reporters could not reach Kestrel officials for comment.",
+         "humanitarian_access_blocked"),
+        # a blast that rocks a plant is told of accidents as often as of attacks
+        ("A huge explosion rocked the fuel terminal in Kestrel.", "attack"),
+        # a sentence that ends in a full stop is no headline
+        ("Thousands flee.", "displacement"),
+    ],
+)  # fmt: skip
+def test_frames_that_only_look_alike_tell_no_such_event(
+    make_state: Any, resources: Any, sentence: str, not_kind: str
+) -> None:
+    events = events_in_invented_towns(make_state, resources, sentence)
+    assert not_kind not in [k for k, _, _ in events]
+
+
+def test_places_named_as_the_worst_hit_get_the_event_and_only_their_own_share(
+    make_state: Any, resources: Any
+) -> None:
+    text = (
+        "Floods: death toll climbs to 78\n\n"
+        "The death toll from this week's floods in Tindale rose to 78 on Thursday.\n\n"
+        "Torrential rain on Monday sent rivers over their banks across the district, with "
+        "Harlow, Kestrel and Moravo worst hit. Harlow alone accounts for 57 of the dead.\n\n"
+        "She said more than 70 people had been treated in hospital for injuries."
+    )
+    events = events_in_invented_towns(make_state, resources, text)
+    disasters = {p: (e.killed, e.injured) for k, p, e in events if k == "disaster"}
+    assert {"Harlow", "Kestrel", "Moravo"} <= set(disasters)
+    assert disasters["Harlow"] == (57, None)
+    assert disasters["Kestrel"] == (None, None)
+    assert disasters["Moravo"] == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shelling hit Harlow on Monday. The worst-hit towns were Kestrel and Moravo.",
+        "Shelling hit Harlow on Monday. Kestrel and Moravo were among the hardest-hit areas.",
+    ],
+)
+def test_a_list_after_or_before_the_words_is_read(
+    make_state: Any, resources: Any, text: str
+) -> None:
+    events = events_in_invented_towns(make_state, resources, text)
+    assert {p for k, p, _ in events if k == "shelling"} == {"Harlow", "Kestrel", "Moravo"}
+
+
+def test_worst_hit_places_in_a_sentence_of_another_year_take_no_event_of_today(
+    make_state: Any, resources: Any
+) -> None:
+    text = (
+        "Shelling hit Harlow on Monday.\n\n"
+        "In 2019, floods swept the valley. Kestrel and Moravo were the worst hit in 2019."
+    )
+    events = events_in_invented_towns(make_state, resources, text)
+    assert ("shelling", "Kestrel") not in [(k, p) for k, p, _ in events]
+
+
+def test_a_new_offensive_renews_no_shelling_its_sentence_tells(
+    make_state: Any, resources: Any
+) -> None:
+    text = (
+        "Artillery hit Harlow and Kestrel on Tuesday, in the heaviest night since Moscow "
+        "opened a new offensive there a month ago.\n\n"
+        "In Kestrel, two women were wounded when a shell hit a bus stop."
+    )
+    events = events_in_invented_towns(make_state, resources, text)
+    shelling = [e for k, p, e in events if k == "shelling" and p == "Kestrel"]
+    assert len(shelling) == 1
+    assert shelling[0].injured == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "protest"),
+    [
+        ("Four children were rescued by residents in Kestrel who formed a human chain.", False),
+        ("Students formed human chains in Kestrel on Friday to demand the arrest of the "
+         "killers.", True),
+    ],
+)  # fmt: skip
+def test_a_human_chain_that_rescues_is_no_protest(
+    make_state: Any, resources: Any, text: str, protest: bool
+) -> None:
+    events = events_in_invented_towns(make_state, resources, text)
+    assert ("protest" in [k for k, _, _ in events]) is protest

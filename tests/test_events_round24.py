@@ -25,6 +25,23 @@ from events_support import events_in_invented_towns
                                         "weeks."),
         ("displacement", "Thousands flee Kestrel as rebels advance"),
         ("disaster", "Landslide buries 30 homes in Kestrel"),
+        ("shelling", "Shelling hit Kestrel on Monday."),
+        ("attack", "Pirates looted an aid boat near Kestrel on Tuesday."),
+        ("attack", "Militiamen burned down 40 homes in Kestrel."),
+        ("attack", "Jihadists executed 9 villagers in Kestrel on Friday."),
+        ("shelling", "Separatists fired Grad rockets at Kestrel on Monday."),
+        ("airstrike", "Helicopter gunships attacked positions near Kestrel."),
+        ("capture", "M23 fighters entered Kestrel on Sunday without a fight."),
+        ("recapture", "Government forces pushed the rebels out of Kestrel on Monday."),
+        ("arrest", "Police rounded up 40 people in Kestrel on Monday."),
+        ("displacement", "The fighting has uprooted 20,000 people in Kestrel."),
+        ("return", "Displaced residents have started going home to Kestrel."),
+        ("humanitarian_access_blocked", "Aid deliveries to Kestrel have been suspended "
+                                        "because of the fighting."),
+        ("infrastructure_damage", "A transmission tower collapsed near Kestrel, cutting "
+                                  "electricity."),
+        ("disaster", "Kestrel was flooded on Monday after the river burst its banks."),
+        ("disaster", "Forest fires forced evacuations near Kestrel on Monday."),
     ],
 )  # fmt: skip
 def test_an_everyday_phrasing_tells_its_event(
@@ -50,6 +67,18 @@ def test_an_everyday_phrasing_tells_its_event(
         ("A huge explosion rocked the fuel terminal in Kestrel.", "attack"),
         # a sentence that ends in a full stop is no headline
         ("Thousands flee.", "displacement"),
+        # a suicide bomber is no aircraft
+        ("A suicide car bomber struck a checkpoint at Kestrel.", "airstrike"),
+        # drones, artillery and a bomb together: an attack of several kinds
+        ("Russian drones, artillery and a glide bomb struck Kestrel overnight.", "airstrike"),
+        # tank fire is shot, not a blaze
+        ("Tank fire destroyed several houses in Kestrel.", "disaster"),
+        # soldiers who enter a house take no town; aid workers who enter one neither
+        ("Aid workers entered Kestrel on Monday.", "capture"),
+        # executing a plan harms no one
+        ("Militants executed a plan to cut the road near Kestrel.", "attack"),
+        # markets flooded with goods are no disaster
+        ("Markets in Kestrel were flooded with cheap imports.", "disaster"),
     ],
 )  # fmt: skip
 def test_frames_that_only_look_alike_tell_no_such_event(

@@ -215,14 +215,6 @@ def merge_mentions(
                 continue
             if not (shared or near) and _undated_and_years_before(earlier, event, year):
                 continue
-            # "after air strikes" today and "In September 2019, twin assaults on
-            # Boulkessi": a generic attack of another year is not the strike told undated.
-            if (
-                earlier.type != event.type
-                and not shared
-                and _one_of_an_earlier_year(earlier, event, year)
-            ):
-                continue
             # Today's news and a dated background telling, whatever the type (round 14).
             if background_apart(earlier, event, today, lead, referring):
                 continue
@@ -298,13 +290,9 @@ def _undated_and_years_before(a: Event, b: Event, year: int | None) -> bool:
     event and its date (round 13; sets d, e, f). Only for ground taken: towns change
     hands again and again, where an undated "the earthquake" refers back to the one
     dated (examples, b: the same rule over all types split those)."""
-    return {a.type, b.type} <= _CHANGES_HANDS and _one_of_an_earlier_year(a, b, year)
-
-
-def _one_of_an_earlier_year(a: Event, b: Event, year: int | None) -> bool:
-    """Whether one telling has no date of its own and the other is dated to a year
-    before ``year``."""
     if year is None or (a.date is None) == (b.date is None):
+        return False
+    if not {a.type, b.type} <= _CHANGES_HANDS:
         return False
     dated = a.date or b.date or ""
     return dated[:4].isdigit() and int(dated[:4]) < year

@@ -24,6 +24,7 @@ from spacy.tokens import Token
 
 from sitrep.stages import events_rules as rules
 from sitrep.stages.events_implicit import group_moves
+from sitrep.stages.events_r16_doers import ARMED_PEOPLE
 
 # Bombs left on the ground or worn, told by what they do where they were left.
 _SET_OFF_BOMBS = frozenset({"bomb", "device", "ied", "explosive", "grenade", "mine", "landmine"})
@@ -59,6 +60,32 @@ _AID_BEARERS = frozenset(
 )  # fmt: skip
 _AID_MARKS = frozenset({"aid", "relief", "humanitarian", "food"})
 _UNABLE = frozenset({"unable", "impossible"})
+# Armed people who loot, execute or burn down: ``ARMED_PEOPLE`` and the irregulars.
+# Rioters and mobs that loot riot (round 20: a protest).
+_ARMED = (ARMED_PEOPLE - {"mob", "rioter"}) | {
+    "pirate", "militiaman", "militiamen", "militia", "fighter", "jihadist"
+}  # fmt: skip
+_LOOTING = frozenset({"loot", "plunder", "ransack", "pillage"})
+_AIRCRAFT = frozenset(
+    {"helicopter", "gunship", "warplane", "jet", "aircraft", "plane", "drone"}
+)  # fmt: skip
+# Government forces, and the armed men they fight: killing them is a clash (ACLED battle).
+_FORCES = rules.MILITARY_NOUNS - {"militia", "fighter"}
+_FOES = frozenset(
+    {"insurgent", "militant", "rebel", "fighter", "terrorist", "jihadist", "bandit",
+     "gunman", "assailant", "attacker", "extremist", "separatist"}
+)  # fmt: skip
+_PEOPLE = frozenset(
+    {"people", "person", "villager", "civilian", "resident", "man", "woman", "child",
+     "protester", "demonstrator", "student", "youth", "worshipper", "farmer", "herder",
+     "passenger", "prisoner", "hostage", "suspect", "migrant", "refugee"}
+)  # fmt: skip
+_HALTING = frozenset({"suspend", "halt", "stop", "block", "interrupt", "cut"})
+_AID_FLOWS = frozenset({"delivery", "distribution", "aid", "convoy", "airlift", "airdrop"})
+_FLOODING = frozenset({"flood", "inundate", "submerge", "swamp"})
+# Links whose collapse cuts a service or a route: "a transmission tower collapsed near
+# Mugling, cutting electricity" (outside writers code it, i and u: `other`).
+_LINKS = frozenset({"bridge", "tower", "pylon", "overpass", "viaduct"})
 # Headline verbs the parser reads as nouns, with the event each tells.
 _HEADLINE_VERBS = {"flee": "displacement", "flees": "displacement"}
 _BURYING = frozenset({"bury", "buries", "burie", "swamp", "swamps", "flood", "floods"})
@@ -70,6 +97,12 @@ _HAZARD_HEADS = frozenset(
 
 def phrase_verb_type_r24(verb: Token, lemma: str) -> str | None:
     """The type of the event a verb tells by its frame (module docstring), or None."""
+    kind = _violence_type(verb, lemma)
+    if kind is not None:
+        return kind
+    kind = _movement_type(verb, lemma)
+    if kind is not None:
+        return kind
     if lemma in _EXPLODING and _subject_in(verb, _SET_OFF_BOMBS) and not _dropped(verb):
         return "attack"  # "a bomb exploded at a crowded market"
     if lemma == "go" and _particle(verb, "off") and _subject_in(verb, _SET_OFF_BOMBS):
@@ -87,6 +120,123 @@ def phrase_verb_type_r24(verb: Token, lemma: str) -> str | None:
     if lemma == "reach" and _aid_kept_out(verb):
         return "humanitarian_access_blocked"  # "aid agencies have been unable to reach"
     return None
+
+
+def _violence_type(verb: Token, lemma: str) -> str | None:
+    """ "Pirates looted an aid boat", "jihadists executed 9 villagers", "militiamen burned
+    down 40 homes" (attacks); "helicopter gunships attacked positions" (an air strike);
+    "the army killed 30 insurgents" (a clash); "M23 fighters entered Kestrel" (ground
+    taken); "pushed the rebels out of Kestrel" (ground retaken)."""
+    doers = _subjects(verb)
+    armed = any(_word(d) in _ARMED for d in doers)
+    if lemma in _LOOTING and armed:
+        return "attack"
+    if lemma == "execute" and armed and _objects_people(verb):
+        return "attack"
+    if lemma == "burn" and _particle(verb, "down") and armed:
+        return "attack"
+    if (
+        lemma in ("attack", "strike", "target")
+        and doers
+        and all(_word(d) in _AIRCRAFT for d in doers)
+    ):
+        return "airstrike"
+    if lemma == "kill" and any(_word(d) in _FORCES for d in doers) and _objects_in(verb, _FOES):
+        return "armed_clash"
+    if lemma == "enter" and (armed or any(_word(d) in _FORCES for d in doers)):
+        return "capture" if _place_object(verb) else None
+    out = _particle(verb, "out") or any(
+        c.dep_ == "prep" and c.lower_ == "out" for c in verb.children
+    )
+    if lemma in ("push", "drive", "force") and out and _objects_in(verb, _FOES):
+        return "recapture" if _out_of_a_name(verb) else None
+    return None
+
+
+def _movement_type(verb: Token, lemma: str) -> str | None:
+    """ "Police rounded up 40 people" (arrest); "the fighting has uprooted 20,000 people"
+    (displacement); "residents started going home" (a return); "aid deliveries have been
+    suspended" (aid kept out); "a transmission tower collapsed" (damage); "Kestrel was
+    flooded" (a disaster)."""
+    if lemma == "round" and _particle(verb, "up") and _objects_people(verb):
+        return "arrest"
+    if lemma == "uproot" and _objects_people(verb):
+        return "displacement"
+    if lemma in ("go", "head", "return") and _home(verb) and group_moves(verb):
+        return "return"
+    if lemma in ("go", "head") and verb.dep_ == "xcomp" and _home(verb) and group_moves(verb.head):
+        return "return"  # "residents have started going home"
+    if lemma in _HALTING and _passive_subject_in(verb, _AID_FLOWS):
+        return "humanitarian_access_blocked"
+    if lemma == "collapse" and _subject_in(verb, _LINKS):
+        return "infrastructure_damage"  # "a transmission tower collapsed near Mugling"
+    if lemma in _FLOODING and _passive_place_subject(verb):
+        return "disaster"
+    return None
+
+
+def fired_weapon_kind(verb: Token) -> str | None:
+    """ "Separatists fired Grad rockets at Kestrel": what was fired says the kind."""
+    fired = [h for c in verb.children if c.dep_ == "dobj" for h in (c, *c.conjuncts)]
+    kinds = {rules.WEAPONS[_word(f)] for f in fired if _word(f) in rules.WEAPONS}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def _word(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _subjects(verb: Token) -> list[Token]:
+    found = [c for c in verb.children if c.dep_ == "nsubj"]
+    found += [o for a in verb.children if a.dep_ == "agent" for o in a.children]
+    return [h for d in found for h in (d, *d.conjuncts)]
+
+
+def _objects_in(verb: Token, words: frozenset[str]) -> bool:
+    return any(
+        h.dep_ in ("dobj", "conj") and _word(h) in words
+        for c in verb.children
+        if c.dep_ == "dobj"
+        for h in (c, *c.conjuncts)
+    )
+
+
+def _objects_people(verb: Token) -> bool:
+    """A count or a people noun as the object: "executed 9 villagers", "rounded up 40"."""
+    return any(
+        c.dep_ == "dobj"
+        and (c.pos_ == "NUM" or _word(c) in _PEOPLE or any(n.dep_ == "nummod" for n in c.children))
+        for c in verb.children
+    )
+
+
+def _out_of_a_name(verb: Token) -> bool:
+    """ "out of Kestrel": a name after "of"."""
+    return any(
+        t.dep_ == "pobj" and t.pos_ == "PROPN" and t.head.lower_ == "of" for t in verb.subtree
+    )
+
+
+def _home(verb: Token) -> bool:
+    return any(
+        c.lower_ == "home" and c.dep_ in ("advmod", "dobj", "npadvmod") for c in verb.children
+    )
+
+
+def _passive_subject_in(verb: Token, words: frozenset[str]) -> bool:
+    """ "Aid deliveries have been suspended": the parser may read "Aid" as a verb whose
+    object is "deliveries"."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubjpass", "csubjpass")]
+    subjects += [
+        o for s in subjects if s.dep_ == "csubjpass" for o in s.children if o.dep_ == "dobj"
+    ]
+    return any(_word(s) in words for s in subjects)
+
+
+def _passive_place_subject(verb: Token) -> bool:
+    return any(
+        c.dep_ == "nsubjpass" and c.pos_ == "PROPN" and c.ent_type_ != "ORG" for c in verb.children
+    )
 
 
 def headline_noun_type(token: Token) -> str | None:

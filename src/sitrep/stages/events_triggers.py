@@ -25,7 +25,11 @@ from sitrep.stages.events_hazard_lists import (
 from sitrep.stages.events_implicit import implicit_type
 from sitrep.stages.events_lemmas import trigger_lemma
 from sitrep.stages.events_phrases_r23 import phrase_noun_type, phrase_verb_type
-from sitrep.stages.events_phrases_r24 import headline_noun_type, phrase_verb_type_r24
+from sitrep.stages.events_phrases_r24 import (
+    fired_weapon_kind,
+    headline_noun_type,
+    phrase_verb_type_r24,
+)
 from sitrep.stages.events_r16_doers import (
     FIGHT_NOUNS,
     arson_by_armed_people,
@@ -149,7 +153,7 @@ def _verb_type(token: Token, lemma: str) -> str | None:
     if _protesters_act(token, lemma):
         return "protest"  # "Protesters also blocked roads in A, B and C" (round 22)
     if _fires_at(token, lemma):
-        return "attack"
+        return fired_weapon_kind(token) or "attack"  # "fired Grad rockets at" (session 18)
     if _expels_from_homes(token, lemma):
         return "displacement"
     phrased = phrase_verb_type(token, lemma)
@@ -1158,11 +1162,19 @@ def _called_a_volcano(doc: Doc, name: Token) -> bool:
     return any(t.lower_ == "volcano" and t.i > 0 and doc[t.i - 1].text == name.text for t in doc)
 
 
+# Weapons whose fire is shot, not a blaze; lands a fire of them burns.
+_GUNS = frozenset({"tank", "gun", "machine", "sniper", "cannon", "enemy", "cross"})
+_WILDLANDS = frozenset({"forest", "bush", "brush", "grass", "wild", "peat", "scrub", "wildland"})
+
+
 def _fire_spreads(noun: Token) -> bool:
     """ "A fire swept through a camp", "the blaze started in Camp 11", "fire broke out";
     not "artillery fire", "gunfire", "opened fire", "set fire to"."""
-    if any(c.dep_ == "compound" and c.lemma_.lower() in rules.WEAPONS for c in noun.children):
-        return False
+    compounds = {c.lemma_.lower() for c in noun.children if c.dep_ == "compound"}
+    if compounds & (rules.WEAPONS.keys() | _GUNS):
+        return False  # "artillery fire", "tank fire"
+    if compounds & _WILDLANDS:
+        return True  # "Forest fires forced evacuations" (session 18)
     verbs = [c for c in noun.children if c.dep_ == "acl"]
     if noun.dep_ in ("nsubj", "nsubjpass"):
         verbs.append(noun.head)

@@ -158,3 +158,54 @@ def test_a_human_chain_that_rescues_is_no_protest(
 ) -> None:
     events = events_in_invented_towns(make_state, resources, text)
     assert ("protest" in [k for k, _, _ in events]) is protest
+
+
+def test_people_forced_from_their_homes_are_not_added_to_the_dead(
+    make_state: Any, resources: Any
+) -> None:
+    text = (
+        "Kestrel was hit hardest in December 2014, when floods forced more than 200,000 "
+        "people from their homes across the peninsula and killed over 20."
+    )
+    events = events_in_invented_towns(make_state, resources, text)
+    assert [(k, e.killed) for k, _, e in events] == [("disaster", 20)]
+
+
+def test_a_running_total_since_the_outbreak_began_is_not_the_days_toll(
+    make_state: Any, resources: Any
+) -> None:
+    text = (
+        "Two children died of measles complications at the provincial hospital in Kestrel "
+        "over the weekend, health officials said on Monday, bringing the number of measles "
+        "deaths recorded in the region since the outbreak began to 41."
+    )
+    events = events_in_invented_towns(make_state, resources, text)
+    assert 41 not in [e.killed for _, _, e in events]
+
+
+def test_a_when_clause_the_parser_hangs_on_a_noun_dates_its_event(
+    make_state: Any, resources: Any
+) -> None:
+    text = (
+        "The unrest is the most serious since 2017, when months of demonstrations in Kestrel "
+        "and other towns against the ruling family's long hold on power left at least 16 "
+        "people dead."
+    )
+    events = events_in_invented_towns(make_state, resources, text)
+    assert [(k, e.date, e.killed) for k, _, e in events] == [("protest", "2017", 16)]
+
+
+def test_a_toll_told_after_a_list_of_other_towns_goes_to_the_event_told_before_it(
+    make_state: Any, resources: Any
+) -> None:
+    text = (
+        "Thousands protested in Harlow on Thursday against the new constitution.\n\n"
+        "Protests also broke out in Kestrel, Moravo and Tindale, where police fired tear "
+        "gas.\n\n"
+        "At least four people have died since the protests began on Wednesday, according "
+        "to a coalition of civil society groups."
+    )
+    events = events_in_invented_towns(make_state, resources, text)
+    killed = {p: e.killed for k, p, e in events if k == "protest"}
+    assert killed["Harlow"] == 4
+    assert killed["Kestrel"] is None

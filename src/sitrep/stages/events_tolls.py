@@ -159,8 +159,13 @@ def assign_tolls(
             if lead is None and toll.count > 0:
                 # Named alike: the first of the list, as the outside writers who state a
                 # rule for a shared toll put it (round 23: sets ac and ad; ACLED splits it
-                # evenly). "No one was hurt" still holds for every member.
-                lead = min(lists.members[gid])
+                # evenly). "No one was hurt" still holds for every member. A toll told in
+                # a sentence of its own after "Protests also broke out in A, B and C" is
+                # the whole wave's: the event of its kind told before the list, at a place
+                # of its own (the headline's Lomé), takes it (session 18).
+                lead = _told_before_the_list(result, lists.members[gid], toll)
+                if lead is None:
+                    lead = min(lists.members[gid])
             if own is not None:
                 host = own
             elif gid in by_town[toll.quantity] or lead is None:
@@ -184,6 +189,27 @@ def assign_tolls(
     result = _give_shares(state, result, tellings, covered, shares, current)
     result = _give_shares_told_apart(state, result, covered, sites, current)
     return give_fighting_to_ground(state, result, current)
+
+
+def _told_before_the_list(events: Sequence[Event], members: list[int], toll: _Toll) -> int | None:
+    """For a toll told outside the list's own sentence, the event of the list's type told
+    first in the report, before the list, at a place not in it; else None."""
+    told = {span for i in members for span in events[i].evidence}
+    if any(span.start <= toll.at < span.end for span in told):
+        return None
+    kind = events[members[0]].type
+    places = {events[i].place for i in members}
+    start = min(span.start for span in told)
+    earlier = [
+        (e.evidence[0].start, i)
+        for i, e in enumerate(events)
+        if i not in members
+        and e.type == kind
+        and e.place not in places
+        and e.evidence
+        and e.evidence[0].start < start
+    ]
+    return min(earlier)[1] if earlier else None
 
 
 def _give_shares(

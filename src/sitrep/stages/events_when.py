@@ -21,7 +21,13 @@ def _date_a_when_clause_follows(state: DocState, trigger: Token) -> str | None:
     """ "the worst unrest since June 2023, when riots left 16 people dead", "memories of
     June 2018, when an eruption buried the village": the clause that "when" opens after a
     date happened on that date, whatever the parser hangs it on (round 10)."""
-    clause = [trigger, *(n for n in trigger.ancestors if n.pos_ in ("VERB", "AUX"))][:2]
+    # The trigger, the words above it and the first verb above it: the parser may hang
+    # "when" on a noun ("since 2017, when months of demonstrations ... left 16 dead").
+    clause = [trigger]
+    for node in trigger.ancestors:
+        clause.append(node)
+        if node.pos_ in ("VERB", "AUX"):
+            break
     when = next(
         (c for node in clause for c in node.children
          if c.lower_ == "when" and c.tag_ == "WRB" and c.i < trigger.i),

@@ -1207,11 +1207,13 @@ def _told_by_phrase(token: Token) -> str | None:
     if _is_population(counted):
         return "population"
     verb = counted.head
-    # "forcing 400,000 from their homes", "250,000 people were forced from their homes"
+    # "forcing 400,000 from their homes", "250,000 people were forced from their homes";
+    # the parser may hang "from their homes" on the people ("forced more than 200,000
+    # people from their homes ... and killed over 20": session 18).
     if counted.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in _EXPELLING:
         from_home = any(
             o.lemma_.lower() in ("home", "house")
-            for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"
+            for p in (*verb.children, *counted.children) if p.dep_ == "prep" and p.lower_ == "from"
             for o in p.children
         )  # fmt: skip
         if from_home:

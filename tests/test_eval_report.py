@@ -303,6 +303,9 @@ def test_date_value_right_at_gold_precision(gold: str, predicted: str | None, ri
         ("disaster", "flood", True),
         ("recapture", "capture", False),
         ("aid", "aid_delivery", True),
+        # blocked or turned-back aid: the outside writers' `aid` (docs/EVENT_TYPES.md, round 24)
+        ("aid", "humanitarian_access_blocked", True),
+        ("other", "humanitarian_access_blocked", False),
     ],
 )
 def test_event_types_map_onto_the_gold_vocabulary(gold: str, predicted: str, agree: bool) -> None:

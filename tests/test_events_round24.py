@@ -209,3 +209,14 @@ def test_a_toll_told_after_a_list_of_other_towns_goes_to_the_event_told_before_i
     killed = {p: e.killed for k, p, e in events if k == "protest"}
     assert killed["Harlow"] == 4
     assert killed["Kestrel"] is None
+
+
+def test_a_list_closed_by_a_singular_kind_gives_an_event_at_each_member(
+    make_state: Any, resources: Any
+) -> None:
+    text = (
+        "The quake damaged or destroyed homes in Harlow, Kestrel and Moravo district, "
+        "according to the provincial emergency management department."
+    )
+    events = events_in_invented_towns(make_state, resources, text)
+    assert {p for k, p, _ in events if k == "disaster"} >= {"Harlow", "Kestrel", "Moravo"}

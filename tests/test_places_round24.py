@@ -1,10 +1,15 @@
 """Places round 24 (docs/PLACES.md "Round 24"): "the town" after a list of towns names
-the town the report itself called a town, not the list's last member."""
+the town the report itself called a town, not the list's last member; a list member
+named with its kind ("and Wudu district") is the place that mention names."""
 
 from __future__ import annotations
 
 from places_support import MakeState, by_mention, run
 from sitrep.resources import Resources
+from sitrep.stages.events import extract_events
+from sitrep.stages.figures import extract_figures
+from sitrep.stages.places import extract_places
+from sitrep.stages.times import extract_times
 
 
 def test_the_town_after_a_list_is_the_town_called_a_town(
@@ -34,3 +39,21 @@ def test_the_town_after_a_single_town_is_that_town(
     zolochiv = by_mention(places, "Zolochiv")
     assert zolochiv is not None
     assert "The town" in [s.text for s in zolochiv.mentions]
+
+
+def test_a_list_member_named_with_its_kind_is_that_place(
+    make_state: MakeState, resources: Resources
+) -> None:
+    text = (
+        "A magnitude 6.1 earthquake struck Wenxian county in Gansu province at 3:12 am.\n\n"
+        "The quake damaged or destroyed homes in Wenxian, Kangxian and Wudu district, "
+        "according to the provincial emergency management department."
+    )
+    state = make_state(text)
+    extract_places(state, resources)
+    for run_stage in (extract_times, extract_figures, extract_events):
+        run_stage(state, resources)
+    names = {p.id: p.name for p in state.places}
+    placed = [names.get(e.place or "") for e in state.events if e.type == "disaster"]
+    assert "Wudu" not in placed  # the member is the mention "Wudu district", not a new place
+    assert any(name and name.startswith("Wudu") for name in placed)

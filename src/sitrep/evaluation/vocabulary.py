@@ -50,7 +50,7 @@ EVENT_TYPES: dict[str, str] = {
     "humanitarian_aid": "aid",
     # Kinds the gold vocabulary has no word for.
     "infrastructure_damage": "other",
-    "humanitarian_access_blocked": "other",
+    "humanitarian_access_blocked": "aid",
     "arrest": "other",
     "other": "other",
 }

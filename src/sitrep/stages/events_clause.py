@@ -136,15 +136,18 @@ def _places_included(verb: Token) -> Iterator[Token]:
 def _names_before_kind(noun: Token) -> set[Token]:
     """ "in the Farchana, Métché and Arkoum camps", "the Kalma and Otash camps": names
     listed before a plural noun of a kind of place are places of that kind, one each
-    (round 15). Only a plural: "the Farchana camp" is one place, "the Pibor road" none."""
-    if noun.tag_ != "NNS" or noun.lemma_.lower() not in _PLACE_KINDS:
+    (round 15). Only a plural: "the Farchana camp" is one place, "the Pibor road" none;
+    but a list of three names or more closed by a singular kind ("in Wenxian, Kangxian
+    and Wudu district") is a list whose last member carries its kind (session 18)."""
+    if noun.lemma_.lower() not in _PLACE_KINDS:
         return set()
+    least = 2 if noun.tag_ == "NNS" else 3
     for child in noun.children:
         if child.i < noun.i and child.dep_ in ("nmod", "compound") and _capitalised(child):
             # The tagger calls some listed names adjectives ("Dunmere" JJ): the capital
             # and the list say they are names.
             listed = {child, *(c for c in child.conjuncts if _capitalised(c))}
-            if len(listed) >= 2:
+            if len(listed) >= least:
                 return listed
     return set()
 
@@ -212,11 +215,17 @@ def listed_place_ids(state: DocState, trigger: Token) -> list[str]:
 def _place_at(member: Token, found: list[tuple[Token, Place]]) -> Place | None:
     """The place a list member names: a mention rooted at it or at a word of its name."""
     words = {member.i, *(c.i for c in member.children if c.dep_ in ("compound", "flat"))}
-    return next(
+    rooted = next(
         (p for t, p in found
          if t.i in words or (t.head.i == member.i and t.dep_ == "compound")),
         None,
     )  # fmt: skip
+    if rooted is not None:
+        return rooted
+    # "Wudu" of "in Wenxian, Kangxian and Wudu district": a mention its name opens.
+    return next(
+        (p for _, p in found for m in p.mentions if m.start <= member.idx < m.end), None
+    )
 
 
 def is_name(member: Token, state: DocState) -> bool:

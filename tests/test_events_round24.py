@@ -220,3 +220,16 @@ def test_a_list_closed_by_a_singular_kind_gives_an_event_at_each_member(
     )
     events = events_in_invented_towns(make_state, resources, text)
     assert {p for k, p, _ in events if k == "disaster"} >= {"Harlow", "Kestrel", "Moravo"}
+
+
+def test_a_breakdown_told_with_accounts_for_gives_a_displacement_at_each_place(
+    make_state: Any, resources: Any
+) -> None:
+    text = (
+        "The number of people in relief centres nationwide has risen to 94,300, officials "
+        "said. Harlow accounts for 61,200 of them and Kestrel for 27,800, with smaller "
+        "numbers in Moravo (2,100) and Tindale (about 900)."
+    )
+    events = events_in_invented_towns(make_state, resources, text)
+    moved = {p for k, p, _ in events if k == "displacement"}
+    assert moved >= {"Harlow", "Kestrel", "Moravo", "Tindale"}

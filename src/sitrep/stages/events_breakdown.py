@@ -139,7 +139,44 @@ def _places_owned(
         n = _owner(token, owner_of)
         if n is not None and owned[n] is None:
             owned[n] = (place, token)
+    # "Kelantan accounts for 61,200 of them and Terengganu for 27,800, with smaller numbers
+    # in Kedah (2,100)": a count hung on its place, or the object of the place's "account
+    # for" (session 18).
+    at = {t.i: (t, p) for t, p in candidates if p is None or not p.metonymy}
+    for n, head in enumerate(heads):
+        if owned[n] is None and head is not None:
+            holder = _place_holding(head)
+            if holder is not None and holder.i in at:
+                token, place = at[holder.i]
+                owned[n] = (place, token)
     return owned
+
+
+def _place_holding(head: Token) -> Token | None:
+    """The word a count hangs on as its place: "Kedah (2,100)" (an apposition),
+    "Terengganu for 27,800", "Kelantan accounts for 61,200"."""
+    if head.dep_ == "appos":
+        return head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "for":
+        holder = head.head.head
+        if holder.lemma_.lower() == "account":
+            return _accounting_place(holder, head)
+        return holder if holder.pos_ == "PROPN" else None
+    return None
+
+
+def _accounting_place(verb: Token, count: Token) -> Token | None:
+    """ "Harlow accounts for 61,200 of them and Kestrel for 27,800": the k-th count of the
+    verb's "for" phrases is the k-th place, the subject first, then the names the parser
+    joined to the first count."""
+    counts = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "for"
+              for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or not counts or count not in counts:
+        return None
+    places = [subject, *(c for c in counts[0].conjuncts if c.pos_ == "PROPN")]
+    k = counts.index(count)
+    return places[k] if k < len(places) else None
 
 
 def _partitive(head: Token) -> bool:

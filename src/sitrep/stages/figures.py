@@ -44,6 +44,7 @@ from sitrep.stages.figures_parts_r10 import (
     state_after,
 )
 from sitrep.stages.figures_typing import (
+    SHELTER_PLACES,
     aid_goods,
     aid_recipients,
     counted_token,
@@ -328,8 +329,20 @@ def _parts_resolved(doc: Doc, numbers: list[_Number], figures: list[Figure]) -> 
     verb says otherwise ("the other four were freed"); a small one with no such count
     before it ("two of them" trucks) is no figure (round 10)."""
     resolved: list[Figure] = []
+    part_of: dict[int, Figure] = {}  # sentence start -> a part resolved there
     for n, figure in zip(numbers, figures, strict=True):
         token = _token_at(doc, n.end - 1)
+        # "Kelantan accounts for 61,200 of them and Terengganu for 27,800, with smaller
+        # numbers in Kedah (2,100)": counts gapped after a part count what it counts.
+        if (
+            token is not None
+            and n.unit is None
+            and token.sent.start in part_of
+            and _gapped_count(token)
+            and figure.quantity in _UNTOLD
+        ):
+            part = part_of[token.sent.start]
+            figure = dataclasses.replace(figure, quantity=part.quantity, unit="people")
         if token is None or n.unit is not None or not refers_back(token):
             resolved.append(figure)  # "almost half of those who fled" is a share
             continue
@@ -340,8 +353,29 @@ def _parts_resolved(doc: Doc, numbers: list[_Number], figures: list[Figure]) -> 
             continue
         quantity = _own_verb_cue(token) or group.quantity
         figure = dataclasses.replace(figure, quantity=quantity, unit="people")
+        part_of.setdefault(token.sent.start, figure)
         resolved.append(figure)
     return resolved
+
+
+# What a gapped count may have been typed before it inherits: nothing of its own.
+_UNTOLD = frozenset({None, "other", "population", "people"})
+
+
+def _gapped_count(token: Token) -> bool:
+    """A count with no verb of its own after a part: "Terengganu for 27,800", "Amathole for
+    about 500", "in Kedah (2,100)", "and Chris Hani for the remaining 300"."""
+    counted = token.head if token.dep_ in ("nummod", "quantmod") else token
+    if counted.dep_ == "pobj" and counted.head.lower_ == "for":
+        return True
+    first = token.i
+    while first > 0 and token.doc[first - 1].dep_ in ("quantmod", "advmod"):
+        first -= 1  # "(about 900)"
+    before = token.doc[first - 1] if first > 0 else None
+    return before is not None and before.text == "(" and counted.dep_ in _GAPPED_DEPS
+
+
+_GAPPED_DEPS = frozenset({"appos", "npadvmod", "pobj", "conj", "dep"})
 
 
 def _own_verb_cue(token: Token) -> str | None:
@@ -1052,6 +1086,8 @@ def _governing_cue(token: Token) -> str | None:
     counted = token.head if token.dep_ in ("nummod", "quantmod") else token
     counted = _argument(counted)  # "seized 23 students and two teachers": both seized
     verb = counted.head
+    if counted.dep_ == "nsubj" and verb.lemma_.lower() == "be" and _in_shelters(verb):
+        return "displaced"  # "More than 90,000 people are in relief centres" (session 18)
     if counted.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.pos_ == "VERB":
         lemma = verb.lemma_.lower()
         if lemma in QUANTITY_CUES:
@@ -1060,6 +1096,16 @@ def _governing_cue(token: Token) -> str | None:
             return "injured"  # "more than 400 were treated for injuries"
         return _governed_by_verb(verb, counted)
     return None
+
+
+def _in_shelters(verb: Token) -> bool:
+    """ "are in relief centres", "were at evacuation sites": a copula placing its subject
+    in shelters."""
+    return any(
+        o.lemma_.lower() in SHELTER_PLACES
+        for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "at")
+        for o in p.children if o.dep_ == "pobj"
+    )  # fmt: skip
 
 
 def _governed_by_verb(verb: Token, counted: Token) -> str | None:
@@ -1194,6 +1240,29 @@ def _is_population(counted: Token) -> bool:
     )
 
 
+_RISING = frozenset({"rise", "climb", "reach", "stand", "grow", "increase", "jump", "pass"})
+_TALLIES = frozenset({"number", "total", "count", "tally", "figure"})
+
+
+def _number_of_shelterers(token: Token) -> str | None:
+    """ "The number of people in relief centres nationwide has risen to 94,300": a tally
+    of people in shelters is of the displaced (session 18)."""
+    counted = token.head if token.dep_ in ("nummod", "quantmod") else token
+    if counted.dep_ == "dobj":
+        verb = counted.head  # "has passed 94,300"
+    elif counted.dep_ == "pobj" and counted.head.lower_ in ("to", "at"):
+        verb = counted.head.head  # "has risen to 94,300", "stood at 94,300"
+    else:
+        return None
+    if verb.lemma_.lower() not in _RISING:
+        return None
+    tally = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if tally is None or tally.lemma_.lower() not in _TALLIES:
+        return None
+    words = {t.lemma_.lower() for t in tally.subtree}
+    return "displaced" if words & SHELTER_PLACES else None
+
+
 def _told_by_phrase(token: Token) -> str | None:
     """ "home to some 270,000 people" (population), "forcing more than 400,000 from their
     homes" (displaced): phrases that say what a number counts whatever cue is nearer."""
@@ -1206,6 +1275,9 @@ def _told_by_phrase(token: Token) -> str | None:
     counted = token.head if token.dep_ in ("nummod", "quantmod") else token
     if _is_population(counted):
         return "population"
+    sheltering = _number_of_shelterers(token)
+    if sheltering is not None:
+        return sheltering
     verb = counted.head
     # "forcing 400,000 from their homes", "250,000 people were forced from their homes";
     # the parser may hang "from their homes" on the people ("forced more than 200,000

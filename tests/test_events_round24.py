@@ -79,6 +79,9 @@ def test_an_everyday_phrasing_tells_its_event(
         ("Militants executed a plan to cut the road near Kestrel.", "attack"),
         # markets flooded with goods are no disaster
         ("Markets in Kestrel were flooded with cheap imports.", "disaster"),
+        # people fleeing while they are shot at: the attack is the event
+        ("Gunmen attacked Kestrel late on Saturday, shooting residents as they fled.",
+         "displacement"),
     ],
 )  # fmt: skip
 def test_frames_that_only_look_alike_tell_no_such_event(

@@ -182,6 +182,23 @@ def fired_weapon_kind(verb: Token) -> str | None:
     return kinds.pop() if len(kinds) == 1 else None
 
 
+# Verbs of violence a flight may be told inside: "shooting residents as they fled".
+_VIOLENT = frozenset(
+    {"shoot", "kill", "attack", "fire", "hack", "gun", "chase", "pursue", "ambush", "stab"}
+)  # fmt: skip
+
+
+def flight_within_violence(verb: Token) -> bool:
+    """ "shooting residents as they fled", "killed as they tried to flee": people fleeing
+    during an attack the sentence tells; the attack is the event, not a displacement."""
+    node = verb.head if verb.dep_ == "xcomp" else verb  # "as they tried to flee"
+    if node.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and c.lower_ in ("as", "while") for c in node.children
+    ):
+        return False
+    return node.head.lemma_.lower() in _VIOLENT
+
+
 def _word(token: Token) -> str:
     return token.lemma_.lower()
 

@@ -27,6 +27,7 @@ from sitrep.stages.events_lemmas import trigger_lemma
 from sitrep.stages.events_phrases_r23 import phrase_noun_type, phrase_verb_type
 from sitrep.stages.events_phrases_r24 import (
     fired_weapon_kind,
+    flight_within_violence,
     headline_noun_type,
     phrase_verb_type_r24,
 )
@@ -217,6 +218,8 @@ def _verb_type(token: Token, lemma: str) -> str | None:
         return None
     if kind in rules.MOVEMENT_TYPES and not (_people_move(token) or _moved_by_disaster(token)):
         return None
+    if kind == "displacement" and flight_within_violence(token):
+        return None  # "shooting residents as they fled" (session 18)
     if kind == "return" and _one_person_moves(token):
         return None  # "When I came back ...", "a beekeeper moved back in May" (round 19d)
     if lemma == "leave":

@@ -82,13 +82,31 @@ def test_an_everyday_phrasing_tells_its_event(
         # people fleeing while they are shot at: the attack is the event
         ("Gunmen attacked Kestrel late on Saturday, shooting residents as they fled.",
          "displacement"),
+        # the review's sentences (session 18): frames that only look like the rules'
+        ("Kestrel was flooded with tourists over the weekend.", "disaster"),
+        ("A blast tore through a gas pipeline in Kestrel on Friday.", "attack"),
+        ("An explosion ripped through a fireworks warehouse in Kestrel, killing four "
+         "workers.", "attack"),
+        ("Volunteers rounded up 40 stray dogs in Kestrel.", "arrest"),
+        ("The storm uprooted 200 trees in Kestrel.", "displacement"),
+        ("Relief agencies have been unable to reach a deal with the government in Kestrel.",
+         "humanitarian_access_blocked"),
+        ("Storm Dennis hit Harlow on Sunday. On Monday, Dennis hit back at critics in "
+         "Kestrel.", "disaster"),
+        ("Hurricane Maria hit Harlow on Sunday. On Monday, Maria made a speech in Kestrel.",
+         "disaster"),
+        ("The storm of criticism battered the mayor of Kestrel.", "disaster"),
+        ("Soldiers entered Kestrel to deliver food aid.", "capture"),
+        ("Forest fires were the topic of a conference in Kestrel.", "disaster"),
+        ("Rebels attacked Harlow on Monday. Kestrel and Moravo were among the worst hit by "
+         "inflation.", "attack"),
     ],
 )  # fmt: skip
 def test_frames_that_only_look_alike_tell_no_such_event(
     make_state: Any, resources: Any, sentence: str, not_kind: str
 ) -> None:
     events = events_in_invented_towns(make_state, resources, sentence)
-    assert not_kind not in [k for k, _, _ in events]
+    assert (not_kind, "Kestrel") not in [(k, p) for k, p, _ in events]
 
 
 def test_places_named_as_the_worst_hit_get_the_event_and_only_their_own_share(
@@ -154,6 +172,7 @@ def test_a_new_offensive_renews_no_shelling_its_sentence_tells(
         ("Four children were rescued by residents in Kestrel who formed a human chain.", False),
         ("Students formed human chains in Kestrel on Friday to demand the arrest of the "
          "killers.", True),
+        ("Thousands formed a human chain in Kestrel, carrying banners against the dam.", True),
     ],
 )  # fmt: skip
 def test_a_human_chain_that_rescues_is_no_protest(
@@ -236,3 +255,30 @@ def test_a_breakdown_told_with_accounts_for_gives_a_displacement_at_each_place(
     events = events_in_invented_towns(make_state, resources, text)
     moved = {p for k, p, _ in events if k == "displacement"}
     assert moved >= {"Harlow", "Kestrel", "Moravo", "Tindale"}
+
+
+@pytest.mark.parametrize(
+    ("text", "toll_at"),
+    [
+        # a toll told "there" after the list is the list's own
+        ("Thousands protested in Harlow on Thursday.\n\nOn Friday, protests spread to "
+         "Kestrel, Moravo and Tindale.\n\nTwo protesters were shot dead there by police.",
+         "Kestrel"),
+    ],
+)  # fmt: skip
+def test_a_toll_told_there_after_a_list_stays_with_the_list(
+    make_state: Any, resources: Any, text: str, toll_at: str
+) -> None:
+    events = events_in_invented_towns(make_state, resources, text)
+    killed = {p: e.killed for k, p, e in events if k == "protest"}
+    assert killed[toll_at] == 2
+    assert killed["Harlow"] is None
+
+
+def test_a_flight_from_violence_with_no_doer_stays_a_displacement(
+    make_state: Any, resources: Any
+) -> None:
+    events = events_in_invented_towns(
+        make_state, resources, "Residents were killed as they tried to flee Kestrel."
+    )
+    assert ("displacement", "Kestrel") in [(k, p) for k, p, _ in events]

@@ -36,3 +36,30 @@ def test_a_count_in_parentheses_with_no_part_before_it_keeps_its_own_type(
     text = "Prices rose in Harlow (2,100 shillings a sack), traders said."
     figures = figures_of(make_state, resources, text, PUBLISHED)
     assert all(f.quantity != "displaced" for f in figures)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # counts of their own after a part (the session's review)
+        (
+            "Floods displaced 90,000 people. Harlow accounts for 61,200 of them, and the agency "
+            "has appealed for 27,800 tents.",
+            "27,800",
+        ),
+        (
+            "Floods displaced 90,000 people; 61,200 of them are in Harlow, whose hospital "
+            "(120 beds) is full.",
+            "120",
+        ),
+        # helpers and beds in shelters are not the displaced
+        ("About 40 doctors are in relief camps in Harlow.", "About 40"),
+        ("The number of volunteers at relief centres in Harlow has risen to 500.", "500"),
+        ("The number of beds at evacuation centres in Harlow has risen to 5,000.", "5,000"),
+    ],
+)
+def test_counts_of_their_own_are_not_the_displaced(
+    make_state, resources, text: str, span: str
+) -> None:  # type: ignore[no-untyped-def]
+    figure = one_figure(figures_of(make_state, resources, text, PUBLISHED), span)
+    assert figure.quantity != "displaced"

@@ -223,9 +223,7 @@ def _place_at(member: Token, found: list[tuple[Token, Place]]) -> Place | None:
     if rooted is not None:
         return rooted
     # "Wudu" of "in Wenxian, Kangxian and Wudu district": a mention its name opens.
-    return next(
-        (p for _, p in found for m in p.mentions if m.start <= member.idx < m.end), None
-    )
+    return next((p for _, p in found for m in p.mentions if m.start <= member.idx < m.end), None)
 
 
 def is_name(member: Token, state: DocState) -> bool:

@@ -11,9 +11,12 @@ probing the stage with the team's own invented sentences, not by reading any rep
 * headlines whose verb the parser reads as a noun: "Thousands flee Kestrel as rebels
   advance", "Landslide buries 30 homes in Kestrel".
 
-Each rule asks for its frame: a blast at a plant or a pipeline stays an accident
-(``events_triggers``), troops that abandon a town withdraw, and only aid, its workers or
-its convoys fail to reach a place ("could not reach Florence for comment" is no event).
+Each rule asks for its frame: a blast through a plant or a pipeline stays an accident,
+troops that abandon a town withdraw, only aid, its workers or its convoys fail to reach a
+place or its people ("could not reach Florence for comment", "unable to reach a deal" are
+no events), a town "flooded with tourists" had no flood, and "a storm of criticism"
+pounds no one. The session's review (a helper probing each rule with sentences that must
+not fire) found those exclusions; tests/test_events_round24.py keeps them.
 """
 
 from __future__ import annotations
@@ -43,11 +46,11 @@ _WEATHER = frozenset(
      "cyclone", "typhoon", "hurricane", "rainfall", "snowstorm", "blizzard", "surge"}
 )  # fmt: skip
 _POUNDING = frozenset({"pound", "batter", "lash", "hammer", "drench"})
-_ABANDONING = frozenset({"abandon", "desert", "flee"})
+_ABANDONING = frozenset({"abandon", "desert"})
 # What a named storm does to a place, and the titles that name a storm.
 _STORM_VERBS = frozenset(
     {"strike", "hit", "pound", "batter", "lash", "slam", "ravage", "devastate", "sweep",
-     "flatten", "make"}
+     "flatten"}
 )  # fmt: skip
 _STORM_TITLES = (
     "Hurricane|Typhoon|Super Typhoon|Cyclone|Tropical Cyclone|Storm|Tropical Storm|"
@@ -71,7 +74,7 @@ _ARMED = (ARMED_PEOPLE - {"mob", "rioter"}) | {
 }  # fmt: skip
 _LOOTING = frozenset({"loot", "plunder", "ransack", "pillage"})
 _AIRCRAFT = frozenset(
-    {"helicopter", "gunship", "warplane", "jet", "aircraft", "plane", "drone"}
+    {"helicopter", "gunship", "warplane", "aircraft", "drone"}
 )  # fmt: skip
 # Government forces, and the armed men they fight: killing them is a clash (ACLED battle).
 _FORCES = rules.MILITARY_NOUNS - {"militia", "fighter"}
@@ -92,7 +95,7 @@ _FLOODING = frozenset({"flood", "inundate", "submerge", "swamp"})
 _LINKS = frozenset({"bridge", "tower", "pylon", "overpass", "viaduct"})
 # Headline verbs the parser reads as nouns, with the event each tells.
 _HEADLINE_VERBS = {"flee": "displacement", "flees": "displacement"}
-_BURYING = frozenset({"bury", "buries", "burie", "swamp", "swamps", "flood", "floods"})
+_BURYING = frozenset({"bury", "buries", "swamp", "swamps", "flood", "floods"})
 _HAZARD_HEADS = frozenset(
     {"landslide", "mudslide", "flood", "floods", "avalanche", "quake", "earthquake", "storm",
      "cyclone", "typhoon", "rains", "mudflow"}
@@ -111,13 +114,14 @@ def phrase_verb_type_r24(verb: Token, lemma: str) -> str | None:
         return "attack"  # "a bomb exploded at a crowded market"
     if lemma == "go" and _particle(verb, "off") and _subject_in(verb, _SET_OFF_BOMBS):
         return "attack"  # "a bomb went off near a bus station"
-    if lemma in _BLAST_VERBS and _subject_in(verb, _BLAST_NOUNS):
-        return "attack"  # "a blast ripped through a market"
+    if lemma in _BLAST_VERBS and _subject_in(verb, _BLAST_NOUNS) and not _through_works(verb):
+        return "attack"  # "a blast ripped through a market", not "through a gas pipeline"
     if lemma == "drop" and _drops_weapons(verb):
         return "airstrike"  # "Russian aircraft dropped guided bombs on Vovchansk"
-    if lemma in _POUNDING and _subject_in(verb, _WEATHER):
-        return "disaster"  # "heavy rains pounded Kestrel"
-    if lemma in _STORM_VERBS and _named_storm_subject(verb):
+    if lemma in _POUNDING and _subject_in(verb, _WEATHER) and not _figurative_subject(verb):
+        return "disaster"  # "heavy rains pounded Kestrel", not "a storm of criticism"
+    landfall = lemma == "make" and any(_word(c) == "landfall" for c in verb.children)
+    if (lemma in _STORM_VERBS or landfall) and _named_storm_subject(verb):
         return "disaster"  # "Hurricane Iota ..." and later "Iota struck Haulover"
     if lemma in _ABANDONING and _place_object(verb) and group_moves(verb):
         return "displacement"  # "villagers abandoned Kestrel"
@@ -141,20 +145,16 @@ def _violence_type(verb: Token, lemma: str) -> str | None:
         return "attack"
     if lemma == "burn" and _particle(verb, "down") and armed:
         return "attack"
-    if (
-        lemma in ("attack", "strike", "target")
-        and doers
-        and all(_word(d) in _AIRCRAFT for d in doers)
-    ):
+    if lemma in ("attack", "target") and doers and all(_word(d) in _AIRCRAFT for d in doers):
         return "airstrike"
     if lemma == "kill" and any(_word(d) in _FORCES for d in doers) and _objects_in(verb, _FOES):
         return "armed_clash"
-    if lemma == "enter" and (armed or any(_word(d) in _FORCES for d in doers)):
+    if lemma == "enter" and armed and not _on_an_errand(verb):
         return "capture" if _place_object(verb) else None
     out = _particle(verb, "out") or any(
         c.dep_ == "prep" and c.lower_ == "out" for c in verb.children
     )
-    if lemma in ("push", "drive", "force") and out and _objects_in(verb, _FOES | _FORCES):
+    if lemma in ("push", "drive", "force") and out and _objects_in(verb, _FOES):
         return "recapture" if _out_of_a_name(verb) else None
     return None
 
@@ -164,7 +164,7 @@ def _movement_type(verb: Token, lemma: str) -> str | None:
     (displacement); "residents started going home" (a return); "aid deliveries have been
     suspended" (aid kept out); "a transmission tower collapsed" (damage); "Kestrel was
     flooded" (a disaster)."""
-    if lemma == "round" and _particle(verb, "up") and _objects_people(verb):
+    if lemma == "round" and _particle(verb, "up") and _objects_people(verb) and _by_law(verb):
         return "arrest"
     if lemma == "uproot" and _objects_people(verb):
         return "displacement"
@@ -172,11 +172,11 @@ def _movement_type(verb: Token, lemma: str) -> str | None:
         return "return"
     if lemma in ("go", "head") and verb.dep_ == "xcomp" and _home(verb) and group_moves(verb.head):
         return "return"  # "residents have started going home"
-    if lemma in _HALTING and _passive_subject_in(verb, _AID_FLOWS):
+    if lemma in _HALTING and _passive_subject_in(verb, _AID_FLOWS) and _of_aid(verb):
         return "humanitarian_access_blocked"
     if lemma == "collapse" and _subject_in(verb, _LINKS):
         return "infrastructure_damage"  # "a transmission tower collapsed near Mugling"
-    if lemma in _FLOODING and _passive_place_subject(verb):
+    if lemma in _FLOODING and _passive_place_subject(verb) and not _with_something(verb):
         return "disaster"
     return None
 
@@ -202,7 +202,72 @@ def flight_within_violence(verb: Token) -> bool:
         c.dep_ == "mark" and c.lower_ in ("as", "while") for c in node.children
     ):
         return False
-    return node.head.lemma_.lower() in _VIOLENT
+    violence = node.head
+    # "Residents were killed as they tried to flee": with no doer the violence tells no
+    # attack, and the flight stays the event.
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in violence.children)
+    doer = not passive or any(c.dep_ == "agent" for c in violence.children)
+    return violence.lemma_.lower() in _VIOLENT and doer
+
+
+# Works a blast goes through by accident: "a blast tore through a gas pipeline".
+_WORKS = frozenset(
+    {"pipeline", "plant", "factory", "refinery", "mine", "depot", "warehouse", "tanker",
+     "boiler", "complex", "facility", "well", "terminal", "workshop", "mill"}
+)  # fmt: skip
+# What aid or its workers fail to reach: a place or the people in it.
+_REACHED = frozenset(
+    {"town", "village", "city", "area", "region", "district", "people", "community",
+     "family", "camp", "survivor", "victim", "resident", "civilian", "valley"}
+)  # fmt: skip
+# Who rounds people up to arrest them.
+_LAW = frozenset({"police", "policeman", "officer", "authority", "soldier", "troop", "force"})
+# An errand that takes no ground: "Soldiers entered Kestrel to deliver food aid".
+_ERRANDS = frozenset({"deliver", "distribute", "help", "evacuate", "rescue", "escort"})
+
+
+def _through_works(verb: Token) -> bool:
+    return any(
+        _word(o) in _WORKS
+        for p in verb.children if p.dep_ == "prep" and p.lower_ == "through"
+        for o in p.children if o.dep_ == "pobj"
+    )  # fmt: skip
+
+
+def _figurative_subject(verb: Token) -> bool:
+    """ "a storm of criticism", "waves of protesters": a subject that is "of" something."""
+    return any(
+        p.dep_ == "prep" and p.lower_ == "of"
+        for s in verb.children if s.dep_ == "nsubj"
+        for p in s.children
+    )  # fmt: skip
+
+
+def _with_something(verb: Token) -> bool:
+    """ "flooded with tourists", "swamped with complaints"."""
+    return any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+
+
+def _on_an_errand(verb: Token) -> bool:
+    return any(c.dep_ in ("xcomp", "advcl") and _word(c) in _ERRANDS for c in verb.children)
+
+
+def _by_law(verb: Token) -> bool:
+    """Those who round people up arrest them only as the police or armed forces (or
+    unnamed: "40 people were rounded up")."""
+    doers = _subjects(verb)
+    return not doers or any(_word(d) in _LAW or _word(d) in _FORCES for d in doers)
+
+
+def _of_aid(verb: Token) -> bool:
+    """ "aid deliveries", "food distributions", "relief convoys" or aid itself, not "mail
+    deliveries"."""
+    for subject in (c for c in verb.children if c.dep_ in ("nsubjpass", "csubjpass")):
+        if _word(subject) in _AID_MARKS or _word(subject) in ("convoy", "airlift", "airdrop"):
+            return True  # "Aid" itself (or read as a verb: "Aid deliveries"), a convoy
+        if any(_word(m) in _AID_MARKS for m in subject.children if m.dep_ in ("amod", "compound")):
+            return True
+    return False
 
 
 def _word(token: Token) -> str:
@@ -217,20 +282,14 @@ def _subjects(verb: Token) -> list[Token]:
 
 def _objects_in(verb: Token, words: frozenset[str]) -> bool:
     return any(
-        h.dep_ in ("dobj", "conj") and _word(h) in words
-        for c in verb.children
-        if c.dep_ == "dobj"
-        for h in (c, *c.conjuncts)
+        _word(h) in words for c in verb.children if c.dep_ == "dobj" for h in (c, *c.conjuncts)
     )
 
 
 def _objects_people(verb: Token) -> bool:
-    """A count or a people noun as the object: "executed 9 villagers", "rounded up 40"."""
-    return any(
-        c.dep_ == "dobj"
-        and (c.pos_ == "NUM" or _word(c) in _PEOPLE or any(n.dep_ == "nummod" for n in c.children))
-        for c in verb.children
-    )
+    """A bare count or a people noun as the object: "executed 9 villagers", "rounded up
+    40" (not "rounded up 40 stray dogs", "uprooted 200 trees")."""
+    return any(c.dep_ == "dobj" and (c.pos_ == "NUM" or _word(c) in _PEOPLE) for c in verb.children)
 
 
 def _out_of_a_name(verb: Token) -> bool:
@@ -287,6 +346,8 @@ def headline_noun_type(token: Token) -> str | None:
 def _named_storm_subject(verb: Token) -> bool:
     """The verb's subject is a name the report gives a storm elsewhere: "Two weeks
     later Iota, even stronger, struck" after "Hurricane Iota"."""
+    if any(c.lower_ == "back" and c.dep_ in ("prt", "advmod") for c in verb.children):
+        return False  # "Dennis hit back at critics"
     for subject in (c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"):
         storm = re.compile(rf"\b(?:{_STORM_TITLES})\s+{re.escape(subject.text)}\b")
         if storm.search(verb.doc.text):
@@ -342,6 +403,10 @@ def _place_object(verb: Token) -> bool:
 def _aid_kept_out(verb: Token) -> bool:
     """ "Aid agencies have been unable to reach Kestrel", "relief convoys could not reach
     the town": aid, its workers or its convoys fail to reach a place."""
+    if not any(
+        c.dep_ == "dobj" and (c.pos_ == "PROPN" or _word(c) in _REACHED) for c in verb.children
+    ):
+        return False  # "unable to reach a deal"
     negated = any(c.dep_ == "neg" for c in verb.children)
     unable = verb.dep_ == "xcomp" and verb.head.lower_ in _UNABLE
     if not (negated or unable):

@@ -90,16 +90,15 @@ def _is_road(noun: Token) -> bool:
     )
 
 
-# A human chain that rescues or carries: "rescued by residents who formed a human chain",
-# "a human chain passed sandbags" (session 18, set ac).
-_CHAIN_WORK = frozenset(
-    {"rescue", "save", "pull", "carry", "pass", "ferry", "drag", "haul", "sandbag"}
-)  # fmt: skip
+# A human chain that rescues or moves sandbags: "rescued by residents who formed a human
+# chain", "a human chain passed sandbags" (session 18, set ac); not "formed a human chain
+# ..., carrying banners against the dam".
+_CHAIN_WORK = frozenset({"rescue", "save", "sandbag", "rescuer", "evacuate"})
 
 
 def forms_human_chain(verb: Token) -> bool:
     """ "formed human chains in Sylhet and Habiganj": a demonstration, unless its sentence
-    tells the chain rescuing or carrying."""
+    tells a rescue or sandbags."""
     if verb.lemma_.lower() not in _CHAIN_VERBS:
         return False
     if any(t.lemma_.lower() in _CHAIN_WORK for t in verb.sent):

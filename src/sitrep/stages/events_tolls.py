@@ -191,12 +191,21 @@ def assign_tolls(
     return give_fighting_to_ground(state, result, current)
 
 
+# Words by which a toll's sentence points back at the list: "there", "in those towns".
+_BACK_TO_THE_LIST = re.compile(
+    r"\bthere\b|\b(?:those|these|the\s+three|the\s+four)\s+(?:towns|villages|cities|places)\b",
+    re.IGNORECASE,
+)
+
+
 def _told_before_the_list(events: Sequence[Event], members: list[int], toll: _Toll) -> int | None:
     """For a toll told outside the list's own sentence, the event of the list's type told
     first in the report, before the list, at a place not in it; else None."""
     told = {span for i in members for span in events[i].evidence}
     if any(span.start <= toll.at < span.end for span in told):
         return None
+    if _BACK_TO_THE_LIST.search(toll.sentence.text):
+        return None  # "Two protesters were shot dead there": the list's own toll
     kind = events[members[0]].type
     places = {events[i].place for i in members}
     start = min(span.start for span in told)

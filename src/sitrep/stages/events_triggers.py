@@ -1176,8 +1176,8 @@ def _fire_spreads(noun: Token) -> bool:
     compounds = {c.lemma_.lower() for c in noun.children if c.dep_ == "compound"}
     if compounds & (rules.WEAPONS.keys() | _GUNS):
         return False  # "artillery fire", "tank fire"
-    if compounds & _WILDLANDS:
-        return True  # "Forest fires forced evacuations" (session 18)
+    if compounds & _WILDLANDS and noun.head.lemma_.lower() != "be":
+        return True  # "Forest fires forced evacuations", not "were the topic" (session 18)
     verbs = [c for c in noun.children if c.dep_ == "acl"]
     if noun.dep_ in ("nsubj", "nsubjpass"):
         verbs.append(noun.head)

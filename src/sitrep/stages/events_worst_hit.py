@@ -16,8 +16,9 @@ own) of the report's first such event: the worst-hit places are where that event
 Only shares told at such a place ("Mthatha alone accounts for 57 of the dead") are its
 toll (``events_tolls``): the sentence's own counts are the whole event's. Countries
 are left out: "worst hit" among countries sums a region's disaster, which the report
-tells at its own places. The added event carries no toll; the tolls step has given the
-sentence's counts already.
+tells at its own places. A cause named after the words that is no event ("among the
+worst hit by inflation") makes no event. The events are added before tolls are given out,
+and take only the shares told at their own place (above).
 """
 
 from __future__ import annotations
@@ -27,12 +28,13 @@ import re
 from collections.abc import Sequence
 
 from sitrep.records import Event, Place, Span
+from sitrep.stages import events_rules as rules
 from sitrep.stages.events_document import months_agree
 from sitrep.stages.state import DocState
 
-_WORST = re.compile(
-    r"\b(?:worst|hardest|most|badly|severely)[\s-]+(?:hit|affected|damaged)\b", re.IGNORECASE
-)
+_WORST = re.compile(r"\b(?:worst|hardest|most)[\s-]+(?:hit|affected)\b", re.IGNORECASE)
+# "worst hit by inflation": a cause named after the words that is no hazard or violence.
+_BY_CAUSE = re.compile(r"\s+by\s+(?:the\s+|a\s+|an\s+)?([\w-]+)", re.IGNORECASE)
 # Between two members of a list: ", ", " and ", ", and ", " & ".
 _JOINT = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+)$")
 # How far a list may end before the words, or start after them (characters): "A and B
@@ -53,7 +55,7 @@ def add_worst_hit_events(events: Sequence[Event], state: DocState) -> list[Event
         return result
     for phrase in _WORST.finditer(state.text):
         sentence = _sentence_at(state, phrase.start())
-        if sentence is None:
+        if sentence is None or _other_cause(state.text, phrase.end()):
             continue
         model = (
             _event_of(result, sentence)
@@ -80,6 +82,15 @@ def add_worst_hit_events(events: Sequence[Event], state: DocState) -> list[Event
                 )
             )
     return result
+
+
+def _other_cause(text: str, end: int) -> bool:
+    """ "among the worst hit by inflation": the words name a cause that is no event's."""
+    cause = _BY_CAUSE.match(text, end)
+    if cause is None:
+        return False
+    word = cause.group(1).lower()
+    return rules.NOUN_TRIGGERS.get(word, rules.NOUN_TRIGGERS.get(word.rstrip("s"))) is None
 
 
 def _sentence_at(state: DocState, char: int) -> tuple[int, int] | None:
@@ -112,7 +123,7 @@ def _told_before_in_paragraph(
     """The striking event told last before the sentence in its paragraph: "... when an
     offensive left 300 soldiers dead. Sotk and Jermuk were among the places worst hit"."""
     start = sentence[0]
-    paragraph = text.rfind("\n\n", 0, start) + 1
+    paragraph = text.rfind("\n\n", 0, start) + 2 if "\n\n" in text[:start] else 0
     told = [
         (span.start, e)
         for e in events

@@ -363,16 +363,24 @@ _UNTOLD = frozenset({None, "other", "population", "people"})
 
 
 def _gapped_count(token: Token) -> bool:
-    """A count with no verb of its own after a part: "Terengganu for 27,800", "Amathole for
-    about 500", "in Kedah (2,100)", "and Chris Hani for the remaining 300"."""
-    counted = token.head if token.dep_ in ("nummod", "quantmod") else token
+    """A count with no noun or verb of its own after a part, hung on a name: "Terengganu
+    for 27,800", "Amathole for about 500", "in Kedah (2,100)"."""
+    if token.dep_ == "nummod":
+        return False  # "appealed for 27,800 tents": a count of its own noun
+    counted = token.head if token.dep_ == "quantmod" else token
     if counted.dep_ == "pobj" and counted.head.lower_ == "for":
-        return True
+        # "Terengganu for 27,800", "accounts for ... and Terengganu for 27,800"; not
+        # "asked for 500 more police officers" (a verb of its own)
+        holder = counted.head.head
+        return holder.pos_ == "PROPN" or holder.lemma_.lower() == "account"
     first = token.i
     while first > 0 and token.doc[first - 1].dep_ in ("quantmod", "advmod"):
         first -= 1  # "(about 900)"
     before = token.doc[first - 1] if first > 0 else None
-    return before is not None and before.text == "(" and counted.dep_ in _GAPPED_DEPS
+    if before is None or before.text != "(" or counted.dep_ not in _GAPPED_DEPS:
+        return False
+    # "in Kedah (2,100)": the bracket follows a name, not "whose hospital (120 beds)".
+    return first > 1 and token.doc[first - 2].pos_ == "PROPN"
 
 
 _GAPPED_DEPS = frozenset({"appos", "npadvmod", "pobj", "conj", "dep"})
@@ -1086,7 +1094,12 @@ def _governing_cue(token: Token) -> str | None:
     counted = token.head if token.dep_ in ("nummod", "quantmod") else token
     counted = _argument(counted)  # "seized 23 students and two teachers": both seized
     verb = counted.head
-    if counted.dep_ == "nsubj" and verb.lemma_.lower() == "be" and _in_shelters(verb):
+    if (
+        counted.dep_ == "nsubj"
+        and verb.lemma_.lower() == "be"
+        and _in_shelters(verb)
+        and _sheltered_people(counted)
+    ):
         return "displaced"  # "More than 90,000 people are in relief centres" (session 18)
     if counted.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.pos_ == "VERB":
         lemma = verb.lemma_.lower()
@@ -1096,6 +1109,17 @@ def _governing_cue(token: Token) -> str | None:
             return "injured"  # "more than 400 were treated for injuries"
         return _governed_by_verb(verb, counted)
     return None
+
+
+# Who may be counted as put up in shelters: people, not their helpers or the beds.
+_SHELTERED = frozenset(
+    {"people", "person", "resident", "family", "household", "evacuee", "villager",
+     "civilian", "refugee", "survivor", "child", "woman", "displaced"}
+)  # fmt: skip
+
+
+def _sheltered_people(noun: Token) -> bool:
+    return noun.pos_ == "NUM" or noun.lemma_.lower() in _SHELTERED or noun.lower_ in _SHELTERED
 
 
 def _in_shelters(verb: Token) -> bool:
@@ -1259,6 +1283,12 @@ def _number_of_shelterers(token: Token) -> str | None:
     tally = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if tally is None or tally.lemma_.lower() not in _TALLIES:
         return None
+    counted_of = [
+        o for p in tally.children if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children if o.dep_ == "pobj"
+    ]  # fmt: skip
+    if not any(_sheltered_people(o) for o in counted_of):
+        return None  # "the number of volunteers at relief centres", "of beds"
     words = {t.lemma_.lower() for t in tally.subtree}
     return "displaced" if words & SHELTER_PLACES else None
 

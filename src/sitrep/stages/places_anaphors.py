@@ -101,15 +101,23 @@ def _listed_at(places: Sequence[Place], place: Place, offset: int, text: str) ->
     )
 
 
+# How far back a town named with its noun may be the antecedent (characters).
+_NAMED_AS_REACH = 2000
+
+
 def _last_named_as(places: Sequence[Place], noun: str, offset: int, text: str) -> Place | None:
     """The settlement last named with ``noun`` before ``offset``: "the border town of
     Vovchansk", "Bokkos town"."""
     introduced = re.compile(rf"\b{noun}\s+of\s+$", re.IGNORECASE)
-    after = re.compile(rf"^\s+{noun}\b", re.IGNORECASE)
+    # "Bokkos town", not "Harlow town hall"
+    after = re.compile(rf"^\s+{noun}\b(?!\s+(?:hall|centre|center|council|square|house))", re.I)
     named = [
         (s.start, p)
         for s, p in _settlement_mentions(places, offset)
-        if introduced.search(text[max(0, s.start - 20) : s.start])
-        or after.match(text[s.end : s.end + 10])
+        if offset - s.start <= _NAMED_AS_REACH
+        and (
+            introduced.search(text[max(0, s.start - 20) : s.start])
+            or after.match(text[s.end : s.end + 16])
+        )
     ]
     return max(named, key=lambda pair: pair[0])[1] if named else None

@@ -36,6 +36,8 @@ from events_support import events_in_invented_towns
         ("arrest", "Police rounded up 40 people in Kestrel on Monday."),
         ("displacement", "The fighting has uprooted 20,000 people in Kestrel."),
         ("return", "Displaced residents have started going home to Kestrel."),
+        ("return", "Around 3,000 people were evacuated from Kestrel on Monday, and most have "
+                   "now been allowed to go home."),
         ("humanitarian_access_blocked", "Aid deliveries to Kestrel have been suspended "
                                         "because of the fighting."),
         ("infrastructure_damage", "A transmission tower collapsed near Kestrel, cutting "

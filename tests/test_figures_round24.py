@@ -63,3 +63,14 @@ def test_counts_of_their_own_are_not_the_displaced(
 ) -> None:  # type: ignore[no-untyped-def]
     figure = one_figure(figures_of(make_state, resources, text, PUBLISHED), span)
     assert figure.quantity != "displaced"
+
+
+def test_people_who_have_gone_back_returned_and_so_did_their_parts(make_state, resources) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Of the roughly 1.2 million people who fled their homes, about 940,000 have gone "
+        "back: some 410,000 to Harlow and about 360,000 to Kestrel."
+    )
+    figures = figures_of(make_state, resources, text, PUBLISHED)
+    assert one_figure(figures, "roughly 1.2 million").quantity == "displaced"
+    for span in ("about 940,000", "some 410,000", "about 360,000"):
+        assert one_figure(figures, span).quantity == "returned"

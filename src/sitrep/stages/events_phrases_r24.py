@@ -170,8 +170,8 @@ def _movement_type(verb: Token, lemma: str) -> str | None:
         return "displacement"
     if lemma in ("go", "head", "return") and _home(verb) and group_moves(verb):
         return "return"
-    if lemma in ("go", "head") and verb.dep_ == "xcomp" and _home(verb) and group_moves(verb.head):
-        return "return"  # "residents have started going home"
+    if lemma in ("go", "head") and verb.dep_ == "xcomp" and _home(verb) and _a_group(verb.head):
+        return "return"  # "residents have started going home", "most were allowed to go home"
     if lemma in _HALTING and _passive_subject_in(verb, _AID_FLOWS) and _of_aid(verb):
         return "humanitarian_access_blocked"
     if lemma == "collapse" and _subject_in(verb, _LINKS):
@@ -268,6 +268,16 @@ def _of_aid(verb: Token) -> bool:
         if any(_word(m) in _AID_MARKS for m in subject.children if m.dep_ in ("amod", "compound")):
             return True
     return False
+
+
+# Words that stand for a group told before: "most have been allowed to go home".
+_GROUP_WORDS = frozenset({"most", "many", "all", "some", "thousands", "hundreds", "dozens"})
+
+
+def _a_group(verb: Token) -> bool:
+    return group_moves(verb) or any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _GROUP_WORDS for c in verb.children
+    )
 
 
 def _word(token: Token) -> str:

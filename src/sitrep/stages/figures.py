@@ -1132,6 +1132,10 @@ def _in_shelters(verb: Token) -> bool:
     )  # fmt: skip
 
 
+# Verbs of going that "back" or "home" make a return (session 18).
+_GOING = frozenset({"go", "come", "move", "head", "travel", "stream", "flock", "trickle"})
+
+
 def _governed_by_verb(verb: Token, counted: Token) -> str | None:
     """What a verb that counts only what it governs says of its subject or object."""
     lemma, noun = verb.lemma_.lower(), counted.lemma_.lower()
@@ -1148,6 +1152,8 @@ def _governed_by_verb(verb: Token, counted: Token) -> str | None:
         return None  # "3,000 troops crossed the border" moved no one from home
     if lemma == "cross" and any(c.lower_ == "back" for c in verb.children):
         return "returned"  # "165,000 Afghans have crossed back from Pakistan"
+    if lemma in _GOING and any(c.lower_ in ("back", "home") for c in verb.children):
+        return "returned"  # "about 940,000 have gone back", "800 evacuees went home"
     return told
 
 

@@ -57,3 +57,21 @@ def test_a_list_member_named_with_its_kind_is_that_place(
     placed = [names.get(e.place or "") for e in state.events if e.type == "disaster"]
     assert "Wudu" not in placed  # the member is the mention "Wudu district", not a new place
     assert any(name and name.startswith("Wudu") for name in placed)
+
+
+def test_a_disaster_named_after_its_place_names_the_place(
+    make_state: MakeState, resources: Resources
+) -> None:
+    text = (
+        "Wenxian sits in a steep valley. It was badly hit by the Wenchuan earthquake of May "
+        "2008, which killed nearly 70,000 people across the region."
+    )
+    places = run(make_state, resources, text)
+    assert by_mention(places, "Wenchuan") is not None
+
+
+def test_a_storm_named_after_a_person_names_no_place(
+    make_state: MakeState, resources: Resources
+) -> None:
+    places = run(make_state, resources, "Homes were flattened by the Maria hurricane.")
+    assert by_mention(places, "Maria") is None

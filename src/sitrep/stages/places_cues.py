@@ -66,6 +66,9 @@ ATTACK_NOUNS_ON_PLACES = _words(
 _POSSESSED_SITES = _words("market hospital square station port airport bridge district")
 # A place hit as the subject: "Kharkiv was hit by missiles", "X came under shelling".
 _HIT_VERBS = _words("hit strike shell bomb attack pound target raid")
+# Disasters named after where they struck: "the Wenchuan earthquake", "the Kerala floods"
+# (storms are named after people: "Cyclone Idai" names no place).
+_DISASTERS_NAMED_BY_PLACE = _words("earthquake quake floods flood landslide landslides mudslide")
 _PLACE_WEAPONS = _words(
     "missile missiles drone drones rocket rockets shell shells artillery airstrike airstrikes "
     "strike strikes bomb bombs mortar mortars shelling"
@@ -392,6 +395,9 @@ def followed_by_place_word(span: SpacySpan) -> bool:
         return True  # "Kherson's central market", "Gaza's main hospital" (round 23)
     if _hit_as_subject(span):
         return True  # "Kharkiv was hit by Russian missiles", "came under shelling" (round 23)
+    named_after = after.lower_ in _DISASTERS_NAMED_BY_PLACE
+    if named_after and follows_article(span.doc.text, span.start_char):
+        return True  # "the Wenchuan earthquake of May 2008", "the Kerala floods" (session 18)
     if after.text in HYPHENS and lower_at(span, span.end + 1) in PLACE_ADJECTIVE_HEADS:
         return True
     return after.lower_ == "," and apposed_noun(span) in PLACE_NOUNS

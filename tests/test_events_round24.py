@@ -284,3 +284,14 @@ def test_a_flight_from_violence_with_no_doer_stays_a_displacement(
         make_state, resources, "Residents were killed as they tried to flee Kestrel."
     )
     assert ("displacement", "Kestrel") in [(k, p) for k, p, _ in events]
+
+
+def test_places_worst_hit_by_a_hazard_named_with_adjectives_get_the_event(
+    make_state: Any, resources: Any
+) -> None:
+    text = (
+        "Floods hit Harlow on Monday. Kestrel and Moravo were among the worst hit by the "
+        "heavy rains."
+    )
+    events = events_in_invented_towns(make_state, resources, text)
+    assert {p for k, p, _ in events if k == "disaster"} == {"Harlow", "Kestrel", "Moravo"}

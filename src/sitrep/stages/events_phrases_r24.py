@@ -9,7 +9,14 @@ probing the stage with the team's own invented sentences, not by reading any rep
 * people who leave a place: "villagers abandoned Kestrel" (displacement);
 * aid kept out: "aid agencies have been unable to reach Kestrel";
 * headlines whose verb the parser reads as a noun: "Thousands flee Kestrel as rebels
-  advance", "Landslide buries 30 homes in Kestrel".
+  advance", "Landslide buries 30 homes in Kestrel";
+* violence by its doer and its object (``_violence_type``): armed people who loot,
+  execute or burn down; aircraft that attack; the army killing insurgents (a clash);
+  armed irregulars entering a named place, or forces pushing them out of one;
+* moves, aid and damage by their frame (``_movement_type``): "rounded up", "uprooted",
+  "going home", aid deliveries suspended, a tower that collapses, a town flooded;
+* what was fired at a place says its kind (``fired_weapon_kind``), and a flight told
+  inside an attack is the attack's (``flight_within_violence``).
 
 Each rule asks for its frame: a blast through a plant or a pipeline stays an accident,
 troops that abandon a town withdraw, only aid, its workers or its convoys fail to reach a

@@ -34,7 +34,9 @@ from sitrep.stages.state import DocState
 
 _WORST = re.compile(r"\b(?:worst|hardest|most)[\s-]+(?:hit|affected)\b", re.IGNORECASE)
 # "worst hit by inflation": a cause named after the words that is no hazard or violence.
-_BY_CAUSE = re.compile(r"\s+by\s+(?:the\s+|a\s+|an\s+)?([\w-]+)", re.IGNORECASE)
+_BY_CAUSE = re.compile(r"\s+by\s+(?:the\s+|a\s+|an\s+)?((?:[\w-]+\s+){0,2}[\w-]+)", re.I)
+# Causes that are hazards though no trigger word: "worst hit by the heavy rains".
+_HAZARDS = frozenset({"rain", "rains", "rainfall", "monsoon", "downpour", "downpours", "wind"})
 # Between two members of a list: ", ", " and ", ", and ", " & ".
 _JOINT = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+)$")
 # How far a list may end before the words, or start after them (characters): "A and B
@@ -89,8 +91,11 @@ def _other_cause(text: str, end: int) -> bool:
     cause = _BY_CAUSE.match(text, end)
     if cause is None:
         return False
-    word = cause.group(1).lower()
-    return rules.NOUN_TRIGGERS.get(word, rules.NOUN_TRIGGERS.get(word.rstrip("s"))) is None
+    words = cause.group(1).lower().split()
+    return not any(
+        w in _HAZARDS or w in rules.NOUN_TRIGGERS or w.removesuffix("s") in rules.NOUN_TRIGGERS
+        for w in words
+    )
 
 
 def _sentence_at(state: DocState, char: int) -> tuple[int, int] | None:

@@ -62,3 +62,8 @@ def events_with_places(
         run(state, resources)
     names = {p.id: p.name for p in state.places}
     return [(e.type, names.get(e.place or ""), e) for e in state.events]
+
+
+def kinds_at(make_state: Any, resources: Any, text: str, town: str = "Kestrel") -> set[str]:
+    """The types of the events ``text`` gives at ``town`` (one of the invented towns)."""
+    return {k for k, p, _ in events_in_invented_towns(make_state, resources, text) if p == town}

@@ -93,7 +93,7 @@ def phrase_verb_type(verb: Token, lemma: str) -> str | None:
         return "attack"
     if lemma == "fall" and _falls_to(verb) and _place_subject(verb):
         return "capture"
-    if (lemma in _ABANDONING and _objects_in(verb, _LEFT_HOMES)) or _seeks_refuge(verb, lemma):
+    if (lemma in _ABANDONING and objects_in(verb, _LEFT_HOMES)) or _seeks_refuge(verb, lemma):
         return "displacement"
     if lemma in _TRICKLING and _back(verb) and group_moves(verb):
         return "return"
@@ -101,7 +101,7 @@ def phrase_verb_type(verb: Token, lemma: str) -> str | None:
         return "protest"
     if lemma in _SINKING and _subject_in(verb, _VESSELS) and not _passive(verb):
         return "disaster"  # not "five uncrewed boats had been sunk by the navy"
-    gives_way = lemma != "give" or _objects_in(verb, frozenset({"way"}))
+    gives_way = lemma != "give" or objects_in(verb, frozenset({"way"}))
     if (
         lemma in _GIVING_WAY
         and gives_way
@@ -216,7 +216,8 @@ def _place_subject(verb: Token) -> bool:
     )
 
 
-def _objects_in(verb: Token, nouns: frozenset[str]) -> bool:
+def objects_in(verb: Token, nouns: frozenset[str]) -> bool:
+    """Whether a direct object of ``verb`` (or one conjoined to it) has a lemma in ``nouns``."""
     return any(
         h.lemma_.lower() in nouns
         for c in verb.children if c.dep_ == "dobj"
@@ -226,7 +227,7 @@ def _objects_in(verb: Token, nouns: frozenset[str]) -> bool:
 
 def _seeks_refuge(verb: Token, lemma: str) -> bool:
     """ "Villagers have sought refuge in the forest", "found safety across the river"."""
-    return lemma in ("seek", "find") and _objects_in(verb, _REFUGE) and group_moves(verb)
+    return lemma in ("seek", "find") and objects_in(verb, _REFUGE) and group_moves(verb)
 
 
 def _back(verb: Token) -> bool:
@@ -245,7 +246,7 @@ def _takes_to_streets(verb: Token, lemma: str) -> bool:
 def _puts_up_barriers(verb: Token, lemma: str) -> bool:
     """ "Angry residents set up roadblocks": barriers people, not an armed force or the
     police, put up."""
-    if lemma not in _ERECTING or not _objects_in(verb, _BARRIERS):
+    if lemma not in _ERECTING or not objects_in(verb, _BARRIERS):
         return False
     if lemma in ("set", "put") and not any(c.dep_ == "prt" and c.lower_ == "up"
                                            for c in verb.children):  # fmt: skip

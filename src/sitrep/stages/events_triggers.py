@@ -630,12 +630,15 @@ def _weapon_kind(verb: Token, lemma: str) -> str | None:
         word for doer in doers for head in (doer, *doer.conjuncts)
         for token in (head, *(c for c in head.children if c.dep_ == "compound"))
         for word in (token.lemma_.lower(), token.lower_.removesuffix("s"))
-        if not _planted_bomb(head)
+        if not _planted_bomb(head, lemma)
     ]  # fmt: skip
     # "A car bomb exploded": a bomb planted on the ground is an explosive, not an air
     # strike (ACLED's remote explosive; round 23).
     named += [
-        "explosive" for doer in doers for head in (doer, *doer.conjuncts) if _planted_bomb(head)
+        "explosive"
+        for doer in doers
+        for head in (doer, *doer.conjuncts)
+        if _planted_bomb(head, lemma)
     ]
     kinds = {rules.WEAPONS[word] for word in named if word in rules.WEAPONS}
     kinds |= {kind for doer in doers if (kind := _strikes_kind(doer)) is not None}
@@ -653,11 +656,24 @@ _PLANTED_BOMB_WORDS = frozenset(
 )  # fmt: skip
 
 
-def _planted_bomb(noun: Token) -> bool:
-    return noun.lemma_.lower() == "bomb" and any(
-        c.dep_ in ("compound", "amod") and c.lemma_.lower() in _PLANTED_BOMB_WORDS
-        for c in noun.children
-    )
+# Words that put a bomb in the air: "aerial bombs", "glide bombs", "barrel bombs".
+_DROPPED_BOMB_WORDS = rules.AIR_MODIFIERS | frozenset(
+    {"aerial", "glide", "guided", "cluster", "barrel", "gliding", "incendiary"}
+)
+# Verbs of a bomb going off where it was left: "a bomb exploded at a crowded market".
+_SETTING_OFF = frozenset({"explode", "detonate"})
+
+
+def _planted_bomb(noun: Token, verb_lemma: str = "") -> bool:
+    """A bomb planted or carried: "a car bomb", "a roadside bomb", or a bomb that
+    "exploded" with nothing saying it was dropped (session 18: "a bomb exploded at a
+    crowded market" is an attack; "glide bombs exploded over the town" an air strike)."""
+    if noun.lemma_.lower() != "bomb":
+        return False
+    marks = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
+    if marks & _PLANTED_BOMB_WORDS:
+        return True
+    return verb_lemma in _SETTING_OFF and not marks & _DROPPED_BOMB_WORDS
 
 
 def _strikes_kind(doer: Token) -> str | None:
